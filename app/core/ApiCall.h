@@ -1,0 +1,56 @@
+#pragma once
+
+#include "ApiResult.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkReply;
+
+namespace convdesk {
+
+class ApiClient;
+
+// One logical request: up to two signed attempts sharing a trace id. Emits finished()
+// exactly once, then deletes itself. Owned by the ApiClient that made it.
+class ApiCall final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiCall)
+public:
+    ~ApiCall() override;
+
+    QString traceId() const { return m_result.traceId; }
+    bool isFinished() const { return m_finished; }
+
+public Q_SLOTS:
+    void cancel();
+
+Q_SIGNALS:
+    void finished(const convdesk::ApiResult &result);
+
+private:
+    friend class ApiClient;
+    explicit ApiCall(ApiClient *client);
+
+    void finish();
+    void finishWith(ErrorKind kind, const QString &detail);
+
+    ApiClient *m_client;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_deadline;
+    QElapsedTimer m_clock;
+    ApiResult m_result;
+    QByteArray m_method;
+    QString m_path;
+    QByteArray m_body;
+    bool m_finished = false;
+    bool m_cancelled = false;
+    bool m_timedOut = false;
+    bool m_oversized = false;
+    QStringList m_tlsErrors;
+};
+
+} // namespace convdesk

@@ -1,0 +1,283 @@
+#include "ApiClient.h"
+
+#include "ApiCall.h"
+#include "RequestSigner.h"
+
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslError>
+
+namespace convdesk {
+
+namespace {
+
+bool isConnectionFailure(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool looksLikeHtml(const QByteArray &body)
+{
+    const QByteArray start = body.left(512).trimmed().toLower();
+    return start.startsWith("<!doctype html") || start.startsWith("<html") || start.contains("<body");
+}
+
+QString joinedPath(const QUrl &base, const QString &path)
+{
+    QString prefix = base.toString(QUrl::FullyEncoded | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    while (prefix.endsWith(u'/'))
+        prefix.chop(1);
+    return prefix + path;
+}
+
+} // namespace
+
+ApiClient::ApiClient(QObject *parent)
+    : ApiClient(nullptr, parent)
+{
+}
+
+ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network ? network : new QNetworkAccessManager(this))
+    , m_clock([] { return QDateTime::currentSecsSinceEpoch(); })
+{
+    qRegisterMetaType<convdesk::ApiResult>();
+    qRegisterMetaType<convdesk::SentRequest>();
+}
+
+ApiClient::~ApiClient() = default;
+
+ApiCall *ApiClient::getConversation(const ConversationId &id)
+{
+    return send("GET", QStringLiteral("/im/v2.1/conversations/") + id.toPathSegment());
+}
+
+ApiCall *ApiClient::updateServerExtension(const ConversationId &id, const QString &serverExtension)
+{
+    OrderedJson body = OrderedJson::object();
+    body["server_extension"] = Json::toStdString(serverExtension);
+    return send("PATCH", QStringLiteral("/im/v2/conversations/") + id.toPathSegment(), {},
+                Json::serialize(body));
+}
+
+ApiCall *ApiClient::listConversations(const QString &accountId, const QString &pageToken, int limit)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("account_id"),
+                       QString::fromLatin1(QUrl::toPercentEncoding(accountId)));
+    if (!pageToken.isEmpty())
+        query.addQueryItem(QStringLiteral("page_token"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(pageToken)));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(qBound(1, limit, 100)));
+    return send("GET", QStringLiteral("/im/v2.1/conversations"), query);
+}
+
+ApiCall *ApiClient::send(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                         const QByteArray &body)
+{
+    auto *call = new ApiCall(this);
+    call->m_method = method;
+    call->m_path = query.isEmpty() ? path : path + u'?' + query.query(QUrl::FullyEncoded);
+    call->m_body = body;
+    call->m_result.traceId = RequestSigner::generateTraceId();
+
+    QString problem;
+    if (!m_credentials.isComplete())
+        problem = tr("No AppKey and AppSecret are set for this profile.");
+    else if (m_endpoint.primary.isEmpty())
+        problem = tr("The profile has no server address.");
+    else
+        problem = m_endpoint.validationError();
+    if (!problem.isEmpty()) {
+        // Reported from the event loop so that callers can connect to finished() first.
+        QMetaObject::invokeMethod(call, [call, problem] {
+            call->m_result.msg = problem;
+            call->finishWith(ErrorKind::Configuration, problem);
+        }, Qt::QueuedConnection);
+        return call;
+    }
+    startAttempt(call, m_endpoint.primary);
+    return call;
+}
+
+void ApiClient::startAttempt(ApiCall *call, const QUrl &base)
+{
+    ++call->m_result.attempts;
+    call->m_timedOut = false;
+    call->m_oversized = false;
+    call->m_tlsErrors.clear();
+
+    const QUrl url = QUrl::fromEncoded(joinedPath(base, call->m_path).toUtf8(), QUrl::StrictMode);
+    QNetworkRequest request(url);
+    // A signed call must never be replayed to a host we did not choose.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    const SignatureHeaders signature = RequestSigner::sign(m_credentials, m_clock());
+    RequestSigner::apply(request, signature, call->m_result.traceId, !call->m_body.isEmpty());
+
+    SentRequest sent;
+    sent.method = call->m_method;
+    sent.url = url;
+    sent.body = call->m_body;
+    const QList<QByteArray> names = request.rawHeaderList();
+    for (const QByteArray &name : names)
+        sent.headers.append({name, request.rawHeader(name)});
+    call->m_result.sent = sent;
+    Q_EMIT requestSent(sent);
+
+    QNetworkReply *reply = call->m_body.isEmpty()
+        ? m_network->sendCustomRequest(request, call->m_method)
+        : m_network->sendCustomRequest(request, call->m_method, call->m_body);
+    call->m_reply = reply;
+
+    const qint64 limit = m_maxResponseBytes;
+    auto abortIfTooLarge = [call, reply, limit](qint64 size) {
+        if (size > limit && !call->m_oversized) {
+            call->m_oversized = true;
+            reply->abort();
+        }
+    };
+    connect(reply, &QNetworkReply::metaDataChanged, call, [reply, abortIfTooLarge] {
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid())
+            abortIfTooLarge(length.toLongLong());
+    });
+    connect(reply, &QNetworkReply::downloadProgress, call,
+            [abortIfTooLarge](qint64 received, qint64) { abortIfTooLarge(received); });
+    connect(reply, &QNetworkReply::sslErrors, call, [call](const QList<QSslError> &errors) {
+        for (const QSslError &error : errors)
+            call->m_tlsErrors.append(error.errorString());
+    });
+    connect(reply, &QNetworkReply::finished, call, [this, call] { handleReply(call); });
+
+    call->m_deadline.disconnect();
+    connect(&call->m_deadline, &QTimer::timeout, call, [call] {
+        call->m_timedOut = true;
+        if (call->m_reply)
+            call->m_reply->abort();
+    });
+    call->m_deadline.start(m_timeoutMs);
+}
+
+bool ApiClient::shouldRetry(const ApiCall *call) const
+{
+    return call->m_result.attempts == 1 && !call->m_cancelled && !m_endpoint.backup.isEmpty();
+}
+
+void ApiClient::handleReply(ApiCall *call)
+{
+    QNetworkReply *reply = call->m_reply;
+    if (!reply || call->m_finished)
+        return;
+    call->m_deadline.stop();
+    ApiResult &result = call->m_result;
+    result.networkError = reply->error();
+    result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+
+    if (call->m_cancelled)
+        return call->finishWith(ErrorKind::Cancelled, tr("The request was cancelled."));
+    if (call->m_oversized)
+        return call->finishWith(ErrorKind::OversizedResponse,
+                                tr("The response is larger than %1 MB and was refused.")
+                                    .arg(m_maxResponseBytes / (1024 * 1024)));
+    if (call->m_timedOut)
+        return call->finishWith(ErrorKind::Timeout,
+                                tr("No complete answer within %1 seconds.").arg(m_timeoutMs / 1000.0));
+    if (!call->m_tlsErrors.isEmpty() || result.networkError == QNetworkReply::SslHandshakeFailedError) {
+        const QString detail = call->m_tlsErrors.isEmpty() ? reply->errorString()
+                                                           : call->m_tlsErrors.join(QLatin1String("; "));
+        return call->finishWith(ErrorKind::Tls, detail);
+    }
+
+    if (result.httpStatus == 0) {
+        if (isConnectionFailure(result.networkError) && shouldRetry(call)) {
+            reply->disconnect(call);
+            reply->deleteLater();
+            call->m_reply = nullptr;
+            result.usedBackup = true;
+            return startAttempt(call, m_endpoint.backup);
+        }
+        const ErrorKind kind = result.networkError == QNetworkReply::TimeoutError
+                                   || result.networkError == QNetworkReply::OperationCanceledError
+                               ? ErrorKind::Timeout
+                               : ErrorKind::NetworkDown;
+        return call->finishWith(kind, reply->errorString());
+    }
+
+    if (result.httpStatus != 200) {
+        if (result.httpStatus == 502 && shouldRetry(call)) {
+            reply->disconnect(call);
+            reply->deleteLater();
+            call->m_reply = nullptr;
+            result.usedBackup = true;
+            return startAttempt(call, m_endpoint.backup);
+        }
+        result.rawBody = reply->read(64 * 1024);
+        if (result.httpStatus >= 300 && result.httpStatus < 400) {
+            result.redirectLocation = reply->header(QNetworkRequest::LocationHeader).toUrl().toString();
+            return call->finishWith(ErrorKind::HttpStatus,
+                                    tr("HTTP %1 redirect to %2 was not followed: signed calls go only "
+                                       "to the profile's own server.")
+                                        .arg(result.httpStatus).arg(result.redirectLocation));
+        }
+        const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+        return call->finishWith(ErrorKind::HttpStatus,
+                                tr("HTTP %1 %2").arg(result.httpStatus).arg(reason).trimmed());
+    }
+
+    if (result.networkError != QNetworkReply::NoError)
+        return call->finishWith(ErrorKind::NetworkDown,
+                                tr("The connection broke before the whole response arrived (%1).")
+                                    .arg(reply->errorString()));
+
+    result.rawBody = reply->readAll();
+    if (result.rawBody.size() > m_maxResponseBytes)
+        return call->finishWith(ErrorKind::OversizedResponse,
+                                tr("The response is larger than %1 MB and was refused.")
+                                    .arg(m_maxResponseBytes / (1024 * 1024)));
+    classifyBody(call);
+}
+
+void ApiClient::classifyBody(ApiCall *call)
+{
+    ApiResult &result = call->m_result;
+    JsonParseError parseError;
+    std::optional<OrderedJson> parsed = Json::parse(result.rawBody, &parseError);
+    if (!parsed) {
+        if (looksLikeHtml(result.rawBody))
+            return call->finishWith(ErrorKind::MalformedResponse,
+                                    tr("The server answered with an HTML page instead of JSON."));
+        return call->finishWith(ErrorKind::MalformedResponse,
+                                tr("The response is not valid JSON (%1).").arg(parseError.describe()));
+    }
+    result.body = std::move(*parsed);
+    const OrderedJson &body = result.body;
+    if (!body.is_object() || !body.contains("code") || !body["code"].is_number_integer())
+        return call->finishWith(ErrorKind::MalformedResponse,
+                                tr("The response is JSON but has no integer \"code\" field."));
+    result.code = body["code"].get<int>();
+    if (const auto msg = body.find("msg"); msg != body.end() && msg->is_string())
+        result.msg = Json::toQString(msg->get<std::string>());
+    if (const auto data = body.find("data"); data != body.end())
+        result.data = *data;
+    if (result.code != 200)
+        return call->finishWith(ErrorKind::Business, {});
+    call->finish();
+}
+
+} // namespace convdesk

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "ApiEndpoint.h"
+
+#include <QString>
+#include <QUrl>
+
+namespace convdesk {
+
+// A named set of connection settings. The AppSecret is not here: it lives only in the
+// keychain, under the profile's name.
+struct Profile
+{
+    QString name;
+    Region region = Region::Mainland;
+    QUrl baseUrl;   // Region::Custom only
+    QUrl backupUrl; // Region::Custom only, optional
+    QString appKey;
+
+    ApiEndpoint endpoint() const
+    {
+        return region == Region::Custom ? ApiEndpoint::custom(baseUrl, backupUrl)
+                                        : ApiEndpoint::forRegion(region);
+    }
+
+    friend bool operator==(const Profile &, const Profile &) = default;
+};
+
+} // namespace convdesk

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "Credentials.h"
+#include "JsonDocument.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace convdesk {
+
+// A local implementation of the three conversation endpoints, verifying requests the way
+// the real service does (signature, CurTime window, Nonce length, trace id de-duplication,
+// server_extension length). Runs in-process on loopback; fault switches serve the tests.
+class SandboxServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SandboxServer)
+public:
+    static constexpr int MaxServerExtensionLength = 1024;
+    static constexpr qint64 AllowedClockSkewSeconds = 300;
+
+    explicit SandboxServer(QObject *parent = nullptr);
+    ~SandboxServer() override;
+
+    // Listens on the address (loopback by default); port 0 picks a free one.
+    bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    quint16 port() const;
+    QUrl baseUrl() const;                       // http://127.0.0.1:PORT
+    QString errorString() const;
+
+    static Credentials demoCredentials();       // the sandbox's AppKey and AppSecret
+    void setCredentials(const Credentials &credentials);
+    Credentials credentials() const;
+
+    // Seeded conversations, in a stable order, for the GUI's sandbox mode and the tests.
+    QStringList conversationIds() const;
+    std::optional<OrderedJson> conversation(const QString &conversationId) const;
+    // Acts as a second writer: changes server_extension behind the client's back.
+    bool setServerExtension(const QString &conversationId, const QString &value);
+    // Adds (or replaces) a conversation object; its "conversation_id" is the key.
+    void putConversation(const OrderedJson &conversation);
+    void resetToSeed();
+
+    // Fault switches.
+    void setResponseDelayMs(int delayMs);              // every response waits this long
+    void setFailNextWithHttpStatus(int status, int count = 1); // e.g. 502 for the next N requests
+    void setMalformedNext(int count = 1);              // next N bodies are not JSON
+    void setRateLimited(bool limited);                 // every request answers code 416
+    void setClockOffsetSeconds(qint64 offset);         // the server's clock runs ahead by this
+
+    int requestCount() const;                          // requests received since start/reset
+    // The raw request path (still percent-encoded) and headers of the last request received.
+    QByteArray lastRequestPath() const;
+    QByteArray lastRequestHeader(const QByteArray &name) const;
+
+Q_SIGNALS:
+    void requestHandled(const QByteArray &method, const QByteArray &path, int code);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace convdesk

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages that building, running and testing Conversation Desk
+# need. Idempotent: does nothing when everything is already installed.
+set -euo pipefail
+
+packages=(
+    build-essential cmake ninja-build pkgconf
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-httpserver-dev qt6-websockets-dev qt6-qpa-plugins qtkeychain-qt6-dev libgl-dev
+    nlohmann-json3-dev
+    gnome-keyring libsecret-tools dbus dbus-x11
+    xvfb xauth x11-apps imagemagick fonts-noto-cjk
+    curl
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "Installing: ${missing[*]}"
+$sudo apt-get update -q
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
