@@ -23,7 +23,9 @@ public:
     QList<Profile> profiles() const;
     std::optional<Profile> find(const QString &name) const;
 
-    // Validates (name, AppKey, endpoint) and stores; false with a sentence in *error.
+    // Validates (name, AppKey, endpoint) and stores, replacing a profile of the same name;
+    // refuses a name differing from an existing one only in case. False with a sentence in
+    // *error. URLs are kept only for Region::Custom.
     bool save(const Profile &profile, QString *error = nullptr);
     bool remove(const QString &name);
 

@@ -39,12 +39,18 @@ public:
     virtual void read(const QString &profileName, QObject *context, Callback callback) = 0;
     virtual void write(const QString &profileName, const QString &secret, QObject *context,
                        Callback callback) = 0;
+    // Removing a profile that has no stored secret succeeds (Ok).
     virtual void remove(const QString &profileName, QObject *context, Callback callback) = 0;
 
     // Runs one job to completion in a local event loop (for the CLI; not for the GUI thread).
     SecretResult readBlocking(const QString &profileName);
     SecretResult writeBlocking(const QString &profileName, const QString &secret);
     SecretResult removeBlocking(const QString &profileName);
+
+    // A failed result with the sentence every implementation uses for that status; detail is
+    // the backend's own words, appended for AccessDenied and Failed.
+    static SecretResult failure(SecretStatus status, const QString &profileName,
+                                const QString &detail = {});
 };
 
 } // namespace convdesk

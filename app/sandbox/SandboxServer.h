@@ -42,6 +42,8 @@ public:
     bool setServerExtension(const QString &conversationId, const QString &value);
     // Adds (or replaces) a conversation object; its "conversation_id" is the key.
     void putConversation(const OrderedJson &conversation);
+    // Restores the seeded conversations (times relative to now) and forgets trace ids, the
+    // request count and the last request. Fault switches keep their settings.
     void resetToSeed();
 
     // Fault switches.
@@ -54,9 +56,14 @@ public:
     int requestCount() const;                          // requests received since start/reset
     // The raw request path (still percent-encoded) and headers of the last request received.
     QByteArray lastRequestPath() const;
-    QByteArray lastRequestHeader(const QByteArray &name) const;
+    QByteArray lastRequestHeader(const QByteArray &name) const; // case-insensitive
+    QByteArray lastRequestQuery() const;                // percent-encoded, without the '?'
+    QByteArray lastRequestBody() const;
 
 Q_SIGNALS:
+    // Emitted when the answer is written (after any delay), or dropped because the client
+    // has already gone. code is the business code of a JSON answer, the HTTP status of a
+    // transport-level failure (404, 405, an injected 502), or 0 for a malformed body.
     void requestHandled(const QByteArray &method, const QByteArray &path, int code);
 
 private:

@@ -1,0 +1,366 @@
+#include "SandboxServer.h"
+
+#include "SandboxEndpoints.h"
+#include "SandboxReply.h"
+#include "SandboxRequest.h"
+#include "SandboxSeed.h"
+#include "SandboxStore.h"
+#include "SandboxVerifier.h"
+
+#include <QAbstractHttpServer>
+#include <QDateTime>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QMetaEnum>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <functional>
+#include <map>
+
+namespace convdesk {
+
+static_assert(SandboxServer::MaxServerExtensionLength == SandboxEndpoints::MaxServerExtensionLength);
+static_assert(SandboxServer::AllowedClockSkewSeconds == SandboxVerifier::AllowedClockSkewSeconds);
+
+namespace {
+
+using StatusCode = QHttpServerResponder::StatusCode;
+
+// QHttpServer's router decodes and splits paths its own way; the sandbox routes on the raw
+// path itself, so it takes every request at the lowest level.
+class SandboxHttpFrontend final : public QAbstractHttpServer
+{
+public:
+    using Handler = std::function<void(const QHttpServerRequest &, QHttpServerResponder &&)>;
+
+    SandboxHttpFrontend(Handler handler, QObject *parent)
+        : QAbstractHttpServer(parent), m_handler(std::move(handler))
+    {
+    }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        m_handler(request, makeResponder(request, socket));
+        return true;
+    }
+    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override {}
+
+private:
+    Handler m_handler;
+};
+
+// Statuses QHttpServerResponder can write a reason phrase for (it has none for 418 or 599).
+bool isWritableErrorStatus(int status)
+{
+    return status >= 400 && status <= 511 && status != 418
+        && QMetaEnum::fromType<StatusCode>().valueToKey(status) != nullptr;
+}
+
+QByteArray injectedFailureText(int status)
+{
+    return QByteArray::number(status) + ' '
+        + QMetaEnum::fromType<StatusCode>().valueToKey(status)
+        + " (injected by the sandbox's fault switch)\n";
+}
+
+struct PendingReply
+{
+    QHttpServerResponder responder;
+    QPointer<QTcpSocket> socket;
+    SandboxReply reply;
+    QByteArray method;
+    QByteArray path;
+};
+
+} // namespace
+
+struct SandboxServer::Private
+{
+    explicit Private(SandboxServer *owner) : q(owner) {}
+
+    qint64 nowMs() const
+    {
+        return QDateTime::currentMSecsSinceEpoch() + clockOffsetSeconds * 1000;
+    }
+
+    void receive(const QHttpServerRequest &httpRequest, QHttpServerResponder &&responder);
+    SandboxReply process(const SandboxRequest &request);
+    void deliver(PendingReply &pendingReply);
+
+    SandboxServer *const q;
+    SandboxStore store;
+    SandboxEndpoints endpoints{store};
+    SandboxVerifier verifier;
+
+    int responseDelayMs = 0;
+    int failStatus = 0;
+    int failCount = 0;
+    int malformedCount = 0;
+    bool rateLimited = false;
+    qint64 clockOffsetSeconds = 0;
+
+    int requestCount = 0;
+    SandboxRequest lastRequest;
+
+    std::map<quint64, PendingReply> pendingReplies;
+    quint64 nextPendingId = 1;
+
+    QString errorString;
+    QHostAddress address;
+    QPointer<QTcpServer> tcpServer;
+    std::unique_ptr<SandboxHttpFrontend> http;
+};
+
+void SandboxServer::Private::receive(const QHttpServerRequest &httpRequest,
+                                     QHttpServerResponder &&responder)
+{
+    SandboxRequest request = SandboxRequest::fromHttp(httpRequest);
+    ++requestCount;
+    lastRequest = request;
+
+    PendingReply pending{std::move(responder), nullptr, process(request), request.method,
+                         request.encodedPath};
+    pending.socket = pending.responder.socket();
+    if (responseDelayMs <= 0) {
+        deliver(pending);
+        return;
+    }
+    // The answer is computed now (a PATCH takes effect at once) and only sent later.
+    const quint64 id = nextPendingId++;
+    pendingReplies.emplace(id, std::move(pending));
+    QTimer::singleShot(responseDelayMs, q, [this, id] {
+        auto node = pendingReplies.extract(id);
+        if (!node.empty())
+            deliver(node.mapped());
+    });
+}
+
+SandboxReply SandboxServer::Private::process(const SandboxRequest &request)
+{
+    // Gateway-level faults come first: such requests never reach the service.
+    if (failCount > 0) {
+        --failCount;
+        return SandboxReply::httpError(failStatus, injectedFailureText(failStatus));
+    }
+    if (malformedCount > 0) {
+        --malformedCount;
+        return SandboxReply::malformed();
+    }
+    if (rateLimited)
+        return SandboxReply::failure(SandboxReply::RateLimited, "rate limited");
+
+    const SandboxEndpoints::Match match = SandboxEndpoints::match(request);
+    if (match.route == SandboxEndpoints::Route::Unknown
+        || match.route == SandboxEndpoints::Route::WrongMethod) {
+        return endpoints.answer(match, request, nowMs());
+    }
+    if (const auto error = verifier.verifySignature(request, nowMs() / 1000))
+        return error->toReply();
+    if (const auto error = verifier.checkTraceId(request))
+        return error->toReply();
+    return endpoints.answer(match, request, nowMs());
+}
+
+void SandboxServer::Private::deliver(PendingReply &pending)
+{
+    // The client may have given up (timeout) while a delayed answer waited.
+    if (pending.socket && pending.socket->isOpen()) {
+        pending.responder.write(pending.reply.body,
+                                {{QByteArrayLiteral("Content-Type"), pending.reply.contentType}},
+                                StatusCode(pending.reply.httpStatus));
+    }
+    Q_EMIT q->requestHandled(pending.method, pending.path, pending.reply.code);
+}
+
+SandboxServer::SandboxServer(QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>(this))
+{
+    d->verifier.setCredentials(demoCredentials());
+    d->http = std::make_unique<SandboxHttpFrontend>(
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            d->receive(request, std::move(responder));
+        },
+        nullptr);
+    resetToSeed();
+}
+
+SandboxServer::~SandboxServer()
+{
+    // Stop accepting and drop the connections before the state their handlers use.
+    d->http.reset();
+    d->pendingReplies.clear();
+}
+
+bool SandboxServer::listen(const QHostAddress &address, quint16 port)
+{
+    if (d->tcpServer) {
+        d->errorString = tr("The sandbox is already listening on port %1.")
+                             .arg(d->tcpServer->serverPort());
+        return false;
+    }
+    auto *tcpServer = new QTcpServer(d->http.get());
+    if (!tcpServer->listen(address, port)) {
+        d->errorString = tr("The sandbox cannot listen on %1 port %2: %3")
+                             .arg(address.toString()).arg(port).arg(tcpServer->errorString());
+        delete tcpServer;
+        return false;
+    }
+    d->http->bind(tcpServer);
+    d->tcpServer = tcpServer;
+    d->address = address;
+    d->errorString.clear();
+    return true;
+}
+
+quint16 SandboxServer::port() const
+{
+    return d->tcpServer ? d->tcpServer->serverPort() : 0;
+}
+
+QUrl SandboxServer::baseUrl() const
+{
+    if (!d->tcpServer)
+        return {};
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    if (d->address == QHostAddress::Any || d->address == QHostAddress::AnyIPv4)
+        url.setHost(QStringLiteral("127.0.0.1"));
+    else if (d->address == QHostAddress::AnyIPv6)
+        url.setHost(QStringLiteral("::1"));
+    else
+        url.setHost(d->address.toString());
+    url.setPort(port());
+    return url;
+}
+
+QString SandboxServer::errorString() const
+{
+    return d->errorString;
+}
+
+Credentials SandboxServer::demoCredentials()
+{
+    return {QStringLiteral("sandbox-app-key"), QStringLiteral("sandbox-app-secret")};
+}
+
+void SandboxServer::setCredentials(const Credentials &credentials)
+{
+    d->verifier.setCredentials(credentials);
+}
+
+Credentials SandboxServer::credentials() const
+{
+    return d->verifier.credentials();
+}
+
+QStringList SandboxServer::conversationIds() const
+{
+    return d->store.ids();
+}
+
+std::optional<OrderedJson> SandboxServer::conversation(const QString &conversationId) const
+{
+    if (const OrderedJson *found = d->store.find(conversationId))
+        return *found;
+    return std::nullopt;
+}
+
+bool SandboxServer::setServerExtension(const QString &conversationId, const QString &value)
+{
+    OrderedJson *found = d->store.find(conversationId);
+    if (!found) {
+        qWarning("SandboxServer::setServerExtension: no conversation %s",
+                 qUtf8Printable(conversationId));
+        return false;
+    }
+    if (const auto error = SandboxEndpoints::checkServerExtension(value)) {
+        qWarning("SandboxServer::setServerExtension: %s", error->message.c_str());
+        return false;
+    }
+    (*found)["server_extension"] = Json::toStdString(value);
+    (*found)["update_time"] = d->nowMs();
+    return true;
+}
+
+void SandboxServer::putConversation(const OrderedJson &conversation)
+{
+    const auto id = conversation.is_object() ? conversation.find("conversation_id")
+                                             : conversation.end();
+    if (id == conversation.end() || !id->is_string() || id->get<std::string>().empty()) {
+        qWarning("SandboxServer::putConversation: the object has no string \"conversation_id\"");
+        return;
+    }
+    d->store.put(conversation);
+}
+
+void SandboxServer::resetToSeed()
+{
+    d->store.clear();
+    for (const OrderedJson &conversation : SandboxSeed::conversations(d->nowMs()))
+        d->store.put(conversation);
+    d->verifier.forgetTraceIds();
+    d->requestCount = 0;
+    d->lastRequest = {};
+}
+
+void SandboxServer::setResponseDelayMs(int delayMs)
+{
+    d->responseDelayMs = qMax(0, delayMs);
+}
+
+void SandboxServer::setFailNextWithHttpStatus(int status, int count)
+{
+    if (!isWritableErrorStatus(status)) {
+        qWarning("SandboxServer::setFailNextWithHttpStatus: %d is not an HTTP error status the "
+                 "server can send (400..511, not 418); the switch is unchanged", status);
+        return;
+    }
+    d->failStatus = status;
+    d->failCount = qMax(0, count);
+}
+
+void SandboxServer::setMalformedNext(int count)
+{
+    d->malformedCount = qMax(0, count);
+}
+
+void SandboxServer::setRateLimited(bool limited)
+{
+    d->rateLimited = limited;
+}
+
+void SandboxServer::setClockOffsetSeconds(qint64 offset)
+{
+    d->clockOffsetSeconds = offset;
+}
+
+int SandboxServer::requestCount() const
+{
+    return d->requestCount;
+}
+
+QByteArray SandboxServer::lastRequestPath() const
+{
+    return d->lastRequest.encodedPath;
+}
+
+QByteArray SandboxServer::lastRequestHeader(const QByteArray &name) const
+{
+    return d->lastRequest.header(name).value_or(QByteArray());
+}
+
+QByteArray SandboxServer::lastRequestQuery() const
+{
+    return d->lastRequest.query.toString(QUrl::FullyEncoded).toUtf8();
+}
+
+QByteArray SandboxServer::lastRequestBody() const
+{
+    return d->lastRequest.body;
+}
+
+} // namespace convdesk

@@ -1,0 +1,449 @@
+#include "ConversationTreeModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QFile>
+#include <QTest>
+
+#include <memory>
+
+using namespace convdesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+OrderedJson loadSample(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open test data %s", qPrintable(path));
+    JsonParseError error;
+    const auto parsed = Json::parse(file.readAll(), &error);
+    if (!parsed)
+        qFatal("bad test data %s: %s", qPrintable(path), qPrintable(error.describe()));
+    return *parsed;
+}
+
+OrderedJson parse(const QByteArray &text)
+{
+    const auto parsed = Json::parse(text);
+    if (!parsed)
+        qFatal("bad JSON in test");
+    return *parsed;
+}
+
+} // namespace
+
+class TestConversationTreeModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void hasKeyValueTypeColumns();
+    void keepsServerKeyOrder();
+    void showsLargeIdsExactly_data();
+    void showsLargeIdsExactly();
+    void decodesBothLastMessageShapes_data();
+    void decodesBothLastMessageShapes();
+    void showsTimestampsInLocalTime();
+    void showsStringBooleans();
+    void elidesLongTextWithFullToolTip();
+    void summarizesContainers();
+    void pathsNameNestedKeysArraysAndOddKeys_data();
+    void pathsNameNestedKeysArraysAndOddKeys();
+    void indexForPathSurvivesReload();
+    void indexForPathRejectsPathsThatLeadNowhere_data();
+    void indexForPathRejectsPathsThatLeadNowhere();
+    void subtreeJsonIsTheNodesJson();
+    void valueTextIsThePlainValue_data();
+    void valueTextIsThePlainValue();
+    void reloadAndClearReset();
+    void buildsLargeDocumentsLazily();
+
+private:
+    OrderedJson m_nested;
+    OrderedJson m_flat;
+    std::unique_ptr<ConversationTreeModel> m_model;
+    // Lives as long as the model in every test function, so it checks every load and reload.
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+void TestConversationTreeModel::initTestCase()
+{
+    qputenv("TZ", "CST-8"); // UTC+8 without daylight saving: local times known in advance
+    QCOMPARE(QDateTime::fromMSecsSinceEpoch(0).offsetFromUtc(), 8 * 3600);
+    m_nested = loadSample(QFINDTESTDATA("data/conversation-nested.json"));
+    m_flat = loadSample(QFINDTESTDATA("data/conversation-flat.json"));
+}
+
+void TestConversationTreeModel::init()
+{
+    m_model = std::make_unique<ConversationTreeModel>();
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestConversationTreeModel::cleanup()
+{
+    m_tester.reset();
+    m_model.reset();
+}
+
+void TestConversationTreeModel::hasKeyValueTypeColumns()
+{
+    QCOMPARE(m_model->columnCount(), 3);
+    QCOMPARE(m_model->headerData(0, Qt::Horizontal).toString(), u"Key"_s);
+    QCOMPARE(m_model->headerData(1, Qt::Horizontal).toString(), u"Value"_s);
+    QCOMPARE(m_model->headerData(2, Qt::Horizontal).toString(), u"Type"_s);
+    QCOMPARE(m_model->rowCount(), 0);
+}
+
+void TestConversationTreeModel::keepsServerKeyOrder()
+{
+    m_model->setDocument(m_nested);
+    QStringList keys;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        keys << m_model->index(row, 0).data().toString();
+    const QStringList expected{u"conversation_id"_s, u"sender_id"_s, u"receiver_id"_s, u"type"_s,
+                               u"stick_top"_s, u"group_ids"_s, u"server_extension"_s, u"message_state"_s,
+                               u"last_message"_s, u"unread_count"_s, u"sort_order"_s, u"create_time"_s,
+                               u"update_time"_s, u"last_read_time"_s};
+    QCOMPARE(keys, expected);
+
+    QStringList pushKeys;
+    const QModelIndex push = m_model->indexForPath(u"$.last_message.push_config"_s);
+    for (int row = 0; row < m_model->rowCount(push); ++row)
+        pushKeys << m_model->index(row, 0, push).data().toString();
+    QCOMPARE(pushKeys, (QStringList{u"push_enabled"_s, u"push_nick_enabled"_s, u"push_content"_s,
+                                    u"push_payload"_s, u"push_forcepush_all"_s, u"push_forcepush_ids"_s,
+                                    u"push_forcepush_content"_s}));
+}
+
+void TestConversationTreeModel::showsLargeIdsExactly_data()
+{
+    QTest::addColumn<bool>("nested");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("digits");
+
+    QTest::newRow("group id above 2^53") << true << u"$.group_ids[0]"_s << u"9007199254740993"_s;
+    QTest::newRow("message_server_id") << false << u"$.last_message.message_server_id"_s << u"12345678901234567"_s;
+    QTest::newRow("team_id") << false << u"$.last_message.team_id"_s << u"4455667788"_s;
+}
+
+void TestConversationTreeModel::showsLargeIdsExactly()
+{
+    QFETCH(bool, nested);
+    QFETCH(QString, path);
+    QFETCH(QString, digits);
+
+    m_model->setDocument(nested ? m_nested : m_flat);
+    const QModelIndex key = m_model->indexForPath(path);
+    QVERIFY(key.isValid());
+    QCOMPARE(key.siblingAtColumn(ConversationTreeModel::ValueColumn).data().toString(), digits);
+    QCOMPARE(key.data(ConversationTreeModel::RawValueRole).toString(), digits);
+    QCOMPARE(m_model->valueText(key), digits);
+    QCOMPARE(key.siblingAtColumn(ConversationTreeModel::TypeColumn).data().toString(), u"integer"_s);
+}
+
+void TestConversationTreeModel::decodesBothLastMessageShapes_data()
+{
+    QTest::addColumn<bool>("nested");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("display");
+
+    QTest::newRow("nested message_type") << true << u"$.last_message.message.message_type"_s << u"100 · custom"_s;
+    QTest::newRow("nested conversation type") << true << u"$.type"_s << u"1 · one-to-one"_s;
+    QTest::newRow("nested message_state") << true << u"$.message_state"_s << u"0 · normal"_s;
+    QTest::newRow("flat message_type") << false << u"$.last_message.message_type"_s << u"0 · text"_s;
+    QTest::newRow("flat conversation_type") << false << u"$.last_message.conversation_type"_s << u"2 · advanced team"_s;
+    QTest::newRow("flat sender_client_type") << false << u"$.last_message.sender_client_type"_s << u"2 · iOS"_s;
+    QTest::newRow("flat conversation type") << false << u"$.type"_s << u"2 · advanced team"_s;
+}
+
+void TestConversationTreeModel::decodesBothLastMessageShapes()
+{
+    QFETCH(bool, nested);
+    QFETCH(QString, path);
+    QFETCH(QString, display);
+
+    m_model->setDocument(nested ? m_nested : m_flat);
+    const QModelIndex value = m_model->indexForPath(path, ConversationTreeModel::ValueColumn);
+    QVERIFY(value.isValid());
+    QCOMPARE(value.data().toString(), display);
+    QCOMPARE(value.siblingAtColumn(ConversationTreeModel::TypeColumn).data().toString(), u"integer (enum)"_s);
+    QCOMPARE(value.data(ConversationTreeModel::RawValueRole).toString(), display.section(u' ', 0, 0));
+}
+
+void TestConversationTreeModel::showsTimestampsInLocalTime()
+{
+    m_model->setDocument(m_nested);
+    const QModelIndex created = m_model->indexForPath(u"$.create_time"_s, ConversationTreeModel::ValueColumn);
+    QCOMPARE(created.data().toString(), u"2023-11-15 06:13:20.123"_s);
+    QVERIFY(created.data(Qt::ToolTipRole).toString().contains(u"1700000000123"_s));
+    QCOMPARE(created.data(ConversationTreeModel::RawValueRole).toString(), u"1700000000123"_s);
+    QCOMPARE(created.siblingAtColumn(ConversationTreeModel::TypeColumn).data().toString(), u"integer (ms timestamp)"_s);
+
+    m_model->setDocument(m_flat);
+    const QModelIndex sent = m_model->indexForPath(u"$.last_message.create_time"_s, ConversationTreeModel::ValueColumn);
+    QCOMPARE(sent.data().toString(), u"2024-01-17 13:40:00.456"_s);
+    QVERIFY(sent.data(Qt::ToolTipRole).toString().contains(u"1705470000456"_s));
+}
+
+void TestConversationTreeModel::showsStringBooleans()
+{
+    m_model->setDocument(m_nested);
+    const QModelIndex unread = m_model->indexForPath(u"$.last_message.message_config.unread_enabled"_s,
+                                                     ConversationTreeModel::ValueColumn);
+    QCOMPARE(unread.data().toString(), u"true"_s);
+    QCOMPARE(unread.siblingAtColumn(ConversationTreeModel::TypeColumn).data().toString(), u"boolean (string)"_s);
+    QCOMPARE(unread.data(ConversationTreeModel::RawValueRole).toString(), u"\"true\""_s);
+
+    const QModelIndex pinned = m_model->indexForPath(u"$.stick_top"_s, ConversationTreeModel::ValueColumn);
+    QCOMPARE(pinned.data().toString(), u"false"_s);
+    QCOMPARE(pinned.siblingAtColumn(ConversationTreeModel::TypeColumn).data().toString(), u"boolean"_s);
+}
+
+void TestConversationTreeModel::elidesLongTextWithFullToolTip()
+{
+    m_model->setDocument(m_nested);
+    const QString full = u"Your refund for order A1209 has been approved.\n"
+                         u"The amount of 199.00 CNY will reach your card within 3-5 working days."_s;
+    const QModelIndex text = m_model->indexForPath(u"$.last_message.message.text"_s, ConversationTreeModel::ValueColumn);
+    QCOMPARE(text.data().toString(), u"Your refund for order A1209 has been approved.…"_s);
+    QCOMPARE(text.data(Qt::ToolTipRole).toString(), full);
+    QCOMPARE(m_model->valueText(text), full);
+
+    const QModelIndex extension = m_model->indexForPath(u"$.server_extension"_s, ConversationTreeModel::ValueColumn);
+    QCOMPARE(extension.siblingAtColumn(ConversationTreeModel::TypeColumn).data().toString(), u"string (JSON)"_s);
+    QVERIFY(extension.data(Qt::ToolTipRole).toString().startsWith(u"{\n  \"ticket\": \"T-2024-0117\""_s));
+}
+
+void TestConversationTreeModel::summarizesContainers()
+{
+    m_model->setDocument(m_nested);
+    const QModelIndex lastMessage = m_model->indexForPath(u"$.last_message"_s);
+    QCOMPARE(lastMessage.siblingAtColumn(1).data().toString(), u"{10 keys}"_s);
+    QCOMPARE(lastMessage.siblingAtColumn(2).data().toString(), u"object"_s);
+    QVERIFY(lastMessage.data(ConversationTreeModel::IsContainerRole).toBool());
+    QCOMPARE(m_model->rowCount(lastMessage), 10);
+
+    const QModelIndex groups = m_model->indexForPath(u"$.group_ids"_s);
+    QCOMPARE(groups.siblingAtColumn(1).data().toString(), u"[2 items]"_s);
+    QCOMPARE(m_model->index(0, 0, groups).data().toString(), u"[0]"_s);
+    QCOMPARE(m_model->index(1, 0, groups).data().toString(), u"[1]"_s);
+    QCOMPARE(m_model->index(1, 1, groups).data().toString(), u"1688"_s);
+    QVERIFY(!m_model->index(1, 0, groups).data(ConversationTreeModel::IsContainerRole).toBool());
+    QVERIFY(m_model->flags(m_model->index(1, 0, groups)).testFlag(Qt::ItemNeverHasChildren));
+
+    m_model->setDocument(m_flat);
+    const QModelIndex attachment = m_model->indexForPath(u"$.last_message.attachment"_s);
+    QCOMPARE(attachment.siblingAtColumn(1).data().toString(), u"{0 keys}"_s);
+    QVERIFY(!m_model->hasChildren(attachment));
+    QCOMPARE(m_model->indexForPath(u"$.group_ids"_s).siblingAtColumn(1).data().toString(), u"[0 items]"_s);
+}
+
+void TestConversationTreeModel::pathsNameNestedKeysArraysAndOddKeys_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+
+    QTest::newRow("nested key") << u"$.last_message.push_config.push_content"_s << u"push_content"_s
+                                << u"Refund approved for order A1209"_s;
+    QTest::newRow("array element") << u"$.group_ids[1]"_s << u"[1]"_s << u"1688"_s;
+    QTest::newRow("array in object") << u"$.last_message.push_config.push_forcepush_ids[0]"_s << u"[0]"_s << u"user_8812"_s;
+    QTest::newRow("space") << u"$[\"a b\"]"_s << u"a b"_s << u"{2 keys}"_s;
+    QTest::newRow("dot and quote") << uR"($["a b"]["x.y"][0]["say \"hi\""])"_s << u"say \"hi\""_s << u"hello"_s;
+    QTest::newRow("leading digit") << u"$[\"1st\"]"_s << u"1st"_s << u"3"_s;
+    QTest::newRow("empty key") << u"$[\"\"]"_s << QString() << u"4"_s;
+    QTest::newRow("non-ASCII") << u"$[\"备注\"]"_s << u"备注"_s << u"VIP customer"_s;
+    QTest::newRow("backslash") << uR"($["a b"]["back\\slash"])"_s << uR"(back\slash)"_s << u"null"_s;
+}
+
+void TestConversationTreeModel::pathsNameNestedKeysArraysAndOddKeys()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+
+    OrderedJson document = m_nested;
+    document.update(parse(R"({"a b": {"x.y": [{"say \"hi\"": "hello"}], "back\\slash": null},
+                              "1st": 3, "": 4, "备注": "VIP customer"})"));
+    m_model->setDocument(std::move(document));
+
+    const QModelIndex index = m_model->indexForPath(path);
+    QVERIFY(index.isValid());
+    QCOMPARE(index.data().toString(), key);
+    QCOMPARE(index.siblingAtColumn(1).data().toString(), value);
+    QCOMPARE(m_model->pathForIndex(index), path);
+    QCOMPARE(index.data(ConversationTreeModel::PathRole).toString(), path);
+    QCOMPARE(index.siblingAtColumn(2).data(ConversationTreeModel::PathRole).toString(), path);
+    QCOMPARE(index.data(Qt::ToolTipRole).toString(), path);
+    QCOMPARE(m_model->indexForPath(m_model->pathForIndex(index)), index);
+}
+
+void TestConversationTreeModel::indexForPathSurvivesReload()
+{
+    m_model->setDocument(m_nested);
+    // What a view would remember as "expanded" before reloading the same conversation.
+    const QStringList expanded{u"$.last_message"_s, u"$.last_message.message"_s,
+                               u"$.last_message.message.attachment"_s, u"$.last_message.push_config.push_forcepush_ids"_s,
+                               u"$.group_ids"_s};
+    QStringList remembered;
+    for (const QString &path : expanded) {
+        const QModelIndex index = m_model->indexForPath(path);
+        QVERIFY2(index.isValid(), qPrintable(path));
+        remembered << m_model->pathForIndex(index);
+    }
+    QCOMPARE(remembered, expanded);
+
+    m_model->setDocument(m_flat);
+    QVERIFY(!m_model->indexForPath(u"$.last_message.message"_s).isValid());
+    m_model->setDocument(m_nested);
+    for (const QString &path : remembered) {
+        const QModelIndex index = m_model->indexForPath(path);
+        QVERIFY2(index.isValid(), qPrintable(path));
+        QCOMPARE(index.data(ConversationTreeModel::PathRole).toString(), path);
+        QVERIFY(m_model->hasChildren(index));
+    }
+    const QModelIndex viaJsonPath = m_model->indexForPath(JsonPath{u"last_message", u"message", u"attachment", u"amount"}, 1);
+    QCOMPARE(viaJsonPath.data().toString(), u"199.00"_s);
+    QCOMPARE(viaJsonPath.column(), 1);
+}
+
+void TestConversationTreeModel::indexForPathRejectsPathsThatLeadNowhere_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("root") << u"$"_s;
+    QTest::newRow("missing key") << u"$.nope"_s;
+    QTest::newRow("position past the end") << u"$.group_ids[2]"_s;
+    QTest::newRow("key of a scalar") << u"$.type.value"_s;
+    QTest::newRow("key of an array") << u"$.group_ids.first"_s;
+    QTest::newRow("position in an object") << u"$.last_message[0]"_s;
+    QTest::newRow("no dollar") << u"last_message"_s;
+    QTest::newRow("unclosed bracket") << u"$.group_ids[1"_s;
+    QTest::newRow("unclosed quote") << u"$[\"a b]"_s;
+    QTest::newRow("negative position") << u"$.group_ids[-1]"_s;
+}
+
+void TestConversationTreeModel::indexForPathRejectsPathsThatLeadNowhere()
+{
+    QFETCH(QString, path);
+    m_model->setDocument(m_nested);
+    QVERIFY(!m_model->indexForPath(path).isValid());
+}
+
+void TestConversationTreeModel::subtreeJsonIsTheNodesJson()
+{
+    m_model->setDocument(m_nested);
+    const QModelIndex route = m_model->indexForPath(u"$.last_message.route_config"_s);
+    QCOMPARE(m_model->subtreeJson(route), u"{\n  \"route_enabled\": \"false\",\n  \"route_environment\": \"\"\n}"_s);
+    QCOMPARE(m_model->subtreeJson(route, 4), u"{\n    \"route_enabled\": \"false\",\n    \"route_environment\": \"\"\n}"_s);
+    QCOMPARE(m_model->subtreeJson(route, -1), uR"({"route_enabled":"false","route_environment":""})"_s);
+    QCOMPARE(m_model->subtreeJson(m_model->indexForPath(u"$.group_ids"_s), -1), u"[9007199254740993,1688]"_s);
+    QCOMPARE(m_model->subtreeJson(m_model->indexForPath(u"$.sender_id"_s)), u"\"support_agent01\""_s);
+
+    const auto whole = Json::parse(m_model->subtreeJson(QModelIndex()).toUtf8());
+    QVERIFY(whole);
+    QCOMPARE(Json::serialize(*whole), Json::serialize(m_nested));
+}
+
+void TestConversationTreeModel::valueTextIsThePlainValue_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("string unquoted") << u"$.sender_id"_s << u"support_agent01"_s;
+    QTest::newRow("string boolean") << u"$.last_message.p2p_option.check_friend"_s << u"false"_s;
+    QTest::newRow("JSON string as sent") << u"$.server_extension"_s
+                                         << uR"({"ticket":"T-2024-0117","priority":"high","tags":["refund","vip"]})"_s;
+    QTest::newRow("enum raw") << u"$.type"_s << u"1"_s;
+    QTest::newRow("timestamp raw") << u"$.update_time"_s << u"1705468380123"_s;
+    QTest::newRow("boolean") << u"$.stick_top"_s << u"false"_s;
+    QTest::newRow("object compact") << u"$.last_message.message.attachment"_s
+                                    << uR"({"card":"order_refund","order_id":"A1209","amount":"199.00","currency":"CNY"})"_s;
+    QTest::newRow("empty string") << u"$.last_message.route_config.route_environment"_s << QString();
+}
+
+void TestConversationTreeModel::valueTextIsThePlainValue()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, text);
+    m_model->setDocument(m_nested);
+    const QModelIndex index = m_model->indexForPath(path);
+    QVERIFY(index.isValid());
+    QCOMPARE(m_model->valueText(index), text);
+}
+
+void TestConversationTreeModel::reloadAndClearReset()
+{
+    m_model->setDocument(m_nested);
+    const QPersistentModelIndex text = m_model->indexForPath(u"$.last_message.message.text"_s);
+    QVERIFY(text.isValid());
+    QCOMPARE(m_model->rowCount(), 14);
+
+    m_model->setDocument(m_flat);
+    QVERIFY(!text.isValid());
+    QCOMPARE(m_model->rowCount(), 13);
+    QVERIFY(m_model->document() == m_flat);
+    QCOMPARE(m_model->index(0, 1).data().toString(), u"ops_bot|2|4455667788"_s);
+
+    auto shared = std::make_shared<const OrderedJson>(m_nested);
+    m_model->setDocument(shared);
+    QVERIFY(m_model->sharedDocument() == shared);
+    QCOMPARE(m_model->rowCount(), 14);
+
+    m_model->clear();
+    QCOMPARE(m_model->rowCount(), 0);
+    QVERIFY(m_model->document().is_null());
+    QVERIFY(!m_model->index(0, 0).isValid());
+    QCOMPARE(m_model->materializedNodeCount(), 1);
+
+    m_model->setDocument(parse("[1, [2, 3], {\"k\": \"v\"}]"));
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(m_model->pathForIndex(m_model->index(1, 0, m_model->index(1, 0))), u"$[1][1]"_s);
+    QCOMPARE(m_model->indexForPath(u"$[2].k"_s, 1).data().toString(), u"v"_s);
+}
+
+void TestConversationTreeModel::buildsLargeDocumentsLazily()
+{
+    constexpr int count = 50000;
+    OrderedJson items = OrderedJson::array();
+    for (int i = 0; i < count; ++i) {
+        items.push_back(OrderedJson{{"conversation_id", "agent|1|user_" + std::to_string(i)},
+                                    {"unread_count", i % 7},
+                                    {"update_time", 1705468380123 + i}});
+    }
+    const OrderedJson document{{"has_more", false}, {"next_token", ""}, {"items", std::move(items)}};
+
+    // The tester of this fixture walks every node after a reset, so laziness is observed on
+    // a second model that only a view-like sequence of calls touches.
+    ConversationTreeModel lazy;
+    lazy.setDocument(document);
+    QCOMPARE(lazy.materializedNodeCount(), 1);
+    QCOMPARE(lazy.rowCount(), 3);
+    QCOMPARE(lazy.materializedNodeCount(), 1);
+
+    const QModelIndex list = lazy.index(2, 0);
+    QCOMPARE(list.data().toString(), u"items"_s);
+    QCOMPARE(lazy.materializedNodeCount(), 1 + 3);
+    QCOMPARE(lazy.rowCount(list), count);
+    QCOMPARE(lazy.index(0, 1, list).data().toString(), u"{3 keys}"_s);
+    QCOMPARE(lazy.materializedNodeCount(), 1 + 3 + count);
+
+    const QModelIndex last = lazy.indexForPath(u"$.items[49999].conversation_id"_s, 1);
+    QCOMPARE(last.data().toString(), u"agent|1|user_49999"_s);
+    QCOMPARE(lazy.materializedNodeCount(), 1 + 3 + count + 3);
+    QCOMPARE(lazy.pathForIndex(last), u"$.items[49999].conversation_id"_s);
+
+    // The checked model takes the same document and survives a reload back to a small one.
+    m_model->setDocument(document);
+    QCOMPARE(m_model->rowCount(m_model->index(2, 0)), count);
+    m_model->setDocument(m_flat);
+    QCOMPARE(m_model->materializedNodeCount() < 100, true);
+}
+
+QTEST_GUILESS_MAIN(TestConversationTreeModel)
+#include "tst_conversationtreemodel.moc"

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "ApiResult.h"
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QToolButton;
+
+namespace convdesk {
+
+// The outcome of the last call, for the status bar: business code and message, the trace id
+// (selectable, with a copy button, because support tickets ask for it) and the latency.
+// While a call runs it shows a busy indicator and a Cancel button instead.
+class CallStatusBar final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CallStatusBar)
+public:
+    explicit CallStatusBar(QWidget *parent = nullptr);
+    ~CallStatusBar() override;
+
+    // `what` says what runs: "Loading acc1|1|acc2…".
+    void showRunning(const QString &what);
+    // `operation` names the call in the outcome: "Load", "Save".
+    void showResult(const QString &operation, const ApiResult &result);
+    // A note that is not a call outcome (a refused action, a keychain message).
+    void showNote(const QString &text);
+
+    QString outcomeText() const;
+    QString traceId() const { return m_traceId; }
+    bool isRunning() const { return m_running; }
+
+public Q_SLOTS:
+    void copyTraceId();
+
+Q_SIGNALS:
+    void cancelRequested();
+
+private:
+    void setRunning(bool running);
+
+    QLabel *m_outcome;
+    QLabel *m_traceLabel;
+    QToolButton *m_copyTrace;
+    QLabel *m_latency;
+    QProgressBar *m_busy;
+    QPushButton *m_cancel;
+    QString m_traceId;
+    bool m_running = false;
+};
+
+} // namespace convdesk

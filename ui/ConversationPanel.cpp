@@ -1,0 +1,328 @@
+#include "ConversationPanel.h"
+
+#include "ConversationFilterModel.h"
+#include "ConversationTreeModel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <functional>
+
+namespace convdesk {
+
+namespace {
+
+constexpr int PrettyIndent = 2;
+constexpr int FilterDelayMs = 150; // typing into a large tree must not refilter per key
+
+QAction *makeAction(const QString &text, const QString &objectName, const QKeySequence &shortcut,
+                    QWidget *owner)
+{
+    auto *action = new QAction(text, owner);
+    action->setObjectName(objectName);
+    action->setShortcut(shortcut);
+    // Only while the tree has focus: Ctrl+C elsewhere copies selected text as usual.
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    action->setShortcutVisibleInContextMenu(true);
+    owner->addAction(action);
+    return action;
+}
+
+} // namespace
+
+ConversationPanel::ConversationPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new ConversationTreeModel(this))
+    , m_filter(new ConversationFilterModel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_filterEdit(new QLineEdit(this))
+    , m_emptyHint(new QLabel(this))
+    , m_tree(new QTreeView(this))
+    , m_raw(new QPlainTextEdit(this))
+    , m_filterDelay(new QTimer(this))
+{
+    setObjectName(QStringLiteral("conversationPanel"));
+    m_filter->setSourceModel(m_model);
+
+    m_filterEdit->setObjectName(QStringLiteral("treeFilter"));
+    m_filterEdit->setPlaceholderText(tr("Filter keys and values (Ctrl+F)"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setAccessibleName(tr("Filter the tree"));
+    auto *filterLabel = new QLabel(tr("&Filter:"), this);
+    filterLabel->setBuddy(m_filterEdit);
+
+    m_emptyHint->setObjectName(QStringLiteral("emptyHint"));
+    m_emptyHint->setText(tr("No conversation loaded. Enter a conversation ID above and press Load (F5)."));
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
+
+    m_tree->setObjectName(QStringLiteral("conversationTree"));
+    m_tree->setModel(m_filter);
+    m_tree->setUniformRowHeights(true); // cheap scrolling through long arrays
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_tree->setAccessibleName(tr("Conversation"));
+    m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_tree->header()->setStretchLastSection(true);
+
+    m_raw->setObjectName(QStringLiteral("rawJsonView"));
+    m_raw->setReadOnly(true);
+    m_raw->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_raw->setTabChangesFocus(true);
+    m_raw->setAccessibleName(tr("Raw JSON"));
+
+    m_copyValue = makeAction(tr("Copy &value"), QStringLiteral("copyValueAction"),
+                             QKeySequence(Qt::CTRL | Qt::Key_C), m_tree);
+    m_copyPath = makeAction(tr("Copy &path"), QStringLiteral("copyPathAction"),
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), m_tree);
+    m_copySubtree = makeAction(tr("Copy subtree as &JSON"), QStringLiteral("copySubtreeAction"),
+                               QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C), m_tree);
+    connect(m_copyValue, &QAction::triggered, this, &ConversationPanel::copyValue);
+    connect(m_copyPath, &QAction::triggered, this, &ConversationPanel::copyPath);
+    connect(m_copySubtree, &QAction::triggered, this, &ConversationPanel::copySubtree);
+
+    auto *treePage = new QWidget(this);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(filterLabel);
+    filterRow->addWidget(m_filterEdit, 1);
+    auto *treeLayout = new QVBoxLayout(treePage);
+    treeLayout->addLayout(filterRow);
+    treeLayout->addWidget(m_emptyHint);
+    treeLayout->addWidget(m_tree, 1);
+
+    m_tabs->setObjectName(QStringLiteral("conversationTabs"));
+    m_tabs->addTab(treePage, tr("&Tree"));
+    m_tabs->addTab(m_raw, tr("Ra&w JSON"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+
+    m_filterDelay->setSingleShot(true);
+    m_filterDelay->setInterval(FilterDelayMs);
+    connect(m_filterDelay, &QTimer::timeout, this, &ConversationPanel::applyFilter);
+    connect(m_filterEdit, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_filterEdit, &QLineEdit::returnPressed, this, [this] {
+        applyFilter();
+        m_tree->setFocus(Qt::ShortcutFocusReason);
+    });
+    connect(m_tree, &QTreeView::expanded, this, [this] {
+        // Newly shown keys may be wider; a user-dragged column is left alone after that.
+        m_tree->resizeColumnToContents(ConversationTreeModel::KeyColumn);
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ConversationPanel::updateActions);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &ConversationPanel::updateActions);
+
+    clear();
+}
+
+ConversationPanel::~ConversationPanel() = default;
+
+void ConversationPanel::setConversation(const OrderedJson &conversation)
+{
+    // Expanded nodes and the current one are kept by path, so a reload (or the next
+    // conversation of the same shape) opens where the user was.
+    const QStringList expanded = m_hasExpandedBefore ? expandedPaths()
+                                                     : QStringList{QStringLiteral("$.last_message")};
+    const QString current = currentPath();
+    m_model->setDocument(conversation);
+    m_raw->setPlainText(Json::toText(conversation, PrettyIndent));
+    m_emptyHint->hide();
+    if (!m_filter->filterText().isEmpty())
+        expandMatches();
+    restoreExpanded(expanded);
+    m_hasExpandedBefore = true;
+    if (!current.isEmpty())
+        setCurrentPath(current);
+    resizeColumns();
+    updateActions();
+}
+
+void ConversationPanel::clear()
+{
+    m_model->clear();
+    m_raw->clear();
+    m_emptyHint->show();
+    updateActions();
+}
+
+bool ConversationPanel::hasConversation() const
+{
+    return m_model->sharedDocument() != nullptr;
+}
+
+QStringList ConversationPanel::expandedPaths() const
+{
+    QStringList paths;
+    // Only expanded nodes are walked, so this costs what is on screen.
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int row = 0, rows = m_filter->rowCount(parent); row < rows; ++row) {
+            const QModelIndex index = m_filter->index(row, 0, parent);
+            if (m_tree->isExpanded(index)) {
+                paths << index.data(ConversationTreeModel::PathRole).toString();
+                walk(index);
+            }
+        }
+    };
+    walk({});
+    return paths;
+}
+
+QModelIndex ConversationPanel::proxyIndexForPath(const QString &path) const
+{
+    return m_filter->mapFromSource(m_model->indexForPath(path));
+}
+
+bool ConversationPanel::expandPath(const QString &path)
+{
+    const QModelIndex index = proxyIndexForPath(path);
+    if (!index.isValid())
+        return false;
+    for (QModelIndex at = index; at.isValid(); at = at.parent())
+        m_tree->expand(at);
+    return true;
+}
+
+QString ConversationPanel::currentPath() const
+{
+    const QModelIndex index = m_tree->currentIndex();
+    return index.isValid() ? index.data(ConversationTreeModel::PathRole).toString() : QString();
+}
+
+bool ConversationPanel::setCurrentPath(const QString &path)
+{
+    const QModelIndex index = proxyIndexForPath(path);
+    if (!index.isValid())
+        return false;
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index);
+    return true;
+}
+
+QModelIndex ConversationPanel::currentSourceIndex() const
+{
+    return m_filter->mapToSource(m_tree->currentIndex());
+}
+
+void ConversationPanel::copyValue()
+{
+    if (const QModelIndex index = currentSourceIndex(); index.isValid())
+        QApplication::clipboard()->setText(m_model->valueText(index));
+}
+
+void ConversationPanel::copyPath()
+{
+    if (const QModelIndex index = currentSourceIndex(); index.isValid())
+        QApplication::clipboard()->setText(m_model->pathForIndex(index));
+}
+
+void ConversationPanel::copySubtree()
+{
+    if (const QModelIndex index = currentSourceIndex(); index.isValid())
+        QApplication::clipboard()->setText(m_model->subtreeJson(index, PrettyIndent));
+}
+
+void ConversationPanel::focusFilter()
+{
+    m_tabs->setCurrentIndex(0);
+    m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+    m_filterEdit->selectAll();
+}
+
+void ConversationPanel::setFilterText(const QString &text)
+{
+    m_filterEdit->setText(text);
+    applyFilter();
+}
+
+void ConversationPanel::applyFilter()
+{
+    m_filterDelay->stop();
+    const QString text = m_filterEdit->text().trimmed();
+    const bool wasFiltering = !m_filter->filterText().isEmpty();
+    if (text == m_filter->filterText())
+        return;
+    const QString current = currentPath();
+    if (!wasFiltering)
+        m_expandedBeforeFilter = expandedPaths();
+    m_filter->setFilterText(text);
+    if (text.isEmpty()) {
+        // Back to how the tree looked before filtering, plus the node the user went to.
+        m_tree->collapseAll();
+        restoreExpanded(m_expandedBeforeFilter);
+    } else {
+        expandMatches();
+    }
+    if (!current.isEmpty() && setCurrentPath(current)) {
+        for (QModelIndex at = m_tree->currentIndex().parent(); at.isValid(); at = at.parent())
+            m_tree->expand(at);
+        m_tree->scrollTo(m_tree->currentIndex());
+    }
+    resizeColumns();
+}
+
+void ConversationPanel::expandMatches()
+{
+    // Every ancestor of a row that matches by itself is opened, so each hit is on screen.
+    int walked = 0;
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        const QModelIndex sourceParent = m_filter->mapToSource(parent);
+        for (int row = 0, rows = m_filter->rowCount(parent); row < rows && walked < MaxRowsWalkedForExpansion; ++row) {
+            ++walked;
+            const QModelIndex index = m_filter->index(row, 0, parent);
+            const QModelIndex source = m_filter->mapToSource(index);
+            if (m_filter->rowMatches(source.row(), sourceParent)) {
+                for (QModelIndex at = parent; at.isValid(); at = at.parent())
+                    m_tree->expand(at);
+            }
+            if (m_filter->hasChildren(index))
+                walk(index);
+        }
+    };
+    walk({});
+}
+
+void ConversationPanel::restoreExpanded(const QStringList &paths)
+{
+    for (const QString &path : paths) {
+        if (const QModelIndex index = proxyIndexForPath(path); index.isValid())
+            m_tree->expand(index);
+    }
+}
+
+void ConversationPanel::resizeColumns()
+{
+    m_tree->resizeColumnToContents(ConversationTreeModel::KeyColumn);
+    m_tree->resizeColumnToContents(ConversationTreeModel::ValueColumn);
+    // Long values are elided to about 200 characters; half the view is enough for them.
+    const int valueLimit = std::max(m_tree->viewport()->width() / 2, 200);
+    if (m_tree->columnWidth(ConversationTreeModel::ValueColumn) > valueLimit)
+        m_tree->setColumnWidth(ConversationTreeModel::ValueColumn, valueLimit);
+}
+
+void ConversationPanel::updateActions()
+{
+    const bool hasCurrent = m_tree->currentIndex().isValid();
+    m_copyValue->setEnabled(hasCurrent);
+    m_copyPath->setEnabled(hasCurrent);
+    m_copySubtree->setEnabled(hasCurrent);
+}
+
+} // namespace convdesk

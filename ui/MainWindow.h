@@ -1,0 +1,123 @@
+#pragma once
+
+#include "ConversationSession.h"
+#include "Profile.h"
+#include "ProfileSelector.h"
+#include "ProfileStore.h"
+
+#include <QMainWindow>
+
+#include <functional>
+#include <memory>
+
+class QAction;
+class QLabel;
+class QSettings;
+class QSplitter;
+
+namespace convdesk {
+
+class CallStatusBar;
+class ConversationIdInput;
+class ConversationPanel;
+class ExtensionEditor;
+class InMemorySecretStore;
+class ProfileManager;
+class SandboxServer;
+class SecretStore;
+
+// Load a conversation, inspect it as a tree or raw JSON, edit its server_extension and save
+// it after a confirmation. The window is a view of a ConversationSession; the panels are
+// their own classes. Failures are shown in the status bar and a message area, never in a
+// modal box, and the edited text always survives them.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+public:
+    // Profiles and window state live in `settings`, AppSecrets in `secrets`.
+    MainWindow(QSettings &settings, SecretStore &secrets, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Sandbox mode: an in-memory "Sandbox" profile for `server` (demo credentials, never
+    // written to settings) is selected, and its first conversation is loaded.
+    void enableSandbox(SandboxServer *server);
+    bool isSandboxActive() const;
+
+    ConversationSession *session() const { return m_session; }
+    ConversationPanel *conversationPanel() const { return m_panel; }
+
+public Q_SLOTS:
+    void load();          // the ID in the field; asks about unsaved edits first
+    void save();          // confirmation dialog, then PATCH
+    void cancelCall();
+
+Q_SIGNALS:
+    // The tree, raw view and editor show a newly loaded or saved conversation.
+    void conversationShown();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildLayout();
+    void buildMenus();
+    void connectSession();
+
+    void refreshProfiles(const ProfileSelector::Entry &select);
+    void onProfileActivated(const ProfileSelector::Entry &entry);
+    void activateProfile(const ProfileSelector::Entry &entry);
+    void onProfileSaved(const QString &name);
+    void onProfileRemoved(const QString &name);
+    SecretStore &secretStoreFor(const ProfileSelector::Entry &entry) const;
+
+    void startLoad();
+    // Asks Save / Discard / Cancel when the editor holds unsaved edits; `proceed` runs after
+    // Discard, or after a successful save. False when the user cancelled.
+    bool resolveUnsavedEdits(const QString &action, std::function<void()> proceed);
+
+    void showConversation();
+    void showFailure(const QString &operation, const ApiResult &result);
+    void showProblem(const QString &message);
+    void hideProblem();
+    void updateActions();
+    void updateTitle();
+    void restoreWindowState();
+    void saveWindowState();
+
+    QSettings &m_settings;
+    ProfileStore m_profiles;
+    SecretStore &m_secrets;
+    ConversationSession *m_session;
+    ProfileManager *m_profileManager;
+
+    SandboxServer *m_sandbox = nullptr;
+    std::unique_ptr<InMemorySecretStore> m_sandboxSecrets;
+    Profile m_sandboxProfile;
+
+    ProfileSelector *m_profileSelector = nullptr;
+    ConversationIdInput *m_idInput = nullptr;
+    ConversationPanel *m_panel = nullptr;
+    ExtensionEditor *m_editor = nullptr;
+    CallStatusBar *m_callStatus = nullptr;
+    QLabel *m_sandboxBanner = nullptr;
+    QLabel *m_errorBanner = nullptr;
+    QSplitter *m_splitter = nullptr;
+
+    QAction *m_loadAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_buildIdAction = nullptr;
+    QAction *m_quitAction = nullptr;
+
+    ProfileSelector::Entry m_activeProfile;
+    quint64 m_secretGeneration = 0; // a keychain answer for an older selection is stale
+    bool m_secretPending = false;
+    bool m_loadWhenSecretArrives = false;
+    std::function<void()> m_afterSave;
+    bool m_closeApproved = false;
+};
+
+} // namespace convdesk
