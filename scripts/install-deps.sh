@@ -10,6 +10,7 @@ packages=(
     nlohmann-json3-dev
     gnome-keyring libsecret-tools dbus dbus-x11
     xvfb xauth x11-apps imagemagick fonts-noto-cjk
+    dpkg-dev desktop-file-utils appstream man-db file
     curl
 )
 

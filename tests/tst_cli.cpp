@@ -1,9 +1,13 @@
+#include "AppIdentity.h"
+#include "AuditLog.h"
 #include "CliExitCode.h"
+#include "GuardedSave.h"
 #include "SandboxServer.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -39,6 +43,19 @@ private Q_SLOTS:
     void profileRemoveDeletesSecret();
     void secretNeverLeaks();
 
+    void expectedValueMismatchExitsSix_data();
+    void expectedValueMismatchExitsSix();
+    void expectedValueMatchingSaves_data();
+    void expectedValueMatchingSaves();
+    void expectOptionsAreExclusive();
+    void everyAttemptIsAudited_data();
+    void everyAttemptIsAudited();
+    void unwritableAuditLogRefusesSave();
+    void historyPrintsTheLog();
+    void historyFilters_data();
+    void historyFilters();
+    void historySkipsCorruptLinesWithWarning();
+
 private:
     struct Run
     {
@@ -46,18 +63,27 @@ private:
         QByteArray out;
         QByteArray err;
     };
-    Run cli(const QStringList &arguments, const QByteArray &input = {});
+    Run cli(const QStringList &arguments, const QByteArray &input = {},
+            const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+    QString serverValue() const;
+    QList<AuditRecord> auditRecords();
     void addSandboxProfile(const QString &name = u"sandbox"_s, const QString &secret = {});
 
     std::unique_ptr<SandboxServer> m_sandbox;
     QString m_firstId;
     QByteArray m_allOutput;
+    QString m_auditPath; // where convdesk-cli keeps its audit log in this HOME
 };
 
 void TestCli::initTestCase()
 {
     if (qEnvironmentVariableIsEmpty("CONVDESK_TEST_HOME"))
         QSKIP("Needs a Secret Service: run under scripts/with-test-keyring.sh (scripts/test.sh does).");
+    // The CLI and this test share HOME and XDG_DATA_HOME, so the same identity gives the
+    // same data folder.
+    AppIdentity::apply();
+    m_auditPath = AuditLog::defaultFilePath();
+    QVERIFY(m_auditPath.startsWith(qEnvironmentVariable("CONVDESK_TEST_HOME")));
 }
 
 void TestCli::init()
@@ -71,6 +97,9 @@ void TestCli::init()
         if (!line.isEmpty())
             cli({u"profile"_s, u"remove"_s, QString::fromUtf8(line.split('\t').first())});
     }
+    // ... and with an empty audit log.
+    QFile::remove(m_auditPath);
+    QVERIFY(!QFile::exists(m_auditPath));
 }
 
 void TestCli::cleanup()
@@ -78,9 +107,11 @@ void TestCli::cleanup()
     m_sandbox.reset();
 }
 
-TestCli::Run TestCli::cli(const QStringList &arguments, const QByteArray &input)
+TestCli::Run TestCli::cli(const QStringList &arguments, const QByteArray &input,
+                         const QProcessEnvironment &environment)
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.setProgram(QStringLiteral(CONVDESK_CLI_PATH));
     process.setArguments(arguments);
     QSignalSpy finished(&process, &QProcess::finished);
@@ -312,7 +343,10 @@ void TestCli::secretNeverLeaks()
     const QString secret = u"cli-Leak-Check-%1"_s.arg(QDateTime::currentMSecsSinceEpoch());
     addSandboxProfile(u"leakcheck"_s, secret);
     cli({u"get"_s, m_firstId, u"--profile"_s, u"leakcheck"_s});
+    cli({u"set-extension"_s, m_firstId, u"--value"_s, u"audited"_s, u"--profile"_s, u"leakcheck"_s});
+    cli({u"history"_s, u"--format"_s, u"json"_s});
     cli({u"profile"_s, u"list"_s});
+    QVERIFY(QFile::exists(m_auditPath)); // the audit log is among the files scanned below
     QVERIFY(!m_allOutput.contains(secret.toUtf8()));
     const QString home = qEnvironmentVariable("CONVDESK_TEST_HOME");
     QDirIterator files(home, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
@@ -325,6 +359,293 @@ void TestCli::secretNeverLeaks()
         QVERIFY2(!file.readAll().contains(secret.toUtf8()), qPrintable(file.fileName()));
     }
     QVERIFY(scanned > 0);
+}
+
+QString TestCli::serverValue() const
+{
+    return GuardedSave::serverExtensionOf(*m_sandbox->conversation(m_firstId));
+}
+
+QList<AuditRecord> TestCli::auditRecords()
+{
+    QStringList warnings;
+    const QList<AuditRecord> records = AuditLog(m_auditPath).readAll(&warnings);
+    [&] { QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n'))); }();
+    return records;
+}
+
+void TestCli::expectedValueMismatchExitsSix_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("--expect-current") << u"current"_s;
+    QTest::newRow("--expect-file") << u"file"_s;
+}
+
+void TestCli::expectedValueMismatchExitsSix()
+{
+    QFETCH(QString, how);
+    addSandboxProfile();
+    const QString loaded = serverValue();
+    // A colleague saves between our look and our write.
+    QVERIFY(m_sandbox->setServerExtension(m_firstId, u"{\"by\":\"colleague\",\"备注\":\"别动\"}"_s));
+    QSignalSpy handled(m_sandbox.get(), &SandboxServer::requestHandled);
+
+    QStringList arguments{u"set-extension"_s, m_firstId, u"--value"_s, u"mine"_s};
+    QTemporaryDir dir;
+    if (how == u"current") {
+        arguments << u"--expect-current"_s << loaded;
+    } else {
+        QFile file(dir.filePath(u"expected.txt"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(loaded.toUtf8());
+        file.close();
+        arguments << u"--expect-file"_s << file.fileName();
+    }
+    const Run run = cli(arguments);
+    QCOMPARE(run.exitCode, int(ExitConflict));
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(err.contains(u"Nothing was written"_s), run.err.constData());
+    QVERIFY2(err.contains(u"{\"by\":\"colleague\",\"备注\":\"别动\"}"_s), run.err.constData()); // the server's value
+    QVERIFY(err.contains(u"trace id"_s));
+    QVERIFY(run.out.isEmpty());
+    QCOMPARE(serverValue(), u"{\"by\":\"colleague\",\"备注\":\"别动\"}"_s);
+    for (const QList<QVariant> &request : handled)
+        QCOMPARE(request.at(0).toByteArray(), QByteArray("GET"));
+
+    const QList<AuditRecord> records = auditRecords();
+    QCOMPARE(records.size(), 1);
+    QCOMPARE(records.first().outcome(), AuditRecord::Outcome::Conflict);
+    QCOMPARE(records.first().expected, std::optional<QString>(loaded));
+    QCOMPARE(records.first().valueBefore, std::optional<QString>(u"{\"by\":\"colleague\",\"备注\":\"别动\"}"_s));
+    QCOMPARE(records.first().valueSent, u"mine"_s);
+    QCOMPARE(records.first().source, u"cli"_s);
+}
+
+void TestCli::expectedValueMatchingSaves_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("--expect-current") << u"current"_s;
+    QTest::newRow("--expect-file") << u"file"_s;
+    QTest::newRow("--expect-current \"\" on a missing server_extension") << u"missing"_s;
+}
+
+void TestCli::expectedValueMatchingSaves()
+{
+    QFETCH(QString, how);
+    addSandboxProfile();
+    if (how == u"missing") {
+        OrderedJson bare = *m_sandbox->conversation(m_firstId);
+        bare.erase("server_extension");
+        m_sandbox->putConversation(bare);
+    }
+    const QString loaded = serverValue();
+    QStringList arguments{u"set-extension"_s, m_firstId, u"--value"_s, u"{\"guarded\":true}"_s};
+    QTemporaryDir dir;
+    if (how == u"file") {
+        QFile file(dir.filePath(u"expected.txt"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(loaded.toUtf8());
+        file.close();
+        arguments << u"--expect-file"_s << file.fileName();
+    } else {
+        arguments << u"--expect-current"_s << loaded;
+    }
+    const Run run = cli(arguments);
+    QVERIFY2(run.exitCode == ExitOk, run.err.constData());
+    QCOMPARE(serverValue(), u"{\"guarded\":true}"_s);
+    const QList<AuditRecord> records = auditRecords();
+    QCOMPARE(records.size(), 1);
+    QCOMPARE(records.first().outcome(), AuditRecord::Outcome::Success);
+    QCOMPARE(records.first().expected, std::optional<QString>(loaded));
+}
+
+void TestCli::expectOptionsAreExclusive()
+{
+    addSandboxProfile();
+    QTemporaryDir dir;
+    const Run both = cli({u"set-extension"_s, m_firstId, u"--value"_s, u"x"_s, u"--expect-current"_s, u"a"_s,
+                          u"--expect-file"_s, dir.filePath(u"f"_s)});
+    QCOMPARE(both.exitCode, int(ExitUsage));
+    QVERIFY(both.err.contains("at most one"));
+    const Run missing = cli({u"set-extension"_s, m_firstId, u"--value"_s, u"x"_s, u"--expect-file"_s,
+                             dir.filePath(u"no-such-file"_s)});
+    QCOMPARE(missing.exitCode, int(ExitUsage));
+    QVERIFY(missing.err.contains("no-such-file"));
+    QCOMPARE(m_sandbox->requestCount(), 0);
+    QVERIFY(auditRecords().isEmpty()); // refused before any attempt
+}
+
+void TestCli::everyAttemptIsAudited_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("outcome");
+    QTest::addColumn<QString>("errorKind");
+    QTest::addColumn<QString>("stage");
+    QTest::newRow("success") << QString() << int(ExitOk) << u"success"_s << u"none"_s << u"write"_s;
+    QTest::newRow("business") << u"ratelimit"_s << int(ExitBusiness) << u"failure"_s << u"business"_s
+                              << u"reread"_s;
+    QTest::newRow("transport") << u"malformed"_s << int(ExitTransport) << u"failure"_s
+                               << u"malformed-response"_s << u"reread"_s;
+    QTest::newRow("conflict") << u"conflict"_s << int(ExitConflict) << u"conflict"_s << u"conflict"_s
+                              << u"reread"_s;
+}
+
+void TestCli::everyAttemptIsAudited()
+{
+    QFETCH(QString, fault);
+    QFETCH(int, exitCode);
+    QFETCH(QString, outcome);
+    QFETCH(QString, errorKind);
+    QFETCH(QString, stage);
+    addSandboxProfile();
+    const QString before = serverValue();
+    if (fault == u"ratelimit")
+        m_sandbox->setRateLimited(true);
+    else if (fault == u"malformed")
+        m_sandbox->setMalformedNext(1);
+    const QString expected = fault == u"conflict" ? u"not what the server has"_s : before;
+    const Run run = cli({u"set-extension"_s, m_firstId, u"--value"_s, u"audited, \"quoted\"\n多行"_s,
+                         u"--expect-current"_s, expected});
+    QVERIFY2(run.exitCode == exitCode, run.err.constData());
+    if (exitCode != ExitOk)
+        QCOMPARE(serverValue(), before);
+
+    const QList<AuditRecord> records = auditRecords();
+    QCOMPARE(records.size(), 1);
+    const AuditRecord &record = records.first();
+    QCOMPARE(AuditRecord::outcomeKey(record.outcome()), outcome);
+    QCOMPARE(record.errorKind, errorKind);
+    QCOMPARE(record.stage, stage);
+    QCOMPARE(record.profile, u"sandbox"_s);
+    QCOMPARE(record.appKey, SandboxServer::demoCredentials().appKey);
+    QCOMPARE(record.conversationId, m_firstId);
+    QCOMPARE(record.valueSent, u"audited, \"quoted\"\n多行"_s);
+    QCOMPARE(record.osUser, AuditRecord::currentOsUser());
+    QVERIFY(!record.traceId.isEmpty());
+    if (fault == u"ratelimit")
+        QCOMPARE(record.code, 416);
+    QVERIFY(record.time.secsTo(QDateTime::currentDateTimeUtc()) < 3600);
+    // The trace id the user saw on stderr is the one recorded.
+    if (exitCode != ExitOk)
+        QVERIFY2(run.err.contains(record.traceId.toUtf8()), run.err.constData());
+}
+
+void TestCli::unwritableAuditLogRefusesSave()
+{
+    addSandboxProfile();
+    const int before = m_sandbox->requestCount();
+    QTemporaryDir dir;
+    QFile blocker(dir.filePath(u"not-a-folder"_s));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    // The data folder lies below a regular file: no one, root included, can create it.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"XDG_DATA_HOME"_s, blocker.fileName());
+    const QString valueBefore = serverValue();
+    const Run run = cli({u"set-extension"_s, m_firstId, u"--value"_s, u"unrecorded"_s}, {}, environment);
+    QCOMPARE(run.exitCode, int(ExitAuditLog));
+    QVERIFY2(run.err.contains("audit log"), run.err.constData());
+    QCOMPARE(m_sandbox->requestCount(), before); // nothing sent, not even the re-read
+    QCOMPARE(serverValue(), valueBefore);
+}
+
+void TestCli::historyPrintsTheLog()
+{
+    addSandboxProfile();
+    QCOMPARE(cli({u"history"_s}).exitCode, int(ExitOk)); // an empty log is not an error
+    QCOMPARE(cli({u"set-extension"_s, m_firstId, u"--value"_s, u"one\ttwo\nthree"_s}).exitCode, int(ExitOk));
+    QCOMPARE(cli({u"set-extension"_s, m_firstId, u"--value"_s, u"x"_s, u"--expect-current"_s, u"stale"_s}).exitCode,
+             int(ExitConflict));
+
+    const Run table = cli({u"history"_s});
+    QCOMPARE(table.exitCode, int(ExitOk));
+    const QList<QByteArray> lines = table.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3); // header and two attempts, each on one line
+    QVERIFY(lines.at(0).startsWith("TIME (UTC)\tPROFILE\tCONVERSATION\tOUTCOME"));
+    QVERIFY2(lines.at(1).contains("\tsuccess\t") && lines.at(1).contains("one\\ttwo\\nthree"), lines.at(1).constData());
+    QVERIFY2(lines.at(2).contains("\tconflict\t"), lines.at(2).constData());
+    QVERIFY(lines.at(2).contains(m_firstId.toUtf8()));
+
+    const Run json = cli({u"history"_s, u"--format"_s, u"json"_s});
+    QCOMPARE(json.exitCode, int(ExitOk));
+    const auto parsed = Json::parse(json.out);
+    QVERIFY(parsed && parsed->is_array());
+    QCOMPARE(parsed->size(), size_t(2));
+    QCOMPARE((*parsed)[0]["value_sent"].get<std::string>(), std::string("one\ttwo\nthree"));
+    QCOMPARE((*parsed)[1]["outcome"].get<std::string>(), std::string("conflict"));
+
+    const Run csv = cli({u"history"_s, u"--format"_s, u"csv"_s});
+    QCOMPARE(csv.exitCode, int(ExitOk));
+    QVERIFY(csv.out.startsWith("time,os_user,"));
+    QVERIFY(csv.out.contains("\"one\ttwo\nthree\""));
+
+    QCOMPARE(cli({u"history"_s, u"--format"_s, u"xml"_s}).exitCode, int(ExitUsage));
+    QCOMPARE(cli({u"history"_s, u"--outcome"_s, u"maybe"_s}).exitCode, int(ExitUsage));
+}
+
+void TestCli::historyFilters_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("count");
+    QTest::newRow("everything") << QStringList{} << 3;
+    QTest::newRow("conversation") << QStringList{u"--conversation"_s, u"FIRST"_s} << 2;
+    QTest::newRow("percent-encoded conversation") << QStringList{u"--conversation"_s, u"FIRST-ENCODED"_s} << 2;
+    QTest::newRow("other conversation") << QStringList{u"--conversation"_s, u"SECOND"_s} << 1;
+    QTest::newRow("profile") << QStringList{u"--profile"_s, u"second"_s} << 1;
+    QTest::newRow("unknown profile") << QStringList{u"--profile"_s, u"nobody"_s} << 0;
+    QTest::newRow("conflicts") << QStringList{u"--outcome"_s, u"conflict"_s} << 1;
+    QTest::newRow("successes of the first profile")
+        << QStringList{u"--outcome"_s, u"success"_s, u"--profile"_s, u"sandbox"_s} << 1;
+}
+
+void TestCli::historyFilters()
+{
+    QFETCH(QStringList, options);
+    QFETCH(int, count);
+    addSandboxProfile();
+    addSandboxProfile(u"second"_s);
+    const QString second = m_sandbox->conversationIds().value(1);
+    QCOMPARE(cli({u"set-extension"_s, m_firstId, u"--value"_s, u"a"_s, u"--profile"_s, u"sandbox"_s}).exitCode,
+             int(ExitOk));
+    QCOMPARE(cli({u"set-extension"_s, m_firstId, u"--value"_s, u"b"_s, u"--expect-current"_s, u"stale"_s,
+                  u"--profile"_s, u"sandbox"_s}).exitCode,
+             int(ExitConflict));
+    QCOMPARE(cli({u"set-extension"_s, second, u"--value"_s, u"c"_s, u"--profile"_s, u"second"_s}).exitCode,
+             int(ExitOk));
+
+    options.replaceInStrings(u"FIRST-ENCODED"_s, QString(m_firstId).replace(u'|', u"%7C"_s));
+    options.replaceInStrings(u"FIRST"_s, m_firstId);
+    options.replaceInStrings(u"SECOND"_s, second);
+    const Run run = cli(QStringList{u"history"_s, u"--format"_s, u"json"_s} + options);
+    QVERIFY2(run.exitCode == ExitOk, run.err.constData());
+    const auto parsed = Json::parse(run.out);
+    QVERIFY(parsed && parsed->is_array());
+    QCOMPARE(int(parsed->size()), count);
+}
+
+void TestCli::historySkipsCorruptLinesWithWarning()
+{
+    addSandboxProfile();
+    QCOMPARE(cli({u"set-extension"_s, m_firstId, u"--value"_s, u"before the damage"_s}).exitCode, int(ExitOk));
+    {
+        QFile file(m_auditPath);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Append));
+        file.write("{\"time\": \"broken\n");
+        file.write("{\"time\":\"2024-01-01T00:00:00.000Z\",\"conversation_id\":\"a|1|b\",\"err"); // cut short
+    }
+    // The next save still appends a whole, readable record.
+    QCOMPARE(cli({u"set-extension"_s, m_firstId, u"--value"_s, u"after the damage"_s}).exitCode, int(ExitOk));
+
+    const Run run = cli({u"history"_s, u"--format"_s, u"json"_s});
+    QCOMPARE(run.exitCode, int(ExitOk));
+    const auto parsed = Json::parse(run.out);
+    QVERIFY(parsed && parsed->is_array());
+    QCOMPARE(parsed->size(), size_t(2));
+    QCOMPARE((*parsed)[1]["value_sent"].get<std::string>(), std::string("after the damage"));
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(err.contains(u"warning"_s) && err.contains(u"line 2"_s) && err.contains(u"line 3"_s),
+             run.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

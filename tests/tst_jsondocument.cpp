@@ -58,6 +58,8 @@ void TestJsonDocument::reportsWhereTextIsInvalid_data()
     QTest::newRow("trailing comma") << QByteArray("{\"a\":1,}") << 1 << 8;
     QTest::newRow("second line") << QByteArray("{\n  \"a\": tru\n}") << 2 << 11;
     QTest::newRow("unterminated") << QByteArray("{\"a\":\"b") << 1 << 8;
+    QTest::newRow("NUL after a whole value") << QByteArray("{\"a\":1}\0{\"b\":2}", 15) << 1 << 8;
+    QTest::newRow("NUL inside a string") << QByteArray("\n\"a\0b\"", 6) << 2 << 3;
 }
 
 void TestJsonDocument::reportsWhereTextIsInvalid()

@@ -91,6 +91,9 @@ void TestProfileStore::saveAndFindRoundTrip_data()
     QTest::newRow("non-ASCII name") << mainland(u"客服 – Zürich"_s);
     QTest::newRow("64-character name") << mainland(QString(64, u'n'));
     QTest::newRow("INI punctuation in name") << mainland(u"a=b;c%d [x] \"q\" #1"_s);
+    Profile privateCa = custom(u"private"_s, u"https://im.corp.example"_s);
+    privateCa.caCertificateFile = QStringLiteral(CONVDESK_TLS_DIR "/test-ca.pem");
+    QTest::newRow("custom with a CA certificate file") << privateCa;
 }
 
 void TestProfileStore::saveAndFindRoundTrip()
@@ -215,6 +218,16 @@ void TestProfileStore::validation_data()
         return p;
     }() << QString();
 
+    QTest::newRow("CA file missing") << [] {
+        Profile p = custom(u"p"_s, u"https://im.corp.example"_s);
+        p.caCertificateFile = QStringLiteral(CONVDESK_TLS_DIR "/no-such-ca.pem");
+        return p;
+    }() << u"no-such-ca.pem cannot be read"_s;
+    QTest::newRow("CA file holds a key") << [] {
+        Profile p = custom(u"p"_s, u"https://im.corp.example"_s);
+        p.caCertificateFile = QStringLiteral(CONVDESK_TLS_DIR "/localhost.key");
+        return p;
+    }() << u"holds no certificate"_s;
     QTest::newRow("empty name") << mainland(QString()) << u"Enter a profile name"_s;
     QTest::newRow("only spaces") << mainland(u"   "_s) << u"only of spaces"_s;
     QTest::newRow("65 characters") << mainland(QString(65, u'x')) << u"at most 64"_s;

@@ -76,8 +76,12 @@ ConversationPanel::ConversationPanel(QWidget *parent)
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_tree->setAccessibleName(tr("Conversation"));
-    m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_tree->header()->setStretchLastSection(true);
+    // Key and Type as wide as their text, Value gets the rest (elided values have the whole
+    // text in their tooltip), so the Type column is never pushed out of sight.
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(ConversationTreeModel::KeyColumn, QHeaderView::Interactive);
+    m_tree->header()->setSectionResizeMode(ConversationTreeModel::ValueColumn, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(ConversationTreeModel::TypeColumn, QHeaderView::ResizeToContents);
 
     m_raw->setObjectName(QStringLiteral("rawJsonView"));
     m_raw->setReadOnly(true);
@@ -309,12 +313,8 @@ void ConversationPanel::restoreExpanded(const QStringList &paths)
 
 void ConversationPanel::resizeColumns()
 {
+    // Only Key is sized here; Type follows its contents and Value takes the rest by itself.
     m_tree->resizeColumnToContents(ConversationTreeModel::KeyColumn);
-    m_tree->resizeColumnToContents(ConversationTreeModel::ValueColumn);
-    // Long values are elided to about 200 characters; half the view is enough for them.
-    const int valueLimit = std::max(m_tree->viewport()->width() / 2, 200);
-    if (m_tree->columnWidth(ConversationTreeModel::ValueColumn) > valueLimit)
-        m_tree->setColumnWidth(ConversationTreeModel::ValueColumn, valueLimit);
 }
 
 void ConversationPanel::updateActions()

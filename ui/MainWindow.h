@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -22,8 +23,7 @@ class ConversationIdInput;
 class ConversationPanel;
 class ExtensionEditor;
 class InMemorySecretStore;
-class ProfileManager;
-class SandboxServer;
+class CredentialTester;
 class SecretStore;
 
 // Load a conversation, inspect it as a tree or raw JSON, edit its server_extension and save
@@ -39,9 +39,11 @@ public:
     MainWindow(QSettings &settings, SecretStore &secrets, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Sandbox mode: an in-memory "Sandbox" profile for `server` (demo credentials, never
-    // written to settings) is selected, and its first conversation is loaded.
-    void enableSandbox(SandboxServer *server);
+    // Sandbox mode: an in-memory "Sandbox" profile for the simulator at `baseUrl` (its demo
+    // credentials, never written to settings or the keychain) is selected, its conversation
+    // IDs are offered for completion, and the first one is loaded. The window does not own
+    // the simulator (the ui library does not depend on it).
+    void enableSandbox(const QUrl &baseUrl, const Credentials &credentials, const QStringList &conversationIds);
     bool isSandboxActive() const;
 
     ConversationSession *session() const { return m_session; }
@@ -68,14 +70,18 @@ private:
     void refreshProfiles(const ProfileSelector::Entry &select);
     void onProfileActivated(const ProfileSelector::Entry &entry);
     void activateProfile(const ProfileSelector::Entry &entry);
-    void onProfileSaved(const QString &name);
-    void onProfileRemoved(const QString &name);
-    SecretStore &secretStoreFor(const ProfileSelector::Entry &entry) const;
+    void manageProfiles();
+    void onProfilesChanged(const QStringList &namesBefore);
+    void readSecret(const ProfileSelector::Entry &entry, const Profile &profile, bool keepConversation);
 
-    void startLoad();
-    // Asks Save / Discard / Cancel when the editor holds unsaved edits; `proceed` runs after
-    // Discard, or after a successful save. False when the user cancelled.
-    bool resolveUnsavedEdits(const QString &action, std::function<void()> proceed);
+    void switchProfile(const ProfileSelector::Entry &entry);
+    void startLoad(const ConversationId &id);
+
+    enum class UnsavedChoice { Proceed, AfterSave, Stay };
+    // Asks Save / Discard / Cancel when the editor holds unsaved edits. Proceed: nothing to
+    // keep, or the user discarded it. AfterSave: a save was started and `afterSave` runs once
+    // it succeeds. Stay: the user cancelled, or the save could not start.
+    UnsavedChoice askAboutUnsavedEdits(const QString &action, std::function<void()> afterSave);
 
     void showConversation();
     void showFailure(const QString &operation, const ApiResult &result);
@@ -90,9 +96,9 @@ private:
     ProfileStore m_profiles;
     SecretStore &m_secrets;
     ConversationSession *m_session;
-    ProfileManager *m_profileManager;
+    CredentialTester *m_credentialTester;
 
-    SandboxServer *m_sandbox = nullptr;
+    bool m_sandbox = false;
     std::unique_ptr<InMemorySecretStore> m_sandboxSecrets;
     Profile m_sandboxProfile;
 
@@ -110,12 +116,13 @@ private:
     QAction *m_cancelAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_buildIdAction = nullptr;
+    QAction *m_manageProfilesAction = nullptr;
     QAction *m_quitAction = nullptr;
 
     ProfileSelector::Entry m_activeProfile;
     quint64 m_secretGeneration = 0; // a keychain answer for an older selection is stale
     bool m_secretPending = false;
-    bool m_loadWhenSecretArrives = false;
+    std::optional<ConversationId> m_loadWhenSecretArrives;
     std::function<void()> m_afterSave;
     bool m_closeApproved = false;
 };

@@ -110,15 +110,28 @@ void ProfileManagerDialog::addProfile()
     if (DialogHook::exec(&dialog) != QDialog::Accepted)
         return;
     const Profile profile = dialog.profile();
-    QString error;
-    if (!m_store.save(profile, &error)) {
-        showStatus(error, true);
+    if (const QString problem = ProfileStore::validate(profile); !problem.isEmpty()) {
+        showStatus(problem, true);
         return;
     }
-    reload(profile.name);
-    showStatus(tr("Profile \"%1\" added.").arg(profile.name), false);
-    storeSecret(profile.name, dialog.secret());
-    Q_EMIT profilesChanged();
+    // The secret goes to the keychain first: when no keychain works, nothing at all is
+    // stored (the CLI's "profile add" behaves the same way).
+    m_secrets.write(profile.name, dialog.secret(), this, [this, profile](const SecretResult &result) {
+        if (!result.ok()) {
+            showStatus(tr("The profile \"%1\" was not added: its AppSecret could not be stored in the "
+                          "keychain. %2").arg(profile.name, result.message), true);
+            return;
+        }
+        QString error;
+        if (!m_store.save(profile, &error)) {
+            m_secrets.remove(profile.name, this, [](const SecretResult &) {});
+            showStatus(error, true);
+            return;
+        }
+        reload(profile.name);
+        showStatus(tr("Profile \"%1\" added.").arg(profile.name), false);
+        Q_EMIT profilesChanged();
+    });
 }
 
 void ProfileManagerDialog::editProfile()

@@ -1,10 +1,8 @@
 #include "ProfileSelector.h"
 
-#include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMenu>
 #include <QSignalBlocker>
 #include <QToolButton>
 
@@ -18,58 +16,32 @@ constexpr int BuiltInRole = Qt::UserRole + 1;
 ProfileSelector::ProfileSelector(QWidget *parent)
     : QWidget(parent)
     , m_combo(new QComboBox(this))
-    , m_button(new QToolButton(this))
-    , m_add(new QAction(tr("&Add profile…"), this))
-    , m_edit(new QAction(tr("&Edit profile…"), this))
-    , m_remove(new QAction(tr("&Remove profile…"), this))
+    , m_manage(new QToolButton(this))
 {
     setObjectName(QStringLiteral("profileSelector"));
 
-    auto *label = new QLabel(tr("&Profile:"), this);
+    auto *label = new QLabel(tr("Profil&e:"), this);
     label->setBuddy(m_combo);
     m_combo->setObjectName(QStringLiteral("profileCombo"));
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_combo->setMinimumContentsLength(12);
     m_combo->setAccessibleName(tr("Profile"));
-    m_combo->setToolTip(tr("The app (AppKey, region) that requests are signed for"));
+    m_combo->setToolTip(tr("The app (AppKey and region) that requests are signed for"));
     m_combo->setPlaceholderText(tr("No profile"));
 
-    m_add->setObjectName(QStringLiteral("addProfileAction"));
-    m_edit->setObjectName(QStringLiteral("editProfileAction"));
-    m_remove->setObjectName(QStringLiteral("removeProfileAction"));
-    auto *menu = new QMenu(this);
-    menu->setObjectName(QStringLiteral("profilesMenu"));
-    menu->addAction(m_add);
-    menu->addAction(m_edit);
-    menu->addAction(m_remove);
-
-    m_button->setObjectName(QStringLiteral("profilesButton"));
-    m_button->setText(tr("Profiles…"));
-    m_button->setToolTip(tr("Add, edit or remove connection profiles"));
-    m_button->setMenu(menu);
-    m_button->setPopupMode(QToolButton::InstantPopup);
-    m_button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_manage->setObjectName(QStringLiteral("profilesButton"));
+    m_manage->setText(tr("Profiles…"));
+    m_manage->setToolTip(tr("Add, edit or remove connection profiles"));
+    m_manage->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(label);
     layout->addWidget(m_combo);
-    layout->addWidget(m_button);
+    layout->addWidget(m_manage);
 
-    connect(m_combo, &QComboBox::activated, this, [this](int) {
-        updateActions();
-        Q_EMIT profileActivated(current());
-    });
-    connect(m_add, &QAction::triggered, this, &ProfileSelector::addRequested);
-    connect(m_edit, &QAction::triggered, this, [this] {
-        if (hasCurrent() && !current().builtIn)
-            Q_EMIT editRequested(current().name);
-    });
-    connect(m_remove, &QAction::triggered, this, [this] {
-        if (hasCurrent() && !current().builtIn)
-            Q_EMIT removeRequested(current().name);
-    });
-    updateActions();
+    connect(m_combo, &QComboBox::activated, this, [this](int) { Q_EMIT profileActivated(current()); });
+    connect(m_manage, &QToolButton::clicked, this, &ProfileSelector::manageRequested);
 }
 
 ProfileSelector::~ProfileSelector() = default;
@@ -85,18 +57,14 @@ void ProfileSelector::setEntries(const QList<Entry> &entries, const Entry &curre
         m_combo->setItemData(row, entry.builtIn, BuiltInRole);
     }
     m_combo->setCurrentIndex(indexOf(current));
-    updateActions();
 }
 
 bool ProfileSelector::select(const Entry &entry)
 {
     const int index = indexOf(entry);
-    if (index < 0)
-        return false;
     const QSignalBlocker blocker(m_combo);
     m_combo->setCurrentIndex(index);
-    updateActions();
-    return true;
+    return index >= 0;
 }
 
 bool ProfileSelector::hasCurrent() const
@@ -121,13 +89,6 @@ int ProfileSelector::indexOf(const Entry &entry) const
             return i;
     }
     return -1;
-}
-
-void ProfileSelector::updateActions()
-{
-    const bool editable = hasCurrent() && !current().builtIn;
-    m_edit->setEnabled(editable);
-    m_remove->setEnabled(editable);
 }
 
 } // namespace convdesk

@@ -4,15 +4,14 @@
 #include <QString>
 #include <QWidget>
 
-class QAction;
 class QComboBox;
 class QToolButton;
 
 namespace convdesk {
 
-// Which profile the window talks with, plus the "Profiles…" menu to add, edit and remove
-// them. Stored profiles are keyed by name; a built-in one (the sandbox) is kept apart so that
-// a stored profile of the same name is never confused with it, and cannot be edited.
+// Which profile the window talks with, plus the "Profiles…" button that opens the profile
+// manager. Stored profiles are keyed by name; a built-in one (the sandbox) is kept apart so
+// that a stored profile of the same name is never confused with it.
 class ProfileSelector final : public QWidget
 {
     Q_OBJECT
@@ -23,6 +22,9 @@ public:
         QString name;
         bool builtIn = false;
         QString label; // shown instead of the name when set
+
+        static Entry stored(const QString &profileName) { return {profileName, false, {}}; }
+        bool sameProfile(const Entry &other) const { return name == other.name && builtIn == other.builtIn; }
     };
 
     explicit ProfileSelector(QWidget *parent = nullptr);
@@ -36,25 +38,15 @@ public:
     bool hasCurrent() const;
     Entry current() const;
 
-    QAction *addProfileAction() const { return m_add; }
-    QAction *editProfileAction() const { return m_edit; }
-    QAction *removeProfileAction() const { return m_remove; }
-
 Q_SIGNALS:
     void profileActivated(const convdesk::ProfileSelector::Entry &entry); // chosen by the user
-    void addRequested();
-    void editRequested(const QString &name);
-    void removeRequested(const QString &name);
+    void manageRequested();
 
 private:
     int indexOf(const Entry &entry) const;
-    void updateActions();
 
     QComboBox *m_combo;
-    QToolButton *m_button;
-    QAction *m_add;
-    QAction *m_edit;
-    QAction *m_remove;
+    QToolButton *m_manage;
 };
 
 } // namespace convdesk

@@ -3,8 +3,12 @@
 #include "ApiCall.h"
 #include "ApiClient.h"
 #include "AppIdentity.h"
+#include "AuditExport.h"
+#include "AuditFilter.h"
+#include "AuditLog.h"
 #include "ConversationId.h"
 #include "ErrorText.h"
+#include "GuardedSave.h"
 #include "KeychainSecretStore.h"
 #include "ProfileStore.h"
 #include "SandboxServer.h"
@@ -12,6 +16,7 @@
 
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 
 namespace convdesk {
@@ -38,6 +43,7 @@ CliApplication::CliApplication(FILE *in, FILE *out, FILE *err)
         "\n"
         "Commands:\n"
         "  profile add NAME (--region mainland|overseas | --endpoint URL) --app-key KEY\n"
+        "              [--ca-file PATH]\n"
         "                     store a profile; the AppSecret is read from standard input\n"
         "  profile list       list the stored profiles\n"
         "  profile remove NAME\n"
@@ -45,29 +51,49 @@ CliApplication::CliApplication(FILE *in, FILE *out, FILE *err)
         "  get CONVERSATION_ID\n"
         "                     print the conversation as JSON, in the server's key order\n"
         "  set-extension CONVERSATION_ID (--value TEXT | --file PATH | --stdin)\n"
-        "                     replace the conversation's server_extension\n"
+        "                [--expect-current TEXT | --expect-file PATH]\n"
+        "                     replace the conversation's server_extension; with --expect-*, only\n"
+        "                     if the server still holds exactly that value (else exit 6)\n"
         "  list ACCOUNT_ID [--limit N] [--all]\n"
         "                     list an account's conversations\n"
+        "  history [--conversation ID] [--profile NAME] [--outcome success|failure|conflict]\n"
+        "          [--format table|json|csv]\n"
+        "                     print the audit log of save attempts (GUI and CLI)\n"
         "  sandbox [--port N] run the built-in simulator of the API\n"
         "\n"
+        "Every set-extension attempt (success, failure or conflict) is recorded in the audit log\n"
+        "%1\n"
+        "\n"
         "Exit codes: 0 ok, 2 usage or invalid input, 3 business error, 4 network/timeout/TLS/HTTP,\n"
-        "5 credential or keychain problem."));
+        "5 credential or keychain problem, 6 conflict (the server's value is not the expected one;\n"
+        "nothing was written), 7 the audit log cannot be written (nothing was sent).")
+        .arg(AuditLog::defaultFilePath()));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOptions({
-        option(QStringLiteral("profile"), tr("Profile to use (default: the only or last-used one)."), tr("name")),
+        option(QStringLiteral("profile"), tr("Profile to use (default: the only or last-used one); for history, only its records."),
+               tr("name")),
         option(QStringLiteral("region"), tr("Region of a new profile: mainland or overseas."), tr("region")),
         option(QStringLiteral("endpoint"), tr("Custom base URL of a new profile (https, or http on loopback)."), tr("url")),
         option(QStringLiteral("backup-endpoint"), tr("Optional backup base URL of a custom profile."), tr("url")),
         option(QStringLiteral("app-key"), tr("AppKey of a new profile."), tr("key")),
+        option(QStringLiteral("ca-file"), tr("CA certificates (PEM) a new profile trusts besides the system's."), tr("path")),
         option(QStringLiteral("value"), tr("New server_extension text."), tr("text")),
         option(QStringLiteral("file"), tr("Read the new server_extension from a file."), tr("path")),
         option(QStringLiteral("stdin"), tr("Read the new server_extension from standard input.")),
+        option(QStringLiteral("expect-current"),
+               tr("Write only if the server's server_extension is exactly this text."), tr("text")),
+        option(QStringLiteral("expect-file"),
+               tr("Write only if the server's server_extension is exactly this file's content."), tr("path")),
+        option(QStringLiteral("conversation"), tr("history: only this conversation."), tr("id")),
+        option(QStringLiteral("outcome"), tr("history: only success, failure or conflict."), tr("outcome")),
+        option(QStringLiteral("format"), tr("history: table (default), json or csv."), tr("format")),
         option(QStringLiteral("limit"), tr("Conversations per page, 1 to 100 (default 100)."), tr("n")),
         option(QStringLiteral("all"), tr("Follow next_token until every page is read.")),
         option(QStringLiteral("port"), tr("Port for the sandbox (default: any free port)."), tr("port")),
     });
-    m_parser.addPositionalArgument(QStringLiteral("command"), tr("profile, get, set-extension, list or sandbox"));
+    m_parser.addPositionalArgument(QStringLiteral("command"),
+                                   tr("profile, get, set-extension, list, history or sandbox"));
 }
 
 CliApplication::~CliApplication() = default;
@@ -140,6 +166,8 @@ int CliApplication::run(const QStringList &arguments)
         return runSetExtension(rest);
     if (command == QLatin1String("list"))
         return runList(rest);
+    if (command == QLatin1String("history"))
+        return runHistory(rest);
     return usageError(tr("unknown command \"%1\".").arg(command));
 }
 
@@ -163,7 +191,8 @@ int CliApplication::runProfileAdd(const QStringList &args)
     if (args.size() != 1)
         return usageError(tr("profile add takes exactly one NAME."));
     if (!rejectOptionsOtherThan({QStringLiteral("region"), QStringLiteral("endpoint"),
-                                 QStringLiteral("backup-endpoint"), QStringLiteral("app-key")}))
+                                 QStringLiteral("backup-endpoint"), QStringLiteral("app-key"),
+                                 QStringLiteral("ca-file")}))
         return ExitUsage;
     const bool hasRegion = m_parser.isSet(QStringLiteral("region"));
     const bool hasEndpoint = m_parser.isSet(QStringLiteral("endpoint"));
@@ -187,6 +216,8 @@ int CliApplication::runProfileAdd(const QStringList &args)
         if (m_parser.isSet(QStringLiteral("backup-endpoint")))
             profile.backupUrl = QUrl(m_parser.value(QStringLiteral("backup-endpoint")), QUrl::StrictMode);
     }
+    if (m_parser.isSet(QStringLiteral("ca-file")))
+        profile.caCertificateFile = QFileInfo(m_parser.value(QStringLiteral("ca-file"))).absoluteFilePath();
     if (const QString problem = ProfileStore::validate(profile); !problem.isEmpty())
         return usageError(problem);
 
@@ -225,6 +256,8 @@ int CliApplication::runProfileList()
                          isDefault ? QStringLiteral("\t") + tr("(default)") : QString())
                     .toUtf8();
     }
+    if (const QString problem = m_profiles->settingsProblem(); !problem.isEmpty())
+        printErr(tr("convdesk-cli: warning: %1").arg(problem));
     if (profiles.isEmpty())
         printErr(tr("No profiles yet; add one with \"convdesk-cli profile add\"."));
     printOut(text);
@@ -338,7 +371,8 @@ int CliApplication::runSetExtension(const QStringList &args)
     if (args.size() != 1)
         return usageError(tr("set-extension takes exactly one CONVERSATION_ID."));
     if (!rejectOptionsOtherThan({QStringLiteral("profile"), QStringLiteral("value"), QStringLiteral("file"),
-                                 QStringLiteral("stdin")}))
+                                 QStringLiteral("stdin"), QStringLiteral("expect-current"),
+                                 QStringLiteral("expect-file")}))
         return ExitUsage;
     QString problem;
     const auto id = ConversationId::parse(args.first(), &problem);
@@ -349,6 +383,8 @@ int CliApplication::runSetExtension(const QStringList &args)
                         + int(m_parser.isSet(QStringLiteral("stdin")));
     if (sources != 1)
         return usageError(tr("give exactly one of --value TEXT, --file PATH or --stdin."));
+    if (m_parser.isSet(QStringLiteral("expect-current")) && m_parser.isSet(QStringLiteral("expect-file")))
+        return usageError(tr("give at most one of --expect-current TEXT or --expect-file PATH."));
     QString value;
     if (m_parser.isSet(QStringLiteral("value"))) {
         value = m_parser.value(QStringLiteral("value"));
@@ -366,16 +402,67 @@ int CliApplication::runSetExtension(const QStringList &args)
     if (value.size() > MaxServerExtensionLength)
         return usageError(tr("the new server_extension has %1 characters; the server accepts at most %2.")
                               .arg(value.size()).arg(MaxServerExtensionLength));
+    // The expected value is compared exactly, byte for byte: a file's final newline counts.
+    std::optional<QString> expected;
+    if (m_parser.isSet(QStringLiteral("expect-current"))) {
+        expected = m_parser.value(QStringLiteral("expect-current"));
+    } else if (m_parser.isSet(QStringLiteral("expect-file"))) {
+        QFile file(m_parser.value(QStringLiteral("expect-file")));
+        if (!file.open(QIODevice::ReadOnly))
+            return usageError(tr("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+        expected = QString::fromUtf8(file.readAll());
+    }
 
     ApiClient client;
     Profile profile;
     if (const int status = prepareClient(client, &profile); status != ExitOk)
         return status;
-    const ApiResult result = wait(client.updateServerExtension(*id, value));
-    if (!result.ok())
-        return reportFailure(result);
-    printOut(Json::serialize(result.data, 2) + '\n');
-    return ExitOk;
+
+    AuditLog auditLog;
+    GuardedSave save(&client);
+    save.setAuditLog(&auditLog, profile.name, QStringLiteral("cli"));
+    QEventLoop loop;
+    int status = ExitOk;
+    QObject::connect(&save, &GuardedSave::auditFailed, &loop, [this](const QString &message) {
+        printErr(tr("convdesk-cli: warning: this attempt could not be recorded in the audit log: %1").arg(message));
+    });
+    QObject::connect(&save, &GuardedSave::conflict, &loop, [&](const SaveConflict &conflict) {
+        status = reportConflict(conflict);
+        loop.quit();
+    });
+    QObject::connect(&save, &GuardedSave::rereadFailed, &loop, [&](const ApiResult &result) {
+        printErr(tr("convdesk-cli: nothing was written: the conversation could not be read just before "
+                    "writing."));
+        status = reportFailure(result);
+        loop.quit();
+    });
+    QObject::connect(&save, &GuardedSave::finished, &loop, [&](const ApiResult &result) {
+        if (result.ok())
+            printOut(Json::serialize(result.data, 2) + '\n');
+        else
+            status = reportFailure(result);
+        loop.quit();
+    });
+
+    QString refusal;
+    const bool started = expected ? save.save(*id, *expected, value, &refusal) : save.overwrite(*id, value, &refusal);
+    if (!started) {
+        printErr(tr("convdesk-cli: %1").arg(refusal));
+        return ExitAuditLog;
+    }
+    loop.exec();
+    return status;
+}
+
+int CliApplication::reportConflict(const SaveConflict &conflict)
+{
+    printErr(tr("convdesk-cli: not saved: the conversation's server_extension on the server is not the "
+                "expected value (someone else changed it). Nothing was written. (trace id %1)")
+                 .arg(conflict.traceId));
+    printErr(tr("Expected:\n%1\nOn the server now:\n%2").arg(conflict.loaded, conflict.serverNow));
+    printErr(tr("To write anyway, run again with --expect-current set to the server's value, "
+                "or without --expect-*."));
+    return ExitConflict;
 }
 
 int CliApplication::runList(const QStringList &args)
@@ -432,6 +519,91 @@ int CliApplication::runList(const QStringList &args)
     combined["has_more"] = false;
     combined["items"] = std::move(items);
     printOut(Json::serialize(combined, 2) + '\n');
+    return ExitOk;
+}
+
+namespace {
+
+// One table cell on one line: tabs and line breaks would break the columns.
+QString tableCell(const QString &text)
+{
+    QString cell = text;
+    cell.replace(u'\\', QLatin1String("\\\\"));
+    cell.replace(u'\t', QLatin1String("\\t"));
+    cell.replace(u'\r', QLatin1String("\\r"));
+    cell.replace(u'\n', QLatin1String("\\n"));
+    return cell;
+}
+
+} // namespace
+
+int CliApplication::runHistory(const QStringList &args)
+{
+    if (!args.isEmpty())
+        return usageError(tr("history takes no arguments; filter with --conversation, --profile or --outcome."));
+    if (!rejectOptionsOtherThan({QStringLiteral("conversation"), QStringLiteral("profile"), QStringLiteral("outcome"),
+                                 QStringLiteral("format")}))
+        return ExitUsage;
+    AuditFilter filter;
+    if (m_parser.isSet(QStringLiteral("conversation"))) {
+        QString problem;
+        const auto id = ConversationId::parse(m_parser.value(QStringLiteral("conversation")), &problem);
+        if (!id)
+            return usageError(problem);
+        filter.conversationId = id->toString();
+    }
+    filter.profile = m_parser.value(QStringLiteral("profile"));
+    if (m_parser.isSet(QStringLiteral("outcome"))) {
+        const QString key = m_parser.value(QStringLiteral("outcome"));
+        const auto outcome = AuditRecord::outcomeFromKey(key);
+        if (!outcome)
+            return usageError(tr("--outcome must be success, failure or conflict, not \"%1\".").arg(key));
+        filter.outcomes = {*outcome};
+    }
+    const QString format = m_parser.isSet(QStringLiteral("format")) ? m_parser.value(QStringLiteral("format"))
+                                                                     : QStringLiteral("table");
+    if (format != QLatin1String("table") && format != QLatin1String("json") && format != QLatin1String("csv"))
+        return usageError(tr("--format must be table, json or csv, not \"%1\".").arg(format));
+
+    const AuditLog log;
+    QStringList warnings;
+    const QList<AuditRecord> records = filter.apply(log.readAll(&warnings));
+    for (const QString &warning : std::as_const(warnings))
+        printErr(tr("convdesk-cli: warning: %1").arg(warning));
+
+    if (format == QLatin1String("json")) {
+        printOut(AuditExport::toJson(records));
+        return ExitOk;
+    }
+    if (format == QLatin1String("csv")) {
+        printOut(AuditExport::toCsv(records));
+        return ExitOk;
+    }
+    if (records.isEmpty()) {
+        printErr(tr("No save attempts recorded%1.").arg(filter.isEmpty() ? QString() : tr(" that match")));
+        return ExitOk;
+    }
+    QByteArray text = QStringList{tr("TIME (UTC)"), tr("PROFILE"), tr("CONVERSATION"), tr("OUTCOME"), tr("CODE"),
+                                  tr("TRACE ID"), tr("VALUE BEFORE"), tr("VALUE SENT")}
+                          .join(u'\t').toUtf8() + '\n';
+    for (const AuditRecord &record : records) {
+        const QString outcome = record.outcome() == AuditRecord::Outcome::Failure
+                                    ? AuditRecord::outcomeKey(record.outcome()) + u':' + record.errorKind
+                                    : AuditRecord::outcomeKey(record.outcome());
+        const QStringList cells{record.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                                record.profile,
+                                record.conversationId,
+                                outcome,
+                                record.code == 0 ? QString() : QString::number(record.code),
+                                record.traceId,
+                                record.valueBefore ? *record.valueBefore : tr("(unknown)"),
+                                record.valueSent};
+        QStringList escaped;
+        for (const QString &cell : cells)
+            escaped << tableCell(cell);
+        text += escaped.join(u'\t').toUtf8() + '\n';
+    }
+    printOut(text);
     return ExitOk;
 }
 

@@ -18,6 +18,7 @@ namespace convdesk {
 
 class ApiCall;
 class ApiClient;
+struct SaveConflict;
 class ProfileStore;
 class SecretStore;
 
@@ -40,12 +41,14 @@ private:
     int runGet(const QStringList &args);
     int runSetExtension(const QStringList &args);
     int runList(const QStringList &args);
+    int runHistory(const QStringList &args);
     int runSandbox();
 
     // Resolves --profile (or the default), reads its secret and configures the client.
     int prepareClient(ApiClient &client, Profile *profile);
     ApiResult wait(ApiCall *call);
     int reportFailure(const ApiResult &result);
+    int reportConflict(const SaveConflict &conflict);
     int usageError(const QString &message);
     bool rejectOptionsOtherThan(const QStringList &allowed);
 

@@ -9,7 +9,8 @@ enum CliExitCode : int {
     ExitBusiness = 3,    // the server answered a code other than 200
     ExitTransport = 4,   // network, timeout, TLS, HTTP status, malformed or oversized body
     ExitCredentials = 5, // no profile, no secret, keychain problem
-    ExitConflict = 6,    // --expect-current did not match the server's value
+    ExitConflict = 6,    // --expect-current/--expect-file did not match the server's value
+    ExitAuditLog = 7,    // the audit log cannot be written, so the save was not sent
 };
 
 } // namespace convdesk

@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QSslError>
 #include <QTimer>
 
 class QNetworkReply;
@@ -50,7 +51,7 @@ private:
     bool m_cancelled = false;
     bool m_timedOut = false;
     bool m_oversized = false;
-    QStringList m_tlsErrors;
+    QList<QSslError> m_tlsErrors;
 };
 
 } // namespace convdesk

@@ -1,11 +1,13 @@
 #include "ApiClient.h"
 
 #include "ApiCall.h"
+#include "CaCertificateFile.h"
 #include "RequestSigner.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslConfiguration>
 #include <QSslError>
 
 namespace convdesk {
@@ -36,6 +38,53 @@ bool looksLikeHtml(const QByteArray &body)
     return start.startsWith("<!doctype html") || start.startsWith("<html") || start.contains("<body");
 }
 
+// One sentence about what is wrong with the server's certificate, then Qt's own words.
+QString describeTlsErrors(const QList<QSslError> &errors, const QString &host)
+{
+    bool untrusted = false;
+    bool otherHost = false;
+    bool outOfDate = false;
+    QStringList details;
+    for (const QSslError &error : errors) {
+        switch (error.error()) {
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+        case QSslError::SelfSignedCertificate:
+        case QSslError::SelfSignedCertificateInChain:
+        case QSslError::CertificateUntrusted:
+        case QSslError::CertificateRejected:
+        case QSslError::InvalidCaCertificate:
+            untrusted = true;
+            break;
+        case QSslError::HostNameMismatch:
+            otherHost = true;
+            break;
+        case QSslError::CertificateExpired:
+        case QSslError::CertificateNotYetValid:
+            outOfDate = true;
+            break;
+        default:
+            break;
+        }
+        if (!details.contains(error.errorString()))
+            details.append(error.errorString());
+    }
+    QStringList problems;
+    if (untrusted)
+        problems << ApiClient::tr("the server's certificate is not trusted: no certificate authority "
+                                  "known to this computer or named in the profile signed it");
+    if (otherHost)
+        problems << ApiClient::tr("the server's certificate is not valid for the host name %1").arg(host);
+    if (outOfDate)
+        problems << ApiClient::tr("the server's certificate has expired or is not valid yet (is this "
+                                  "computer's clock right?)");
+    if (problems.isEmpty())
+        problems << ApiClient::tr("the server's certificate was refused");
+    return problems.join(QLatin1String("; ")) + QLatin1String(" (") + details.join(QLatin1String("; "))
+        + u')';
+}
+
 QString joinedPath(const QUrl &base, const QString &path)
 {
     QString prefix = base.toString(QUrl::FullyEncoded | QUrl::RemoveQuery | QUrl::RemoveFragment);
@@ -61,6 +110,37 @@ ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent)
 }
 
 ApiClient::~ApiClient() = default;
+
+void ApiClient::setEndpoint(const ApiEndpoint &endpoint)
+{
+    m_endpoint = endpoint;
+    m_endpointCaCertificates.clear();
+    m_endpointCaProblem.clear();
+    if (!endpoint.caCertificateFile.isEmpty()) {
+        if (auto loaded = CaCertificateFile::load(endpoint.caCertificateFile, &m_endpointCaProblem))
+            m_endpointCaCertificates = std::move(*loaded);
+    }
+    updateTlsConfiguration();
+}
+
+void ApiClient::setCaCertificates(const QList<QSslCertificate> &certificates)
+{
+    m_caCertificates = certificates;
+    updateTlsConfiguration();
+}
+
+void ApiClient::updateTlsConfiguration()
+{
+    if (m_caCertificates.isEmpty() && m_endpointCaCertificates.isEmpty()) {
+        m_tlsConfiguration.reset();
+        return;
+    }
+    // Added to the system's authorities, never replacing them; verification stays on.
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslConfiguration::systemCaCertificates() + m_caCertificates
+                          + m_endpointCaCertificates);
+    m_tlsConfiguration = tls;
+}
 
 ApiCall *ApiClient::getConversation(const ConversationId &id)
 {
@@ -101,6 +181,8 @@ ApiCall *ApiClient::send(const QByteArray &method, const QString &path, const QU
         problem = tr("No AppKey and AppSecret are set for this profile.");
     else if (m_endpoint.primary.isEmpty())
         problem = tr("The profile has no server address.");
+    else if (!m_endpointCaProblem.isEmpty())
+        problem = m_endpointCaProblem;
     else
         problem = m_endpoint.validationError();
     if (!problem.isEmpty()) {
@@ -127,6 +209,8 @@ void ApiClient::startAttempt(ApiCall *call, const QUrl &base)
     // A signed call must never be replayed to a host we did not choose.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    if (m_tlsConfiguration)
+        request.setSslConfiguration(*m_tlsConfiguration);
     const SignatureHeaders signature = RequestSigner::sign(m_credentials, m_clock());
     RequestSigner::apply(request, signature, call->m_result.traceId, !call->m_body.isEmpty());
 
@@ -144,6 +228,9 @@ void ApiClient::startAttempt(ApiCall *call, const QUrl &base)
         ? m_network->sendCustomRequest(request, call->m_method)
         : m_network->sendCustomRequest(request, call->m_method, call->m_body);
     call->m_reply = reply;
+    // Back-pressure: Qt stops reading the socket once this much waits unread, so a huge
+    // unannounced body cannot pile up in memory before the size check below aborts it.
+    reply->setReadBufferSize(m_maxResponseBytes + 1);
 
     const qint64 limit = m_maxResponseBytes;
     auto abortIfTooLarge = [call, reply, limit](qint64 size) {
@@ -158,11 +245,10 @@ void ApiClient::startAttempt(ApiCall *call, const QUrl &base)
             abortIfTooLarge(length.toLongLong());
     });
     connect(reply, &QNetworkReply::downloadProgress, call,
-            [abortIfTooLarge](qint64 received, qint64) { abortIfTooLarge(received); });
-    connect(reply, &QNetworkReply::sslErrors, call, [call](const QList<QSslError> &errors) {
-        for (const QSslError &error : errors)
-            call->m_tlsErrors.append(error.errorString());
-    });
+            [abortIfTooLarge](qint64 received, qint64) { qDebug("progress %lld", received); abortIfTooLarge(received); });
+    // Never ignored: the handshake fails and handleReply() reports these.
+    connect(reply, &QNetworkReply::sslErrors, call,
+            [call](const QList<QSslError> &errors) { call->m_tlsErrors.append(errors); });
     connect(reply, &QNetworkReply::finished, call, [this, call] { handleReply(call); });
 
     call->m_deadline.disconnect();
@@ -199,8 +285,9 @@ void ApiClient::handleReply(ApiCall *call)
         return call->finishWith(ErrorKind::Timeout,
                                 tr("No complete answer within %1 seconds.").arg(m_timeoutMs / 1000.0));
     if (!call->m_tlsErrors.isEmpty() || result.networkError == QNetworkReply::SslHandshakeFailedError) {
-        const QString detail = call->m_tlsErrors.isEmpty() ? reply->errorString()
-                                                           : call->m_tlsErrors.join(QLatin1String("; "));
+        const QString detail = call->m_tlsErrors.isEmpty()
+                                   ? reply->errorString()
+                                   : describeTlsErrors(call->m_tlsErrors, reply->url().host());
         return call->finishWith(ErrorKind::Tls, detail);
     }
 

@@ -5,10 +5,14 @@
 #include "ConversationId.h"
 #include "Credentials.h"
 
+#include <QList>
 #include <QObject>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QUrlQuery>
 
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -31,8 +35,13 @@ public:
     ApiClient(QNetworkAccessManager *network, QObject *parent);
     ~ApiClient() override;
 
-    void setEndpoint(const ApiEndpoint &endpoint) { m_endpoint = endpoint; }
+    // Also loads the endpoint's CA certificate file, if it names one; a file that cannot be
+    // loaded makes every call fail with ErrorKind::Configuration saying why.
+    void setEndpoint(const ApiEndpoint &endpoint);
     ApiEndpoint endpoint() const { return m_endpoint; }
+    // Certificate authorities trusted for https besides the system's (and the endpoint's file).
+    void setCaCertificates(const QList<QSslCertificate> &certificates);
+    QList<QSslCertificate> caCertificates() const { return m_caCertificates; }
     void setCredentials(const Credentials &credentials) { m_credentials = credentials; }
     bool hasCredentials() const { return m_credentials.isComplete(); }
     QString appKey() const { return m_credentials.appKey; }
@@ -65,9 +74,14 @@ private:
     void handleReply(ApiCall *call);
     void classifyBody(ApiCall *call);
     bool shouldRetry(const ApiCall *call) const;
+    void updateTlsConfiguration();
 
     QNetworkAccessManager *m_network;
     ApiEndpoint m_endpoint;
+    QList<QSslCertificate> m_caCertificates;
+    QList<QSslCertificate> m_endpointCaCertificates;
+    QString m_endpointCaProblem;
+    std::optional<QSslConfiguration> m_tlsConfiguration; // set when extra CAs are trusted
     Credentials m_credentials;
     int m_timeoutMs = DefaultTimeoutMs;
     qint64 m_maxResponseBytes = DefaultMaxResponseBytes;

@@ -9,10 +9,10 @@ ApiEndpoint ApiEndpoint::forRegion(Region region)
     switch (region) {
     case Region::Mainland:
         return {QUrl(QStringLiteral("https://open.yunxinapi.com")),
-                QUrl(QStringLiteral("https://open-bak.yunxinapi.com"))};
+                QUrl(QStringLiteral("https://open-bak.yunxinapi.com")), {}};
     case Region::Overseas:
         return {QUrl(QStringLiteral("https://open-sg.yunxinapi.com")),
-                QUrl(QStringLiteral("https://open-sg-bak.yunxinapi.com"))};
+                QUrl(QStringLiteral("https://open-sg-bak.yunxinapi.com")), {}};
     case Region::Custom:
         break;
     }
@@ -21,7 +21,7 @@ ApiEndpoint ApiEndpoint::forRegion(Region region)
 
 ApiEndpoint ApiEndpoint::custom(const QUrl &baseUrl, const QUrl &backupUrl)
 {
-    return {baseUrl, backupUrl};
+    return {baseUrl, backupUrl, {}};
 }
 
 bool ApiEndpoint::isLoopbackHost(const QString &host)

@@ -16,6 +16,7 @@ struct ApiEndpoint
 public:
     QUrl primary;
     QUrl backup;
+    QString caCertificateFile; // extra CAs to trust for these hosts (private deployments)
 
     static ApiEndpoint forRegion(Region region);
     static ApiEndpoint custom(const QUrl &baseUrl, const QUrl &backupUrl = {});

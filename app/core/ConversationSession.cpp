@@ -48,6 +48,11 @@ void ConversationSession::setProfile(const Profile &profile, const Credentials &
     }
 }
 
+void ConversationSession::setCredentials(const Credentials &credentials)
+{
+    m_client->setCredentials(credentials);
+}
+
 QString ConversationSession::refusalReason(Operation operation) const
 {
     if (m_operation == Operation::Save)

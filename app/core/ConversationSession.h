@@ -33,6 +33,8 @@ public:
     // Another profile is another app: the running call is cancelled and the loaded
     // conversation forgotten, so nothing loaded with one AppKey is saved with another.
     void setProfile(const Profile &profile, const Credentials &credentials);
+    // The same profile with a re-entered secret: what is loaded stays.
+    void setCredentials(const Credentials &credentials);
     Profile profile() const { return m_profile; }
     bool hasProfile() const { return !m_profile.name.isEmpty(); }
     ApiClient *client() const { return m_client; }

@@ -103,8 +103,8 @@ QString describe(const ApiResult &result)
         return tr("The server did not answer in time. It may be slow or unreachable; try again. (%1)")
             .arg(result.detail);
     case ErrorKind::Tls:
-        return tr("The secure connection failed: the server's certificate was not trusted or did not "
-                  "match. Nothing was sent. (%1)").arg(result.detail);
+        // The detail names the problem: untrusted, another host name, expired, no TLS at all.
+        return tr("The secure connection failed, so nothing was sent: %1").arg(result.detail);
     case ErrorKind::HttpStatus:
         if (result.httpStatus == 502 || result.httpStatus == 503 || result.httpStatus == 504)
             return tr("The server's gateway failed (%1); try again later.").arg(result.detail);

@@ -73,6 +73,13 @@ std::optional<OrderedJson> parse(QByteArrayView bytes, JsonParseError *error, in
         locate(bytes, 0, &err);
         return std::nullopt;
     }
+    // nlohmann stops at a NUL byte as if the text ended there, and would accept "{}\0junk":
+    // JSON never contains one (not even inside strings), so it is an error wherever it is.
+    if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0) {
+        err.message = tr("the text contains a NUL character, which JSON does not allow");
+        locate(bytes, nul, &err);
+        return std::nullopt;
+    }
     if (const int depth = nestingDepth(bytes); depth > maxDepth) {
         err.message = tr("nesting is %1 levels deep; at most %2 are accepted").arg(depth).arg(maxDepth);
         return std::nullopt;

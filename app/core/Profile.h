@@ -16,11 +16,14 @@ struct Profile
     QUrl baseUrl;   // Region::Custom only
     QUrl backupUrl; // Region::Custom only, optional
     QString appKey;
+    QString caCertificateFile; // optional: CA certificates to trust besides the system's
 
     ApiEndpoint endpoint() const
     {
-        return region == Region::Custom ? ApiEndpoint::custom(baseUrl, backupUrl)
-                                        : ApiEndpoint::forRegion(region);
+        ApiEndpoint endpoint = region == Region::Custom ? ApiEndpoint::custom(baseUrl, backupUrl)
+                                                        : ApiEndpoint::forRegion(region);
+        endpoint.caCertificateFile = caCertificateFile;
+        return endpoint;
     }
 
     friend bool operator==(const Profile &, const Profile &) = default;

@@ -1,6 +1,10 @@
 #include "ProfileStore.h"
 
+#include "CaCertificateFile.h"
+
+#include <QFile>
 #include <QSettings>
+#include <QTemporaryDir>
 
 #include <algorithm>
 
@@ -17,6 +21,7 @@ QString regionKeyName() { return QStringLiteral("region"); }
 QString baseUrlKey() { return QStringLiteral("baseUrl"); }
 QString backupUrlKey() { return QStringLiteral("backupUrl"); }
 QString appKeyKey() { return QStringLiteral("appKey"); }
+QString caCertificateFileKey() { return QStringLiteral("caCertificateFile"); }
 
 bool containsWhitespace(const QString &text)
 {
@@ -70,6 +75,7 @@ std::optional<Profile> ProfileStore::find(const QString &name) const
         profile.backupUrl = QUrl(m_settings.value(backupUrlKey()).toString());
     }
     profile.appKey = m_settings.value(appKeyKey()).toString();
+    profile.caCertificateFile = m_settings.value(caCertificateFileKey()).toString();
     m_settings.endGroup();
     if (!exists || !regionKnown)
         return std::nullopt;
@@ -102,12 +108,16 @@ bool ProfileStore::save(const Profile &profile, QString *error)
             m_settings.setValue(backupUrlKey(), profile.backupUrl.toString());
     }
     m_settings.setValue(appKeyKey(), profile.appKey);
+    if (!profile.caCertificateFile.isEmpty())
+        m_settings.setValue(caCertificateFileKey(), profile.caCertificateFile);
     m_settings.endGroup();
-    m_settings.sync();
-    if (m_settings.status() != QSettings::NoError) {
+    const std::optional<Profile> expected = find(profile.name);
+    const QString problem = writeToDisk([&](const ProfileStore &onDisk) {
+        return onDisk.find(profile.name) == expected;
+    });
+    if (!problem.isEmpty()) {
         if (error)
-            *error = tr("The profile \"%1\" could not be written to the settings file %2.")
-                         .arg(profile.name, m_settings.fileName());
+            *error = tr("The profile \"%1\" was not saved: %2").arg(profile.name, problem);
         return false;
     }
     return true;
@@ -121,8 +131,53 @@ bool ProfileStore::remove(const QString &name)
     m_settings.remove(groupFor(name));
     if (lastUsed() == name)
         m_settings.remove(lastUsedKey());
+    return writeToDisk([&](const ProfileStore &onDisk) { return !onDisk.names().contains(name); })
+        .isEmpty();
+}
+
+QString ProfileStore::settingsProblem() const
+{
+    switch (m_settings.status()) {
+    case QSettings::NoError:
+        return {};
+    case QSettings::AccessError:
+        return tr("The settings file %1 cannot be read or written; check its permissions and the "
+                  "free disk space.").arg(m_settings.fileName());
+    case QSettings::FormatError:
+        return tr("The settings file %1 is damaged. The profiles that could be read are listed; "
+                  "saving a profile rewrites the file with only those.").arg(m_settings.fileName());
+    }
+    return {};
+}
+
+QString ProfileStore::writeToDisk(const std::function<bool(const ProfileStore &)> &reachedDisk)
+{
     m_settings.sync();
-    return m_settings.status() == QSettings::NoError;
+    switch (m_settings.status()) {
+    case QSettings::NoError:
+        return {};
+    case QSettings::AccessError:
+        return tr("the settings file %1 cannot be written (no permission, a read-only location or "
+                  "a full disk).").arg(m_settings.fileName());
+    case QSettings::FormatError:
+        break;
+    }
+    // QSettings reports a file that was damaged when read for good, even after sync() has
+    // rewritten it, and then no longer reports write errors: look at what is on disk.
+    QFile file(m_settings.fileName());
+    QTemporaryDir scratch;
+    if (file.open(QIODevice::ReadOnly) && scratch.isValid()) {
+        const QString copyPath = scratch.filePath(QStringLiteral("check.ini"));
+        QFile copy(copyPath);
+        if (copy.open(QIODevice::WriteOnly) && copy.write(file.readAll()) >= 0 && copy.flush()) {
+            copy.close();
+            QSettings copySettings(copyPath, m_settings.format());
+            if (reachedDisk(ProfileStore(copySettings)))
+                return {};
+        }
+    }
+    return tr("the settings file %1 is damaged and could not be rewritten; move it away and try "
+              "again.").arg(m_settings.fileName());
 }
 
 QString ProfileStore::lastUsed() const
@@ -184,6 +239,11 @@ QString ProfileStore::validate(const Profile &profile)
                 !problem.isEmpty())
                 return tr("Backup URL: %1").arg(problem);
         }
+    }
+    if (!profile.caCertificateFile.isEmpty()) {
+        QString problem;
+        if (!CaCertificateFile::load(profile.caCertificateFile, &problem))
+            return problem;
     }
     return {};
 }

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 class QSettings;
@@ -26,8 +27,12 @@ public:
     // Validates (name, AppKey, endpoint) and stores, replacing a profile of the same name;
     // refuses a name differing from an existing one only in case. False with a sentence in
     // *error. URLs are kept only for Region::Custom.
+    // Also false when the settings cannot be written (read-only file, full disk).
     bool save(const Profile &profile, QString *error = nullptr);
     bool remove(const QString &name);
+
+    // A sentence when the settings file is damaged or unreadable; empty when it is fine.
+    QString settingsProblem() const;
 
     QString lastUsed() const;
     void setLastUsed(const QString &name);
@@ -38,6 +43,9 @@ public:
     static QString validate(const Profile &profile);  // empty when valid
 
 private:
+    // sync(), then the reason the change did not reach the disk, or empty.
+    QString writeToDisk(const std::function<bool(const ProfileStore &onDisk)> &reachedDisk);
+
     QSettings &m_settings;
 };
 

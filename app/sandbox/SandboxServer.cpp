@@ -9,16 +9,21 @@
 
 #include <QAbstractHttpServer>
 #include <QDateTime>
+#include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QMetaEnum>
 #include <QPointer>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 
 #include <functional>
 #include <map>
+#include <optional>
 
 namespace convdesk {
 
@@ -110,6 +115,7 @@ struct SandboxServer::Private
     quint64 nextPendingId = 1;
 
     QString errorString;
+    std::optional<QSslConfiguration> tls;
     QHostAddress address;
     QPointer<QTcpServer> tcpServer;
     std::unique_ptr<SandboxHttpFrontend> http;
@@ -202,7 +208,15 @@ bool SandboxServer::listen(const QHostAddress &address, quint16 port)
                              .arg(d->tcpServer->serverPort());
         return false;
     }
-    auto *tcpServer = new QTcpServer(d->http.get());
+    QTcpServer *tcpServer = nullptr;
+    if (d->tls) {
+        // QSslServer hands a connection to the HTTP layer only after the handshake succeeded.
+        auto *sslServer = new QSslServer(d->http.get());
+        sslServer->setSslConfiguration(*d->tls);
+        tcpServer = sslServer;
+    } else {
+        tcpServer = new QTcpServer(d->http.get());
+    }
     if (!tcpServer->listen(address, port)) {
         d->errorString = tr("The sandbox cannot listen on %1 port %2: %3")
                              .arg(address.toString()).arg(port).arg(tcpServer->errorString());
@@ -226,7 +240,7 @@ QUrl SandboxServer::baseUrl() const
     if (!d->tcpServer)
         return {};
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(d->tls ? QStringLiteral("https") : QStringLiteral("http"));
     if (d->address == QHostAddress::Any || d->address == QHostAddress::AnyIPv4)
         url.setHost(QStringLiteral("127.0.0.1"));
     else if (d->address == QHostAddress::AnyIPv6)
@@ -240,6 +254,45 @@ QUrl SandboxServer::baseUrl() const
 QString SandboxServer::errorString() const
 {
     return d->errorString;
+}
+
+bool SandboxServer::setTlsCertificate(const QString &certificateFile, const QString &privateKeyFile)
+{
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificateFile, QSsl::Pem);
+    if (chain.isEmpty()) {
+        d->errorString = tr("No PEM certificate could be read from %1.").arg(certificateFile);
+        return false;
+    }
+    QFile keyFile(privateKeyFile);
+    if (!keyFile.open(QIODevice::ReadOnly)) {
+        d->errorString = tr("The private key %1 cannot be read: %2")
+                             .arg(privateKeyFile, keyFile.errorString());
+        return false;
+    }
+    const QByteArray pem = keyFile.readAll();
+    QSslKey key(pem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(pem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull()) {
+        d->errorString = tr("%1 holds no unencrypted PEM private key (EC or RSA).").arg(privateKeyFile);
+        return false;
+    }
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(key);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // no client certificates
+    setTlsConfiguration(configuration);
+    return true;
+}
+
+void SandboxServer::setTlsConfiguration(const QSslConfiguration &configuration)
+{
+    d->tls = configuration;
+}
+
+bool SandboxServer::isTls() const
+{
+    return d->tls.has_value();
 }
 
 Credentials SandboxServer::demoCredentials()

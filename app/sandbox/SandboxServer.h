@@ -5,6 +5,7 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QUrl>
 
 #include <memory>
@@ -25,10 +26,17 @@ public:
     explicit SandboxServer(QObject *parent = nullptr);
     ~SandboxServer() override;
 
+    // Serve https from the next listen() on: a PEM certificate (the leaf first, then any
+    // intermediates) and its PEM private key (EC or RSA). False with errorString() when a
+    // file cannot be read or holds no certificate or key.
+    bool setTlsCertificate(const QString &certificateFile, const QString &privateKeyFile);
+    void setTlsConfiguration(const QSslConfiguration &configuration);
+    bool isTls() const;
+
     // Listens on the address (loopback by default); port 0 picks a free one.
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     quint16 port() const;
-    QUrl baseUrl() const;                       // http://127.0.0.1:PORT
+    QUrl baseUrl() const;                       // http://127.0.0.1:PORT, https:// with TLS
     QString errorString() const;
 
     static Credentials demoCredentials();       // the sandbox's AppKey and AppSecret

@@ -1,0 +1,44 @@
+#include "Screenshot.h"
+
+#include "ConversationPanel.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QPixmap>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace convdesk {
+
+namespace {
+constexpr int TimeLimitMs = 20000;
+constexpr int SettleMs = 500; // layout, column sizing and the first paint
+} // namespace
+
+void captureWhenShown(MainWindow &window, const QString &path)
+{
+    auto *limit = new QTimer(&window);
+    limit->setSingleShot(true);
+    QObject::connect(limit, &QTimer::timeout, &window, [] {
+        std::fputs("convdesk: no conversation was shown in time; no screenshot taken\n", stderr);
+        QCoreApplication::exit(1);
+    });
+    limit->start(TimeLimitMs);
+
+    QObject::connect(&window, &MainWindow::conversationShown, &window, [&window, path, limit] {
+        limit->stop();
+        ConversationPanel *panel = window.conversationPanel();
+        for (const char *node : {"$.last_message.message", "$.last_message.push_config", "$.group_ids"})
+            panel->expandPath(QString::fromLatin1(node));
+        panel->setCurrentPath(QStringLiteral("$.last_message.message.text"));
+        QTimer::singleShot(SettleMs, &window, [&window, path] {
+            const bool saved = window.grab().save(path, "PNG");
+            if (!saved)
+                std::fprintf(stderr, "convdesk: could not write %s\n", qPrintable(path));
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    }, Qt::SingleShotConnection);
+}
+
+} // namespace convdesk

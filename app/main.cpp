@@ -1,0 +1,64 @@
+#include "AppIdentity.h"
+#include "KeychainSecretStore.h"
+#include "MainWindow.h"
+#include "SandboxServer.h"
+#include "Screenshot.h"
+#include "StartupProbe.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSettings>
+
+#include <cstdio>
+#include <memory>
+
+using namespace convdesk;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    AppIdentity::apply();
+    QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Conversation Desk"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Look up a NetEase Yunxin IM conversation, inspect it and edit its server_extension."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption sandboxOption(
+        QStringLiteral("sandbox"),
+        QCoreApplication::translate("main", "Work against a built-in simulator on 127.0.0.1 with demo "
+                                            "conversations; no account or network needed."));
+    QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Save a picture of the window to PATH once a conversation is shown, then quit."),
+        QCoreApplication::translate("main", "PATH"));
+    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(sandboxOption);
+    parser.addOption(screenshotOption);
+    parser.process(app);
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("main", "convdesk: unexpected argument \"%1\"; see --help.")
+                                                    .arg(parser.positionalArguments().constFirst())));
+        return 2;
+    }
+
+    QSettings settings;
+    KeychainSecretStore secrets(AppIdentity::keychainService());
+    // Declared before the window so that it outlives it: the window's calls go to it.
+    std::unique_ptr<SandboxServer> sandbox;
+    MainWindow window(settings, secrets);
+    if (parser.isSet(sandboxOption)) {
+        sandbox = std::make_unique<SandboxServer>();
+        if (!sandbox->listen()) {
+            std::fprintf(stderr, "convdesk: %s\n", qPrintable(sandbox->errorString()));
+            return 1;
+        }
+        window.enableSandbox(sandbox->baseUrl(), sandbox->credentials(), sandbox->conversationIds());
+    }
+    if (parser.isSet(screenshotOption))
+        captureWhenShown(window, parser.value(screenshotOption));
+    reportWhenLoadedForBenchmark(window); // only under CONVDESK_BENCH_EXIT_WHEN_LOADED=1
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds Conversation Desk, runs it on its sandbox under a virtual X server with a
+# conversation loaded and part of the tree expanded, and writes docs/screenshot-main.png.
+# Usage: scripts/screenshot.sh [OUTPUT.png]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+build="${CONVDESK_BUILD_DIR:-$root/build}"
+output="${1:-$root/docs/screenshot-main.png}"
+
+if [ ! -f "$build/build.ninja" ]; then
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+fi
+cmake --build "$build" --target convdesk
+
+mkdir -p "$(dirname "$output")"
+# A private HOME keeps the user's settings and window geometry out of the picture.
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+export HOME="$scratch" XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data"
+export QT_QPA_PLATFORM=xcb
+
+xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" \
+    "$build/app/convdesk" --sandbox --screenshot "$output"
+echo "wrote $output"

@@ -1,0 +1,10 @@
+#include "BenchConfig.h"
+
+namespace convdesk::bench {
+
+QStringList BenchConfig::allScenarios()
+{
+    return {QStringLiteral("tree"), QStringLiteral("startup"), QStringLiteral("roundtrip"), QStringLiteral("list")};
+}
+
+} // namespace convdesk::bench

@@ -1,0 +1,346 @@
+#include "BenchReport.h"
+
+#include "BenchConfig.h"
+#include "BenchDocument.h"
+#include "BenchResults.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QSysInfo>
+#include <QThread>
+
+#include <functional>
+
+namespace convdesk::bench {
+
+namespace {
+
+using Figure = std::function<std::optional<double>(const BenchMetrics &)>;
+
+Figure field(const QString &name, double scale = 1)
+{
+    return [name, scale](const BenchMetrics &m) -> std::optional<double> {
+        const auto value = m.value(name);
+        return value ? std::optional<double>(*value * scale) : std::nullopt;
+    };
+}
+
+Figure difference(const QString &later, const QString &earlier, double scale = 1)
+{
+    return [later, earlier, scale](const BenchMetrics &m) -> std::optional<double> {
+        const auto a = m.value(later);
+        const auto b = m.value(earlier);
+        return a && b ? std::optional<double>((*a - *b) * scale) : std::nullopt;
+    };
+}
+
+constexpr double KbToMb = 1.0 / 1024.0;
+
+QString number(double value)
+{
+    const double magnitude = std::abs(value);
+    const int decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2;
+    return QString::number(value, 'f', decimals);
+}
+
+QString cell(const std::optional<BenchStats> &stats)
+{
+    if (!stats)
+        return QStringLiteral("–");
+    if (stats->count == 1 || stats->min == stats->max)
+        return number(stats->median);
+    return QStringLiteral("%1 [%2–%3]").arg(number(stats->median), number(stats->min), number(stats->max));
+}
+
+QString ratioCell(const std::optional<BenchStats> &stats)
+{
+    if (!stats)
+        return QStringLiteral("–");
+    if (stats->count == 1 || stats->min == stats->max)
+        return number(stats->median) + u'×';
+    return QStringLiteral("%1× [%2–%3]").arg(number(stats->median), number(stats->min), number(stats->max));
+}
+
+// baseline ÷ ours, run by run.
+std::optional<BenchStats> saving(const BenchResults &results, const QString &baseline, const QString &ours,
+                                 const Figure &figure)
+{
+    return results.ratio(baseline, ours, figure);
+}
+
+QString firstLineOf(const QString &path, const QString &prefix)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    for (QByteArray line = file.readLine(); !line.isEmpty(); line = file.readLine()) {
+        const QString text = QString::fromUtf8(line);
+        if (text.startsWith(prefix))
+            return text.section(u':', 1).trimmed();
+    }
+    return {};
+}
+
+QString compilerName()
+{
+#if defined(__clang__)
+    return QStringLiteral("Clang %1").arg(QLatin1String(__clang_version__));
+#elif defined(__GNUC__)
+    return QStringLiteral("GCC %1").arg(QLatin1String(__VERSION__));
+#else
+    return QStringLiteral("unknown compiler");
+#endif
+}
+
+struct Goal
+{
+    QString what;
+    QString target;
+    std::optional<BenchStats> measured;
+    std::function<bool(double)> met;
+    bool ratio = true;
+};
+
+QString goalRow(const Goal &goal)
+{
+    QString verdict = QStringLiteral("not measured");
+    if (goal.measured)
+        verdict = goal.met(goal.measured->median) ? QStringLiteral("met") : QStringLiteral("**missed**");
+    return QStringLiteral("| %1 | %2 | %3 | %4 |\n")
+        .arg(goal.what, goal.target, goal.ratio ? ratioCell(goal.measured) : cell(goal.measured), verdict);
+}
+
+void treeSection(QString &out, const BenchResults &results, const BenchConfig &config)
+{
+    out += QStringLiteral("\n## Large conversation: the tree\n\n"
+                          "One GET-conversation response whose `last_message.attachment` holds an exported chat "
+                          "(threads of 20 messages, each with nested objects and arrays, plus a wide lookup "
+                          "object). Variants: **eager** = QJsonDocument into a fully built QStandardItemModel under "
+                          "a recursive QSortFilterProxyModel (the baseline); **lazy** = ours, Json::parse "
+                          "(ordered_json) into ConversationTreeModel under ConversationFilterModel; **panel** = ours "
+                          "as the window uses it, ConversationPanel (tree, raw-JSON tab, column sizing, expansion "
+                          "restore). Same QTreeView settings, %1×%2 viewport, offscreen. First paint runs from the "
+                          "start of parsing to the end of the first painted viewport. Expand: breadth-first until "
+                          "at least %3 rows are visible, then paint. Scroll: %4 steps of %5 rows, a full repaint "
+                          "each. Filter: text found in one value deep in the last thread, then paint. "
+                          "Ratios are baseline ÷ ours: higher is better for ours.\n")
+               .arg(1000).arg(700).arg(config.expandRows).arg(config.scrollSteps).arg(3);
+    for (const qint64 size : config.sizes) {
+        const QString label = BenchDocument::sizeLabel(size);
+        const QString eager = QStringLiteral("tree/%1/eager").arg(label);
+        const QString lazy = QStringLiteral("tree/%1/lazy").arg(label);
+        const QString panel = QStringLiteral("tree/%1/panel").arg(label);
+        out += QStringLiteral("\n### %1 response\n\n"
+                              "| figure | eager (baseline) | lazy (ours) | panel (ours, window) | eager ÷ lazy | eager ÷ panel |\n"
+                              "|---|---|---|---|---|---|\n").arg(label);
+        const auto row = [&](const QString &name, const Figure &figure, bool withRatio = true) {
+            out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n")
+                       .arg(name, cell(results.stats(eager, figure)), cell(results.stats(lazy, figure)),
+                            cell(results.stats(panel, figure)),
+                            withRatio ? ratioCell(saving(results, eager, lazy, figure)) : QStringLiteral("–"),
+                            withRatio ? ratioCell(saving(results, eager, panel, figure)) : QStringLiteral("–"));
+        };
+        row(QStringLiteral("parse (ms)"), field(QStringLiteral("parse_ms")));
+        row(QStringLiteral("model ready (ms)"), field(QStringLiteral("model_ms")));
+        row(QStringLiteral("**first paint** (ms)"), field(QStringLiteral("first_paint_ms")));
+        row(QStringLiteral("**peak RSS at first paint** (MB)"), field(QStringLiteral("peak_paint_kb"), KbToMb));
+        row(QStringLiteral("RSS growth to first paint (MB)"),
+            difference(QStringLiteral("rss_paint_kb"), QStringLiteral("rss_before_kb"), KbToMb));
+        row(QStringLiteral("expand first rows (ms)"), field(QStringLiteral("expand_ms")));
+        row(QStringLiteral("rows visible after expanding"), field(QStringLiteral("visible_rows")), false);
+        row(QStringLiteral("scroll step, median (ms)"), field(QStringLiteral("scroll_median_ms")));
+        row(QStringLiteral("scroll step, p95 (ms)"), field(QStringLiteral("scroll_p95_ms")));
+        row(QStringLiteral("scroll step, worst (ms)"), field(QStringLiteral("scroll_max_ms")));
+        row(QStringLiteral("filter (ms)"), field(QStringLiteral("filter_ms")));
+        row(QStringLiteral("top-level rows left by the filter"), field(QStringLiteral("filter_top_rows")), false);
+        row(QStringLiteral("peak RSS, whole run (MB)"), field(QStringLiteral("peak_end_kb"), KbToMb));
+        row(QStringLiteral("tree nodes built by first paint"), field(QStringLiteral("nodes_paint")), false);
+        row(QStringLiteral("tree nodes built by the end"), field(QStringLiteral("nodes_end")), false);
+    }
+}
+
+void startupSection(QString &out, const BenchResults &results)
+{
+    out += QStringLiteral("\n## Start-up and memory\n\n"
+                          "From process start (just before exec) to the line the program prints after the first "
+                          "paint that shows what it is for: for `convdesk --sandbox`, the tree after the first "
+                          "sandbox conversation was loaded over loopback; for the minimal program "
+                          "(tests/bench/minimal_window.cpp: QApplication + an empty 1200×760 QMainWindow), its "
+                          "first paint. Memory is the process's own VmRSS / VmHWM at that moment. "
+                          "\"stored profile\" starts with a profile whose AppSecret is in the keychain, so the "
+                          "start-up path includes a keychain read. Ratios are ours ÷ minimal: lower is better.\n\n"
+                          "| program | window shown (ms) | CPU (ms) | RSS when shown (MB) | peak RSS (MB) | time ÷ minimal | RSS ÷ minimal |\n"
+                          "|---|---|---|---|---|---|---|\n");
+    const QString minimal = QStringLiteral("startup/minimal");
+    const struct
+    {
+        QString series;
+        QString name;
+    } rows[] = {
+        {minimal, QStringLiteral("minimal Qt window (baseline)")},
+        {QStringLiteral("startup/gui"), QStringLiteral("convdesk --sandbox, fresh settings")},
+        {QStringLiteral("startup/gui-profile"), QStringLiteral("convdesk --sandbox, stored profile")},
+    };
+    for (const auto &row : rows) {
+        if (!results.has(row.series))
+            continue;
+        const bool baseline = row.series == minimal;
+        out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
+                   .arg(row.name, cell(results.stats(row.series, QStringLiteral("shown_ms"))),
+                        cell(results.stats(row.series, QStringLiteral("cpu_ms"))),
+                        cell(results.stats(row.series, field(QStringLiteral("rss_kb"), KbToMb))),
+                        cell(results.stats(row.series, field(QStringLiteral("peak_kb"), KbToMb))),
+                        baseline ? QStringLiteral("–") : ratioCell(results.ratio(row.series, minimal, QStringLiteral("shown_ms"))),
+                        baseline ? QStringLiteral("–") : ratioCell(results.ratio(row.series, minimal, QStringLiteral("rss_kb"))));
+    }
+}
+
+void roundTripSection(QString &out, const BenchResults &results)
+{
+    const QString curl = QStringLiteral("roundtrip/curl");
+    out += QStringLiteral("\n## Round trip\n\n"
+                          "`convdesk-cli get ID` against `convdesk-cli sandbox`, beside `curl` sending the same "
+                          "signed GET (fresh Nonce, CurTime, CheckSum and trace id each time) to the same sandbox; "
+                          "both from process start to exit, output read through a pipe, runs interleaved. The "
+                          "CLI reads the AppSecret from the keychain (Secret Service over D-Bus, a private "
+                          "gnome-keyring) on every run; the last two rows show where its time goes. Ratios are "
+                          "ours ÷ curl: lower is better.\n\n"
+                          "| command | wall time (ms) | ÷ curl |\n|---|---|---|\n");
+    out += QStringLiteral("| curl (baseline) | %1 | – |\n").arg(cell(results.stats(curl, QStringLiteral("wall_ms"))));
+    out += QStringLiteral("| convdesk-cli get | %1 | %2 |\n")
+               .arg(cell(results.stats(QStringLiteral("roundtrip/cli"), QStringLiteral("wall_ms"))),
+                    ratioCell(results.ratio(QStringLiteral("roundtrip/cli"), curl, QStringLiteral("wall_ms"))));
+    out += QStringLiteral("| convdesk-cli --version (start and exit only) | %1 | %2 |\n")
+               .arg(cell(results.stats(QStringLiteral("roundtrip/cli-version"), QStringLiteral("wall_ms"))),
+                    ratioCell(results.ratio(QStringLiteral("roundtrip/cli-version"), curl, QStringLiteral("wall_ms"))));
+    out += QStringLiteral("| keychain read alone, in a fresh process (time inside the process) | %1 | – |\n")
+               .arg(cell(results.stats(QStringLiteral("roundtrip/keychain"), QStringLiteral("keychain_read_ms"))));
+}
+
+void listSection(QString &out, const BenchResults &results, const BenchConfig &config)
+{
+    const QString eager = QStringLiteral("list/eager");
+    const QString lazy = QStringLiteral("list/lazy");
+    out += QStringLiteral("\n## Account browser: %1 conversations\n\n"
+                          "Every page (100 conversations each) of one account, from a sandbox seeded with %1 "
+                          "conversations in its own process, appended to a QTableView as pages arrive. "
+                          "**eager** = signed QNetworkAccessManager calls, QJsonDocument, five QStandardItems "
+                          "per conversation (the baseline); **lazy** = ours: ApiClient::listConversations, "
+                          "items kept as parsed and formatted only when painted (the GUI has no account browser "
+                          "yet; this is the core path and model it would use). Scroll: %2 steps of 3 rows, a full "
+                          "repaint each. Ratios are baseline ÷ ours: higher is better for ours.\n\n"
+                          "| figure | eager (baseline) | lazy (ours) | eager ÷ lazy |\n|---|---|---|---|\n")
+               .arg(config.listCount).arg(config.scrollSteps);
+    const auto row = [&](const QString &name, const Figure &figure, bool withRatio = true) {
+        out += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
+                   .arg(name, cell(results.stats(eager, figure)), cell(results.stats(lazy, figure)),
+                        withRatio ? ratioCell(saving(results, eager, lazy, figure)) : QStringLiteral("–"));
+    };
+    row(QStringLiteral("first page shown (ms)"), field(QStringLiteral("first_page_ms")));
+    row(QStringLiteral("all pages shown (ms)"), field(QStringLiteral("all_pages_ms")));
+    row(QStringLiteral("rows"), field(QStringLiteral("rows")), false);
+    row(QStringLiteral("scroll step, median (ms)"), field(QStringLiteral("scroll_median_ms")));
+    row(QStringLiteral("scroll step, p95 (ms)"), field(QStringLiteral("scroll_p95_ms")));
+    row(QStringLiteral("RSS growth with every page shown (MB)"),
+        difference(QStringLiteral("rss_end_kb"), QStringLiteral("rss_before_kb"), KbToMb));
+    row(QStringLiteral("peak RSS (MB)"), field(QStringLiteral("peak_end_kb"), KbToMb));
+}
+
+} // namespace
+
+QString BenchReport::loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("unknown");
+    return QString::fromLatin1(file.readAll()).section(u' ', 0, 2);
+}
+
+QString BenchReport::write(const BenchResults &results, const BenchConfig &config, const QString &loadBefore)
+{
+    QString out;
+    out += QStringLiteral("# Benchmark results\n\n");
+    if (config.smoke)
+        out += QStringLiteral("**Smoke run: tiny inputs, one run. These figures prove the code paths work; they "
+                              "measure nothing.**\n\n");
+    out += QStringLiteral("Written by `scripts/bench.sh` (tests/bench) on %1. What the figures mean and what "
+                          "follows from them: [benchmarks.md](benchmarks.md).\n\n")
+               .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
+    QString cpu = firstLineOf(QStringLiteral("/proc/cpuinfo"), QStringLiteral("model name"));
+    if (cpu.isEmpty())
+        cpu = QSysInfo::currentCpuArchitecture();
+    const QString memory = firstLineOf(QStringLiteral("/proc/meminfo"), QStringLiteral("MemTotal"));
+    out += QStringLiteral("- Machine: %1, %2 logical CPUs, %3 RAM; %4, kernel %5 (%6)\n")
+               .arg(cpu).arg(QThread::idealThreadCount())
+               .arg(QStringLiteral("%1 GB").arg(number(memory.section(u' ', 0, 0).toDouble() / 1024 / 1024)),
+                    QSysInfo::prettyProductName(), QSysInfo::kernelVersion(), QSysInfo::currentCpuArchitecture());
+    out += QStringLiteral("- Build: Qt %1, %2, CMAKE_BUILD_TYPE=%3; GUI runs with QT_QPA_PLATFORM=offscreen\n")
+               .arg(QLatin1String(qVersion()), compilerName(), config.buildType.isEmpty() ? QStringLiteral("(none)") : config.buildType);
+    out += QStringLiteral("- Load average (1, 5, 15 min) before: %1, after: %2. The machine is shared: read the "
+                          "ratios, measured run by run beside their baseline, rather than absolute times.\n")
+               .arg(loadBefore, loadAverage());
+    out += QStringLiteral("- Every figure: median of %1 runs (round trips: %2) [min–max], each run a fresh process. "
+                          "Ratios: computed per run against the baseline run made right beside it, then median "
+                          "[min–max].\n")
+               .arg(config.runs).arg(config.roundTripRuns);
+
+    // Goals, against the largest response measured.
+    const QString largest = config.sizes.isEmpty() ? QString() : BenchDocument::sizeLabel(config.sizes.last());
+    const QString eager = QStringLiteral("tree/%1/eager").arg(largest);
+    const QString lazy = QStringLiteral("tree/%1/lazy").arg(largest);
+    const QString panel = QStringLiteral("tree/%1/panel").arg(largest);
+    const auto atLeast = [](double limit) { return [limit](double value) { return value >= limit; }; };
+    const auto atMost = [](double limit) { return [limit](double value) { return value <= limit; }; };
+    QList<Goal> goals;
+    if (config.scenarios.contains(QStringLiteral("tree"))) {
+        goals << Goal{QStringLiteral("First paint, %1 response: eager ÷ panel (window)").arg(largest), QStringLiteral("≥ 5×"),
+                      saving(results, eager, panel, field(QStringLiteral("first_paint_ms"))), atLeast(5)}
+              << Goal{QStringLiteral("First paint, %1 response: eager ÷ lazy (models)").arg(largest), QStringLiteral("≥ 5×"),
+                      saving(results, eager, lazy, field(QStringLiteral("first_paint_ms"))), atLeast(5)}
+              << Goal{QStringLiteral("Peak RSS at first paint, %1: eager ÷ panel").arg(largest), QStringLiteral("≥ 2× (ours at most half)"),
+                      saving(results, eager, panel, field(QStringLiteral("peak_paint_kb"))), atLeast(2)}
+              << Goal{QStringLiteral("Peak RSS at first paint, %1: eager ÷ lazy").arg(largest), QStringLiteral("≥ 2× (ours at most half)"),
+                      saving(results, eager, lazy, field(QStringLiteral("peak_paint_kb"))), atLeast(2)}
+              << Goal{QStringLiteral("Tree scrolling, %1, panel: p95 of a scroll step (ms)").arg(largest), QStringLiteral("≤ 16 ms (one 60 Hz frame)"),
+                      results.stats(panel, QStringLiteral("scroll_p95_ms")), atMost(16), false};
+    }
+    if (config.scenarios.contains(QStringLiteral("startup"))) {
+        goals << Goal{QStringLiteral("Start-up to a loaded conversation: convdesk ÷ minimal window"), QStringLiteral("≤ 1.3×"),
+                      results.ratio(QStringLiteral("startup/gui"), QStringLiteral("startup/minimal"), QStringLiteral("shown_ms")), atMost(1.3)};
+        if (results.has(QStringLiteral("startup/gui-profile")))
+            goals << Goal{QStringLiteral("… with a stored profile (keychain read at start)"), QStringLiteral("≤ 1.3×"),
+                          results.ratio(QStringLiteral("startup/gui-profile"), QStringLiteral("startup/minimal"), QStringLiteral("shown_ms")), atMost(1.3)};
+        goals << Goal{QStringLiteral("Resident memory with a conversation loaded: convdesk ÷ minimal window"), QStringLiteral("≤ 1.5×"),
+                      results.ratio(QStringLiteral("startup/gui"), QStringLiteral("startup/minimal"), QStringLiteral("rss_kb")), atMost(1.5)};
+    }
+    if (config.scenarios.contains(QStringLiteral("roundtrip")))
+        goals << Goal{QStringLiteral("Round trip: convdesk-cli get ÷ curl"), QStringLiteral("≤ 1.5×"),
+                      results.ratio(QStringLiteral("roundtrip/cli"), QStringLiteral("roundtrip/curl"), QStringLiteral("wall_ms")), atMost(1.5)};
+    if (config.scenarios.contains(QStringLiteral("list")))
+        goals << Goal{QStringLiteral("Account browser, %1 conversations: p95 of a scroll step (ms)").arg(config.listCount),
+                      QStringLiteral("≤ 16 ms (one 60 Hz frame)"), results.stats(QStringLiteral("list/lazy"), QStringLiteral("scroll_p95_ms")),
+                      atMost(16), false};
+
+    out += QStringLiteral("\n## Goals\n\n| goal | target | measured | verdict |\n|---|---|---|---|\n");
+    for (const Goal &goal : goals)
+        out += goalRow(goal);
+
+    if (config.scenarios.contains(QStringLiteral("tree")))
+        treeSection(out, results, config);
+    if (config.scenarios.contains(QStringLiteral("startup")))
+        startupSection(out, results);
+    if (config.scenarios.contains(QStringLiteral("roundtrip")))
+        roundTripSection(out, results);
+    if (config.scenarios.contains(QStringLiteral("list")))
+        listSection(out, results, config);
+
+    const QStringList skipped = results.skippedNotes();
+    if (!skipped.isEmpty()) {
+        out += QStringLiteral("\n## Runs that failed or were skipped\n\n");
+        for (const QString &note : skipped)
+            out += QStringLiteral("- %1\n").arg(note);
+    }
+    return out;
+}
+
+} // namespace convdesk::bench

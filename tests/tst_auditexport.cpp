@@ -1,0 +1,155 @@
+#include "AuditExport.h"
+
+#include <QTest>
+
+using namespace convdesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+AuditRecord withValue(const QString &valueSent)
+{
+    AuditRecord record;
+    record.time = QDateTime(QDate(2024, 1, 2), QTime(3, 4, 5, 6), Qt::UTC);
+    record.conversationId = u"acc1|1|acc2"_s;
+    record.profile = u"prod"_s;
+    record.errorKind = u"none"_s;
+    record.stage = AuditRecord::StageWrite;
+    record.code = 200;
+    record.valueSent = valueSent;
+    return record;
+}
+
+// Splits RFC 4180 CSV into rows of fields, so that the test does not trust the writer.
+QList<QStringList> parseCsv(const QByteArray &csv)
+{
+    QList<QStringList> rows;
+    QStringList row;
+    QByteArray field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < csv.size(); ++i) {
+        const char c = csv.at(i);
+        if (quoted) {
+            if (c == '"' && i + 1 < csv.size() && csv.at(i + 1) == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            row << QString::fromUtf8(field);
+            field.clear();
+        } else if (c == '\r' && i + 1 < csv.size() && csv.at(i + 1) == '\n') {
+            row << QString::fromUtf8(field);
+            field.clear();
+            rows << row;
+            row.clear();
+            ++i;
+        } else {
+            field += c;
+        }
+    }
+    return rows;
+}
+
+} // namespace
+
+class TestAuditExport : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void csvField_data();
+    void csvField();
+    void csvHasHeaderAndOneRowPerRecord();
+    void csvRoundTripsAwkwardValues_data();
+    void csvRoundTripsAwkwardValues();
+    void jsonIsAnArrayOfRecords();
+    void missingValueIsEmptyInCsvAndNullInJson();
+};
+
+void TestAuditExport::csvField_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QByteArray>("field");
+    QTest::newRow("plain") << u"abc"_s << QByteArray("abc");
+    QTest::newRow("empty") << QString() << QByteArray();
+    QTest::newRow("comma") << u"a,b"_s << QByteArray("\"a,b\"");
+    QTest::newRow("quote") << u"say \"hi\""_s << QByteArray("\"say \"\"hi\"\"\"");
+    QTest::newRow("newline") << u"a\nb"_s << QByteArray("\"a\nb\"");
+    QTest::newRow("carriage return") << u"a\rb"_s << QByteArray("\"a\rb\"");
+    QTest::newRow("chinese") << u"会话扩展"_s << QString(u"会话扩展"_s).toUtf8();
+    QTest::newRow("json") << u"{\"k\":\"v\",\"n\":1}"_s << QByteArray("\"{\"\"k\"\":\"\"v\"\",\"\"n\"\":1}\"");
+}
+
+void TestAuditExport::csvField()
+{
+    QFETCH(QString, value);
+    QFETCH(QByteArray, field);
+    QCOMPARE(AuditExport::csvField(value), field);
+}
+
+void TestAuditExport::csvHasHeaderAndOneRowPerRecord()
+{
+    const QByteArray csv = AuditExport::toCsv({withValue(u"one"_s), withValue(u"two"_s)});
+    QVERIFY(csv.startsWith("time,os_user,source,profile,app_key,conversation_id,outcome,error_kind,"));
+    QVERIFY(csv.endsWith("\r\n"));
+    const QList<QStringList> rows = parseCsv(csv);
+    QCOMPARE(rows.size(), 3);
+    const QStringList header = rows.first();
+    QCOMPARE(header, AuditExport::fieldNames());
+    QCOMPARE(rows.at(1).size(), header.size());
+    QCOMPARE(rows.at(1).at(header.indexOf(u"time"_s)), u"2024-01-02T03:04:05.006Z"_s);
+    QCOMPARE(rows.at(1).at(header.indexOf(u"outcome"_s)), u"success"_s);
+    QCOMPARE(rows.at(1).at(header.indexOf(u"code"_s)), u"200"_s);
+    QCOMPARE(rows.at(2).at(header.indexOf(u"value_sent"_s)), u"two"_s);
+}
+
+void TestAuditExport::csvRoundTripsAwkwardValues_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::newRow("commas and quotes") << u"{\"tags\":[\"a,b\",\"c\"]}"_s;
+    QTest::newRow("newlines") << u"first line\nsecond line\r\nthird"_s;
+    QTest::newRow("chinese") << u"{\"备注\":\"客户投诉，已处理\"}"_s;
+    QTest::newRow("only a quote") << u"\""_s;
+}
+
+void TestAuditExport::csvRoundTripsAwkwardValues()
+{
+    QFETCH(QString, value);
+    const QList<QStringList> rows = parseCsv(AuditExport::toCsv({withValue(value)}));
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.at(1).size(), rows.at(0).size());
+    QCOMPARE(rows.at(1).at(rows.at(0).indexOf(u"value_sent"_s)), value);
+}
+
+void TestAuditExport::jsonIsAnArrayOfRecords()
+{
+    const QList<AuditRecord> records{withValue(u"{\"备注\":\"a,\\\"b\\\"\"}"_s), withValue(u"x\ny"_s)};
+    const auto parsed = Json::parse(AuditExport::toJson(records));
+    QVERIFY(parsed);
+    QVERIFY(parsed->is_array());
+    QCOMPARE(parsed->size(), size_t(2));
+    for (size_t i = 0; i < parsed->size(); ++i) {
+        const auto back = AuditRecord::fromJson((*parsed)[i]);
+        QVERIFY(back);
+        QCOMPARE(*back, records.at(qsizetype(i)));
+    }
+    QCOMPARE(AuditExport::toJson({}).trimmed(), QByteArray("[]"));
+}
+
+void TestAuditExport::missingValueIsEmptyInCsvAndNullInJson()
+{
+    AuditRecord record = withValue(u"v"_s);
+    record.valueBefore.reset();
+    const QList<QStringList> rows = parseCsv(AuditExport::toCsv({record}));
+    QCOMPARE(rows.at(1).at(rows.at(0).indexOf(u"value_before"_s)), QString());
+    const auto parsed = Json::parse(AuditExport::toJson({record}));
+    QVERIFY((*parsed)[0]["value_before"].is_null());
+}
+
+QTEST_GUILESS_MAIN(TestAuditExport)
+#include "tst_auditexport.moc"

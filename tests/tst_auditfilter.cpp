@@ -1,0 +1,104 @@
+#include "AuditFilter.h"
+
+#include <QTest>
+
+using namespace convdesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+AuditRecord record(const QString &conversation, const QString &profile, const QString &time, const QString &kind)
+{
+    AuditRecord entry;
+    entry.conversationId = conversation;
+    entry.profile = profile;
+    entry.time = QDateTime::fromString(time, Qt::ISODate).toUTC();
+    entry.errorKind = kind;
+    entry.valueSent = conversation + u'@' + time;
+    return entry;
+}
+
+// Four attempts on two conversations, two profiles, two days and all three outcomes.
+QList<AuditRecord> sample()
+{
+    return {
+        record(u"a|1|b"_s, u"prod"_s, u"2024-03-01T10:00:00Z"_s, u"none"_s),
+        record(u"a|1|b"_s, u"test"_s, u"2024-03-01T23:59:59Z"_s, u"business"_s),
+        record(u"c|2|9"_s, u"prod"_s, u"2024-03-02T00:00:00Z"_s, u"conflict"_s),
+        record(u"c|2|9"_s, u"prod"_s, u"2024-03-02T08:00:00+08:00"_s, u"timeout"_s), // 00:00 UTC
+    };
+}
+
+} // namespace
+
+class TestAuditFilter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void filters_data();
+    void filters();
+    void emptyFilterKeepsEverything();
+};
+
+void TestAuditFilter::filters_data()
+{
+    QTest::addColumn<AuditFilter>("filter");
+    QTest::addColumn<QList<int>>("expected"); // indexes into sample()
+
+    AuditFilter byConversation;
+    byConversation.conversationId = u"  c|2|9 "_s;
+    QTest::newRow("conversation, trimmed") << byConversation << QList<int>{2, 3};
+
+    AuditFilter byProfile;
+    byProfile.profile = u"test"_s;
+    QTest::newRow("profile") << byProfile << QList<int>{1};
+
+    AuditFilter firstDay;
+    firstDay.from = QDateTime(QDate(2024, 3, 1), QTime(0, 0), Qt::UTC);
+    firstDay.until = QDateTime(QDate(2024, 3, 2), QTime(0, 0), Qt::UTC);
+    QTest::newRow("one UTC day, end exclusive") << firstDay << QList<int>{0, 1};
+
+    AuditFilter fromOffset;
+    fromOffset.from = QDateTime::fromString(u"2024-03-02T08:00:00+08:00"_s, Qt::ISODate);
+    QTest::newRow("bounds compared in UTC") << fromOffset << QList<int>{2, 3};
+
+    AuditFilter failures;
+    failures.outcomes = {AuditRecord::Outcome::Failure};
+    QTest::newRow("failures") << failures << QList<int>{1, 3};
+
+    AuditFilter notFailures;
+    notFailures.outcomes = {AuditRecord::Outcome::Success, AuditRecord::Outcome::Conflict};
+    QTest::newRow("success or conflict") << notFailures << QList<int>{0, 2};
+
+    AuditFilter combined;
+    combined.profile = u"prod"_s;
+    combined.conversationId = u"c|2|9"_s;
+    combined.outcomes = {AuditRecord::Outcome::Conflict};
+    QTest::newRow("all at once") << combined << QList<int>{2};
+
+    AuditFilter none;
+    none.conversationId = u"x|1|y"_s;
+    QTest::newRow("nothing matches") << none << QList<int>{};
+}
+
+void TestAuditFilter::filters()
+{
+    QFETCH(AuditFilter, filter);
+    QFETCH(QList<int>, expected);
+    const QList<AuditRecord> records = sample();
+    QList<AuditRecord> wanted;
+    for (int index : expected)
+        wanted << records.at(index);
+    QCOMPARE(filter.apply(records), wanted);
+    QVERIFY(!filter.isEmpty());
+}
+
+void TestAuditFilter::emptyFilterKeepsEverything()
+{
+    const AuditFilter filter;
+    QVERIFY(filter.isEmpty());
+    QCOMPARE(filter.apply(sample()), sample());
+}
+
+QTEST_GUILESS_MAIN(TestAuditFilter)
+#include "tst_auditfilter.moc"

@@ -1,0 +1,286 @@
+#include "AuditLog.h"
+#include "AuditRecord.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace convdesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+AuditRecord sampleRecord(const QString &valueSent, const QString &kind = u"none"_s)
+{
+    AuditRecord record;
+    record.time = QDateTime(QDate(2024, 5, 6), QTime(7, 8, 9, 123), Qt::UTC);
+    record.osUser = u"agent"_s;
+    record.source = u"cli"_s;
+    record.profile = u"prod"_s;
+    record.appKey = u"key-1"_s;
+    record.conversationId = u"acc1|1|acc2"_s;
+    record.expected = u"{\"old\":1}"_s;
+    record.valueBefore = u"{\"old\":1}"_s;
+    record.valueSent = valueSent;
+    record.stage = AuditRecord::StageWrite;
+    record.errorKind = kind;
+    record.code = 200;
+    record.msg = u"success"_s;
+    record.httpStatus = 200;
+    record.traceId = u"trace-1"_s;
+    return record;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void appendRaw(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Append));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+} // namespace
+
+class TestAuditLog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+
+    void appendsAndReadsBack();
+    void recordRoundTripsThroughJson_data();
+    void recordRoundTripsThroughJson();
+    void everyAppendIsSynced();
+    void failedSyncIsReported();
+    void missingFileIsEmptyLog();
+    void truncatedLastLineIsSkippedAndNextAppendStartsFresh();
+    void corruptLineIsSkippedWithWarning_data();
+    void corruptLineIsSkippedWithWarning();
+    void unwritableLocationIsRefused_data();
+    void unwritableLocationIsRefused();
+    void createsItsFolder();
+    void defaultPathIsInAppData();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+};
+
+void TestAuditLog::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_path = m_dir->filePath(u"audit.jsonl"_s);
+}
+
+void TestAuditLog::appendsAndReadsBack()
+{
+    AuditLog log(m_path);
+    const AuditRecord first = sampleRecord(u"{\"note\":\"多行\\n文本\",\"a\":\"x,y\"}"_s);
+    AuditRecord second = sampleRecord(u"line one\nline two"_s, u"business"_s);
+    second.code = 414;
+    second.valueBefore.reset();
+    QString error;
+    QVERIFY2(log.append(first, &error), qPrintable(error));
+    QVERIFY2(log.append(second, &error), qPrintable(error));
+
+    const QByteArray content = readFile(m_path);
+    QCOMPARE(content.count('\n'), 2); // one line per record, newlines inside values escaped
+    QVERIFY(content.endsWith('\n'));
+
+    QStringList warnings;
+    const QList<AuditRecord> records = log.readAll(&warnings);
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+    QCOMPARE(records.size(), 2);
+    QCOMPARE(records.at(0), first);
+    QCOMPARE(records.at(1), second);
+    QCOMPARE(records.at(1).outcome(), AuditRecord::Outcome::Failure);
+}
+
+void TestAuditLog::recordRoundTripsThroughJson_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("hasExpected");
+    QTest::addColumn<int>("outcome");
+    QTest::newRow("success") << u"none"_s << true << int(AuditRecord::Outcome::Success);
+    QTest::newRow("conflict") << u"conflict"_s << true << int(AuditRecord::Outcome::Conflict);
+    QTest::newRow("forced timeout") << u"timeout"_s << false << int(AuditRecord::Outcome::Failure);
+}
+
+void TestAuditLog::recordRoundTripsThroughJson()
+{
+    QFETCH(QString, kind);
+    QFETCH(bool, hasExpected);
+    QFETCH(int, outcome);
+    AuditRecord record = sampleRecord(u"v"_s, kind);
+    if (!hasExpected)
+        record.expected.reset();
+    const OrderedJson json = record.toJson();
+    QCOMPARE(json["time"].get<std::string>(), std::string("2024-05-06T07:08:09.123Z"));
+    QCOMPARE(json["outcome"].get<std::string>(), AuditRecord::outcomeKey(AuditRecord::Outcome(outcome)).toStdString());
+    QCOMPARE(json["expected"].is_null(), !hasExpected);
+    QString error;
+    const auto back = AuditRecord::fromJson(json, &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(*back, record);
+    QCOMPARE(int(back->outcome()), outcome);
+}
+
+void TestAuditLog::everyAppendIsSynced()
+{
+    AuditLog log(m_path);
+    QList<int> synced;
+    log.setSyncFunction([&synced](int fd) {
+        synced.append(fd);
+        return AuditLog::syncToDisk(fd); // the real fsync, on the real descriptor
+    });
+    QVERIFY(log.append(sampleRecord(u"a"_s)));
+    QVERIFY(log.append(sampleRecord(u"b"_s)));
+    QCOMPARE(synced.size(), 2);
+    QVERIFY(synced.at(0) >= 0);
+    QVERIFY(synced.at(1) >= 0);
+}
+
+void TestAuditLog::failedSyncIsReported()
+{
+    AuditLog log(m_path);
+    log.setSyncFunction([](int) { return false; });
+    QString error;
+    QVERIFY(!log.append(sampleRecord(u"a"_s), &error));
+    QVERIFY2(error.contains(u"disk"_s) && error.contains(u"audit.jsonl"_s), qPrintable(error));
+}
+
+void TestAuditLog::missingFileIsEmptyLog()
+{
+    AuditLog log(m_dir->filePath(u"none/audit.jsonl"_s));
+    QStringList warnings;
+    QVERIFY(log.readAll(&warnings).isEmpty());
+    QVERIFY(warnings.isEmpty());
+}
+
+void TestAuditLog::truncatedLastLineIsSkippedAndNextAppendStartsFresh()
+{
+    AuditLog log(m_path);
+    QVERIFY(log.append(sampleRecord(u"first"_s)));
+    // A crash in the middle of writing the second record.
+    const QByteArray whole = Json::serialize(sampleRecord(u"lost"_s).toJson());
+    appendRaw(m_path, whole.left(whole.size() / 2));
+
+    QStringList warnings;
+    QCOMPARE(log.readAll(&warnings).size(), 1);
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY2(warnings.first().contains(u"line 2"_s) && warnings.first().contains(u"incomplete"_s),
+             qPrintable(warnings.first()));
+
+    const AuditRecord third = sampleRecord(u"third"_s);
+    QVERIFY(log.append(third));
+    warnings.clear();
+    const QList<AuditRecord> records = log.readAll(&warnings);
+    QCOMPARE(records.size(), 2);
+    QCOMPARE(records.at(0).valueSent, u"first"_s);
+    QCOMPARE(records.at(1), third);
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY2(warnings.first().contains(u"line 2"_s), qPrintable(warnings.first()));
+    QVERIFY(!warnings.first().contains(u"incomplete"_s)); // now a finished, corrupt line
+
+    const QList<QByteArray> lines = readFile(m_path).split('\n');
+    QCOMPARE(lines.size(), 4); // three lines and the empty rest after the final '\n'
+    QCOMPARE(lines.at(1), whole.left(whole.size() / 2));
+    QCOMPARE(lines.at(2), Json::serialize(third.toJson()));
+}
+
+void TestAuditLog::corruptLineIsSkippedWithWarning_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("not json") << QByteArray("{this is not json") << u"not valid JSON"_s;
+    QTest::newRow("array") << QByteArray("[1,2]") << u"not a JSON object"_s;
+    QTest::newRow("no time") << QByteArray(R"({"conversation_id":"a|1|b","error_kind":"none"})") << u"time"_s;
+    QTest::newRow("bad time") << QByteArray(R"({"time":"yesterday","conversation_id":"a|1|b","error_kind":"none"})")
+                              << u"ISO 8601"_s;
+    QTest::newRow("code not a number")
+        << QByteArray(R"({"time":"2024-01-01T00:00:00.000Z","conversation_id":"a|1|b","error_kind":"none","code":"x"})")
+        << u"code"_s;
+    QTest::newRow("binary junk") << QByteArray("\x00\xff\xfe garbage", 12) << u"not valid JSON"_s;
+}
+
+void TestAuditLog::corruptLineIsSkippedWithWarning()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, reason);
+    AuditLog log(m_path);
+    QVERIFY(log.append(sampleRecord(u"one"_s)));
+    appendRaw(m_path, line + '\n');
+    QVERIFY(log.append(sampleRecord(u"three"_s)));
+
+    QStringList warnings;
+    const QList<AuditRecord> records = log.readAll(&warnings);
+    QCOMPARE(records.size(), 2);
+    QCOMPARE(records.at(0).valueSent, u"one"_s);
+    QCOMPARE(records.at(1).valueSent, u"three"_s);
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY2(warnings.first().contains(u"line 2 "_s), qPrintable(warnings.first()));
+    QVERIFY2(warnings.first().contains(reason), qPrintable(warnings.first()));
+}
+
+void TestAuditLog::unwritableLocationIsRefused_data()
+{
+    QTest::addColumn<QString>("relativePath");
+    QTest::addColumn<QString>("message");
+    // The tests may run as root, where permission bits do not stop a write; a regular file
+    // where a folder must be, and a folder where the file must be, stop everyone.
+    QTest::newRow("folder is a file") << u"blocker/audit.jsonl"_s << u"cannot be created"_s;
+    QTest::newRow("file is a folder") << u"blocker"_s << u"cannot be opened"_s;
+}
+
+void TestAuditLog::unwritableLocationIsRefused()
+{
+    QFETCH(QString, relativePath);
+    QFETCH(QString, message);
+    if (relativePath == u"blocker")
+        QVERIFY(QDir(m_dir->path()).mkdir(u"blocker"_s));
+    else
+        appendRaw(m_dir->filePath(u"blocker"_s), "I am a file\n");
+
+    AuditLog log(m_dir->filePath(relativePath));
+    QString error;
+    QVERIFY(!log.checkWritable(&error));
+    QVERIFY2(error.contains(message), qPrintable(error));
+    error.clear();
+    QVERIFY(!log.append(sampleRecord(u"x"_s), &error));
+    QVERIFY2(error.contains(message), qPrintable(error));
+}
+
+void TestAuditLog::createsItsFolder()
+{
+    const QString path = m_dir->filePath(u"deep/er/audit.jsonl"_s);
+    AuditLog log(path);
+    QString error;
+    QVERIFY2(log.checkWritable(&error), qPrintable(error));
+    QVERIFY(QFile::exists(path));
+    QCOMPARE(QFileInfo(path).size(), 0); // checking writes nothing
+    QVERIFY(log.append(sampleRecord(u"x"_s)));
+    QCOMPARE(log.readAll().size(), 1);
+}
+
+void TestAuditLog::defaultPathIsInAppData()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    const QString path = AuditLog::defaultFilePath();
+    QVERIFY(path.endsWith(u"/audit.jsonl"_s));
+    QCOMPARE(QFileInfo(path).absolutePath(), QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    QStandardPaths::setTestModeEnabled(false);
+}
+
+QTEST_GUILESS_MAIN(TestAuditLog)
+#include "tst_auditlog.moc"
