@@ -21,7 +21,8 @@ void captureWhenShown(MainWindow &window, const QString &path)
     auto *limit = new QTimer(&window);
     limit->setSingleShot(true);
     QObject::connect(limit, &QTimer::timeout, &window, [] {
-        std::fputs("convdesk: no conversation was shown in time; no screenshot taken\n", stderr);
+        std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate(
+                                        "main", "convdesk: no conversation was shown in time; no screenshot taken")));
         QCoreApplication::exit(1);
     });
     limit->start(TimeLimitMs);
@@ -35,7 +36,8 @@ void captureWhenShown(MainWindow &window, const QString &path)
         QTimer::singleShot(SettleMs, &window, [&window, path] {
             const bool saved = window.grab().save(path, "PNG");
             if (!saved)
-                std::fprintf(stderr, "convdesk: could not write %s\n", qPrintable(path));
+                std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("main", "convdesk: could not write %1")
+                                                            .arg(path)));
             QCoreApplication::exit(saved ? 0 : 1);
         });
     }, Qt::SingleShotConnection);

@@ -1,4 +1,5 @@
 #include "AppIdentity.h"
+#include "DesktopIdentity.h"
 #include "KeychainSecretStore.h"
 #include "MainWindow.h"
 #include "SandboxServer.h"
@@ -14,11 +15,33 @@
 
 using namespace convdesk;
 
+namespace {
+
+// --help and --version print and exit; they must work without a display (over SSH, in CI).
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-?" || arg == "-v"
+            || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> application =
+        onlyPrints(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv)
+                               : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication &app = *application;
     AppIdentity::apply();
-    QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Conversation Desk"));
+    if (qobject_cast<QApplication *>(&app)) {
+        QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Conversation Desk"));
+        DesktopIdentity::apply();
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -60,5 +83,5 @@ int main(int argc, char *argv[])
         captureWhenShown(window, parser.value(screenshotOption));
     reportWhenLoadedForBenchmark(window); // only under CONVDESK_BENCH_EXIT_WHEN_LOADED=1
     window.show();
-    return app.exec();
+    return QCoreApplication::exec();
 }

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void cancelSlowSave();
     void partialSaveResponseKeepsOtherFields();
     void profileChangeForgetsConversationAndCancels();
+    void newSecretKeepsConversation();
 
 private:
     void loadAlice();
@@ -328,6 +329,21 @@ void TestConversationSession::profileChangeForgetsConversationAndCancels()
     QVERIFY(!m_session->hasConversation());
     QCOMPARE(changed.size(), 1);
     QCOMPARE(m_session->client()->appKey(), u"other-key"_s);
+}
+
+void TestConversationSession::newSecretKeepsConversation()
+{
+    loadAlice();
+    QSignalSpy changed(m_session.get(), &ConversationSession::conversationChanged);
+    m_session->setCredentials({SandboxServer::demoCredentials().appKey, u"wrong-secret"_s});
+    QCOMPARE(changed.size(), 0);
+    QVERIFY(m_session->hasConversation());
+    // The new secret is the one used: the server refuses it.
+    QSignalSpy failed(m_session.get(), &ConversationSession::failed);
+    QVERIFY(m_session->save(u"x"_s));
+    QVERIFY(failed.wait());
+    QCOMPARE(failed.first().at(0).value<ApiResult>().code, 414);
+    QCOMPARE(m_session->conversationId().toString(), AliceId);
 }
 
 QTEST_GUILESS_MAIN(TestConversationSession)

@@ -502,8 +502,6 @@ void TestMainWindow::cancelSlowCall()
     QVERIFY(cancel->isVisible());
     QVERIFY(!loadButton->isEnabled());
 
-    QTest::qWait(300);
-    m_window->grab().save(u"/tmp/mw-busy.png"_s);
     // The window stays usable while the call runs.
     auto *filter = find<QLineEdit>("treeFilter");
     QTest::keyClicks(filter, u"type"_s);
@@ -633,6 +631,11 @@ void TestMainWindow::addProfileAndSwitchProfiles()
         QTest::keyClicks(dialog->findChild<QLineEdit *>(u"profileBaseUrl"_s), baseUrl.toString());
         QTest::keyClicks(dialog->findChild<QLineEdit *>(u"profileAppKey"_s), demo.appKey);
         QTest::keyClicks(dialog->findChild<QLineEdit *>(u"profileSecret"_s), demo.appSecret);
+        // "Test credentials" makes one signed GET of the ID in the window's field.
+        dialog->findChild<QPushButton *>(u"testCredentialsButton"_s)->click();
+        auto *result = dialog->findChild<QLabel *>(u"testResult"_s);
+        QTRY_VERIFY2(result->text().startsWith(u"Credentials accepted"_s), qPrintable(result->text()));
+        QVERIFY(result->text().contains(u"GET support_demo|1|alice"_s));
     });
     QTest::mouseClick(find<QToolButton>("profilesButton"), Qt::LeftButton);
     QCOMPARE(DialogHook::pendingAnswers(), 0);

@@ -23,11 +23,11 @@ class ConversationIdInput final : public QWidget
 public:
     static constexpr int MaxRecentIds = 20;
 
-    // Recent IDs are read from and written to `settings`; with none they live in memory only
-    // (the sandbox's IDs do not belong in the user's history).
     explicit ConversationIdInput(QWidget *parent = nullptr);
     ~ConversationIdInput() override;
 
+    // Recent IDs are read from and written to `settings`; with none they live in memory only
+    // (the sandbox's IDs do not belong in the user's history).
     void setSettings(QSettings *settings);
 
     QString text() const;

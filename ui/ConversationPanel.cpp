@@ -40,6 +40,28 @@ QAction *makeAction(const QString &text, const QString &objectName, const QKeySe
     return action;
 }
 
+// Whether the pretty-printed JSON is roughly within `budget` bytes; stops counting as soon
+// as it is not, so a large document costs only the budget's worth of walking.
+bool jsonTextFits(const OrderedJson &value, qsizetype &budget)
+{
+    budget -= 8; // punctuation, indentation and the line break, roughly
+    if (value.is_string()) {
+        budget -= qsizetype(value.get_ref<const std::string &>().size());
+    } else if (value.is_object()) {
+        for (const auto &member : value.get_ref<const OrderedJson::object_t &>()) {
+            budget -= qsizetype(member.first.size());
+            if (!jsonTextFits(member.second, budget))
+                return false;
+        }
+    } else if (value.is_array()) {
+        for (const OrderedJson &element : value.get_ref<const OrderedJson::array_t &>()) {
+            if (!jsonTextFits(element, budget))
+                return false;
+        }
+    }
+    return budget >= 0;
+}
+
 } // namespace
 
 ConversationPanel::ConversationPanel(QWidget *parent)
@@ -77,11 +99,12 @@ ConversationPanel::ConversationPanel(QWidget *parent)
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_tree->setAccessibleName(tr("Conversation"));
     // Key and Type as wide as their text, Value gets the rest (elided values have the whole
-    // text in their tooltip), so the Type column is never pushed out of sight.
+    // text in their tooltip), so the Type column is never pushed out of sight. Type is sized
+    // by resizeColumns(), not ResizeToContents: that measures ~1000 rows on every expand.
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(ConversationTreeModel::KeyColumn, QHeaderView::Interactive);
     m_tree->header()->setSectionResizeMode(ConversationTreeModel::ValueColumn, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(ConversationTreeModel::TypeColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(ConversationTreeModel::TypeColumn, QHeaderView::Interactive);
 
     m_raw->setObjectName(QStringLiteral("rawJsonView"));
     m_raw->setReadOnly(true);
@@ -126,9 +149,16 @@ ConversationPanel::ConversationPanel(QWidget *parent)
         applyFilter();
         m_tree->setFocus(Qt::ShortcutFocusReason);
     });
-    connect(m_tree, &QTreeView::expanded, this, [this] {
-        // Newly shown keys may be wider; a user-dragged column is left alone after that.
-        m_tree->resizeColumnToContents(ConversationTreeModel::KeyColumn);
+    // Newly shown keys may be wider; a user-dragged column is left alone after that. Sized
+    // once per burst: expanding a subtree ("*", a filter) emits expanded() for every node.
+    m_keyColumnResize = new QTimer(this);
+    m_keyColumnResize->setSingleShot(true);
+    m_keyColumnResize->setInterval(0);
+    connect(m_keyColumnResize, &QTimer::timeout, this, &ConversationPanel::resizeColumns);
+    connect(m_tree, &QTreeView::expanded, m_keyColumnResize, qOverload<>(&QTimer::start));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_rawJsonStale && m_tabs->currentWidget() == m_raw)
+            fillRawJson();
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ConversationPanel::updateActions);
@@ -147,7 +177,13 @@ void ConversationPanel::setConversation(const OrderedJson &conversation)
                                                      : QStringList{QStringLiteral("$.last_message")};
     const QString current = currentPath();
     m_model->setDocument(conversation);
-    m_raw->setPlainText(Json::toText(conversation, PrettyIndent));
+    qsizetype budget = RawJsonShownAtOnce;
+    if (m_tabs->currentWidget() == m_raw || jsonTextFits(conversation, budget)) {
+        fillRawJson();
+    } else {
+        m_raw->clear();
+        m_rawJsonStale = true;
+    }
     m_emptyHint->hide();
     if (!m_filter->filterText().isEmpty())
         expandMatches();
@@ -163,6 +199,7 @@ void ConversationPanel::clear()
 {
     m_model->clear();
     m_raw->clear();
+    m_rawJsonStale = false;
     m_emptyHint->show();
     updateActions();
 }
@@ -313,8 +350,15 @@ void ConversationPanel::restoreExpanded(const QStringList &paths)
 
 void ConversationPanel::resizeColumns()
 {
-    // Only Key is sized here; Type follows its contents and Value takes the rest by itself.
+    // Value takes the rest by itself.
     m_tree->resizeColumnToContents(ConversationTreeModel::KeyColumn);
+    m_tree->resizeColumnToContents(ConversationTreeModel::TypeColumn);
+}
+
+void ConversationPanel::fillRawJson()
+{
+    m_raw->setPlainText(Json::toText(m_model->document(), PrettyIndent));
+    m_rawJsonStale = false;
 }
 
 void ConversationPanel::updateActions()

@@ -29,6 +29,9 @@ class ConversationPanel final : public QWidget
 public:
     // Above this many rows the filter stops expanding matches, so a huge document stays usable.
     static constexpr int MaxRowsWalkedForExpansion = 20000;
+    // Above about this much JSON text the Raw JSON tab is filled when it is opened: a
+    // multi-megabyte QTextDocument takes seconds and hundreds of MB (docs/benchmarks.md).
+    static constexpr qsizetype RawJsonShownAtOnce = 256 * 1024;
 
     explicit ConversationPanel(QWidget *parent = nullptr);
     ~ConversationPanel() override;
@@ -63,6 +66,7 @@ private:
     void restoreExpanded(const QStringList &paths);
     void resizeColumns();
     void updateActions();
+    void fillRawJson();
 
     ConversationTreeModel *m_model;
     ConversationFilterModel *m_filter;
@@ -72,11 +76,13 @@ private:
     QTreeView *m_tree;
     QPlainTextEdit *m_raw;
     QTimer *m_filterDelay;
+    QTimer *m_keyColumnResize = nullptr; // one column sizing after a burst of expansions
     QAction *m_copyValue;
     QAction *m_copyPath;
     QAction *m_copySubtree;
     QStringList m_expandedBeforeFilter;
     bool m_hasExpandedBefore = false; // false until the first conversation was shown
+    bool m_rawJsonStale = false;      // the Raw JSON tab waits to be opened
 };
 
 } // namespace convdesk

@@ -1,14 +1,15 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "CallStatusBar.h"
 #include "ConversationIdInput.h"
 #include "ConversationPanel.h"
-#include "DialogHook.h"
-#include "ErrorText.h"
-#include "ExtensionEditor.h"
-#include "InMemorySecretStore.h"
 #include "CredentialTester.h"
-#include "ProfileManagerDialog.h"
+#include "DialogHook.h"
+#include "ExtensionEditor.h"
+#include "MessageBanner.h"
+#include "ProfileSelector.h"
+#include "ProfileSwitcher.h"
 #include "SaveConfirmDialog.h"
 
 #include <QAction>
@@ -24,33 +25,15 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-using namespace Qt::StringLiterals;
+#include <iterator>
 
 namespace convdesk {
 
 namespace {
 
-const QString SandboxProfileName = QStringLiteral("Sandbox");
 const QString GeometryKey = QStringLiteral("mainWindow/geometry");
 const QString StateKey = QStringLiteral("mainWindow/state");
 const QString SplitterKey = QStringLiteral("mainWindow/splitter");
-
-// A message area that follows the theme: the palette's own role pairs, no fixed colours.
-QLabel *makeBanner(const QString &objectName, QPalette::ColorRole background,
-                   QPalette::ColorRole foreground, QWidget *parent)
-{
-    auto *banner = new QLabel(parent);
-    banner->setObjectName(objectName);
-    banner->setWordWrap(true);
-    banner->setAutoFillBackground(true);
-    banner->setBackgroundRole(background);
-    banner->setForegroundRole(foreground);
-    banner->setFrameShape(QFrame::StyledPanel);
-    banner->setMargin(banner->fontMetrics().height() / 2);
-    banner->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    banner->hide();
-    return banner;
-}
 
 QAction *makeAction(const QString &text, const QString &objectName, QWidget *owner)
 {
@@ -66,9 +49,7 @@ MainWindow::MainWindow(QSettings &settings, SecretStore &secrets, QWidget *paren
     : QMainWindow(parent)
     , m_settings(settings)
     , m_profiles(settings)
-    , m_secrets(secrets)
     , m_session(new ConversationSession(this))
-    , m_credentialTester(nullptr)
 {
     setObjectName(QStringLiteral("mainWindow"));
     buildActions();
@@ -77,13 +58,12 @@ MainWindow::MainWindow(QSettings &settings, SecretStore &secrets, QWidget *paren
     connectSession();
 
     m_credentialTester = new CredentialTester(secrets, [this] { return m_idInput->text(); }, this);
+    m_profileSwitcher = new ProfileSwitcher(m_profileSelector, m_profiles, secrets, this);
+    connectProfiles();
     m_idInput->setSettings(&m_settings);
-    const auto initial = m_profiles.defaultProfile();
-    refreshProfiles(initial ? ProfileSelector::Entry::stored(initial->name) : ProfileSelector::Entry{});
-    if (initial)
-        activateProfile(ProfileSelector::Entry::stored(initial->name));
-    else
-        m_callStatus->showNote(tr("Add a profile to start: Profiles… → Add profile…"));
+    m_profileSwitcher->activateDefault();
+    if (!m_profileSwitcher->hasActive())
+        m_callStatus->showNote(tr("Add a profile to start: Profiles… → Add…"));
     restoreWindowState();
     updateActions();
     updateTitle();
@@ -111,11 +91,12 @@ void MainWindow::buildActions()
 
     m_findAction = makeAction(tr("&Filter tree"), QStringLiteral("findAction"), this);
     m_findAction->setShortcut(QKeySequence::Find);
-
     m_buildIdAction = makeAction(tr("&Build conversation ID…"), QStringLiteral("buildIdAction"), this);
     m_buildIdAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
-
     m_manageProfilesAction = makeAction(tr("&Manage profiles…"), QStringLiteral("manageProfilesAction"), this);
+    m_aboutAction = makeAction(tr("&About Conversation Desk"), QStringLiteral("aboutAction"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, [this] { AboutDialog::showAbout(this); });
 
     m_quitAction = makeAction(tr("&Quit"), QStringLiteral("quitAction"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -147,12 +128,8 @@ void MainWindow::buildLayout()
     loadButton->setAutoRaise(false); // a button, not a flat toolbar item: it is the main action
 
     auto *central = new QWidget(this);
-    m_sandboxBanner = makeBanner(QStringLiteral("sandboxBanner"), QPalette::Highlight,
-                                 QPalette::HighlightedText, central);
-    m_errorBanner = makeBanner(QStringLiteral("errorBanner"), QPalette::ToolTipBase,
-                               QPalette::ToolTipText, central);
-    m_errorBanner->setTextFormat(Qt::RichText);
-
+    m_sandboxBanner = new MessageBanner(MessageBanner::Kind::Notice, QStringLiteral("sandboxBanner"), central);
+    m_errorBanner = new MessageBanner(MessageBanner::Kind::Problem, QStringLiteral("errorBanner"), central);
     m_panel = new ConversationPanel(central);
     m_editor = new ExtensionEditor(central);
     m_splitter = new QSplitter(Qt::Horizontal, central);
@@ -171,7 +148,6 @@ void MainWindow::buildLayout()
 
     m_callStatus = new CallStatusBar(this);
     statusBar()->addWidget(m_callStatus, 1);
-    statusBar()->setSizeGripEnabled(true);
 
     // Keyboard order follows the work: profile, ID, load, tree, editor.
     QWidget *chain[] = {
@@ -187,9 +163,6 @@ void MainWindow::buildLayout()
     for (size_t i = 1; i < std::size(chain); ++i)
         setTabOrder(chain[i - 1], chain[i]);
 
-    connect(m_profileSelector, &ProfileSelector::profileActivated, this, &MainWindow::onProfileActivated);
-    connect(m_profileSelector, &ProfileSelector::manageRequested, this, &MainWindow::manageProfiles);
-    connect(m_manageProfilesAction, &QAction::triggered, this, &MainWindow::manageProfiles);
     connect(m_idInput, &ConversationIdInput::submitted, this, &MainWindow::load);
     connect(m_editor, &ExtensionEditor::saveRequested, this, &MainWindow::save);
     connect(m_editor, &ExtensionEditor::modifiedChanged, this, [this](bool modified) {
@@ -213,8 +186,8 @@ void MainWindow::buildMenus()
     conversation->addSeparator();
     conversation->addAction(m_quitAction);
 
-    QMenu *profiles = menuBar()->addMenu(tr("Profi&les"));
-    profiles->addAction(m_manageProfilesAction);
+    menuBar()->addMenu(tr("Profi&les"))->addAction(m_manageProfilesAction);
+    menuBar()->addMenu(tr("&Help"))->addAction(m_aboutAction);
 }
 
 void MainWindow::connectSession()
@@ -233,14 +206,14 @@ void MainWindow::connectSession()
     connect(m_session, &ConversationSession::loaded, this, [this](const ApiResult &result) {
         m_idInput->remember(m_session->conversationId().toString());
         m_callStatus->showResult(tr("Load"), result);
-        hideProblem();
+        m_errorBanner->dismiss();
     });
     connect(m_session, &ConversationSession::saved, this, [this](const ApiResult &result) {
         m_callStatus->showResult(tr("Save"), result);
         if (m_session->lastSaveResponseWasPartial())
             m_callStatus->showNote(m_callStatus->outcomeText() + u' '
                                    + tr("The server returned only some fields; the others are shown as loaded."));
-        hideProblem();
+        m_errorBanner->dismiss();
         if (auto next = std::exchange(m_afterSave, nullptr))
             next();
     });
@@ -251,29 +224,55 @@ void MainWindow::connectSession()
             });
 }
 
+void MainWindow::connectProfiles()
+{
+    m_profileSwitcher->setCredentialTester(m_credentialTester->function());
+    m_profileSwitcher->setLeaveGuard([this](const QString &action, std::function<void()> proceedLater) {
+        return askAboutUnsavedEdits(action, std::move(proceedLater)) == UnsavedChoice::Proceed;
+    });
+    connect(m_manageProfilesAction, &QAction::triggered, m_profileSwitcher, &ProfileSwitcher::manageProfiles);
+    connect(m_profileSwitcher, &ProfileSwitcher::activated, this, [this](const Profile &profile) {
+        // Until the secret arrives the session has none, and a load waits for it.
+        m_session->setProfile(profile, {profile.appKey, {}});
+        updateTitle();
+        updateActions();
+    });
+    connect(m_profileSwitcher, &ProfileSwitcher::credentialsReady, this,
+            [this](const Profile &profile, const Credentials &credentials, bool sameApp) {
+                if (sameApp)
+                    m_session->setCredentials(credentials);
+                else
+                    m_session->setProfile(profile, credentials);
+                if (const auto waiting = std::exchange(m_loadWhenSecretArrives, std::nullopt))
+                    startLoad(*waiting);
+                updateActions();
+            });
+    connect(m_profileSwitcher, &ProfileSwitcher::credentialsFailed, this, [this](const QString &message) {
+        m_loadWhenSecretArrives.reset();
+        showProblem(message);
+        updateActions();
+    });
+    connect(m_profileSwitcher, &ProfileSwitcher::deactivated, this, [this] {
+        m_loadWhenSecretArrives.reset();
+        m_session->setProfile({}, {});
+        updateTitle();
+        updateActions();
+    });
+}
+
 void MainWindow::enableSandbox(const QUrl &baseUrl, const Credentials &credentials,
                                const QStringList &conversationIds)
 {
-    m_sandbox = true;
-    m_sandboxSecrets = std::make_unique<InMemorySecretStore>();
-    m_sandboxProfile = Profile();
-    m_sandboxProfile.name = SandboxProfileName;
-    m_sandboxProfile.region = Region::Custom;
-    m_sandboxProfile.baseUrl = baseUrl;
-    m_sandboxProfile.appKey = credentials.appKey;
-    m_sandboxSecrets->write(SandboxProfileName, credentials.appSecret, this, [](const SecretResult &) {});
-    m_sandboxBanner->setText(tr("Sandbox: this window talks to a local simulator at %1 with demo data. "
-                                "Nothing done here reaches a real app.")
-                                 .arg(baseUrl.toString()));
-
+    m_sandboxBanner->showMessage(tr("Sandbox: this window talks to a local simulator at %1 with demo "
+                                    "data. Nothing done here reaches a real app.")
+                                     .arg(baseUrl.toString()));
     // The sandbox's IDs are offered for completion but kept out of the user's history.
     m_idInput->setSettings(nullptr);
     for (auto id = conversationIds.crbegin(); id != conversationIds.crend(); ++id)
         m_idInput->remember(*id);
 
-    const ProfileSelector::Entry entry{SandboxProfileName, true, tr("Sandbox (local simulator)")};
-    refreshProfiles(entry);
-    activateProfile(entry);
+    m_profileSwitcher->addSandbox(baseUrl, credentials);
+    updateTitle();
     if (!conversationIds.isEmpty()) {
         m_idInput->setText(conversationIds.first());
         load();
@@ -282,134 +281,7 @@ void MainWindow::enableSandbox(const QUrl &baseUrl, const Credentials &credentia
 
 bool MainWindow::isSandboxActive() const
 {
-    return m_sandbox && m_activeProfile.builtIn;
-}
-
-void MainWindow::refreshProfiles(const ProfileSelector::Entry &select)
-{
-    QList<ProfileSelector::Entry> entries;
-    if (m_sandbox)
-        entries.append({SandboxProfileName, true, tr("Sandbox (local simulator)")});
-    for (const QString &name : m_profiles.names())
-        entries.append({name, false, {}});
-    m_profileSelector->setEntries(entries, select);
-}
-
-void MainWindow::onProfileActivated(const ProfileSelector::Entry &entry)
-{
-    if (!entry.sameProfile(m_activeProfile))
-        switchProfile(entry);
-}
-
-void MainWindow::switchProfile(const ProfileSelector::Entry &entry)
-{
-    const auto choice = askAboutUnsavedEdits(tr("switching to the profile \"%1\"").arg(entry.name), [this, entry] {
-        m_profileSelector->select(entry);
-        activateProfile(entry);
-    });
-    if (choice == UnsavedChoice::Proceed) {
-        m_profileSelector->select(entry);
-        activateProfile(entry);
-    } else {
-        m_profileSelector->select(m_activeProfile); // until the save succeeds, or for good
-    }
-}
-
-void MainWindow::activateProfile(const ProfileSelector::Entry &entry)
-{
-    Profile profile;
-    if (entry.builtIn) {
-        profile = m_sandboxProfile;
-    } else if (const auto found = m_profiles.find(entry.name)) {
-        profile = *found;
-        m_profiles.setLastUsed(entry.name);
-    } else {
-        showProblem(tr("The profile \"%1\" can no longer be read from the settings.").arg(entry.name));
-        return;
-    }
-    m_activeProfile = entry;
-    // The secret is read asynchronously; until then the session has none, and a load waits.
-    m_session->setProfile(profile, {profile.appKey, {}});
-    readSecret(entry, profile, false);
-    updateTitle();
-    updateActions();
-}
-
-void MainWindow::readSecret(const ProfileSelector::Entry &entry, const Profile &profile, bool keepConversation)
-{
-    m_secretPending = true;
-    const quint64 generation = ++m_secretGeneration;
-    SecretStore &store = entry.builtIn && m_sandboxSecrets ? *m_sandboxSecrets : m_secrets;
-    store.read(entry.name, this, [this, generation, profile, keepConversation](const SecretResult &result) {
-        if (generation != m_secretGeneration)
-            return;
-        m_secretPending = false;
-        const auto waiting = std::exchange(m_loadWhenSecretArrives, std::nullopt);
-        if (!result.ok()) {
-            showProblem(tr("The AppSecret of the profile \"%1\" could not be read: %2")
-                            .arg(profile.name, result.message));
-            updateActions();
-            return;
-        }
-        if (keepConversation)
-            m_session->setCredentials({profile.appKey, result.secret});
-        else
-            m_session->setProfile(profile, {profile.appKey, result.secret});
-        if (waiting)
-            startLoad(*waiting);
-        updateActions();
-    });
-}
-
-void MainWindow::manageProfiles()
-{
-    const QStringList namesBefore = m_profiles.names();
-    ProfileManagerDialog dialog(m_profiles, m_secrets, this);
-    dialog.setCredentialTester(m_credentialTester->function());
-    if (!m_activeProfile.builtIn)
-        dialog.selectProfile(m_activeProfile.name);
-    bool changed = false;
-    connect(&dialog, &ProfileManagerDialog::profilesChanged, this, [&changed] { changed = true; });
-    DialogHook::exec(&dialog);
-    if (changed)
-        onProfilesChanged(namesBefore);
-}
-
-void MainWindow::onProfilesChanged(const QStringList &namesBefore)
-{
-    QStringList added = m_profiles.names();
-    for (const QString &name : namesBefore)
-        added.removeAll(name);
-    const bool activeIsStored = !m_activeProfile.name.isEmpty() && !m_activeProfile.builtIn;
-    const auto stored = activeIsStored ? m_profiles.find(m_activeProfile.name) : std::nullopt;
-
-    if (activeIsStored && !stored) { // the active profile was removed: nothing can be sent with it
-        ++m_secretGeneration;
-        m_secretPending = false;
-        m_activeProfile = {};
-        m_session->setProfile({}, {});
-    }
-    refreshProfiles(m_activeProfile);
-
-    if (added.size() == 1) {
-        switchProfile(ProfileSelector::Entry::stored(added.first())); // a new profile is the one the user wants next
-    } else if (stored && *stored != m_session->profile()) {
-        // Another AppKey or address is another app: what is loaded cannot be saved with it.
-        const ProfileSelector::Entry entry = m_activeProfile;
-        const auto choice = askAboutUnsavedEdits(tr("applying the changed profile \"%1\"").arg(entry.name),
-                                                 [this, entry] { activateProfile(entry); });
-        if (choice == UnsavedChoice::Proceed)
-            activateProfile(entry);
-    } else if (stored) {
-        readSecret(m_activeProfile, *stored, true); // the secret may have been re-entered
-    } else if (m_activeProfile.name.isEmpty()) {
-        if (m_sandbox)
-            switchProfile({SandboxProfileName, true, {}});
-        else if (const auto fallback = m_profiles.defaultProfile())
-            switchProfile(ProfileSelector::Entry::stored(fallback->name));
-    }
-    updateTitle();
-    updateActions();
+    return m_profileSwitcher->isSandboxActive();
 }
 
 void MainWindow::load()
@@ -421,8 +293,8 @@ void MainWindow::load()
         m_idInput->setFocus(Qt::OtherFocusReason);
         return;
     }
-    if (!m_profileSelector->hasCurrent() || m_activeProfile.name.isEmpty()) {
-        showProblem(tr("Choose a profile first, or add one: Profiles… → Add profile…"));
+    if (!m_profileSwitcher->hasActive()) {
+        showProblem(tr("Choose a profile first, or add one: Profiles… → Add…"));
         return;
     }
     if (m_session->isBusy()) {
@@ -437,7 +309,7 @@ void MainWindow::load()
 
 void MainWindow::startLoad(const ConversationId &id)
 {
-    if (m_secretPending) {
+    if (m_profileSwitcher->isSecretPending()) {
         m_loadWhenSecretArrives = id;
         m_callStatus->showNote(tr("Reading the AppSecret from the keychain…"));
         return;
@@ -522,31 +394,14 @@ void MainWindow::showConversation()
 void MainWindow::showFailure(const QString &operation, const ApiResult &result)
 {
     m_callStatus->showResult(operation, result);
-    if (result.error == ErrorKind::Cancelled)
-        return; // the user asked for it; the status bar says so
-    QString heading = tr("%1 failed: %2").arg(operation, ErrorText::title(result.error));
-    if (result.error == ErrorKind::Business)
-        heading += u' ' + tr("(code %1)").arg(result.code);
-    QString text = u"<b>"_s + heading.toHtmlEscaped() + u"</b><br>"_s + ErrorText::describe(result).toHtmlEscaped();
-    if (m_editor->isModified())
-        text += u"<br>"_s + tr("Your edited text is still in the editor.").toHtmlEscaped();
-    if (!result.traceId.isEmpty())
-        text += u"<br>"_s + tr("Trace id: %1").arg(result.traceId).toHtmlEscaped();
-    m_errorBanner->setText(text);
-    m_errorBanner->show();
+    if (result.error != ErrorKind::Cancelled) // a cancel was asked for; the status bar says so
+        m_errorBanner->showFailure(operation, result, m_editor->isModified());
 }
 
 void MainWindow::showProblem(const QString &message)
 {
-    m_errorBanner->setText(message.toHtmlEscaped());
-    m_errorBanner->show();
+    m_errorBanner->showMessage(message);
     m_callStatus->showNote(message);
-}
-
-void MainWindow::hideProblem()
-{
-    m_errorBanner->clear();
-    m_errorBanner->hide();
 }
 
 void MainWindow::updateActions()

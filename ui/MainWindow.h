@@ -1,18 +1,16 @@
 #pragma once
 
 #include "ConversationSession.h"
-#include "Profile.h"
-#include "ProfileSelector.h"
+#include "Credentials.h"
 #include "ProfileStore.h"
 
 #include <QMainWindow>
+#include <QStringList>
 
 #include <functional>
-#include <memory>
 #include <optional>
 
 class QAction;
-class QLabel;
 class QSettings;
 class QSplitter;
 
@@ -21,15 +19,17 @@ namespace convdesk {
 class CallStatusBar;
 class ConversationIdInput;
 class ConversationPanel;
-class ExtensionEditor;
-class InMemorySecretStore;
 class CredentialTester;
+class ExtensionEditor;
+class MessageBanner;
+class ProfileSelector;
+class ProfileSwitcher;
 class SecretStore;
 
 // Load a conversation, inspect it as a tree or raw JSON, edit its server_extension and save
-// it after a confirmation. The window is a view of a ConversationSession; the panels are
-// their own classes. Failures are shown in the status bar and a message area, never in a
-// modal box, and the edited text always survives them.
+// it after a confirmation. The window is a view of a ConversationSession; the panels and the
+// profile handling are their own classes. Failures are shown in the status bar and a message
+// area, never in a modal box, and the edited text always survives them.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -66,15 +66,8 @@ private:
     void buildLayout();
     void buildMenus();
     void connectSession();
+    void connectProfiles();
 
-    void refreshProfiles(const ProfileSelector::Entry &select);
-    void onProfileActivated(const ProfileSelector::Entry &entry);
-    void activateProfile(const ProfileSelector::Entry &entry);
-    void manageProfiles();
-    void onProfilesChanged(const QStringList &namesBefore);
-    void readSecret(const ProfileSelector::Entry &entry, const Profile &profile, bool keepConversation);
-
-    void switchProfile(const ProfileSelector::Entry &entry);
     void startLoad(const ConversationId &id);
 
     enum class UnsavedChoice { Proceed, AfterSave, Stay };
@@ -86,7 +79,6 @@ private:
     void showConversation();
     void showFailure(const QString &operation, const ApiResult &result);
     void showProblem(const QString &message);
-    void hideProblem();
     void updateActions();
     void updateTitle();
     void restoreWindowState();
@@ -94,21 +86,17 @@ private:
 
     QSettings &m_settings;
     ProfileStore m_profiles;
-    SecretStore &m_secrets;
     ConversationSession *m_session;
-    CredentialTester *m_credentialTester;
-
-    bool m_sandbox = false;
-    std::unique_ptr<InMemorySecretStore> m_sandboxSecrets;
-    Profile m_sandboxProfile;
+    CredentialTester *m_credentialTester = nullptr;
+    ProfileSwitcher *m_profileSwitcher = nullptr;
 
     ProfileSelector *m_profileSelector = nullptr;
     ConversationIdInput *m_idInput = nullptr;
     ConversationPanel *m_panel = nullptr;
     ExtensionEditor *m_editor = nullptr;
     CallStatusBar *m_callStatus = nullptr;
-    QLabel *m_sandboxBanner = nullptr;
-    QLabel *m_errorBanner = nullptr;
+    MessageBanner *m_sandboxBanner = nullptr;
+    MessageBanner *m_errorBanner = nullptr;
     QSplitter *m_splitter = nullptr;
 
     QAction *m_loadAction = nullptr;
@@ -118,10 +106,8 @@ private:
     QAction *m_buildIdAction = nullptr;
     QAction *m_manageProfilesAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
 
-    ProfileSelector::Entry m_activeProfile;
-    quint64 m_secretGeneration = 0; // a keychain answer for an older selection is stale
-    bool m_secretPending = false;
     std::optional<ConversationId> m_loadWhenSecretArrives;
     std::function<void()> m_afterSave;
     bool m_closeApproved = false;

@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -116,22 +117,39 @@ void ProfileManagerDialog::addProfile()
     }
     // The secret goes to the keychain first: when no keychain works, nothing at all is
     // stored (the CLI's "profile add" behaves the same way).
-    m_secrets.write(profile.name, dialog.secret(), this, [this, profile](const SecretResult &result) {
-        if (!result.ok()) {
-            showStatus(tr("The profile \"%1\" was not added: its AppSecret could not be stored in the "
-                          "keychain. %2").arg(profile.name, result.message), true);
+    // The store outlives this dialog: the profile is saved even if the dialog closes before
+    // the keychain answers; only the status line needs the dialog.
+    QPointer<ProfileManagerDialog> self(this);
+    ProfileStore &store = m_store;
+    SecretStore &secrets = m_secrets;
+    m_secrets.write(profile.name, dialog.secret(), &m_secrets, [self, &store, &secrets, profile](const SecretResult &result) {
+        if (!self) {
+            if (result.ok() && store.save(profile))
+                return;
+            if (result.ok())
+                secrets.remove(profile.name, &secrets, [](const SecretResult &) {});
             return;
         }
-        QString error;
-        if (!m_store.save(profile, &error)) {
-            m_secrets.remove(profile.name, this, [](const SecretResult &) {});
-            showStatus(error, true);
-            return;
-        }
-        reload(profile.name);
-        showStatus(tr("Profile \"%1\" added.").arg(profile.name), false);
-        Q_EMIT profilesChanged();
+        self->finishAdding(profile, result);
     });
+}
+
+void ProfileManagerDialog::finishAdding(const Profile &profile, const SecretResult &result)
+{
+    if (!result.ok()) {
+        showStatus(tr("The profile \"%1\" was not added: its AppSecret could not be stored in the "
+                      "keychain. %2").arg(profile.name, result.message), true);
+        return;
+    }
+    QString error;
+    if (!m_store.save(profile, &error)) {
+        m_secrets.remove(profile.name, &m_secrets, [](const SecretResult &) {});
+        showStatus(error, true);
+        return;
+    }
+    reload(profile.name);
+    showStatus(tr("Profile \"%1\" added.").arg(profile.name), false);
+    Q_EMIT profilesChanged();
 }
 
 void ProfileManagerDialog::editProfile()

@@ -12,6 +12,7 @@ namespace convdesk {
 
 class ProfileStore;
 class SecretStore;
+struct SecretResult;
 
 // Lists the saved profiles with Add, Edit and Remove. Profiles go to the ProfileStore,
 // AppSecrets to the SecretStore (the keychain); both outlive this dialog.
@@ -43,6 +44,7 @@ private:
     void updateButtons();
     void showStatus(const QString &text, bool problem);
     void storeSecret(const QString &profileName, const QString &secret);
+    void finishAdding(const Profile &profile, const SecretResult &result);
 
     ProfileStore &m_store;
     SecretStore &m_secrets;

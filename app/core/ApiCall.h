@@ -47,6 +47,7 @@ private:
     QByteArray m_method;
     QString m_path;
     QByteArray m_body;
+    QByteArray m_received; // the response body of the current attempt, so far
     bool m_finished = false;
     bool m_cancelled = false;
     bool m_timedOut = false;

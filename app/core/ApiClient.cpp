@@ -202,6 +202,7 @@ void ApiClient::startAttempt(ApiCall *call, const QUrl &base)
     ++call->m_result.attempts;
     call->m_timedOut = false;
     call->m_oversized = false;
+    call->m_received.clear();
     call->m_tlsErrors.clear();
 
     const QUrl url = QUrl::fromEncoded(joinedPath(base, call->m_path).toUtf8(), QUrl::StrictMode);
@@ -228,14 +229,15 @@ void ApiClient::startAttempt(ApiCall *call, const QUrl &base)
         ? m_network->sendCustomRequest(request, call->m_method)
         : m_network->sendCustomRequest(request, call->m_method, call->m_body);
     call->m_reply = reply;
-    // Back-pressure: Qt stops reading the socket once this much waits unread, so a huge
-    // unannounced body cannot pile up in memory before the size check below aborts it.
+    // Back-pressure: Qt's network thread stops reading the socket while this much waits
+    // unread, so a fast server cannot pile up a huge body before the check below sees it.
     reply->setReadBufferSize(m_maxResponseBytes + 1);
 
     const qint64 limit = m_maxResponseBytes;
     auto abortIfTooLarge = [call, reply, limit](qint64 size) {
         if (size > limit && !call->m_oversized) {
             call->m_oversized = true;
+            call->m_received.clear();
             reply->abort();
         }
     };
@@ -244,8 +246,12 @@ void ApiClient::startAttempt(ApiCall *call, const QUrl &base)
         if (length.isValid())
             abortIfTooLarge(length.toLongLong());
     });
-    connect(reply, &QNetworkReply::downloadProgress, call,
-            [abortIfTooLarge](qint64 received, qint64) { qDebug("progress %lld", received); abortIfTooLarge(received); });
+    // The body is taken as it arrives, which frees Qt's buffer, and counted: readyRead, not
+    // downloadProgress, which Qt emits at most every 100 ms, time enough for many megabytes.
+    connect(reply, &QIODevice::readyRead, call, [call, reply, abortIfTooLarge] {
+        call->m_received += reply->readAll();
+        abortIfTooLarge(call->m_received.size());
+    });
     // Never ignored: the handshake fails and handleReply() reports these.
     connect(reply, &QNetworkReply::sslErrors, call,
             [call](const QList<QSslError> &errors) { call->m_tlsErrors.append(errors); });
@@ -314,7 +320,8 @@ void ApiClient::handleReply(ApiCall *call)
             result.usedBackup = true;
             return startAttempt(call, m_endpoint.backup);
         }
-        result.rawBody = reply->read(64 * 1024);
+        call->m_received += reply->readAll();
+        result.rawBody = call->m_received.left(64 * 1024);
         if (result.httpStatus >= 300 && result.httpStatus < 400) {
             result.redirectLocation = reply->header(QNetworkRequest::LocationHeader).toUrl().toString();
             return call->finishWith(ErrorKind::HttpStatus,
@@ -332,7 +339,8 @@ void ApiClient::handleReply(ApiCall *call)
                                 tr("The connection broke before the whole response arrived (%1).")
                                     .arg(reply->errorString()));
 
-    result.rawBody = reply->readAll();
+    call->m_received += reply->readAll();
+    result.rawBody = std::exchange(call->m_received, {});
     if (result.rawBody.size() > m_maxResponseBytes)
         return call->finishWith(ErrorKind::OversizedResponse,
                                 tr("The response is larger than %1 MB and was refused.")

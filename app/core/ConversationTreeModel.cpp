@@ -1,5 +1,7 @@
 #include "ConversationTreeModel.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 #include <limits>
 
@@ -124,18 +126,24 @@ DecodedField ConversationTreeModel::decodedField(const QModelIndex &index) const
 
 JsonPath ConversationTreeModel::jsonPathForIndex(const QModelIndex &index) const
 {
-    JsonPath path;
-    for (NodeId id = nodeId(index); id != RootId; id = m_nodes[id].parent) {
-        const Node &node = m_nodes[id];
+    // Collected leaf to root, then appended root first: the filter asks for a path per row,
+    // and prepending moved the whole list at every step.
+    QVarLengthArray<NodeId, 16> chain;
+    for (NodeId id = nodeId(index); id != RootId; id = m_nodes[id].parent)
+        chain.append(id);
+    QList<JsonPathStep> steps;
+    steps.reserve(chain.size());
+    for (auto id = chain.crbegin(); id != chain.crend(); ++id) {
+        const Node &node = m_nodes[*id];
         const OrderedJson &parentValue = *m_nodes[node.parent].value;
         if (parentValue.is_object()) {
             const auto &members = parentValue.get_ref<const OrderedJson::object_t &>();
-            path.prepend(Json::toQString((members.begin() + node.row)->first));
+            steps.append(Json::toQString((members.begin() + node.row)->first));
         } else {
-            path.prepend(int(node.row));
+            steps.append(int(node.row));
         }
     }
-    return path;
+    return JsonPath(std::move(steps));
 }
 
 QString ConversationTreeModel::pathForIndex(const QModelIndex &index) const

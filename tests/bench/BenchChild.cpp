@@ -93,6 +93,17 @@ int serveSandbox(const QCommandLineParser &parser)
     return QCoreApplication::exec();
 }
 
+// Writes a response of --size bytes to --output, for profiling one scenario by hand.
+int generate(const QCommandLineParser &parser)
+{
+    const qint64 size = BenchDocument::parseSize(parser.value(QStringLiteral("size")));
+    QFile output(parser.value(QStringLiteral("output")));
+    if (size <= 0 || !output.open(QIODevice::WriteOnly))
+        return fail(QStringLiteral("generate needs --size (e.g. 8m) and a writable --output"));
+    output.write(BenchDocument::response(size));
+    return 0;
+}
+
 // What the CLI pays for its secret on every run: one blocking read, D-Bus connection included.
 int readKeychain(const QCommandLineParser &parser)
 {
@@ -121,7 +132,8 @@ int BenchChild::run(const QStringList &arguments)
     QCommandLineParser parser;
     const QStringList valued = {QStringLiteral("child"), QStringLiteral("variant"), QStringLiteral("input"),
                                 QStringLiteral("expand-rows"), QStringLiteral("scroll-steps"), QStringLiteral("url"),
-                                QStringLiteral("account"), QStringLiteral("count"), QStringLiteral("profile")};
+                                QStringLiteral("account"), QStringLiteral("count"), QStringLiteral("profile"),
+                                QStringLiteral("size"), QStringLiteral("output")};
     for (const QString &name : valued)
         parser.addOption(QCommandLineOption(name, name, QStringLiteral("value")));
     if (!parser.parse(arguments))
@@ -133,6 +145,8 @@ int BenchChild::run(const QStringList &arguments)
         return runList(parser);
     if (scenario == u"serve-sandbox")
         return serveSandbox(parser);
+    if (scenario == u"generate")
+        return generate(parser);
     if (scenario == u"keychain-read")
         return readKeychain(parser);
     return fail(QStringLiteral("unknown scenario \"%1\"").arg(scenario));

@@ -10,6 +10,7 @@ namespace convdesk::bench {
 //   --child list --variant eager|lazy --url URL --account ID [--scroll-steps N]
 //   --child serve-sandbox --account ID --count N   (prints "PORT n", serves until stdin closes)
 //   --child keychain-read --profile NAME           (times one KeychainSecretStore read)
+//   --child generate --size 8m --output FILE       (a response to profile a run by hand)
 class BenchChild
 {
 public:

@@ -156,6 +156,8 @@ void treeSection(QString &out, const BenchResults &results, const BenchConfig &c
         row(QStringLiteral("peak RSS, whole run (MB)"), field(QStringLiteral("peak_end_kb"), KbToMb));
         row(QStringLiteral("tree nodes built by first paint"), field(QStringLiteral("nodes_paint")), false);
         row(QStringLiteral("tree nodes built by the end"), field(QStringLiteral("nodes_end")), false);
+        row(QStringLiteral("one more copy of the parsed document (ms)"), field(QStringLiteral("copy_ms")), false);
+        row(QStringLiteral("one more copy of the parsed document (MB)"), field(QStringLiteral("copy_kb"), KbToMb), false);
     }
 }
 
