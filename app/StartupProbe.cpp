@@ -37,6 +37,12 @@ qint64 statusKb(const char *field)
     return 0;
 }
 
+void reportPainted()
+{
+    std::puts("CONVDESK_BENCH painted");
+    std::fflush(stdout);
+}
+
 void reportAndQuit()
 {
     qint64 cpuMs = 0;
@@ -52,25 +58,25 @@ void reportAndQuit()
     QCoreApplication::exit(0);
 }
 
-// Reports after the first paint of the tree's viewport: posted from inside the paint, the
+// Reports after the first paint of the watched widget: posted from inside the paint, the
 // report runs once the whole window update has been painted.
 class PaintWatcher final : public QObject
 {
 public:
-    using QObject::QObject;
+    PaintWatcher(QObject *parent, void (*report)()) : QObject(parent), m_report(report) {}
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (event->type() == QEvent::Paint && !m_reported) {
-            m_reported = true;
-            QMetaObject::invokeMethod(this, &reportAndQuit, Qt::QueuedConnection);
+        if (event->type() == QEvent::Paint && m_report) {
+            QMetaObject::invokeMethod(this, m_report, Qt::QueuedConnection);
+            m_report = nullptr;
         }
         return QObject::eventFilter(watched, event);
     }
 
 private:
-    bool m_reported = false;
+    void (*m_report)();
 };
 
 } // namespace
@@ -86,10 +92,11 @@ bool reportWhenLoadedForBenchmark(MainWindow &window)
         QCoreApplication::exit(1);
     });
     limit->start(TimeLimitMs);
+    window.installEventFilter(new PaintWatcher(&window, &reportPainted));
     QObject::connect(&window, &MainWindow::conversationShown, &window, [&window, limit] {
         limit->stop();
         QWidget *viewport = window.conversationPanel()->treeView()->viewport();
-        viewport->installEventFilter(new PaintWatcher(viewport));
+        viewport->installEventFilter(new PaintWatcher(viewport, &reportAndQuit));
         viewport->update();
     }, Qt::SingleShotConnection);
     return true;

@@ -5,6 +5,7 @@
 #include "SandboxServer.h"
 #include "Screenshot.h"
 #include "StartupProbe.h"
+#include "TranslationLoader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -38,6 +39,12 @@ int main(int argc, char *argv[])
                                : std::make_unique<QApplication>(argc, argv);
     QCoreApplication &app = *application;
     AppIdentity::apply();
+    // Before any text is made, so that --help and the window speak the chosen language.
+    QStringList arguments = QCoreApplication::arguments();
+    const TranslationLoader::Outcome language =
+        TranslationLoader::install(app, TranslationLoader::takeLanguageOption(arguments));
+    if (!language.error.isEmpty())
+        std::fprintf(stderr, "convdesk: %s\n", qPrintable(language.error));
     if (qobject_cast<QApplication *>(&app)) {
         QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Conversation Desk"));
         DesktopIdentity::apply();
@@ -57,6 +64,13 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Save a picture of the window to PATH once a conversation is shown, then quit."),
         QCoreApplication::translate("main", "PATH"));
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    // Read by TranslationLoader above; declared so that it is accepted and listed.
+    const QCommandLineOption languageOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main", "Language of the interface: en or zh_CN (default: the "
+                                            "Settings menu's choice, else the system's)."),
+        QCoreApplication::translate("main", "CODE"));
+    parser.addOption(languageOption);
     parser.addOption(sandboxOption);
     parser.addOption(screenshotOption);
     parser.process(app);

@@ -1,14 +1,48 @@
 #!/usr/bin/env bash
-# Builds everything with warnings as errors and runs the whole test suite, keychain tests
-# against a real gnome-keyring in a private D-Bus session. Usage: scripts/test.sh
+# Builds everything with warnings as errors and runs the whole test suite twice: a normal
+# build, then an AddressSanitizer + UndefinedBehaviorSanitizer build (CONVDESK_SANITIZE).
+# Keychain tests run against a real gnome-keyring in a private D-Bus session. Prints how
+# long each phase took. Usage: scripts/test.sh [--no-asan]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${CONVDESK_BUILD_DIR:-$root/build}"
+asan_build="${CONVDESK_ASAN_BUILD_DIR:-$root/build-asan}"
+run_asan=1
+[ "${1:-}" = "--no-asan" ] && run_asan=0
+
+timings=()
+phase() { # name command...
+    local name="$1" start=$SECONDS status=0
+    shift
+    echo "=== $name"
+    "$@" || status=$?
+    timings+=("$(printf '%-22s %4ds%s' "$name" $((SECONDS - start)) "$([ $status -eq 0 ] || echo '  FAILED')")")
+    return $status
+}
+report() {
+    echo "=== Phase times (total ${SECONDS}s)"
+    printf '%s\n' "${timings[@]}"
+}
+trap report EXIT
 
 "$root/scripts/install-deps.sh"
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONVDESK_WERROR=ON
-cmake --build "$build" --parallel "$(nproc)"
-
 export QT_QPA_PLATFORM=offscreen
-"$root/scripts/with-test-keyring.sh" \
-    ctest --test-dir "$build" --output-on-failure --timeout 300 --parallel "$(nproc)"
+jobs="$(nproc)"
+
+phase "configure" cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONVDESK_WERROR=ON
+phase "build" cmake --build "$build" --parallel "$jobs"
+phase "tests" "$root/scripts/with-test-keyring.sh" \
+    ctest --test-dir "$build" --output-on-failure --timeout 300 --parallel "$jobs"
+
+[ "$run_asan" -eq 1 ] || exit 0
+
+# Qt and the system libraries are not instrumented; tests/sanitizer/ explains the options.
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1"
+export LSAN_OPTIONS="suppressions=$root/tests/sanitizer/lsan.supp:print_suppressions=0"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$root/tests/sanitizer/ubsan.supp"
+# -O1 keeps the instrumented build fast enough; RelWithDebInfo gives line numbers.
+phase "asan configure" cmake -S "$root" -B "$asan_build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DCONVDESK_WERROR=ON -DCONVDESK_SANITIZE=ON
+phase "asan build" cmake --build "$asan_build" --parallel "$jobs"
+phase "asan tests" "$root/scripts/with-test-keyring.sh" \
+    ctest --test-dir "$asan_build" --output-on-failure --timeout 600 --parallel "$jobs"

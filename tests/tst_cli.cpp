@@ -42,6 +42,7 @@ private Q_SLOTS:
     void listPagesThroughEverything();
     void profileRemoveDeletesSecret();
     void secretNeverLeaks();
+    void caFileProfileTalksToPrivateTls();
 
     void expectedValueMismatchExitsSix_data();
     void expectedValueMismatchExitsSix();
@@ -646,6 +647,39 @@ void TestCli::historySkipsCorruptLinesWithWarning()
     const QString err = QString::fromUtf8(run.err);
     QVERIFY2(err.contains(u"warning"_s) && err.contains(u"line 2"_s) && err.contains(u"line 3"_s),
              run.err.constData());
+}
+
+void TestCli::caFileProfileTalksToPrivateTls()
+{
+    const QString tlsDir = QStringLiteral(CONVDESK_TLS_DIR);
+    SandboxServer server;
+    QVERIFY2(server.setTlsCertificate(tlsDir + u"/localhost.pem"_s, tlsDir + u"/localhost.key"_s),
+             qPrintable(server.errorString()));
+    QVERIFY(server.listen());
+    const Credentials demo = SandboxServer::demoCredentials();
+    const QString id = server.conversationIds().value(0);
+    auto add = [&](const QString &name, const QStringList &extra) {
+        return cli(QStringList{u"profile"_s, u"add"_s, name, u"--endpoint"_s, server.baseUrl().toString(),
+                               u"--app-key"_s, demo.appKey} + extra,
+                   demo.appSecret.toUtf8() + '\n');
+    };
+
+    Run run = add(u"system-cas"_s, {});
+    QCOMPARE(run.exitCode, int(ExitOk));
+    run = cli({u"get"_s, id, u"--profile"_s, u"system-cas"_s});
+    QCOMPARE(run.exitCode, int(ExitTransport));
+    QVERIFY2(run.err.contains("not trusted"), run.err.constData());
+
+    run = add(u"private-ca"_s, {u"--ca-file"_s, tlsDir + u"/test-ca.pem"_s});
+    QCOMPARE(run.exitCode, int(ExitOk));
+    run = cli({u"get"_s, id, u"--profile"_s, u"private-ca"_s});
+    QVERIFY2(run.exitCode == ExitOk, run.err.constData());
+    QVERIFY(run.out.contains(id.toUtf8()));
+
+    run = add(u"key-as-ca"_s, {u"--ca-file"_s, tlsDir + u"/localhost.key"_s});
+    QCOMPARE(run.exitCode, int(ExitUsage));
+    QVERIFY2(run.err.contains("holds no certificate"), run.err.constData());
+    QVERIFY(!cli({u"profile"_s, u"list"_s}).out.contains("key-as-ca"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

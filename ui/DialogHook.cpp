@@ -1,6 +1,7 @@
 #include "DialogHook.h"
 
 #include <QAbstractButton>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -20,6 +21,7 @@ using Answer = std::variant<QDialogButtonBox::StandardButton, QDialog::DialogCod
 struct HookState
 {
     std::deque<Answer> answers;
+    std::deque<QString> saveFileNames;
     DialogHook::Inspector inspector;
     QString lastTitle;
     QString lastText;
@@ -180,6 +182,24 @@ QDialogButtonBox::StandardButton DialogHook::question(QWidget *parent, const QSt
         return QDialogButtonBox::NoButton;
     }
     return chosen;
+}
+
+void DialogHook::setNextSaveFileName(const QString &path)
+{
+    state().saveFileNames.push_back(path);
+}
+
+QString DialogHook::getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedPath,
+                                    const QString &filter)
+{
+    state().lastTitle = caption;
+    state().lastText.clear();
+    state().lastObjectName = QStringLiteral("saveFileDialog");
+    if (state().saveFileNames.empty())
+        return QFileDialog::getSaveFileName(parent, caption, suggestedPath, filter);
+    const QString path = state().saveFileNames.front();
+    state().saveFileNames.pop_front();
+    return path;
 }
 
 QString DialogHook::lastTitle()

@@ -40,6 +40,12 @@ public:
         QDialogButtonBox::StandardButtons buttons,
         QDialogButtonBox::StandardButton defaultButton = QDialogButtonBox::NoButton);
 
+    // A "save as" file dialog. A queued file name answers it without showing anything; an
+    // empty one stands for Cancel. Returns the chosen path, or an empty string.
+    static void setNextSaveFileName(const QString &path);
+    static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedPath,
+                                   const QString &filter);
+
     // About the last dialog that went through exec()/question(), answered or not:
     // its window title, and the text of its labels and text views, one per line.
     static QString lastTitle();

@@ -7,6 +7,7 @@
 #include "CredentialTester.h"
 #include "DialogHook.h"
 #include "ExtensionEditor.h"
+#include "LanguageMenu.h"
 #include "MessageBanner.h"
 #include "ProfileSelector.h"
 #include "ProfileSwitcher.h"
@@ -187,6 +188,11 @@ void MainWindow::buildMenus()
     conversation->addAction(m_quitAction);
 
     menuBar()->addMenu(tr("Profi&les"))->addAction(m_manageProfilesAction);
+    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    auto *languageMenu = new LanguageMenu(m_settings, settingsMenu);
+    settingsMenu->addMenu(languageMenu);
+    connect(languageMenu, &LanguageMenu::languageChosen, this,
+            [this, languageMenu] { m_callStatus->showNote(languageMenu->restartNote()); });
     menuBar()->addMenu(tr("&Help"))->addAction(m_aboutAction);
 }
 

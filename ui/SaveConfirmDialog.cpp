@@ -1,30 +1,17 @@
 #include "SaveConfirmDialog.h"
 
 #include "DialogHook.h"
+#include "DiffView.h"
 
 #include <QDialogButtonBox>
-#include <QEvent>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QTextBlockFormat>
-#include <QTextCursor>
-#include <QTextEdit>
 #include <QVBoxLayout>
 
 namespace convdesk {
 
 namespace {
-
-// A tint of `tint` over `base`: stays close to the theme's own background, so the text
-// colour of that theme keeps its contrast on light and dark palettes alike.
-QColor blend(const QColor &base, const QColor &tint, qreal amount)
-{
-    return QColor::fromRgbF(float(base.redF() * (1 - amount) + tint.redF() * amount),
-                            float(base.greenF() * (1 - amount) + tint.greenF() * amount),
-                            float(base.blueF() * (1 - amount) + tint.blueF() * amount));
-}
 
 QLabel *selectableLabel(const QString &text, const QString &objectName, QWidget *parent)
 {
@@ -42,7 +29,7 @@ SaveConfirmDialog::SaveConfirmDialog(const SaveConfirmation &confirmation, QWidg
     : QDialog(parent)
     , m_confirmation(confirmation)
     , m_diff(ExtensionDiff::compute(confirmation.before, confirmation.after))
-    , m_diffView(new QTextEdit(this))
+    , m_diffView(new DiffView(this))
 {
     setObjectName(QStringLiteral("saveConfirmDialog"));
     setWindowTitle(tr("Save server extension?"));
@@ -64,12 +51,8 @@ SaveConfirmDialog::SaveConfirmDialog(const SaveConfirmation &confirmation, QWidg
     diffCaption->setObjectName(QStringLiteral("confirmDiffCaption"));
     diffCaption->setBuddy(m_diffView);
     m_diffView->setObjectName(QStringLiteral("confirmDiff"));
-    m_diffView->setReadOnly(true);
-    m_diffView->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_diffView->setLineWrapMode(QTextEdit::NoWrap);
-    m_diffView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_diffView->setTabChangesFocus(true);
     m_diffView->setAccessibleName(tr("Changes"));
+    m_diffView->setDiff(m_diff, tr("Both values are empty."));
 
     auto *mode = new QLabel(m_diff.comparedAsJson
                                 ? tr("Both values are JSON; they are compared pretty-printed, so the "
@@ -106,7 +89,6 @@ SaveConfirmDialog::SaveConfirmDialog(const SaveConfirmation &confirmation, QWidg
     layout->addWidget(summary);
     layout->addWidget(buttons);
 
-    renderDiff();
     resize(640, 480);
 }
 
@@ -116,57 +98,6 @@ bool SaveConfirmDialog::confirm(const SaveConfirmation &confirmation, QWidget *p
 {
     SaveConfirmDialog dialog(confirmation, parent);
     return DialogHook::exec(&dialog) == QDialog::Accepted;
-}
-
-void SaveConfirmDialog::changeEvent(QEvent *event)
-{
-    QDialog::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        renderDiff();
-}
-
-void SaveConfirmDialog::renderDiff()
-{
-    const QPalette colours = palette();
-    const QColor base = colours.color(QPalette::Base);
-
-    // Whole lines are tinted (block background); the -/+ prefix and bold/italic type carry
-    // the meaning for anyone who cannot tell the tints apart.
-    QTextCharFormat sameText;
-    sameText.setForeground(colours.brush(QPalette::Text));
-    QTextCharFormat removedText = sameText;
-    removedText.setFontItalic(true);
-    QTextCharFormat addedText = sameText;
-    addedText.setFontWeight(QFont::Bold);
-
-    QTextBlockFormat sameBlock;
-    QTextBlockFormat removedBlock;
-    removedBlock.setBackground(blend(base, colours.color(QPalette::Text), 0.15));
-    QTextBlockFormat addedBlock;
-    addedBlock.setBackground(blend(base, colours.color(QPalette::Highlight), 0.3));
-
-    m_diffView->clear();
-    QTextCursor cursor(m_diffView->document());
-    cursor.beginEditBlock();
-    bool first = true;
-    for (const TextDiff::Line &line : m_diff.lines) {
-        const QTextBlockFormat &block = line.op == TextDiff::Op::Removed ? removedBlock
-                                      : line.op == TextDiff::Op::Added   ? addedBlock
-                                                                         : sameBlock;
-        if (first)
-            cursor.setBlockFormat(block);
-        else
-            cursor.insertBlock(block);
-        first = false;
-        switch (line.op) {
-        case TextDiff::Op::Same: cursor.insertText(QStringLiteral("  ") + line.text, sameText); break;
-        case TextDiff::Op::Removed: cursor.insertText(QStringLiteral("- ") + line.text, removedText); break;
-        case TextDiff::Op::Added: cursor.insertText(QStringLiteral("+ ") + line.text, addedText); break;
-        }
-    }
-    cursor.endEditBlock();
-    if (m_diff.lines.isEmpty())
-        m_diffView->setPlaceholderText(tr("Both values are empty."));
 }
 
 } // namespace convdesk

@@ -4,10 +4,9 @@
 
 #include <QDialog>
 
-class QPushButton;
-class QTextEdit;
-
 namespace convdesk {
+
+class DiffView;
 
 // What a save will send, and where: shown before every PATCH of server_extension.
 struct SaveConfirmation
@@ -32,15 +31,10 @@ public:
 
     const ExtensionDiff &diff() const { return m_diff; }
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
-    void renderDiff();
-
     SaveConfirmation m_confirmation;
     ExtensionDiff m_diff;
-    QTextEdit *m_diffView;
+    DiffView *m_diffView;
 };
 
 } // namespace convdesk

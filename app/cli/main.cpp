@@ -1,5 +1,6 @@
 #include "AppIdentity.h"
 #include "CliApplication.h"
+#include "TranslationLoader.h"
 
 #include <QCoreApplication>
 
@@ -9,6 +10,13 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     convdesk::AppIdentity::apply();
+    // --lang CODE (or CONVDESK_LANG, the GUI's setting, the system locale) picks the language
+    // of --help and every message; it is taken out before the commands are parsed.
+    QStringList arguments = QCoreApplication::arguments();
+    const auto language = convdesk::TranslationLoader::install(
+        app, convdesk::TranslationLoader::takeLanguageOption(arguments));
+    if (!language.error.isEmpty())
+        std::fprintf(stderr, "convdesk-cli: %s\n", qPrintable(language.error));
     convdesk::CliApplication cli(stdin, stdout, stderr);
-    return cli.run(QCoreApplication::arguments());
+    return cli.run(arguments);
 }

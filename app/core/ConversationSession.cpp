@@ -2,35 +2,55 @@
 
 #include "ApiCall.h"
 #include "ApiClient.h"
+#include "AuditLog.h"
+#include "GuardedSave.h"
 
 namespace convdesk {
-
-namespace {
-
-QString serverExtensionOf(const OrderedJson &conversation)
-{
-    if (!conversation.is_object())
-        return {};
-    const auto field = conversation.find("server_extension");
-    if (field == conversation.end() || field->is_null())
-        return {};
-    // Documented as a string; anything else is shown as the JSON it is.
-    return field->is_string() ? Json::toQString(field->get<std::string>()) : Json::toText(*field);
-}
-
-} // namespace
 
 ConversationSession::ConversationSession(QObject *parent)
     : QObject(parent)
     , m_client(new ApiClient(this))
+    , m_guard(new GuardedSave(m_client, this))
 {
     qRegisterMetaType<convdesk::ApiResult>();
+    connect(m_guard, &GuardedSave::finished, this, [this](const ApiResult &result) {
+        m_saveFailedBeforeWriting = false;
+        finish(result);
+    });
+    connect(m_guard, &GuardedSave::rereadFailed, this, [this](const ApiResult &result) {
+        m_saveFailedBeforeWriting = true;
+        finish(result);
+    });
+    connect(m_guard, &GuardedSave::conflict, this, [this](const SaveConflict &found) {
+        m_operation = Operation::None;
+        Q_EMIT busyChanged(false);
+        Q_EMIT conflict(found);
+    });
+    connect(m_guard, &GuardedSave::auditFailed, this, &ConversationSession::auditFailed);
 }
 
 ConversationSession::~ConversationSession()
 {
+    // No signals from a half-destroyed session.
     if (m_call)
-        m_call->disconnect(this); // no signals from a half-destroyed session
+        m_call->disconnect(this);
+    m_guard->disconnect(this);
+}
+
+void ConversationSession::setAuditLog(AuditLog *log, const QString &source)
+{
+    m_auditLog = log;
+    m_auditSource = source;
+}
+
+QString ConversationSession::auditProblem() const
+{
+    QString problem;
+    if (!m_auditLog || m_auditLog->checkWritable(&problem))
+        return {};
+    return tr("Not saved: every save is recorded in the audit log, and it cannot be written. %1 "
+              "Nothing was sent; your text is still in the editor.")
+        .arg(problem);
 }
 
 void ConversationSession::setProfile(const Profile &profile, const Credentials &credentials)
@@ -76,21 +96,51 @@ bool ConversationSession::load(const ConversationId &id)
     return true;
 }
 
-bool ConversationSession::save(const QString &newServerExtension)
+bool ConversationSession::save(const QString &newServerExtension, QString *refusal)
 {
-    if (!refusalReason(Operation::Save).isEmpty())
+    return startSave(newServerExtension, true, refusal);
+}
+
+bool ConversationSession::overwrite(const QString &newServerExtension, QString *refusal)
+{
+    return startSave(newServerExtension, false, refusal);
+}
+
+bool ConversationSession::startSave(const QString &newServerExtension, bool compare, QString *refusal)
+{
+    if (const QString why = refusalReason(Operation::Save); !why.isEmpty()) {
+        if (refusal)
+            *refusal = why;
+        return false;
+    }
+    m_guard->setAuditLog(m_auditLog, m_profile.name, m_auditSource);
+    const bool started = compare ? m_guard->save(m_loadedId, m_loadedExtension, newServerExtension, refusal)
+                                 : m_guard->overwrite(m_loadedId, newServerExtension, refusal);
+    if (!started)
         return false;
     m_pendingId = m_loadedId;
     m_pendingExtension = newServerExtension;
-    start(Operation::Save, m_client->updateServerExtension(m_loadedId, newServerExtension));
+    m_operation = Operation::Save;
+    Q_EMIT busyChanged(true);
     Q_EMIT saveStarted(m_loadedId.toString());
     return true;
 }
 
 void ConversationSession::cancel()
 {
+    // Either reports Cancelled through finish().
     if (m_call)
-        m_call->cancel(); // reports Cancelled through finish()
+        m_call->cancel();
+    else if (m_guard->isBusy())
+        m_guard->cancel();
+}
+
+void ConversationSession::adoptServerState(const SaveConflict &conflict)
+{
+    if (isBusy() || !hasConversation() || conflict.id != m_loadedId || !conflict.conversation.is_object())
+        return;
+    m_partialSaveResponse = false;
+    setConversation(conflict.id, conflict.conversation);
 }
 
 void ConversationSession::start(Operation operation, ApiCall *call)
@@ -148,7 +198,7 @@ void ConversationSession::setConversation(const ConversationId &id, OrderedJson 
 {
     m_loadedId = id;
     m_conversation = std::move(conversation);
-    m_loadedExtension = serverExtensionOf(m_conversation);
+    m_loadedExtension = GuardedSave::serverExtensionOf(m_conversation);
     Q_EMIT conversationChanged();
 }
 

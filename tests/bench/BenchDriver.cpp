@@ -176,6 +176,7 @@ private:
         };
         QList<Variant> variants = {
             {QStringLiteral("startup/minimal"), m_config.minimalPath, {}, false},
+            {QStringLiteral("startup/minimal-label"), m_config.minimalPath, {QStringLiteral("--label")}, false},
             {QStringLiteral("startup/gui"), m_config.guiPath, {QStringLiteral("--sandbox")}, false},
         };
         if (!m_config.smoke) {
@@ -201,6 +202,7 @@ private:
                 child.environment.insert(QStringLiteral("XDG_CONFIG_HOME"), settings);
                 child.environment.insert(QStringLiteral("CONVDESK_BENCH_EXIT_WHEN_LOADED"), QStringLiteral("1"));
                 child.marker = "CONVDESK_BENCH loaded";
+                child.earlyMarker = "CONVDESK_BENCH painted";
                 child.timeoutMs = 60000;
                 const ChildProcess::Result result = child.run();
                 if (!result.ok) {
@@ -211,6 +213,8 @@ private:
                 }
                 BenchMetrics metrics = probeMetrics(result.markerLine);
                 metrics.set(QStringLiteral("shown_ms"), result.wallMs);
+                if (result.earlyMs >= 0)
+                    metrics.set(QStringLiteral("painted_ms"), result.earlyMs);
                 m_results.add(variant.series, metrics);
             }
         }

@@ -168,11 +168,13 @@ void startupSection(QString &out, const BenchResults &results)
                           "paint that shows what it is for: for `convdesk --sandbox`, the tree after the first "
                           "sandbox conversation was loaded over loopback; for the minimal program "
                           "(tests/bench/minimal_window.cpp: QApplication + an empty 1200×760 QMainWindow), its "
-                          "first paint. Memory is the process's own VmRSS / VmHWM at that moment. "
+                          "first paint. \"first paint\" is the window's first paint, before any conversation "
+                          "arrived: what start-up work blocks it shows there. Memory is the process's own "
+                          "VmRSS / VmHWM when the conversation is shown. "
                           "\"stored profile\" starts with a profile whose AppSecret is in the keychain, so the "
                           "start-up path includes a keychain read. Ratios are ours ÷ minimal: lower is better.\n\n"
-                          "| program | window shown (ms) | CPU (ms) | RSS when shown (MB) | peak RSS (MB) | time ÷ minimal | RSS ÷ minimal |\n"
-                          "|---|---|---|---|---|---|---|\n");
+                          "| program | first paint (ms) | window shown (ms) | CPU (ms) | RSS when shown (MB) | peak RSS (MB) | time ÷ minimal | RSS ÷ minimal |\n"
+                          "|---|---|---|---|---|---|---|---|\n");
     const QString minimal = QStringLiteral("startup/minimal");
     const struct
     {
@@ -180,6 +182,7 @@ void startupSection(QString &out, const BenchResults &results)
         QString name;
     } rows[] = {
         {minimal, QStringLiteral("minimal Qt window (baseline)")},
+        {QStringLiteral("startup/minimal-label"), QStringLiteral("minimal Qt window with one line of text (reference)")},
         {QStringLiteral("startup/gui"), QStringLiteral("convdesk --sandbox, fresh settings")},
         {QStringLiteral("startup/gui-profile"), QStringLiteral("convdesk --sandbox, stored profile")},
     };
@@ -187,8 +190,9 @@ void startupSection(QString &out, const BenchResults &results)
         if (!results.has(row.series))
             continue;
         const bool baseline = row.series == minimal;
-        out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
-                   .arg(row.name, cell(results.stats(row.series, QStringLiteral("shown_ms"))),
+        out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 |\n")
+                   .arg(row.name, cell(results.stats(row.series, QStringLiteral("painted_ms"))),
+                        cell(results.stats(row.series, QStringLiteral("shown_ms"))),
                         cell(results.stats(row.series, QStringLiteral("cpu_ms"))),
                         cell(results.stats(row.series, field(QStringLiteral("rss_kb"), KbToMb))),
                         cell(results.stats(row.series, field(QStringLiteral("peak_kb"), KbToMb))),

@@ -33,6 +33,8 @@ ChildProcess::Result ChildProcess::run() const
                 const QByteArray line = pending.left(end);
                 pending.remove(0, end + 1);
                 result.output += line + '\n';
+                if (result.earlyMs < 0 && !earlyMarker.isEmpty() && line.startsWith(earlyMarker))
+                    result.earlyMs = double(clock.nsecsElapsed()) / 1e6;
                 if (result.markerLine.isEmpty() && line.startsWith(marker)) {
                     result.wallMs = double(clock.nsecsElapsed()) / 1e6;
                     result.markerLine = line;

@@ -15,6 +15,7 @@ struct ChildProcess
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     QByteArray input;            // written to standard input, which is then closed
     QByteArray marker;           // stop the clock at this line; the process still runs to its end
+    QByteArray earlyMarker;      // also note when this line arrives (before the marker)
     int timeoutMs = 120000;
 
     struct Result
@@ -25,6 +26,7 @@ struct ChildProcess
         QByteArray output;       // standard output
         QByteArray errors;       // standard error
         QByteArray markerLine;   // the marker line, without the newline
+        double earlyMs = -1;     // when earlyMarker arrived; -1 when it did not
         QString problem;         // why ok is false
     };
 

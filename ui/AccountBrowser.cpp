@@ -1,0 +1,218 @@
+#include "AccountBrowser.h"
+
+#include "ApiCall.h"
+#include "ApiClient.h"
+#include "ConversationId.h"
+#include "ConversationListModel.h"
+#include "ErrorText.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace convdesk {
+
+AccountBrowser::AccountBrowser(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new ConversationListModel(this))
+    , m_sorted(new QSortFilterProxyModel(this))
+    , m_account(new QLineEdit(this))
+    , m_listButton(new QPushButton(tr("&List"), this))
+    , m_loadMoreButton(new QPushButton(tr("Load &more"), this))
+    , m_view(new QTableView(this))
+    , m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("accountBrowser"));
+
+    auto *accountLabel = new QLabel(tr("A&ccount:"), this);
+    accountLabel->setBuddy(m_account);
+    m_account->setObjectName(QStringLiteral("browserAccount"));
+    m_account->setPlaceholderText(tr("account ID, e.g. support_demo"));
+    m_account->setClearButtonEnabled(true);
+    m_listButton->setObjectName(QStringLiteral("browserListButton"));
+    m_listButton->setToolTip(tr("List the account's conversations, newest first"));
+    m_loadMoreButton->setObjectName(QStringLiteral("browserLoadMoreButton"));
+    m_loadMoreButton->setToolTip(tr("Fetch the next page of conversations"));
+
+    m_sorted->setSourceModel(m_model);
+    m_sorted->setSortRole(ConversationListModel::SortRole);
+    m_view->setObjectName(QStringLiteral("browserTable"));
+    m_view->setModel(m_sorted);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setTabKeyNavigation(false);
+    m_view->setWordWrap(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(ConversationListModel::UpdatedColumn, Qt::DescendingOrder);
+    m_view->setAccessibleName(tr("Conversations of the account"));
+
+    m_status->setObjectName(QStringLiteral("browserStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setText(tr("Enter an account ID and press List."));
+
+    auto *accountRow = new QHBoxLayout;
+    accountRow->addWidget(accountLabel);
+    accountRow->addWidget(m_account, 1);
+    accountRow->addWidget(m_listButton);
+    auto *bottomRow = new QHBoxLayout;
+    bottomRow->addWidget(m_status, 1);
+    bottomRow->addWidget(m_loadMoreButton, 0, Qt::AlignTop);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(accountRow);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(bottomRow);
+
+    connect(m_account, &QLineEdit::returnPressed, this, &AccountBrowser::list);
+    connect(m_account, &QLineEdit::textChanged, this, &AccountBrowser::updateButtons);
+    connect(m_listButton, &QPushButton::clicked, this, &AccountBrowser::list);
+    connect(m_loadMoreButton, &QPushButton::clicked, this, &AccountBrowser::loadMore);
+    // A click picks a row, as do a double click and Enter (activated); the window ignores a
+    // second request for the conversation it is already loading or showing.
+    connect(m_view, &QAbstractItemView::clicked, this, &AccountBrowser::choose);
+    connect(m_view, &QAbstractItemView::activated, this, &AccountBrowser::choose);
+    updateButtons();
+}
+
+AccountBrowser::~AccountBrowser()
+{
+    if (m_call)
+        m_call->disconnect(this);
+}
+
+void AccountBrowser::setClient(ApiClient *client)
+{
+    cancel();
+    m_client = client;
+    updateButtons();
+}
+
+void AccountBrowser::setPageSize(int limit)
+{
+    m_pageSize = std::clamp(limit, 1, 100);
+}
+
+QString AccountBrowser::account() const
+{
+    return m_account->text().trimmed();
+}
+
+void AccountBrowser::setAccount(const QString &accountId)
+{
+    m_account->setText(accountId);
+}
+
+void AccountBrowser::list()
+{
+    const QString accountId = account();
+    if (const QString problem = ConversationId::validateAccountId(accountId); !problem.isEmpty()) {
+        showStatus(tr("Cannot list: %1").arg(problem));
+        return;
+    }
+    cancel();
+    m_model->clear();
+    m_listedAccount = accountId;
+    fetch({});
+}
+
+void AccountBrowser::loadMore()
+{
+    if (isBusy() || !m_model->hasMore() || m_listedAccount.isEmpty())
+        return;
+    fetch(m_model->nextToken());
+}
+
+void AccountBrowser::cancel()
+{
+    if (m_call)
+        m_call->cancel(); // reports Cancelled through onPage()
+}
+
+void AccountBrowser::reset()
+{
+    cancel();
+    m_model->clear();
+    m_listedAccount.clear();
+    showStatus(tr("Enter an account ID and press List."));
+    updateButtons();
+}
+
+void AccountBrowser::fetch(const QString &pageToken)
+{
+    if (!m_client) {
+        showStatus(tr("Choose a profile first."));
+        return;
+    }
+    m_call = m_client->listConversations(m_listedAccount, pageToken, m_pageSize);
+    connect(m_call, &ApiCall::finished, this, &AccountBrowser::onPage);
+    showStatus(pageToken.isEmpty() ? tr("Listing the conversations of %1…").arg(m_listedAccount)
+                                   : tr("Loading more conversations of %1…").arg(m_listedAccount));
+    updateButtons();
+}
+
+void AccountBrowser::onPage(const ApiResult &result)
+{
+    m_call = nullptr;
+    if (!result.ok()) {
+        const QString what = result.error == ErrorKind::Business
+            ? tr("code %1 (%2)").arg(result.code).arg(ErrorText::businessCodeMeaning(result.code))
+            : ErrorText::title(result.error);
+        showStatus(tr("Listing failed: %1. %2").arg(what, ErrorText::describe(result)).trimmed());
+        updateButtons();
+        Q_EMIT pageFailed(result);
+        return;
+    }
+    QString problem;
+    if (!m_model->appendPage(result.data, &problem)) {
+        showStatus(tr("Listing failed: %1").arg(problem));
+        updateButtons();
+        ApiResult malformed = result;
+        malformed.error = ErrorKind::MalformedResponse;
+        malformed.detail = problem;
+        Q_EMIT pageFailed(malformed);
+        return;
+    }
+    if (m_model->pagesLoaded() == 1)
+        m_view->resizeColumnsToContents();
+    const int rows = m_model->rowCount();
+    QString text = m_model->hasMore()
+        ? tr("%n conversation(s) of %1 so far; more on the server.", nullptr, rows).arg(m_listedAccount)
+        : tr("All %n conversation(s) of %1.", nullptr, rows).arg(m_listedAccount);
+    if (!problem.isEmpty())
+        text += u' ' + problem;
+    showStatus(text);
+    updateButtons();
+    Q_EMIT pageLoaded();
+}
+
+void AccountBrowser::choose(const QModelIndex &index)
+{
+    const QString id = index.data(ConversationListModel::ConversationIdRole).toString();
+    if (!id.isEmpty())
+        Q_EMIT conversationChosen(id);
+}
+
+void AccountBrowser::showStatus(const QString &text)
+{
+    m_status->setText(text);
+}
+
+void AccountBrowser::updateButtons()
+{
+    m_listButton->setEnabled(m_client && !account().isEmpty());
+    m_loadMoreButton->setEnabled(m_client && !isBusy() && m_model->hasMore());
+}
+
+} // namespace convdesk
