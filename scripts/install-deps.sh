@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkgconf
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-translations-l10n  # qtbase_zh_CN.qm: Qt's own texts (buttons, --help) in Chinese
     qt6-httpserver-dev qt6-websockets-dev qt6-qpa-plugins qtkeychain-qt6-dev libgl-dev
     nlohmann-json3-dev
     gnome-keyring libsecret-tools dbus dbus-x11

@@ -15,6 +15,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace convdesk {
 
 AccountBrowser::AccountBrowser(QWidget *parent)

@@ -88,7 +88,9 @@ void CallStatusBar::showResult(const QString &operation, const ApiResult &result
     setRunning(false);
     QString text;
     if (result.ok()) {
-        text = tr("%1: code %2 %3").arg(operation).arg(result.code).arg(result.msg);
+        // The code's meaning from the vendor's table, in the user's language; the server's msg
+        // for success is always the English "success".
+        text = tr("%1: code %2 %3").arg(operation).arg(result.code).arg(ErrorText::businessCodeMeaning(result.code));
     } else if (result.error == ErrorKind::Business) {
         text = tr("%1 failed: code %2 (%3). %4")
                    .arg(operation).arg(result.code).arg(ErrorText::businessCodeMeaning(result.code),

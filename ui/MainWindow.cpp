@@ -1,12 +1,17 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "AccountBrowser.h"
 #include "CallStatusBar.h"
+#include "ConflictDialog.h"
 #include "ConversationIdInput.h"
 #include "ConversationPanel.h"
 #include "CredentialTester.h"
+#include "CurlCopier.h"
 #include "DialogHook.h"
 #include "ExtensionEditor.h"
+#include "GuardedSave.h"
+#include "HistoryDialog.h"
 #include "LanguageMenu.h"
 #include "MessageBanner.h"
 #include "ProfileSelector.h"
@@ -15,6 +20,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -53,6 +59,9 @@ MainWindow::MainWindow(QSettings &settings, SecretStore &secrets, QWidget *paren
     , m_session(new ConversationSession(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    m_session->setAuditLog(&m_auditLog, QStringLiteral("gui"));
+    m_curlCopier = new CurlCopier(this);
+    m_curlCopier->watch(m_session->client());
     buildActions();
     buildLayout();
     buildMenus();
@@ -73,6 +82,34 @@ MainWindow::MainWindow(QSettings &settings, SecretStore &secrets, QWidget *paren
 MainWindow::~MainWindow()
 {
     m_session->disconnect(this); // a cancelled call reports while the widgets are going
+}
+
+void MainWindow::setAuditLogPath(const QString &filePath)
+{
+    m_auditLog = AuditLog(filePath);
+    if (m_history)
+        m_history->setLogPath(filePath);
+}
+
+HistoryDialog *MainWindow::historyDialog()
+{
+    if (!m_history) {
+        m_history = new HistoryDialog(this);
+        m_history->setLogPath(m_auditLog.filePath());
+        connect(m_history, &HistoryDialog::openConversationRequested, this, &MainWindow::openConversation);
+        connect(m_history, &HistoryDialog::revertRequested, this, &MainWindow::revertTo);
+    }
+    return m_history;
+}
+
+void MainWindow::showHistory()
+{
+    HistoryDialog *history = historyDialog();
+    if (m_session->hasConversation() && !history->isVisible())
+        history->setConversationFilter(m_session->conversationId().toString());
+    history->show();
+    history->raise();
+    history->activateWindow();
 }
 
 void MainWindow::buildActions()
@@ -98,6 +135,24 @@ void MainWindow::buildActions()
     m_aboutAction = makeAction(tr("&About Conversation Desk"), QStringLiteral("aboutAction"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, [this] { AboutDialog::showAbout(this); });
+
+    m_historyAction = makeAction(tr("&History…"), QStringLiteral("historyAction"), this);
+    m_historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    m_historyAction->setToolTip(tr("Every save attempt, from this app and the CLI (Ctrl+H)"));
+    connect(m_historyAction, &QAction::triggered, this, &MainWindow::showHistory);
+
+    m_copyCurlAction = makeAction(tr("Copy request as c&URL"), QStringLiteral("copyCurlAction"), this);
+    m_copyCurlAction->setToolTip(tr("The last request as a curl command, with placeholders for the signature"));
+    connect(m_copyCurlAction, &QAction::triggered, this, [this] {
+        m_callStatus->showNote(m_curlCopier->copy(CurlCommand::Signature::Placeholders, this));
+    });
+    m_copyCurlLiveAction = makeAction(tr("Copy request as cURL with &live signature…"),
+                                      QStringLiteral("copyCurlLiveAction"), this);
+    m_copyCurlLiveAction->setToolTip(tr("The last request as a curl command with its real signature, valid for "
+                                        "5 minutes after it was sent"));
+    connect(m_copyCurlLiveAction, &QAction::triggered, this, [this] {
+        m_callStatus->showNote(m_curlCopier->copy(CurlCommand::Signature::Live, this));
+    });
 
     m_quitAction = makeAction(tr("&Quit"), QStringLiteral("quitAction"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -150,6 +205,15 @@ void MainWindow::buildLayout()
     m_callStatus = new CallStatusBar(this);
     statusBar()->addWidget(m_callStatus, 1);
 
+    m_browser = new AccountBrowser(this);
+    m_browser->setClient(m_session->client());
+    m_browserDock = new QDockWidget(tr("Account browser"), this);
+    m_browserDock->setObjectName(QStringLiteral("accountBrowserDock"));
+    m_browserDock->setWidget(m_browser);
+    m_browserDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea | Qt::BottomDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, m_browserDock);
+    connect(m_browser, &AccountBrowser::conversationChosen, this, &MainWindow::openConversation);
+
     // Keyboard order follows the work: profile, ID, load, tree, editor.
     QWidget *chain[] = {
         m_profileSelector->findChild<QWidget *>(QStringLiteral("profileCombo")),
@@ -184,6 +248,15 @@ void MainWindow::buildMenus()
     conversation->addSeparator();
     conversation->addAction(m_buildIdAction);
     conversation->addAction(m_findAction);
+    QAction *browserAction = m_browserDock->toggleViewAction();
+    browserAction->setObjectName(QStringLiteral("accountBrowserAction"));
+    browserAction->setText(tr("&Account browser"));
+    browserAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    conversation->addAction(browserAction);
+    conversation->addAction(m_historyAction);
+    conversation->addSeparator();
+    conversation->addAction(m_copyCurlAction);
+    conversation->addAction(m_copyCurlLiveAction);
     conversation->addSeparator();
     conversation->addAction(m_quitAction);
 
@@ -206,28 +279,98 @@ void MainWindow::connectSession()
         m_callStatus->showRunning(tr("Loading %1…").arg(id));
     });
     connect(m_session, &ConversationSession::saveStarted, this, [this](const QString &id) {
-        m_callStatus->showRunning(tr("Saving the server extension of %1…").arg(id));
+        m_callStatus->showRunning(tr("Checking and saving the server extension of %1…").arg(id));
     });
     connect(m_session, &ConversationSession::conversationChanged, this, &MainWindow::showConversation);
     connect(m_session, &ConversationSession::loaded, this, [this](const ApiResult &result) {
         m_idInput->remember(m_session->conversationId().toString());
         m_callStatus->showResult(tr("Load"), result);
         m_errorBanner->dismiss();
+        if (m_browser->account().isEmpty())
+            m_browser->setAccount(m_session->conversationId().accountId());
+        if (const auto revert = std::exchange(m_pendingRevert, std::nullopt);
+            revert && revert->id == m_session->conversationId())
+            applyRevert(revert->value);
     });
     connect(m_session, &ConversationSession::saved, this, [this](const ApiResult &result) {
         m_callStatus->showResult(tr("Save"), result);
         if (m_session->lastSaveResponseWasPartial())
             m_callStatus->showNote(m_callStatus->outcomeText() + u' '
                                    + tr("The server returned only some fields; the others are shown as loaded."));
-        m_errorBanner->dismiss();
+        if (!showPendingAuditWarning())
+            m_errorBanner->dismiss();
+        if (m_history && m_history->isVisible())
+            m_history->reload();
         if (auto next = std::exchange(m_afterSave, nullptr))
             next();
     });
     connect(m_session, &ConversationSession::failed, this,
             [this](const ApiResult &result, ConversationSession::Operation operation) {
                 m_afterSave = nullptr; // whatever waited for this save does not happen
+                if (operation == ConversationSession::Operation::Load)
+                    m_pendingRevert.reset();
                 showFailure(operation == ConversationSession::Operation::Save ? tr("Save") : tr("Load"), result);
+                if (operation == ConversationSession::Operation::Save && m_session->lastSaveFailedBeforeWriting()
+                    && result.error != ErrorKind::Cancelled)
+                    m_callStatus->showNote(m_callStatus->outcomeText() + u' '
+                                           + tr("The check before writing failed; nothing was written."));
+                showPendingAuditWarning();
+                if (operation == ConversationSession::Operation::Save && m_history && m_history->isVisible())
+                    m_history->reload();
             });
+    connect(m_session, &ConversationSession::auditFailed, this, [this](const QString &message) {
+        m_auditWarning = message;
+    });
+    connect(m_session, &ConversationSession::conflict, this, &MainWindow::resolveConflict);
+}
+
+bool MainWindow::showPendingAuditWarning()
+{
+    const QString message = std::exchange(m_auditWarning, QString());
+    if (message.isEmpty())
+        return false;
+    m_errorBanner->showMessage(tr("This save attempt could not be recorded in the audit log: %1").arg(message));
+    return true;
+}
+
+void MainWindow::resolveConflict(const SaveConflict &conflict)
+{
+    // Whatever waited for the save (a load, closing) waits for an overwrite, or is dropped.
+    auto afterSave = std::exchange(m_afterSave, nullptr);
+    m_callStatus->showNote(tr("Not saved: the server extension of %1 changed on the server since it was "
+                              "loaded (trace id %2).")
+                               .arg(conflict.id.toString(), conflict.traceId));
+    if (!showPendingAuditWarning())
+        m_errorBanner->dismiss();
+    if (m_history && m_history->isVisible())
+        m_history->reload();
+
+    switch (ConflictDialog::ask(conflict, this)) {
+    case ConflictDialog::Choice::Overwrite: {
+        QString refusal;
+        if (!m_session->overwrite(conflict.yours, &refusal)) {
+            showProblem(refusal);
+            return;
+        }
+        m_afterSave = std::move(afterSave);
+        return;
+    }
+    case ConflictDialog::Choice::TakeServer:
+        m_session->adoptServerState(conflict); // the editor shows it, unmodified
+        m_callStatus->showNote(tr("Took the server's value; your edit was dropped. Nothing was written."));
+        return;
+    case ConflictDialog::Choice::KeepEditing:
+        // The server's value becomes the base: the tree shows it, the editor's Revert returns to
+        // it, and the next Save diffs against it and is guarded against any further change.
+        m_session->adoptServerState(conflict);
+        m_editor->setText(conflict.yours);
+        m_errorBanner->showMessage(
+            tr("Not saved: someone changed the server extension of %1 while you were editing. Your text "
+               "is still in the editor; the tree now shows the server's value, and the next Save shows "
+               "what it would replace.")
+                .arg(conflict.id.toString()));
+        return;
+    }
 }
 
 void MainWindow::connectProfiles()
@@ -240,6 +383,8 @@ void MainWindow::connectProfiles()
     connect(m_profileSwitcher, &ProfileSwitcher::activated, this, [this](const Profile &profile) {
         // Until the secret arrives the session has none, and a load waits for it.
         m_session->setProfile(profile, {profile.appKey, {}});
+        m_browser->reset(); // its rows belong to the previous app
+        m_pendingRevert.reset();
         updateTitle();
         updateActions();
     });
@@ -261,6 +406,8 @@ void MainWindow::connectProfiles()
     connect(m_profileSwitcher, &ProfileSwitcher::deactivated, this, [this] {
         m_loadWhenSecretArrives.reset();
         m_session->setProfile({}, {});
+        m_browser->reset();
+        m_pendingRevert.reset();
         updateTitle();
         updateActions();
     });
@@ -340,6 +487,11 @@ void MainWindow::save()
                                    .arg(ExtensionEditor::MaxLength));
         return;
     }
+    // Asked before the confirmation too: no point confirming a save that will be refused.
+    if (const QString problem = m_session->auditProblem(); !problem.isEmpty()) {
+        showProblem(problem);
+        return;
+    }
     const SaveConfirmation confirmation{m_session->conversationId().toString(), m_session->profile().name,
                                         m_session->profile().appKey, m_session->loadedServerExtension(),
                                         m_editor->text()};
@@ -347,11 +499,81 @@ void MainWindow::save()
         m_callStatus->showNote(tr("Save cancelled; nothing was sent."));
         return;
     }
-    if (!m_session->save(confirmation.after)) {
-        m_callStatus->showNote(m_session->refusalReason(ConversationSession::Operation::Save));
+    QString refusal;
+    if (!m_session->save(confirmation.after, &refusal)) {
+        showProblem(refusal);
         return;
     }
     m_afterSave = std::move(afterSave);
+}
+
+void MainWindow::openConversation(const QString &conversationId)
+{
+    const bool loadingIt = m_session->operation() == ConversationSession::Operation::Load
+                        && m_session->pendingId().toString() == conversationId;
+    const bool showingIt = !m_session->isBusy() && m_session->hasConversation()
+                        && m_session->conversationId().toString() == conversationId;
+    if (loadingIt || showingIt)
+        return;
+    m_idInput->setText(conversationId);
+    load();
+}
+
+void MainWindow::revertTo(const AuditRecord &record)
+{
+    if (!record.valueBefore) {
+        showProblem(tr("Cannot revert: this attempt could not read the server first, so the value before it "
+                       "is unknown."));
+        return;
+    }
+    const Profile profile = m_session->profile();
+    if (record.profile != profile.name || (!record.appKey.isEmpty() && record.appKey != profile.appKey)) {
+        showProblem(tr("Cannot revert here: that save was made with the profile %1 (AppKey %2); choose that "
+                       "profile first.")
+                        .arg(record.profile, record.appKey));
+        return;
+    }
+    QString error;
+    const auto id = ConversationId::parse(record.conversationId, &error);
+    if (!id) {
+        showProblem(tr("Cannot revert: %1").arg(error));
+        return;
+    }
+    if (m_session->isBusy()) {
+        m_callStatus->showNote(m_session->refusalReason(ConversationSession::Operation::Save));
+        return;
+    }
+    activateWindow();
+    if (m_session->hasConversation() && m_session->conversationId() == *id) {
+        const QString value = *record.valueBefore;
+        if (m_editor->isModified() && m_editor->text() != value) {
+            const auto choice = askAboutUnsavedEdits(tr("reverting to the value from the history"),
+                                                     [this, value] { applyRevert(value); });
+            if (choice != UnsavedChoice::Proceed)
+                return;
+        }
+        applyRevert(value);
+        return;
+    }
+    // Load it first; the revert goes on once it is shown (see the loaded handler).
+    m_pendingRevert = PendingRevert{*id, *record.valueBefore};
+    m_idInput->setText(id->toString());
+    load();
+    const bool loading = m_session->operation() == ConversationSession::Operation::Load
+                      && m_session->pendingId() == *id;
+    const bool waiting = m_afterSave || m_loadWhenSecretArrives == *id;
+    if (!loading && !waiting)
+        m_pendingRevert.reset(); // the user stayed, or the load could not start
+}
+
+void MainWindow::applyRevert(const QString &value)
+{
+    m_editor->setText(value);
+    if (!m_editor->isModified()) {
+        m_callStatus->showNote(tr("The server extension already has that value; nothing to revert."));
+        return;
+    }
+    save();
 }
 
 void MainWindow::cancelCall()
@@ -450,10 +672,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::restoreWindowState()
 {
     if (!restoreGeometry(m_settings.value(GeometryKey).toByteArray()))
-        resize(1200, 760);
-    restoreState(m_settings.value(StateKey).toByteArray());
+        resize(1360, 800);
+    if (!restoreState(m_settings.value(StateKey).toByteArray()))
+        resizeDocks({m_browserDock}, {420}, Qt::Horizontal);
     if (!m_splitter->restoreState(m_settings.value(SplitterKey).toByteArray()))
-        m_splitter->setSizes({720, 480});
+        m_splitter->setSizes({520, 400});
 }
 
 void MainWindow::saveWindowState()

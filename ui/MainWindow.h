@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AuditLog.h"
 #include "ConversationSession.h"
 #include "Credentials.h"
 #include "ProfileStore.h"
@@ -11,16 +12,20 @@
 #include <optional>
 
 class QAction;
+class QDockWidget;
 class QSettings;
 class QSplitter;
 
 namespace convdesk {
 
+class AccountBrowser;
 class CallStatusBar;
 class ConversationIdInput;
 class ConversationPanel;
 class CredentialTester;
+class CurlCopier;
 class ExtensionEditor;
+class HistoryDialog;
 class MessageBanner;
 class ProfileSelector;
 class ProfileSwitcher;
@@ -30,6 +35,11 @@ class SecretStore;
 // it after a confirmation. The window is a view of a ConversationSession; the panels and the
 // profile handling are their own classes. Failures are shown in the status bar and a message
 // area, never in a modal box, and the edited text always survives them.
+//
+// Saves are guarded (see ConversationSession): when someone else changed the value since it
+// was loaded, nothing is written and the conflict dialog offers to overwrite, take the
+// server's value, or keep editing. Every attempt is recorded in the audit log, which the
+// History window shows. An account browser docks on the left.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -48,11 +58,26 @@ public:
 
     ConversationSession *session() const { return m_session; }
     ConversationPanel *conversationPanel() const { return m_panel; }
+    AccountBrowser *accountBrowser() const { return m_browser; }
+    HistoryDialog *historyDialog(); // made on first use
+    CurlCopier *curlCopier() const { return m_curlCopier; }
+
+    // Where save attempts are recorded; AuditLog::defaultFilePath() unless set. Tests point
+    // it into a temporary folder.
+    void setAuditLogPath(const QString &filePath);
+    QString auditLogPath() const { return m_auditLog.filePath(); }
 
 public Q_SLOTS:
     void load();          // the ID in the field; asks about unsaved edits first
-    void save();          // confirmation dialog, then PATCH
+    void save();          // confirmation dialog, then the guarded save
     void cancelCall();
+    void showHistory();
+    // Loads `conversationId` (asking about unsaved edits first); nothing happens when it is
+    // the conversation already shown or being loaded.
+    void openConversation(const QString &conversationId);
+    // Puts the record's value before into the editor of its conversation (loading it first
+    // when needed) and starts the usual save: confirmation, then the guarded save.
+    void revertTo(const convdesk::AuditRecord &record);
 
 Q_SIGNALS:
     // The tree, raw view and editor show a newly loaded or saved conversation.
@@ -69,6 +94,9 @@ private:
     void connectProfiles();
 
     void startLoad(const ConversationId &id);
+    void resolveConflict(const SaveConflict &conflict);
+    void applyRevert(const QString &value);
+    bool showPendingAuditWarning();
 
     enum class UnsavedChoice { Proceed, AfterSave, Stay };
     // Asks Save / Discard / Cancel when the editor holds unsaved edits. Proceed: nothing to
@@ -89,6 +117,9 @@ private:
     ConversationSession *m_session;
     CredentialTester *m_credentialTester = nullptr;
     ProfileSwitcher *m_profileSwitcher = nullptr;
+    AuditLog m_auditLog;
+    CurlCopier *m_curlCopier = nullptr;
+    HistoryDialog *m_history = nullptr;
 
     ProfileSelector *m_profileSelector = nullptr;
     ConversationIdInput *m_idInput = nullptr;
@@ -98,6 +129,8 @@ private:
     MessageBanner *m_sandboxBanner = nullptr;
     MessageBanner *m_errorBanner = nullptr;
     QSplitter *m_splitter = nullptr;
+    AccountBrowser *m_browser = nullptr;
+    QDockWidget *m_browserDock = nullptr;
 
     QAction *m_loadAction = nullptr;
     QAction *m_saveAction = nullptr;
@@ -107,9 +140,20 @@ private:
     QAction *m_manageProfilesAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_historyAction = nullptr;
+    QAction *m_copyCurlAction = nullptr;
+    QAction *m_copyCurlLiveAction = nullptr;
 
     std::optional<ConversationId> m_loadWhenSecretArrives;
     std::function<void()> m_afterSave;
+    // A revert from the History waiting for its conversation to load.
+    struct PendingRevert
+    {
+        ConversationId id;
+        QString value;
+    };
+    std::optional<PendingRevert> m_pendingRevert;
+    QString m_auditWarning; // an audit record that could not be written, shown with the outcome
     bool m_closeApproved = false;
 };
 

@@ -92,7 +92,7 @@ CliApplication::CliApplication(FILE *in, FILE *out, FILE *err)
         option(QStringLiteral("all"), tr("Follow next_token until every page is read.")),
         option(QStringLiteral("port"), tr("Port for the sandbox (default: any free port)."), tr("port")),
     });
-    m_parser.addPositionalArgument(QStringLiteral("command"),
+    m_parser.addPositionalArgument(tr("command"),
                                    tr("profile, get, set-extension, list, history or sandbox"));
 }
 

@@ -105,10 +105,9 @@ Outcome install(QCoreApplication &app, const QString &overrideLanguage)
         // Numbers and dates follow the chosen language too, not the system's.
         QLocale::setDefault(outcome.locale);
     }
-    if (!requested.isEmpty() && outcome.locale.language() == QLocale::English)
-        return outcome; // the source language: nothing to install
+    // English is the source language; its catalogue only holds the plural forms of "%n" texts.
     outcome.translated = installCatalogue(app, outcome.locale, u"convdesk"_s, CatalogueDirectory);
-    if (outcome.translated)
+    if (outcome.translated && outcome.locale.language() != QLocale::English)
         installCatalogue(app, outcome.locale, u"qtbase"_s,
                          QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     return outcome;

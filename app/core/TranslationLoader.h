@@ -26,9 +26,9 @@ QString requestedLanguage(const QString &overrideLanguage);
 
 struct Outcome
 {
-    QLocale locale;       // the locale the catalogues were chosen for
-    bool translated = false; // a Conversation Desk catalogue was installed
-    QString error;        // non-empty when the requested language is not available
+    QLocale locale;          // the locale the catalogues were chosen for
+    bool translated = false; // a catalogue was installed (zh_CN, or the English plural forms)
+    QString error;           // non-empty when the requested language is not available
 };
 
 // Installs Conversation Desk's embedded catalogue (:/i18n/convdesk_<lang>.qm) and Qt's own

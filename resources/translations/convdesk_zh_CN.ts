@@ -6,17 +6,17 @@
     <message>
         <location filename="../../app/core/ApiEndpoint.cpp" line="+38"/>
         <source>The base URL &quot;%1&quot; is not a valid http(s) address.</source>
-        <translation type="unfinished"></translation>
+        <translation>基础 URL“%1”不是有效的 http(s) 地址。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The base URL &quot;%1&quot; uses plain http; https is required except for loopback addresses such as 127.0.0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>基础 URL“%1”使用的是明文 http；除 127.0.0.1 等本机回环地址外，必须使用 https。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The base URL &quot;%1&quot; must start with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>基础 URL“%1”必须以 https:// 开头。</translation>
     </message>
 </context>
 <context>
@@ -24,58 +24,58 @@
     <message>
         <location filename="../../app/core/AuditLog.cpp" line="+66"/>
         <source>This system has no data folder for the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>此系统没有可存放审计日志的数据文件夹。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The audit log&apos;s folder %1 cannot be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建审计日志所在的文件夹 %1。</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+21"/>
         <source>The audit log %1 cannot be opened for writing: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法以写入方式打开审计日志 %1：%2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The audit log %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取审计日志 %1：%2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The audit log %1 could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入审计日志 %1：%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The audit log %1 could not be saved to disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志 %1 未能保存到磁盘。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取：%1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>line %1 is incomplete (the program probably stopped while writing it) and was skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行不完整（程序可能在写入时中止），已跳过。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>line %1 is not valid JSON (%2) and was skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行不是有效的 JSON（%2），已跳过。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>line %1 is not an audit record (%2) and was skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行不是审计记录（%2），已跳过。</translation>
     </message>
 </context>
 <context>
@@ -83,52 +83,52 @@
     <message>
         <location filename="../../app/core/AuditRecord.cpp" line="+104"/>
         <source>not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 JSON 对象</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>no &quot;time&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 &quot;time&quot;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;time&quot; is not an ISO 8601 date and time: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;time&quot; 不是 ISO 8601 格式的日期时间：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no &quot;conversation_id&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 &quot;conversation_id&quot;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no &quot;error_kind&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 &quot;error_kind&quot;</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&quot;%1&quot; is not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是字符串</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;expected&quot; is not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;expected&quot; 不是字符串</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;value_before&quot; is not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;value_before&quot; 不是字符串</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;code&quot; is not an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;code&quot; 不是整数</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;http_status&quot; is not an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;http_status&quot; 不是整数</translation>
     </message>
 </context>
 <context>
@@ -136,22 +136,22 @@
     <message>
         <location filename="../../app/core/CaCertificateFile.cpp" line="+21"/>
         <source>The CA certificate file %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 CA 证书文件 %1：%2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The CA certificate file %1 is %2 MB; a certificate file is far smaller.</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 证书文件 %1 有 %2 MB；证书文件通常要小得多。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The file %1 holds no certificate (expected PEM &quot;-----BEGIN CERTIFICATE-----&quot; blocks or one DER certificate).</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 %1 中没有证书（应为 PEM 格式的 &quot;-----BEGIN CERTIFICATE-----&quot; 块，或一个 DER 证书）。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Every certificate in %1 has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中的所有证书均已过期。</translation>
     </message>
 </context>
 <context>
@@ -186,364 +186,396 @@ Every set-extension attempt (success, failure or conflict) is recorded in the au
 Exit codes: 0 ok, 2 usage or invalid input, 3 business error, 4 network/timeout/TLS/HTTP,
 5 credential or keychain problem, 6 conflict (the server&apos;s value is not the expected one;
 nothing was written), 7 the audit log cannot be written (nothing was sent).</source>
-        <translation type="unfinished"></translation>
+        <translation>会话工作台命令行：查看和编辑网易云信 IM 会话。
+
+命令：
+  profile add NAME (--region mainland|overseas | --endpoint URL) --app-key KEY
+              [--ca-file PATH]
+                     保存一个配置；AppSecret 从标准输入读取
+  profile list       列出已保存的配置
+  profile remove NAME
+                     删除一个配置及其密钥
+  get CONVERSATION_ID
+                     以 JSON 输出会话，键的顺序与服务端一致
+  set-extension CONVERSATION_ID (--value TEXT | --file PATH | --stdin)
+                [--expect-current TEXT | --expect-file PATH]
+                     替换会话的服务端扩展字段（server_extension）；使用 --expect-* 时，
+                     仅当服务端的值与之完全一致时才写入（否则退出码为 6）
+  list ACCOUNT_ID [--limit N] [--all]
+                     列出某个账号的会话
+  history [--conversation ID] [--profile NAME] [--outcome success|failure|conflict]
+          [--format table|json|csv]
+                     输出保存操作的审计日志（图形界面和命令行）
+  sandbox [--port N] 运行内置的 API 模拟器（沙盒）
+
+每次 set-extension 操作（成功、失败或冲突）都会记录在审计日志中：
+%1
+
+退出码：0 成功，2 用法或输入错误，3 业务错误，4 网络/超时/TLS/HTTP 错误，
+5 凭据或密钥环问题，6 冲突（服务端的值不是预期的值；未写入任何内容），
+7 无法写入审计日志（未发送任何请求）。</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Profile to use (default: the only or last-used one); for history, only its records.</source>
-        <translation type="unfinished"></translation>
+        <translation>要使用的配置（默认：唯一的或上次使用的配置）；用于 history 时，只显示该配置的记录。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Region of a new profile: mainland or overseas.</source>
-        <translation type="unfinished"></translation>
+        <translation>新配置的区域：mainland（中国大陆）或 overseas（海外）。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>region</source>
-        <translation type="unfinished"></translation>
+        <translation>REGION</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Custom base URL of a new profile (https, or http on loopback).</source>
-        <translation type="unfinished"></translation>
+        <translation>新配置的自定义基础 URL（https；本机回环地址可用 http）。</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+1"/>
         <source>url</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Optional backup base URL of a custom profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义配置的备用基础 URL（可选）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>AppKey of a new profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>新配置的 AppKey。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>key</source>
-        <translation type="unfinished"></translation>
+        <translation>KEY</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CA certificates (PEM) a new profile trusts besides the system&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>新配置在系统证书之外额外信任的 CA 证书（PEM）。</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+2"/>
         <location line="+5"/>
         <source>path</source>
-        <translation type="unfinished"></translation>
+        <translation>PATH</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>New server_extension text.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的服务端扩展字段（server_extension）内容。</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+4"/>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>TEXT</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>Read the new server_extension from a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>从文件读取新的服务端扩展字段。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Read the new server_extension from standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>从标准输入读取新的服务端扩展字段。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Write only if the server&apos;s server_extension is exactly this text.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅当服务端的服务端扩展字段与此文本完全一致时才写入。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Write only if the server&apos;s server_extension is exactly this file&apos;s content.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅当服务端的服务端扩展字段与此文件内容完全一致时才写入。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>history: only this conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>history：只显示此会话。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>history: only success, failure or conflict.</source>
-        <translation type="unfinished"></translation>
+        <translation>history：只显示 success（成功）、failure（失败）或 conflict（冲突）。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>OUTCOME</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>history: table (default), json or csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>history：table（表格，默认）、json 或 csv。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>format</source>
-        <translation type="unfinished"></translation>
+        <translation>FORMAT</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Conversations per page, 1 to 100 (default 100).</source>
-        <translation type="unfinished"></translation>
+        <translation>每页会话数，1 到 100（默认 100）。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>N</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Follow next_token until every page is read.</source>
-        <translation type="unfinished"></translation>
+        <translation>按 next_token 依次翻页，直到读完所有页。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Port for the sandbox (default: any free port).</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒使用的端口（默认：任一空闲端口）。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>port</source>
-        <translation type="unfinished"></translation>
+        <translation>PORT</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>profile, get, set-extension, list, history or sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>profile、get、set-extension、list、history 或 sandbox</translation>
     </message>
     <message>
         <location line="+20"/>
         <location line="+334"/>
         <source>convdesk-cli: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>convdesk-cli：%1</translation>
     </message>
     <message>
         <location line="-333"/>
         <source>Run &quot;convdesk-cli --help&quot; for usage.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行“convdesk-cli --help”查看用法。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>the option --%1 does not apply to this command.</source>
-        <translation type="unfinished"></translation>
+        <translation>选项 --%1 不适用于此命令。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>no command given.</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定命令。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>sandbox takes no arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>sandbox 不接受参数。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>unknown command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知命令“%1”。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>profile list takes no arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>profile list 不接受参数。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>use &quot;profile add&quot;, &quot;profile list&quot; or &quot;profile remove&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用“profile add”“profile list”或“profile remove”。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>profile add takes exactly one NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>profile add 需要且只需要一个 NAME（名称）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>give exactly one of --region mainland|overseas or --endpoint URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>--region mainland|overseas 和 --endpoint URL 必须且只能指定其一。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>--app-key is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>必须指定 --app-key。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>--region must be mainland or overseas, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--region 必须是 mainland 或 overseas，而不是“%1”。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>--backup-endpoint goes with --endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>--backup-endpoint 需与 --endpoint 一起使用。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>no AppSecret on standard input (pipe it in, e.g. &quot;printf %s \&quot;$SECRET\&quot; | convdesk-cli profile add ...&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>标准输入中没有 AppSecret（请通过管道传入，例如“printf %s \&quot;$SECRET\&quot; | convdesk-cli profile add ...”）。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>convdesk-cli: the AppSecret could not be stored in the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>convdesk-cli：无法将 AppSecret 保存到密钥环：%1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Profile &quot;%1&quot; saved; its AppSecret is in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%1”已保存；其 AppSecret 保存在系统密钥环中。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>(default)</source>
-        <translation type="unfinished"></translation>
+        <translation>（默认）</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+312"/>
         <source>convdesk-cli: warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>convdesk-cli：警告：%1</translation>
     </message>
     <message>
         <location line="-310"/>
         <source>No profiles yet; add one with &quot;convdesk-cli profile add&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有配置；请用“convdesk-cli profile add”添加。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>profile remove takes exactly one NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>profile remove 需要且只需要一个 NAME（名称）。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>there is no profile named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为“%1”的配置。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>convdesk-cli: the AppSecret could not be removed from the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>convdesk-cli：无法从密钥环中删除 AppSecret：%1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Profile &quot;%1&quot; removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%1”已删除。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>convdesk-cli: there is no profile named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>convdesk-cli：没有名为“%1”的配置。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>convdesk-cli: no profile yet; add one with &quot;convdesk-cli profile add&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>convdesk-cli：还没有配置；请用“convdesk-cli profile add”添加。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>convdesk-cli: several profiles exist; choose one with --profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>convdesk-cli：存在多个配置；请用 --profile 选择一个。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>convdesk-cli: the keychain has no AppSecret for profile &quot;%1&quot;; add the profile again.</source>
-        <translation type="unfinished"></translation>
+        <translation>convdesk-cli：密钥环中没有配置“%1”的 AppSecret；请重新添加该配置。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>convdesk-cli: the AppSecret could not be read from the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>convdesk-cli：无法从密钥环读取 AppSecret：%1</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>convdesk-cli: %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>convdesk-cli：%1：%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> [code %1]</source>
-        <translation type="unfinished"></translation>
+        <translation> [返回码 %1]</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> (trace id %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（追踪 ID %1）</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>get takes exactly one CONVERSATION_ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>get 需要且只需要一个 CONVERSATION_ID（会话 ID）。</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>set-extension takes exactly one CONVERSATION_ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>set-extension 需要且只需要一个 CONVERSATION_ID（会话 ID）。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>give exactly one of --value TEXT, --file PATH or --stdin.</source>
-        <translation type="unfinished"></translation>
+        <translation>--value TEXT、--file PATH 和 --stdin 必须且只能指定其一。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>give at most one of --expect-current TEXT or --expect-file PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>--expect-current TEXT 和 --expect-file PATH 最多只能指定其一。</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+18"/>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <location line="-13"/>
         <source>cannot read standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取标准输入。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the new server_extension has %1 characters; the server accepts at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的服务端扩展字段有 %1 个字符；服务端最多接受 %2 个。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>convdesk-cli: warning: this attempt could not be recorded in the audit log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>convdesk-cli：警告：本次操作未能记入审计日志：%1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>convdesk-cli: nothing was written: the conversation could not be read just before writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>convdesk-cli：未写入任何内容：写入前未能读取该会话。</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>convdesk-cli: not saved: the conversation&apos;s server_extension on the server is not the expected value (someone else changed it). Nothing was written. (trace id %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>convdesk-cli：未保存：服务端上该会话的服务端扩展字段不是预期的值（已被他人修改）。未写入任何内容。（追踪 ID %1）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -551,102 +583,105 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
 %1
 On the server now:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>预期的值：
+%1
+服务端当前的值：
+%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>To write anyway, run again with --expect-current set to the server&apos;s value, or without --expect-*.</source>
-        <translation type="unfinished"></translation>
+        <translation>如仍要写入，请将 --expect-current 设为服务端当前的值后重新运行，或不带 --expect-* 运行。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>list takes exactly one ACCOUNT_ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>list 需要且只需要一个 ACCOUNT_ID（账号 ID）。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>--limit must be a number from 1 to 100.</source>
-        <translation type="unfinished"></translation>
+        <translation>--limit 必须是 1 到 100 之间的数字。</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>history takes no arguments; filter with --conversation, --profile or --outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>history 不接受参数；请用 --conversation、--profile 或 --outcome 筛选。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>--outcome must be success, failure or conflict, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--outcome 必须是 success、failure 或 conflict，而不是“%1”。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--format must be table, json or csv, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--format 必须是 table、json 或 csv，而不是“%1”。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>No save attempts recorded%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有%1保存记录。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source> that match</source>
-        <translation type="unfinished"></translation>
+        <translation>符合条件的</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>TIME (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>时间 (UTC)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PROFILE</source>
-        <translation type="unfinished"></translation>
+        <translation>配置</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CONVERSATION</source>
-        <translation type="unfinished"></translation>
+        <translation>会话</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>OUTCOME</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CODE</source>
-        <translation type="unfinished"></translation>
+        <translation>返回码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TRACE ID</source>
-        <translation type="unfinished"></translation>
+        <translation>追踪 ID</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>VALUE BEFORE</source>
-        <translation type="unfinished"></translation>
+        <translation>原值</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>VALUE SENT</source>
-        <translation type="unfinished"></translation>
+        <translation>发送的值</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未知）</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>--port must be a number from 0 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>--port 必须是 0 到 65535 之间的数字。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>convdesk-cli: the sandbox could not listen: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>convdesk-cli：沙盒无法监听：%1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -660,7 +695,16 @@ Try:
   convdesk-cli get &apos;%5&apos; --profile sandbox
 Stop with Ctrl+C.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>会话工作台沙盒正在监听 %1
+AppKey:    %2
+AppSecret: %3   （公开的演示值，不是真正的密钥）
+会话：%4
+
+试试：
+  printf %s %3 | convdesk-cli profile add sandbox --endpoint %1 --app-key %2
+  convdesk-cli get &apos;%5&apos; --profile sandbox
+按 Ctrl+C 停止。
+</translation>
     </message>
 </context>
 <context>
@@ -668,72 +712,72 @@ Stop with Ctrl+C.
     <message>
         <location filename="../../app/core/ConversationId.cpp" line="+26"/>
         <source>The account ID is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>账号 ID 为空。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The account ID has %1 characters; at most %2 are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>账号 ID 有 %1 个字符；最多允许 %2 个。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The account ID contains &quot;%1&quot;; only letters, digits and _ @ . - are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>账号 ID 中含有“%1”；只允许字母、数字和 _ @ . -。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The peer account ID is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>对方账号 ID 为空。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Peer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>对方：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The team ID is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>群 ID 为空。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The team ID is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>群 ID 过长。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The team ID must be a number; &quot;%1&quot; is not a digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>群 ID 必须是数字；“%1”不是数字。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Enter a conversation ID such as acc1|1|acc2.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入会话 ID，例如 acc1|1|acc2。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>A conversation ID has three parts separated by &quot;|&quot;: account|type|target (for example acc1|1|acc2); &quot;%1&quot; has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>会话 ID 由“|”分隔的三部分组成：账号|类型|目标（例如 acc1|1|acc2）；“%1”有 %2 部分。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The conversation type &quot;%1&quot; is not 1 (one-to-one), 2 (advanced team) or 3 (super team).</source>
-        <translation type="unfinished"></translation>
+        <translation>会话类型“%1”不是 1（单聊）、2（高级群）或 3（超大群）。</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>one-to-one</source>
-        <translation type="unfinished"></translation>
+        <translation>单聊</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>advanced team</source>
-        <translation type="unfinished"></translation>
+        <translation>高级群</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>super team</source>
-        <translation type="unfinished"></translation>
+        <translation>超大群</translation>
     </message>
 </context>
 <context>
@@ -741,27 +785,27 @@ Stop with Ctrl+C.
     <message>
         <location filename="../../app/core/CredentialCheck.cpp" line="+21"/>
         <source>%1: %2 ms, trace id %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 毫秒，追踪 ID %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Credentials accepted: the server answered code %1. (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>凭据有效：服务端返回码 %1。（%2）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Credentials rejected: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>凭据被拒绝：%1（%2）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Credentials accepted; the server answered code %1 about the request itself: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>凭据有效；服务端就请求本身返回码 %1：%2（%3）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Could not check the credentials: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法检查凭据：%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -769,52 +813,52 @@ Stop with Ctrl+C.
     <message>
         <location filename="../../app/core/CurlCommand.cpp" line="+49"/>
         <source># Conversation Desk: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation># 会话工作台：%1 %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source># X-custom-traceid is the original request&apos;s, so the vendor can find it in their logs.</source>
-        <translation type="unfinished"></translation>
+        <translation># X-custom-traceid 沿用原始请求的追踪 ID，便于云信在日志中查找。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source># The server de-duplicates by trace id: to send the request anew, use a fresh one.</source>
-        <translation type="unfinished"></translation>
+        <translation># 服务端按追踪 ID 去重：若要重新发送请求，请换一个新的追踪 ID。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source># Nonce, CurTime and CheckSum are placeholders. Compute them in a POSIX shell, with the</source>
-        <translation type="unfinished"></translation>
+        <translation># Nonce、CurTime 和 CheckSum 是占位符。请在 POSIX shell 中计算它们，</translation>
     </message>
     <message>
         <location line="+1"/>
         <source># AppSecret in the environment variable APP_SECRET (never paste it into a ticket):</source>
-        <translation type="unfinished"></translation>
+        <translation># AppSecret 放在环境变量 APP_SECRET 中（切勿粘贴到工单里）：</translation>
     </message>
     <message>
         <location line="+4"/>
         <source># CheckSum is the lowercase hex SHA-1 of AppSecret + Nonce + CurTime (UTF-8); replace the</source>
-        <translation type="unfinished"></translation>
+        <translation># 签名 CheckSum 是 AppSecret + Nonce + CurTime（UTF-8）的小写十六进制 SHA-1；</translation>
     </message>
     <message>
         <location line="+1"/>
         <source># placeholders below with the three values. The server accepts a CheckSum for 5 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation># 用这三个值替换下面的占位符。服务端在 5 分钟内接受同一个 CheckSum。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source># Live signature: Nonce, CurTime and CheckSum below are the real ones. They are valid for</source>
-        <translation type="unfinished"></translation>
+        <translation># 实时签名：下面的 Nonce、CurTime 和 CheckSum 是真实值。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source># 5 minutes from CurTime; after that the server rejects them.</source>
-        <translation type="unfinished"></translation>
+        <translation># 自 CurTime 起 5 分钟内有效；之后服务端会拒绝。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source># 5 minutes from CurTime, until %1 UTC; after that the server rejects them.</source>
-        <translation type="unfinished"></translation>
+        <translation># 自 CurTime 起 5 分钟内有效，直到 %1 UTC；之后服务端会拒绝。</translation>
     </message>
 </context>
 <context>
@@ -822,37 +866,37 @@ Stop with Ctrl+C.
     <message>
         <location filename="../../app/core/ExtensionDiff.cpp" line="+53"/>
         <source>1 line removed</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 1 行</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 lines removed</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 %1 行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 added</source>
-        <translation type="unfinished"></translation>
+        <translation>新增 %1 行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 → %2 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2 个字符</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only the JSON formatting changes, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 JSON 格式变化，%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No change, %1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>无变化，%1 个字符</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1, %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，%2，%3</translation>
     </message>
 </context>
 <context>
@@ -860,264 +904,265 @@ Stop with Ctrl+C.
     <message>
         <location filename="../../app/core/FieldDecoder.cpp" line="+83"/>
         <source>… and %1 more characters (copy the value to see all of it)</source>
-        <translation type="unfinished"></translation>
+        <translation>……还有 %1 个字符（复制该值可查看全部内容）</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>object</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>array</source>
-        <translation type="unfinished"></translation>
+        <translation>数组</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>string</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>integer</source>
-        <translation type="unfinished"></translation>
+        <translation>整数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>number</source>
-        <translation type="unfinished"></translation>
+        <translation>数字</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>布尔值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>binary</source>
-        <translation type="unfinished"></translation>
+        <translation>二进制</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>无效</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{1 key}</source>
-        <translation type="unfinished"></translation>
+        <translation>{1 个键}</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{%1 keys}</source>
-        <translation type="unfinished"></translation>
+        <translation>{%1 个键}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>[1 item]</source>
-        <translation type="unfinished"></translation>
+        <translation>[1 项]</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>[%1 items]</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1 项]</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>one-to-one</source>
-        <translation type="unfinished"></translation>
+        <translation>单聊</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>advanced team</source>
-        <translation type="unfinished"></translation>
+        <translation>高级群</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>super team</source>
-        <translation type="unfinished"></translation>
+        <translation>超大群</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>image</source>
-        <translation type="unfinished"></translation>
+        <translation>图片</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>audio</source>
-        <translation type="unfinished"></translation>
+        <translation>语音</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>video</source>
-        <translation type="unfinished"></translation>
+        <translation>视频</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>location</source>
-        <translation type="unfinished"></translation>
+        <translation>地理位置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>notification</source>
-        <translation type="unfinished"></translation>
+        <translation>通知</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>tip</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>robot</source>
-        <translation type="unfinished"></translation>
+        <translation>机器人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>custom</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>normal</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>last message recalled</source>
-        <translation type="unfinished"></translation>
+        <translation>最后一条消息已撤回</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>undefined</source>
-        <translation type="unfinished"></translation>
+        <translation>未定义</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>one-to-one two-way</source>
-        <translation type="unfinished"></translation>
+        <translation>单聊双向撤回</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>team two-way</source>
-        <translation type="unfinished"></translation>
+        <translation>群聊双向撤回</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>one-to-one one-way</source>
-        <translation type="unfinished"></translation>
+        <translation>单聊单向撤回</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>team one-way</source>
-        <translation type="unfinished"></translation>
+        <translation>群聊单向撤回</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Android</source>
-        <translation type="unfinished"></translation>
+        <translation>Android</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>iOS</source>
-        <translation type="unfinished"></translation>
+        <translation>iOS</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PC</source>
-        <translation type="unfinished"></translation>
+        <translation>PC</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Windows Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows Phone</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Web</source>
-        <translation type="unfinished"></translation>
+        <translation>Web</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>REST API</source>
-        <translation type="unfinished"></translation>
+        <translation>REST API</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>macOS</source>
-        <translation type="unfinished"></translation>
+        <translation>macOS</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>HarmonyOS</source>
-        <translation type="unfinished"></translation>
+        <translation>HarmonyOS</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>%1 ms since 1970-01-01 UTC
 %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>自 1970-01-01 UTC 起的 %1 毫秒
+%2 UTC</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 (ms timestamp)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（毫秒时间戳）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 (enum)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（枚举）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 is not a value the API documents for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 API 文档中 %2 的取值</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 · %2</source>
         <comment>enum value and its meaning</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = %2</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>the string &quot;%1&quot;, read as a boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串“%1”，按布尔值解读</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>boolean (string)</source>
-        <translation type="unfinished"></translation>
+        <translation>布尔值（字符串）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>string (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串（JSON）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>empty string</source>
-        <translation type="unfinished"></translation>
+        <translation>空字符串</translation>
     </message>
 </context>
 <context>
@@ -1125,42 +1170,42 @@ Stop with Ctrl+C.
     <message>
         <location filename="../../app/core/JsonPath.cpp" line="+61"/>
         <source>path %1, character %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>路径 %1，第 %2 个字符：%3</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>a path starts with $</source>
-        <translation type="unfinished"></translation>
+        <translation>路径必须以 $ 开头</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>a member name is missing after the dot</source>
-        <translation type="unfinished"></translation>
+        <translation>点号后缺少成员名</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>a quoted member name is not closed with &quot;]</source>
-        <translation type="unfinished"></translation>
+        <translation>带引号的成员名没有以 &quot;] 结束</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the member name is not a valid JSON string</source>
-        <translation type="unfinished"></translation>
+        <translation>成员名不是有效的 JSON 字符串</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>an array position is not closed with ]</source>
-        <translation type="unfinished"></translation>
+        <translation>数组下标没有以 ] 结束</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&quot;%1&quot; is not an array position</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是数组下标</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>expected . or [ but found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>此处应为 . 或 [，实际是“%1”</translation>
     </message>
 </context>
 <context>
@@ -1168,82 +1213,82 @@ Stop with Ctrl+C.
     <message>
         <location filename="../../app/core/ProfileStore.cpp" line="+96"/>
         <source>A profile named &quot;%1&quot; already exists; names that differ only in upper and lower case are not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已存在名为“%1”的配置；名称不能只有大小写不同。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>The profile &quot;%1&quot; was not saved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%1”未保存：%2</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>The settings file %1 cannot be read or written; check its permissions and the free disk space.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读写设置文件 %1；请检查文件权限和磁盘剩余空间。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The settings file %1 is damaged. The profiles that could be read are listed; saving a profile rewrites the file with only those.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置文件 %1 已损坏。下面列出的是能读出的配置；保存配置时，文件将只包含这些配置。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>the settings file %1 cannot be written (no permission, a read-only location or a full disk).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入设置文件 %1（没有权限、位置只读或磁盘已满）。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>the settings file %1 is damaged and could not be rewritten; move it away and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置文件 %1 已损坏且无法重写；请将其移走后重试。</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Enter a profile name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入配置名称。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The profile name consists only of spaces; enter a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置名称只有空格；请输入名称。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The profile name is %1 characters long; at most %2 are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置名称有 %1 个字符；最多允许 %2 个。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The profile name &quot;%1&quot; contains a slash or backslash, which are not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置名称“%1”中含有斜杠或反斜杠，这是不允许的。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The profile name &quot;%1&quot; starts or ends with a space; remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置名称“%1”以空格开头或结尾；请删除该空格。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The profile name contains a control character such as a line break.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置名称中含有换行等控制字符。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Enter the AppKey of the Yunxin application.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入云信应用的 AppKey。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The AppKey contains a space or line break; paste it without them.</source>
-        <translation type="unfinished"></translation>
+        <translation>AppKey 中含有空格或换行；请去掉后再粘贴。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A custom region needs a base URL such as https://api.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义区域需要基础 URL，例如 https://api.example.com。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Backup URL: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>备用 URL：%1</translation>
     </message>
 </context>
 <context>
@@ -1251,44 +1296,46 @@ Stop with Ctrl+C.
     <message>
         <location filename="../../ui/AboutDialog.cpp" line="+54"/>
         <source>About Conversation Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于会话工作台</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Conversation Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>会话工作台</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Inspect and edit NetEase Yunxin IM conversations.</source>
-        <translation type="unfinished"></translation>
+        <translation>查看和编辑网易云信 IM 会话。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Qt %1 (built with %2)
 QtKeychain %3
 Secrets are kept in: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt %1（编译时版本 %2）
+QtKeychain %3
+密钥保存在：%4</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Released under the MIT License:</source>
-        <translation type="unfinished"></translation>
+        <translation>以 MIT 许可证发布：</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>License</source>
-        <translation type="unfinished"></translation>
+        <translation>许可证</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Copy Version Information</source>
-        <translation type="unfinished"></translation>
+        <translation>复制版本信息(&amp;C)</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -1297,22 +1344,119 @@ Qt %2 (built with %3), platform plugin %4
 QtKeychain %5, secrets in: %6
 %7 (%8)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>会话工作台（Conversation Desk）%1
+Qt %2（编译时版本 %3），平台插件 %4
+QtKeychain %5，密钥保存在：%6
+%7（%8）
+</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Windows Credential Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Windows 凭据管理器</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>macOS Keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>macOS 钥匙串</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Secret Service (GNOME Keyring or KWallet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret Service（GNOME 密钥环或 KWallet）</translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::AccountBrowser</name>
+    <message>
+        <location filename="../../ui/AccountBrowser.cpp" line="+27"/>
+        <source>&amp;List</source>
+        <translation>列出(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load &amp;more</source>
+        <translation>加载更多(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A&amp;ccount:</source>
+        <translation>账号(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>account ID, e.g. support_demo</source>
+        <translation>账号 ID，例如 support_demo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List the account&apos;s conversations, newest first</source>
+        <translation>列出该账号的会话，最新的在前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fetch the next page of conversations</source>
+        <translation>获取下一页会话</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Conversations of the account</source>
+        <translation>该账号的会话</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+85"/>
+        <source>Enter an account ID and press List.</source>
+        <translation>请输入账号 ID，然后按“列出”。</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Cannot list: %1</source>
+        <translation>无法列出：%1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Choose a profile first.</source>
+        <translation>请先选择配置。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Listing the conversations of %1…</source>
+        <translation>正在列出 %1 的会话…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading more conversations of %1…</source>
+        <translation>正在加载 %1 的更多会话…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>code %1 (%2)</source>
+        <translation>返回码 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Listing failed: %1. %2</source>
+        <translation>列出失败：%1。%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Listing failed: %1</source>
+        <translation>列出失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n conversation(s) of %1 so far; more on the server.</source>
+        <translation>
+            <numerusform>已列出 %1 的 %n 个会话；服务端还有更多。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>All %n conversation(s) of %1.</source>
+        <translation>
+            <numerusform>%1 的全部 %n 个会话。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1320,7 +1464,7 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../app/core/ApiCall.cpp" line="+34"/>
         <source>The request was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求已取消。</translation>
     </message>
 </context>
 <context>
@@ -1328,78 +1472,78 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../app/core/ApiClient.cpp" line="+75"/>
         <source>the server&apos;s certificate is not trusted: no certificate authority known to this computer or named in the profile signed it</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端证书不受信任：签发它的证书颁发机构既不为本机所知，也不在配置指定的 CA 证书中</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the server&apos;s certificate is not valid for the host name %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端证书对主机名 %1 无效</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the server&apos;s certificate has expired or is not valid yet (is this computer&apos;s clock right?)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端证书已过期或尚未生效（本机时钟是否准确？）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the server&apos;s certificate was refused</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端证书被拒绝</translation>
     </message>
     <message>
         <location line="+98"/>
         <source>No AppKey and AppSecret are set for this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>此配置没有设置 AppKey 和 AppSecret。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The profile has no server address.</source>
-        <translation type="unfinished"></translation>
+        <translation>此配置没有服务端地址。</translation>
     </message>
     <message>
         <location line="+102"/>
         <source>The request was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求已取消。</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+58"/>
         <source>The response is larger than %1 MB and was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>响应超过 %1 MB，已拒收。</translation>
     </message>
     <message>
         <location line="-54"/>
         <source>No complete answer within %1 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒内没有收到完整响应。</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>HTTP %1 redirect to %2 was not followed: signed calls go only to the profile&apos;s own server.</source>
-        <translation type="unfinished"></translation>
+        <translation>未跟随 HTTP %1 重定向到 %2：签名请求只发往配置中的服务端。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>HTTP %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1 %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The connection broke before the whole response arrived (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>连接在完整响应到达前中断（%1）。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The server answered with an HTML page instead of JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端返回的是 HTML 页面，而不是 JSON。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The response is not valid JSON (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>响应不是有效的 JSON（%1）。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The response is JSON but has no integer &quot;code&quot; field.</source>
-        <translation type="unfinished"></translation>
+        <translation>响应是 JSON，但没有整数类型的 &quot;code&quot; 字段。</translation>
     </message>
 </context>
 <context>
@@ -1407,92 +1551,92 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../app/core/AuditHistoryModel.cpp" line="+98"/>
         <source> UTC</source>
-        <translation type="unfinished"></translation>
+        <translation> UTC</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Conflict, not written</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突，未写入</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Failed before writing (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>写入前失败（%1）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failed (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>失败（%1）</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Unknown: the server could not be read before the write.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知：写入前未能读取服务端的值。</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>会话</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>配置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Value before</source>
-        <translation type="unfinished"></translation>
+        <translation>原值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Value sent</source>
-        <translation type="unfinished"></translation>
+        <translation>发送的值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>返回码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Trace id</source>
-        <translation type="unfinished"></translation>
+        <translation>追踪 ID</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>OS user</source>
-        <translation type="unfinished"></translation>
+        <translation>系统用户</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>AppKey</source>
-        <translation type="unfinished"></translation>
+        <translation>AppKey</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
 </context>
 <context>
@@ -1500,68 +1644,158 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../ui/CallStatusBar.cpp" line="+23"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Trace id of the last request (X-custom-traceid); quote it to the vendor&apos;s support</source>
-        <translation type="unfinished"></translation>
+        <translation>上一个请求的追踪 ID（X-custom-traceid）；联系云信技术支持时请提供</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+2"/>
         <source>Copy trace id</source>
-        <translation type="unfinished"></translation>
+        <translation>复制追踪 ID</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Copy the trace id of the last request</source>
-        <translation type="unfinished"></translation>
+        <translation>复制上一个请求的追踪 ID</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>How long the last call took</source>
-        <translation type="unfinished"></translation>
+        <translation>上一个请求的耗时</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Request running</source>
-        <translation type="unfinished"></translation>
+        <translation>请求进行中</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Stop waiting for the running request (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止等待正在进行的请求（Esc）</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>%1: code %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：返回码 %2 %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 failed: code %2 (%3). %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1失败：返回码 %2（%3）。%4</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 failed: %2. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1失败：%2。%3</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Trace id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>追踪 ID：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::ConflictDialog</name>
+    <message>
+        <location filename="../../ui/ConflictDialog.cpp" line="+28"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Same as loaded.</source>
+        <translation>与加载时相同。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Changed on the server — not saved</source>
+        <translation>服务端已被修改 — 未保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Someone changed the server extension of %1 after you loaded it, so nothing was written. Compare the versions and choose how to go on.</source>
+        <translation>在您加载之后，有人修改了 %1 的服务端扩展字段，因此未写入任何内容。请比较各个版本，再选择如何继续。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;As loaded</source>
+        <translation>加载时的值(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Yours (not saved)</source>
+        <translation>您的值（未保存）(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Now on the server</source>
+        <translation>服务端当前的值(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;Yours&quot; and &quot;Now on the server&quot; show their changes against the value as loaded: - removed, + added.%1</source>
+        <translation>“您的值”和“服务端当前的值”显示的是相对于加载时的值的更改：- 删除，+ 新增。%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON is compared pretty-printed.</source>
+        <translation>JSON 按格式化后的形式比较。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Checked with trace id %1</source>
+        <translation>检查请求的追踪 ID：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Overwrite server value</source>
+        <translation>覆盖服务端的值(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write your value; the server&apos;s current value is replaced.</source>
+        <translation>写入您的值；服务端当前的值将被替换。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Take server value</source>
+        <translation>采用服务端的值(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop your edit; the editor shows the server&apos;s current value.</source>
+        <translation>放弃您的编辑；编辑器将显示服务端当前的值。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keep editing</source>
+        <translation>继续编辑(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send nothing and keep your text. The next Save compares with the server&apos;s current value and shows what it replaces.</source>
+        <translation>不发送任何内容，保留您的文本。下次保存时将与服务端当前的值比较，并显示将被替换的内容。</translation>
     </message>
 </context>
 <context>
@@ -1569,57 +1803,57 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../ui/ConversationIdBuilder.cpp" line="+20"/>
         <source>&amp;Use this ID</source>
-        <translation type="unfinished"></translation>
+        <translation>使用此 ID(&amp;U)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>our side, e.g. acc1</source>
-        <translation type="unfinished"></translation>
+        <translation>己方账号，例如 acc1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&amp;Account ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>账号 ID(&amp;A)：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>T&amp;ype:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型(&amp;Y)：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Conversation ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>会话 ID：</translation>
     </message>
     <message>
         <location line="+67"/>
         <source>&amp;Team ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>群 ID(&amp;T)：</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Peer account:</source>
-        <translation type="unfinished"></translation>
+        <translation>对方账号(&amp;P)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>digits, e.g. 123456</source>
-        <translation type="unfinished"></translation>
+        <translation>数字，例如 123456</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>the other account, e.g. acc2</source>
-        <translation type="unfinished"></translation>
+        <translation>对方账号，例如 acc2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
 </context>
 <context>
@@ -1627,37 +1861,122 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../ui/ConversationIdInput.cpp" line="+31"/>
         <source>account|type|target, e.g. acc1|1|acc2</source>
-        <translation type="unfinished"></translation>
+        <translation>账号|类型|目标，例如 acc1|1|acc2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Conversation ID</source>
-        <translation type="unfinished"></translation>
+        <translation>会话 ID</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The conversation to load: {account_id}|{type}|{target}. Type 1 is one-to-one, 2 an advanced team, 3 a super team.</source>
-        <translation type="unfinished"></translation>
+        <translation>要加载的会话：{account_id}|{type}|{target}。类型 1 为单聊，2 为高级群，3 为超大群。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Build…</source>
-        <translation type="unfinished"></translation>
+        <translation>构建…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Build a conversation ID from its account, type and target</source>
-        <translation type="unfinished"></translation>
+        <translation>由账号、类型和目标构建会话 ID</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Build conversation ID</source>
-        <translation type="unfinished"></translation>
+        <translation>构建会话 ID</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Build a conversation ID</source>
-        <translation type="unfinished"></translation>
+        <translation>构建会话 ID</translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::ConversationListModel</name>
+    <message>
+        <location filename="../../app/core/ConversationListModel.cpp" line="+96"/>
+        <source>The server&apos;s answer is not a page of conversations (no &quot;items&quot; list).</source>
+        <translation>服务端的响应不是一页会话（没有 &quot;items&quot; 列表）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+43"/>
+        <source>%n item(s) of the page had no conversation_id and are not listed.</source>
+        <translation>
+            <numerusform>本页有 %n 项没有 conversation_id，未列出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>[recalled]</source>
+        <translation>[已撤回]</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>[message type %1]</source>
+        <translation>[消息类型 %1]</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>[%1]</source>
+        <translation>[%1]</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>server_extension is empty</source>
+        <translation>服务端扩展字段为空</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 ms since 1970-01-01 UTC</source>
+        <translation>自 1970-01-01 UTC 起的 %1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Conversation</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peer</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unread</source>
+        <translation>未读数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last message</source>
+        <translation>最后一条消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extension</source>
+        <translation>扩展字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation>更新时间</translation>
     </message>
 </context>
 <context>
@@ -1665,80 +1984,85 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../ui/ConversationPanel.cpp" line="+82"/>
         <source>Filter keys and values (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选键和值（Ctrl+F）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Filter the tree</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选树</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Filter:</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选(&amp;F)：</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No conversation loaded. Enter a conversation ID above and press Load (F5).</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未加载会话。请在上方输入会话 ID，然后按“加载”（F5）。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>会话</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Raw JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>原始 JSON</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy &amp;value</source>
-        <translation type="unfinished"></translation>
+        <translation>复制值(&amp;V)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy &amp;path</source>
-        <translation type="unfinished"></translation>
+        <translation>复制路径(&amp;P)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy subtree as &amp;JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>以 JSON 复制子树(&amp;J)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&amp;Tree</source>
-        <translation type="unfinished"></translation>
+        <translation>树(&amp;T)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ra&amp;w JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>原始 JSON(&amp;W)</translation>
     </message>
 </context>
 <context>
     <name>convdesk::ConversationSession</name>
     <message>
-        <location filename="../../app/core/ConversationSession.cpp" line="+59"/>
+        <location filename="../../app/core/ConversationSession.cpp" line="+51"/>
+        <source>Not saved: every save is recorded in the audit log, and it cannot be written. %1 Nothing was sent; your text is still in the editor.</source>
+        <translation>未保存：每次保存都要记入审计日志，而审计日志无法写入。%1 未发送任何请求；您的文本仍保留在编辑器中。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>A save is still running; wait for its answer or cancel it.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存仍在进行；请等待其结果或取消。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A load is still running; wait for its answer or cancel it.</source>
-        <translation type="unfinished"></translation>
+        <translation>加载仍在进行；请等待其结果或取消。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose a profile first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择配置。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Load a conversation before saving.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先加载会话再保存。</translation>
     </message>
 </context>
 <context>
@@ -1746,17 +2070,17 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../app/core/ConversationTreeModel.cpp" line="+280"/>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>键</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
 </context>
 <context>
@@ -1764,32 +2088,76 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../ui/CredentialTester.cpp" line="+54"/>
         <source>Test credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>测试凭据</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A conversation ID to fetch (account|type|target), or an account ID whose conversations to list:</source>
-        <translation type="unfinished"></translation>
+        <translation>要获取的会话 ID（账号|类型|目标），或要列出其会话的账号 ID：</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Test cancelled; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>测试已取消；未发送任何请求。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>GET %1</source>
-        <translation type="unfinished"></translation>
+        <translation>GET %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>list of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的会话列表</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;%1&quot; is neither a conversation ID nor an account ID; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”既不是会话 ID 也不是账号 ID；未发送任何请求。</translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::CurlCopier</name>
+    <message>
+        <location filename="../../ui/CurlCopier.cpp" line="+50"/>
+        <source>No request has been sent yet; load a conversation first.</source>
+        <translation>尚未发送任何请求；请先加载会话。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The signature of the last request (%1) has expired: the server accepts it for 5 minutes. Send the request again (Load), then copy it.</source>
+        <translation>上一个请求（%1）的签名已过期：服务端只在 5 分钟内接受。请重新发送请求（加载）后再复制。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy with the live signature?</source>
+        <translation>复制带实时签名的命令？</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The command will carry the real Nonce, CurTime and CheckSum of %1. Until %2 (5 minutes after it was signed, about %n minute(s) from now), anyone who has the command can send this request again, as this app — a save would write its value once more.
+
+The AppSecret is not in it. Copy it anyway?</source>
+        <translation>
+            <numerusform>该命令将包含 %1 的真实 Nonce、CurTime 和 CheckSum 签名。在 %2 之前（签名后 5 分钟，距现在约 %n 分钟），任何拿到该命令的人都能以本应用的身份再次发送此请求——如果是保存请求，会再次写入它的值。
+
+命令中不含 AppSecret。仍要复制吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing copied.</source>
+        <translation>未复制任何内容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copied %1 as a curl command with its live signature, valid until %2. Anyone with the command can replay the request until then.</source>
+        <translation>已将 %1 复制为带实时签名的 curl 命令，有效期至 %2。在此之前，任何拿到该命令的人都能重放此请求。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copied %1 as a curl command. Nonce, CurTime and CheckSum are placeholders; the comments in it say how to compute them.</source>
+        <translation>已将 %1 复制为 curl 命令。Nonce、CurTime 和 CheckSum 为占位符；命令中的注释说明了如何计算。</translation>
     </message>
 </context>
 <context>
@@ -1797,222 +2165,222 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../app/core/ErrorText.cpp" line="+17"/>
         <source>success</source>
-        <translation type="unfinished"></translation>
+        <translation>成功</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>operation not allowed or no permission</source>
-        <translation type="unfinished"></translation>
+        <translation>操作不允许或没有权限</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>object not found</source>
-        <translation type="unfinished"></translation>
+        <translation>对象不存在</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>parameter too long</source>
-        <translation type="unfinished"></translation>
+        <translation>参数过长</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>server timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端超时</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>parameter error</source>
-        <translation type="unfinished"></translation>
+        <translation>参数错误</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rate limited</source>
-        <translation type="unfinished"></translation>
+        <translation>限流</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>repeated operation</source>
-        <translation type="unfinished"></translation>
+        <translation>重复操作</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>quantity over the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>数量超出上限</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>repeated HTTP request (same trace id)</source>
-        <translation type="unfinished"></translation>
+        <translation>重复的 HTTP 请求（追踪 ID 相同）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>server internal error</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端内部错误</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>server busy</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端繁忙</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>service unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>服务不可用</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>unknown code</source>
-        <translation type="unfinished"></translation>
+        <translation>未知返回码</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Success</source>
-        <translation type="unfinished"></translation>
+        <translation>成功</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Profile problem</source>
-        <translation type="unfinished"></translation>
+        <translation>配置问题</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Network error</source>
-        <translation type="unfinished"></translation>
+        <translation>网络错误</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>超时</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TLS error</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 错误</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>HTTP error</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 错误</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Malformed response</source>
-        <translation type="unfinished"></translation>
+        <translation>响应格式错误</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Response too large</source>
-        <translation type="unfinished"></translation>
+        <translation>响应过大</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rejected by the server</source>
-        <translation type="unfinished"></translation>
+        <translation>被服务端拒绝</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The server rejected the request time: this computer&apos;s clock is more than 5 minutes off. Correct the clock and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端拒绝了请求时间：本机时钟偏差超过 5 分钟。请校准时钟后重试。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The server rejected the signature: check the profile&apos;s AppSecret and this computer&apos;s clock.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端拒绝了签名（CheckSum）：请检查配置中的 AppSecret 和本机时钟。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The server does not know this AppKey: check the profile&apos;s AppKey and region.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端不认识此 AppKey：请检查配置中的 AppKey 和区域。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No such conversation: check the conversation ID (account|type|target).</source>
-        <translation type="unfinished"></translation>
+        <translation>会话不存在：请检查会话 ID（账号|类型|目标）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The server rejected a parameter.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端拒绝了某个参数。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rate limited by the server: wait a moment, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>被服务端限流：请稍候再试。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The server does not allow this operation for this app.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端不允许此应用执行该操作。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The server did not find the object.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端未找到该对象。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A value is too long for the server (server_extension takes at most 1024 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>某个值超出服务端允许的长度（服务端扩展字段最多 1024 个字符）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The server saw this trace id before with a different body; send the request again.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端此前收到过相同追踪 ID、但内容不同的请求；请重新发送请求。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The server had a problem (code %1, %2); try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端出现问题（返回码 %1，%2）；请稍后重试。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The server answered code %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端返回码 %1（%2）。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>完成。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Could not reach the server: check the network connection and the profile&apos;s region or address. (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接服务端：请检查网络连接以及配置中的区域或地址。（%1）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The server did not answer in time. It may be slow or unreachable; try again. (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端未能及时响应，可能响应缓慢或无法访问；请重试。（%1）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The secure connection failed, so nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>安全连接失败，未发送任何内容：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The server&apos;s gateway failed (%1); try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端网关故障（%1）；请稍后重试。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The server answered with an unexpected HTTP status: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端返回了意外的 HTTP 状态码：%1。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The server&apos;s answer could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析服务端的响应：%1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cancelled; nothing more will happen for this request.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消；此请求不会再有后续操作。</translation>
     </message>
 </context>
 <context>
@@ -2020,132 +2388,132 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../ui/ExtensionEditor.cpp" line="+37"/>
         <source>object</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>array</source>
-        <translation type="unfinished"></translation>
+        <translation>数组</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>string</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>boolean</source>
-        <translation type="unfinished"></translation>
+        <translation>布尔值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>null</source>
-        <translation type="unfinished"></translation>
+        <translation>null</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>number</source>
-        <translation type="unfinished"></translation>
+        <translation>数字</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>F&amp;ormat</source>
-        <translation type="unfinished"></translation>
+        <translation>格式化(&amp;O)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Com&amp;pact</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>还原(&amp;R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Server e&amp;xtension:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端扩展字段(&amp;X)：</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>No server extension. Type free text or JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有服务端扩展字段。可输入任意文本或 JSON。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Server extension</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端扩展字段</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Characters used of the %1 the server accepts</source>
-        <translation type="unfinished"></translation>
+        <translation>已用字符数（服务端最多接受 %1 个）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Pretty-print the JSON, keeping the order of its keys</source>
-        <translation type="unfinished"></translation>
+        <translation>格式化 JSON，保持键的顺序</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Write the JSON on one line, keeping the order of its keys</source>
-        <translation type="unfinished"></translation>
+        <translation>将 JSON 压缩为一行，保持键的顺序</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Go back to the value as loaded from the server</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复为从服务端加载时的值</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Review the change and send it to the server</source>
-        <translation type="unfinished"></translation>
+        <translation>确认更改并发送到服务端</translation>
     </message>
     <message>
         <location line="+143"/>
         <source>Empty</source>
-        <translation type="unfinished"></translation>
+        <translation>空</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Valid JSON (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>有效的 JSON（%1）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Invalid JSON at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 无效，位置：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Invalid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 无效：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not JSON (plain text); server_extension accepts free text</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 JSON（纯文本）；服务端扩展字段可以是任意文本</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The loaded value contains carriage returns or paragraph separators; they are shown as line breaks and an edited value is saved with &quot;\n&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>加载的值中含有回车符或段落分隔符；它们显示为换行，编辑后的值将以 &quot;\n&quot; 保存。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 / %2 — too long</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 — 过长</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>
@@ -2153,27 +2521,230 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../app/core/GuardedSave.cpp" line="+62"/>
         <source>A save is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有保存正在进行。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No conversation to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可保存的会话。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not saved: every save is recorded in the audit log, and it cannot be written. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：每次保存都要记入审计日志，而审计日志无法写入。%1</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>The server&apos;s answer holds no conversation, so its current server_extension is unknown.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端的响应中没有会话，因此无法得知当前的服务端扩展字段。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>server_extension changed on the server since it was loaded; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>自加载以来，服务端扩展字段已在服务端被修改；未写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::HistoryDialog</name>
+    <message>
+        <location filename="../../ui/HistoryDialog.cpp" line="+44"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Open conversation</source>
+        <translation>打开会话(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revert to this value…</source>
+        <translation>恢复为此值(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;JSON…</source>
+        <translation>导出 JSON(&amp;J)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save history — Conversation Desk</source>
+        <translation>保存历史记录 — 会话工作台</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>all conversations</source>
+        <translation>所有会话</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All profiles</source>
+        <translation>所有配置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All outcomes</source>
+        <translation>所有结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflict, not written</source>
+        <translation>冲突，未写入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Con&amp;versation:</source>
+        <translation>会话(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;From (UTC):</source>
+        <translation>从（UTC）(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Until:</source>
+        <translation>到(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>O&amp;utcome:</source>
+        <translation>结果(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Profile:</source>
+        <translation>配置(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Select a row to see its values in full.</source>
+        <translation>选中一行可查看完整的值。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Load this row&apos;s conversation in the main window</source>
+        <translation>在主窗口中加载此行的会话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+182"/>
+        <source>Put the value the server had before this save into the editor and save it, after the usual confirmation and check for other changes</source>
+        <translation>将此次保存前服务端的值放入编辑器并保存（照常确认，并检查是否有其他更改）</translation>
+    </message>
+    <message>
+        <location line="-178"/>
+        <source>Re&amp;load</source>
+        <translation>重新加载(&amp;L)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+74"/>
+        <source>%n line(s) of the audit log could not be read and are not shown:</source>
+        <translation>
+            <numerusform>审计日志中有 %n 行无法读取，未显示：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>……还有 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>%n save attempt(s).</source>
+        <translation>
+            <numerusform>共 %n 次保存操作。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %n save attempt(s) match the filter.</source>
+        <translation>
+            <numerusform>%n 次保存操作中有 %1 次符合筛选条件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>(unknown: the server could not be read before the write)</source>
+        <translation>（未知：写入前未能读取服务端的值）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value before:
+%1
+
+Value sent:
+%2</source>
+        <translation>原值：
+%1
+
+发送的值：
+%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server message: %1</source>
+        <translation>服务端消息：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trace id: %1</source>
+        <translation>追踪 ID：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This attempt could not read the server first, so the value before it is unknown.</source>
+        <translation>此次操作未能先读取服务端，因此原值未知。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Export history as CSV</source>
+        <translation>将历史记录导出为 CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export history as JSON</source>
+        <translation>将历史记录导出为 JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+5"/>
+        <source>Could not export to %1: %2</source>
+        <translation>无法导出到 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Exported %n record(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 条记录导出到 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2181,197 +2752,310 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../app/core/JsonDocument.cpp" line="+36"/>
         <source>line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行，第 %2 列：%3</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>the text is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>文本为空</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>the text contains a NUL character, which JSON does not allow</source>
-        <translation type="unfinished"></translation>
+        <translation>文本中含有 JSON 不允许的 NUL 字符</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>nesting is %1 levels deep; at most %2 are accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌套深度为 %1 层；最多接受 %2 层</translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::LanguageMenu</name>
+    <message>
+        <location filename="../../ui/LanguageMenu.cpp" line="+13"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;System default</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Language set to %1; it takes effect the next time Conversation Desk starts.</source>
+        <translation>语言已设为%1；下次启动会话工作台时生效。</translation>
     </message>
 </context>
 <context>
     <name>convdesk::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+66"/>
+        <location filename="../../ui/MainWindow.cpp" line="+76"/>
         <source>Add a profile to start: Profiles… → Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>请先添加配置：配置… → 添加…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+41"/>
         <source>&amp;Load</source>
-        <translation type="unfinished"></translation>
+        <translation>加载(&amp;L)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Load the conversation from the server (F5, Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>从服务端加载会话（F5、Ctrl+R）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Save server extension…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存服务端扩展字段(&amp;S)…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Cancel request</source>
-        <translation type="unfinished"></translation>
+        <translation>取消请求(&amp;C)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Filter tree</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选树(&amp;F)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Build conversation ID…</source>
-        <translation type="unfinished"></translation>
+        <translation>构建会话 ID(&amp;B)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Manage profiles…</source>
-        <translation type="unfinished"></translation>
+        <translation>管理配置(&amp;M)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About Conversation Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于会话工作台(&amp;A)</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;History…</source>
+        <translation>历史记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every save attempt, from this app and the CLI (Ctrl+H)</source>
+        <translation>每一次保存操作，包括本程序和命令行的（Ctrl+H）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy request as c&amp;URL</source>
+        <translation>复制请求为 cURL(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last request as a curl command, with placeholders for the signature</source>
+        <translation>将上一个请求复制为 curl 命令，签名用占位符表示</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy request as cURL with &amp;live signature…</source>
+        <translation>复制请求为带实时签名的 cURL(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last request as a curl command with its real signature, valid for 5 minutes after it was sent</source>
+        <translation>将上一个请求复制为带真实签名的 curl 命令，发送后 5 分钟内有效</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>会话</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Conversation &amp;ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>会话 ID(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+37"/>
+        <source>Account browser</source>
+        <translation>账号会话浏览</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>&amp;Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>会话(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Account browser</source>
+        <translation>账号会话浏览(&amp;A)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Profi&amp;les</source>
-        <translation type="unfinished"></translation>
+        <translation>配置(&amp;L)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Loading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载 %1…</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Saving the server extension of %1…</source>
-        <translation type="unfinished"></translation>
+        <source>Checking and saving the server extension of %1…</source>
+        <translation>正在检查并保存 %1 的服务端扩展字段…</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+15"/>
+        <location line="+25"/>
         <source>Load</source>
-        <translation type="unfinished"></translation>
+        <translation>加载</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+11"/>
+        <location line="-16"/>
+        <location line="+16"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-13"/>
         <source>The server returned only some fields; the others are shown as loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端只返回了部分字段；其余字段显示的是加载时的值。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The check before writing failed; nothing was written.</source>
+        <translation>写入前的检查失败；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This save attempt could not be recorded in the audit log: %1</source>
+        <translation>本次保存操作未能记入审计日志：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved: the server extension of %1 changed on the server since it was loaded (trace id %2).</source>
+        <translation>未保存：自加载以来，%1 的服务端扩展字段已在服务端被修改（追踪 ID %2）。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Took the server&apos;s value; your edit was dropped. Nothing was written.</source>
+        <translation>已采用服务端的值；您的编辑已放弃。未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved: someone changed the server extension of %1 while you were editing. Your text is still in the editor; the tree now shows the server&apos;s value, and the next Save shows what it would replace.</source>
+        <translation>未保存：在您编辑期间，有人修改了 %1 的服务端扩展字段。您的文本仍保留在编辑器中；树中现在显示的是服务端的值，下次保存时会显示将被替换的内容。</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>Sandbox: this window talks to a local simulator at %1 with demo data. Nothing done here reaches a real app.</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒：此窗口连接的是 %1 上的本地模拟器，使用演示数据。这里的任何操作都不会影响真实应用。</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Cannot load: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Choose a profile first, or add one: Profiles… → Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择配置，或添加一个：配置… → 添加…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>loading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>加载 %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Reading the AppSecret from the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从密钥环读取 AppSecret…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Nothing to save: the server extension is as loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>无需保存：服务端扩展字段与加载时相同。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The server extension is longer than %1 characters; shorten it to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端扩展字段超过 %1 个字符；请缩短后再保存。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save cancelled; nothing was sent.</source>
+        <translation>已取消保存；未发送任何请求。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cannot revert: this attempt could not read the server first, so the value before it is unknown.</source>
+        <translation>无法恢复：此次操作未能先读取服务端，因此原值未知。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot revert here: that save was made with the profile %1 (AppKey %2); choose that profile first.</source>
+        <translation>无法在此恢复：那次保存使用的是配置 %1（AppKey %2）；请先选择该配置。</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Save cancelled; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <source>Cannot revert: %1</source>
+        <translation>无法恢复：%1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+11"/>
+        <source>reverting to the value from the history</source>
+        <translation>恢复为历史记录中的值</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The server extension already has that value; nothing to revert.</source>
+        <translation>服务端扩展字段已经是该值；无需恢复。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The server extension of %1 has changes that are not saved. Save them before %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的服务端扩展字段有未保存的更改。要在%2之前保存吗？</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>%1[*] — Conversation Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — 会话工作台</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Conversation Desk[*]</source>
-        <translation type="unfinished"></translation>
+        <translation>会话工作台[*]</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>— Sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>— 沙盒</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>closing</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2379,22 +3063,22 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../ui/MessageBanner.cpp" line="+28"/>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1失败：%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（返回码 %1）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Your edited text is still in the editor.</source>
-        <translation type="unfinished"></translation>
+        <translation>您编辑的内容仍保留在编辑器中。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Trace id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>追踪 ID：%1</translation>
     </message>
 </context>
 <context>
@@ -2402,122 +3086,122 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../ui/ProfileDialog.cpp" line="+46"/>
         <source>&amp;Test credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>测试凭据(&amp;T)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Add profile</source>
-        <translation type="unfinished"></translation>
+        <translation>添加配置</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Edit profile</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑配置</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>e.g. Production</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：正式环境</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>https://api.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://api.example.com</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>可选</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>unchanged — stored in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>未更改 — 已保存在密钥环中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>stored in the keychain, never shown again</source>
-        <translation type="unfinished"></translation>
+        <translation>保存在密钥环中，不会再次显示</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Region:</source>
-        <translation type="unfinished"></translation>
+        <translation>区域(&amp;R)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Base URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>基础 URL(&amp;B)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bac&amp;kup URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>备用 URL(&amp;K)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>App&amp;Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>AppKey(&amp;K)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>App&amp;Secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>AppSecret(&amp;S)：</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Mainland China</source>
-        <translation type="unfinished"></translation>
+        <translation>中国大陆</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Overseas (Singapore)</source>
-        <translation type="unfinished"></translation>
+        <translation>海外（新加坡）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Custom URL</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义 URL</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The secret is filed under this name in the keychain; to rename, add a new profile and remove this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥以此名称保存在密钥环中；如需改名，请添加一个新配置并删除此配置。</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>A profile named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>已存在名为“%1”的配置。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Enter the AppSecret; it is kept in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 AppSecret；它将保存在系统密钥环中。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The AppSecret contains a space or line break; paste it without them.</source>
-        <translation type="unfinished"></translation>
+        <translation>AppSecret 中含有空格或换行；请去掉后再粘贴。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在测试…</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>Make one signed request with these values</source>
-        <translation type="unfinished"></translation>
+        <translation>用这些值发送一个签名请求</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Testing is not available here</source>
-        <translation type="unfinished"></translation>
+        <translation>此处无法测试</translation>
     </message>
 </context>
 <context>
@@ -2525,87 +3209,87 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../ui/ProfileManagerDialog.cpp" line="+26"/>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加(&amp;A)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;R)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>配置</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Profiles:</source>
-        <translation type="unfinished"></translation>
+        <translation>配置(&amp;P)：</translation>
     </message>
     <message>
         <location line="+106"/>
         <source>The profile &quot;%1&quot; was not added: its AppSecret could not be stored in the keychain. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%1”未添加：其 AppSecret 无法保存到密钥环。%2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Profile &quot;%1&quot; added.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%1”已添加。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The profile &quot;%1&quot; can no longer be read from the settings; remove it and add it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法再从设置中读取配置“%1”；请删除后重新添加。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Profile &quot;%1&quot; saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%1”已保存。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Remove profile</source>
-        <translation type="unfinished"></translation>
+        <translation>删除配置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the profile &quot;%1&quot; and its AppSecret from the keychain?</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除配置“%1”并从密钥环中删除其 AppSecret 吗？</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The profile &quot;%1&quot; could not be removed from the settings file.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从设置文件中删除配置“%1”。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Profile &quot;%1&quot; removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%1”已删除。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Profile &quot;%1&quot; removed, but its AppSecret could not be deleted from the keychain: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%1”已删除，但其 AppSecret 无法从密钥环中删除：%2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Profile &quot;%1&quot; saved, but its AppSecret could not be stored in the keychain: %2 You will be asked for it when connecting.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%1”已保存，但其 AppSecret 无法保存到密钥环：%2 连接时会要求您输入。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 — %2, AppKey %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2，AppKey %3</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 — unreadable settings</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 设置无法读取</translation>
     </message>
 </context>
 <context>
@@ -2613,32 +3297,32 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../ui/ProfileSelector.cpp" line="+23"/>
         <source>Profil&amp;e:</source>
-        <translation type="unfinished"></translation>
+        <translation>配置(&amp;E)：</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>配置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The app (AppKey and region) that requests are signed for</source>
-        <translation type="unfinished"></translation>
+        <translation>请求签名所用的应用（AppKey 和区域）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No profile</source>
-        <translation type="unfinished"></translation>
+        <translation>无配置</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Profiles…</source>
-        <translation type="unfinished"></translation>
+        <translation>配置…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add, edit or remove connection profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>添加、编辑或删除连接配置</translation>
     </message>
 </context>
 <context>
@@ -2646,129 +3330,129 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../ui/ProfileSwitcher.cpp" line="+31"/>
         <source>Sandbox (local simulator)</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒（本地模拟器）</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+118"/>
         <source>switching to the sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>切换到沙盒</translation>
     </message>
     <message>
         <location line="-94"/>
         <source>switching to the profile &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>切换到配置“%1”</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>The profile &quot;%1&quot; can no longer be read from the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法再从设置中读取配置“%1”。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The AppSecret of the profile &quot;%1&quot; could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取配置“%1”的 AppSecret：%2</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>switching to the new profile &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>切换到新配置“%1”</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>applying the changed profile &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应用已修改的配置“%1”</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>switching profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>切换配置</translation>
     </message>
 </context>
 <context>
     <name>convdesk::SandboxServer</name>
     <message>
-        <location filename="../../app/sandbox/SandboxServer.cpp" line="+207"/>
+        <location filename="../../app/sandbox/SandboxServer.cpp" line="+210"/>
         <source>The sandbox is already listening on port %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒已在端口 %1 上监听。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The sandbox cannot listen on %1 port %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒无法在 %1 的端口 %2 上监听：%3</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>No PEM certificate could be read from %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从 %1 读取 PEM 证书。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The private key %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取私钥 %1：%2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 holds no unencrypted PEM private key (EC or RSA).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有未加密的 PEM 私钥（EC 或 RSA）。</translation>
     </message>
 </context>
 <context>
     <name>convdesk::SaveConfirmDialog</name>
     <message>
-        <location filename="../../ui/SaveConfirmDialog.cpp" line="+48"/>
+        <location filename="../../ui/SaveConfirmDialog.cpp" line="+35"/>
         <source>Save server extension?</source>
-        <translation type="unfinished"></translation>
+        <translation>保存服务端扩展字段？</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This replaces the conversation&apos;s server_extension on the server. Other clients see the new value at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>此操作将替换服务端上该会话的服务端扩展字段（server_extension）。其他客户端会立即看到新值。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 (AppKey %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（AppKey %2）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Conversation:</source>
-        <translation type="unfinished"></translation>
+        <translation>会话：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>配置：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Changes (- removed, + added):</source>
-        <translation type="unfinished"></translation>
+        <translation>更改(&amp;C)（- 删除，+ 新增）：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>更改</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Both values are JSON; they are compared pretty-printed, so the lines show which keys change. The value is sent exactly as edited.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个值都是 JSON，按格式化后的形式逐行比较，可以看出哪些键有变化。发送的值与编辑的内容完全一致。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compared line by line as plain text.</source>
-        <translation type="unfinished"></translation>
+        <translation>按纯文本逐行比较。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>&amp;Save to server</source>
-        <translation type="unfinished"></translation>
+        <translation>保存到服务端(&amp;S)</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="-20"/>
         <source>Both values are empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个值都为空。</translation>
     </message>
 </context>
 <context>
@@ -2776,7 +3460,7 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../app/cli/SecretInput.cpp" line="+33"/>
         <source>AppSecret (input hidden): </source>
-        <translation type="unfinished"></translation>
+        <translation>AppSecret（输入不显示）：</translation>
     </message>
 </context>
 <context>
@@ -2784,37 +3468,37 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../app/core/SecretStore.cpp" line="+15"/>
         <source>no application event loop exists</source>
-        <translation type="unfinished"></translation>
+        <translation>没有应用程序事件循环</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>No AppSecret is stored for the profile &quot;%1&quot;; enter it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有为配置“%1”保存 AppSecret；请重新输入。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No keychain service is available (for example gnome-keyring or KWallet); the secret was not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用的密钥环服务（例如 gnome-keyring 或 KWallet）；密钥未保存。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The keychain refused access; it may be locked. Unlock it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥环拒绝访问，可能已锁定。请解锁后重试。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The keychain refused access (%1); it may be locked. Unlock it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥环拒绝访问（%1），可能已锁定。请解锁后重试。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The keychain reported an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥环报告了错误。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The keychain reported an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥环报告了错误：%1</translation>
     </message>
 </context>
 <context>
@@ -2822,7 +3506,7 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../app/core/TranslationLoader.cpp" line="+98"/>
         <source>The language &quot;%1&quot; is not available; use one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有语言“%1”；可用的语言：%2。</translation>
     </message>
 </context>
 <context>
@@ -2830,42 +3514,52 @@ QtKeychain %5, secrets in: %6
     <message>
         <location filename="../../app/Screenshot.cpp" line="+24"/>
         <source>convdesk: no conversation was shown in time; no screenshot taken</source>
-        <translation type="unfinished"></translation>
+        <translation>convdesk：未能及时显示会话；未截图</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>convdesk: could not write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>convdesk：无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="+42"/>
+        <location filename="../../app/main.cpp" line="+49"/>
         <source>Conversation Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>会话工作台</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Look up a NetEase Yunxin IM conversation, inspect it and edit its server_extension.</source>
-        <translation type="unfinished"></translation>
+        <translation>查询网易云信 IM 会话，查看其内容并编辑其服务端扩展字段（server_extension）。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Work against a built-in simulator on 127.0.0.1 with demo conversations; no account or network needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接 127.0.0.1 上内置的模拟器（沙盒），使用演示会话；无需账号或网络。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Save a picture of the window to PATH once a conversation is shown, then quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示会话后将窗口截图保存到 PATH，然后退出。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Language of the interface: en or zh_CN (default: the Settings menu&apos;s choice, else the system&apos;s).</source>
+        <translation>界面语言：en 或 zh_CN（默认：“设置”菜单中的选择，否则跟随系统）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CODE</source>
+        <translation>语言代码</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>convdesk: unexpected argument &quot;%1&quot;; see --help.</source>
-        <translation type="unfinished"></translation>
+        <translation>convdesk：意外的参数“%1”；请参阅 --help。</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,105 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>convdesk::AccountBrowser</name>
+    <message numerus="yes">
+        <location filename="../../ui/AccountBrowser.cpp" line="+193"/>
+        <source>%n conversation(s) of %1 so far; more on the server.</source>
+        <translation>
+            <numerusform>%n conversation of %1 so far; more on the server.</numerusform>
+            <numerusform>%n conversations of %1 so far; more on the server.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>All %n conversation(s) of %1.</source>
+        <translation>
+            <numerusform>%n conversation of %1, the only one.</numerusform>
+            <numerusform>All %n conversations of %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::ConflictDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/ConflictDialog.cpp" line="+71"/>
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::ConversationListModel</name>
+    <message numerus="yes">
+        <location filename="../../app/core/ConversationListModel.cpp" line="+139"/>
+        <source>%n item(s) of the page had no conversation_id and are not listed.</source>
+        <translation>
+            <numerusform>%n item of the page had no conversation_id and is not listed.</numerusform>
+            <numerusform>%n items of the page had no conversation_id and are not listed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::CurlCopier</name>
+    <message numerus="yes">
+        <location filename="../../ui/CurlCopier.cpp" line="+64"/>
+        <source>The command will carry the real Nonce, CurTime and CheckSum of %1. Until %2 (5 minutes after it was signed, about %n minute(s) from now), anyone who has the command can send this request again, as this app — a save would write its value once more.
+
+The AppSecret is not in it. Copy it anyway?</source>
+        <translation>
+            <numerusform>The command will carry the real Nonce, CurTime and CheckSum of %1. Until %2 (5 minutes after it was signed, about %n minute from now), anyone who has the command can send this request again, as this app — a save would write its value once more.
+
+The AppSecret is not in it. Copy it anyway?</numerusform>
+            <numerusform>The command will carry the real Nonce, CurTime and CheckSum of %1. Until %2 (5 minutes after it was signed, about %n minutes from now), anyone who has the command can send this request again, as this app — a save would write its value once more.
+
+The AppSecret is not in it. Copy it anyway?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::HistoryDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/HistoryDialog.cpp" line="+231"/>
+        <source>%n line(s) of the audit log could not be read and are not shown:</source>
+        <translation>
+            <numerusform>%n line of the audit log could not be read and is not shown:</numerusform>
+            <numerusform>%n lines of the audit log could not be read and are not shown:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… and %n more.</numerusform>
+            <numerusform>… and %n more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>%n save attempt(s).</source>
+        <translation>
+            <numerusform>%n save attempt.</numerusform>
+            <numerusform>%n save attempts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %n save attempt(s) match the filter.</source>
+        <translation>
+            <numerusform>%1 of %n save attempt matches the filter.</numerusform>
+            <numerusform>%1 of %n save attempts match the filter.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+83"/>
+        <source>Exported %n record(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n record to %1.</numerusform>
+            <numerusform>Exported %n records to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

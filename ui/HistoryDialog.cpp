@@ -1,0 +1,376 @@
+#include "HistoryDialog.h"
+
+#include "AuditExport.h"
+#include "AuditFilter.h"
+#include "AuditHistoryModel.h"
+#include "AuditLog.h"
+#include "DialogHook.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStringListModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace convdesk {
+
+namespace {
+
+// A date edit whose lowest date reads "any": no bound.
+QDateEdit *optionalDateEdit(const QString &objectName, QWidget *parent)
+{
+    auto *edit = new QDateEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setCalendarPopup(true);
+    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    edit->setMinimumDate(QDate(2000, 1, 1));
+    edit->setSpecialValueText(HistoryDialog::tr("any"));
+    edit->setDate(edit->minimumDate());
+    return edit;
+}
+
+QDate boundOf(const QDateEdit *edit)
+{
+    return edit->date() == edit->minimumDate() ? QDate() : edit->date();
+}
+
+} // namespace
+
+HistoryDialog::HistoryDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_logPath(AuditLog::defaultFilePath())
+    , m_model(new AuditHistoryModel(this))
+    , m_sorted(new QSortFilterProxyModel(this))
+    , m_conversationFilter(new QLineEdit(this))
+    , m_profileFilter(new QComboBox(this))
+    , m_from(optionalDateEdit(QStringLiteral("historyFrom"), this))
+    , m_until(optionalDateEdit(QStringLiteral("historyUntil"), this))
+    , m_outcomeFilter(new QComboBox(this))
+    , m_view(new QTableView(this))
+    , m_detail(new QPlainTextEdit(this))
+    , m_warnings(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_openButton(new QPushButton(tr("&Open conversation"), this))
+    , m_revertButton(new QPushButton(tr("&Revert to this value…"), this))
+    , m_exportCsvButton(new QPushButton(tr("Export &CSV…"), this))
+    , m_exportJsonButton(new QPushButton(tr("Export &JSON…"), this))
+{
+    setObjectName(QStringLiteral("historyDialog"));
+    setWindowTitle(tr("Save history — Conversation Desk"));
+    setModal(false);
+
+    m_conversationFilter->setObjectName(QStringLiteral("historyConversationFilter"));
+    m_conversationFilter->setPlaceholderText(tr("all conversations"));
+    m_conversationFilter->setClearButtonEnabled(true);
+    m_conversationFilter->setCompleter(new QCompleter(new QStringListModel(this), this));
+    m_profileFilter->setObjectName(QStringLiteral("historyProfileFilter"));
+    m_profileFilter->addItem(tr("All profiles"), QString());
+    m_outcomeFilter->setObjectName(QStringLiteral("historyOutcomeFilter"));
+    m_outcomeFilter->addItem(tr("All outcomes"), QString());
+    m_outcomeFilter->addItem(tr("Saved"), AuditRecord::outcomeKey(AuditRecord::Outcome::Success));
+    m_outcomeFilter->addItem(tr("Failed"), AuditRecord::outcomeKey(AuditRecord::Outcome::Failure));
+    m_outcomeFilter->addItem(tr("Conflict, not written"), AuditRecord::outcomeKey(AuditRecord::Outcome::Conflict));
+
+    auto *filters = new QFormLayout;
+    filters->addRow(tr("Con&versation:"), m_conversationFilter);
+    auto *secondRow = new QHBoxLayout;
+    secondRow->addWidget(m_profileFilter, 1);
+    auto *fromLabel = new QLabel(tr("&From (UTC):"), this);
+    fromLabel->setBuddy(m_from);
+    secondRow->addWidget(fromLabel);
+    secondRow->addWidget(m_from);
+    auto *untilLabel = new QLabel(tr("&Until:"), this);
+    untilLabel->setBuddy(m_until);
+    secondRow->addWidget(untilLabel);
+    secondRow->addWidget(m_until);
+    auto *outcomeLabel = new QLabel(tr("O&utcome:"), this);
+    outcomeLabel->setBuddy(m_outcomeFilter);
+    secondRow->addWidget(outcomeLabel);
+    secondRow->addWidget(m_outcomeFilter, 1);
+    auto *profileLabel = new QLabel(tr("&Profile:"), this);
+    profileLabel->setBuddy(m_profileFilter);
+    filters->addRow(profileLabel, secondRow);
+
+    m_sorted->setSourceModel(m_model);
+    m_sorted->setSortRole(AuditHistoryModel::SortRole);
+    m_view->setObjectName(QStringLiteral("historyTable"));
+    m_view->setModel(m_sorted);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setWordWrap(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setTabKeyNavigation(false);
+    m_view->verticalHeader()->hide();
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(AuditHistoryModel::TimeColumn, Qt::DescendingOrder);
+
+    m_detail->setObjectName(QStringLiteral("historyDetail"));
+    m_detail->setReadOnly(true);
+    m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_detail->setPlaceholderText(tr("Select a row to see its values in full."));
+    m_detail->setTabChangesFocus(true);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_view);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+
+    m_warnings->setObjectName(QStringLiteral("historyWarnings"));
+    m_warnings->setWordWrap(true);
+    m_warnings->setTextFormat(Qt::PlainText);
+    m_warnings->setAutoFillBackground(true);
+    m_warnings->setBackgroundRole(QPalette::ToolTipBase);
+    m_warnings->setForegroundRole(QPalette::ToolTipText);
+    m_warnings->setMargin(fontMetrics().height() / 3);
+    m_warnings->hide();
+    m_status->setObjectName(QStringLiteral("historyStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_openButton->setObjectName(QStringLiteral("historyOpenButton"));
+    m_openButton->setToolTip(tr("Load this row's conversation in the main window"));
+    m_revertButton->setObjectName(QStringLiteral("historyRevertButton"));
+    m_revertButton->setToolTip(tr("Put the value the server had before this save into the editor and "
+                                  "save it, after the usual confirmation and check for other changes"));
+    m_exportCsvButton->setObjectName(QStringLiteral("historyExportCsvButton"));
+    m_exportJsonButton->setObjectName(QStringLiteral("historyExportJsonButton"));
+    auto *reloadButton = new QPushButton(tr("Re&load"), this);
+    reloadButton->setObjectName(QStringLiteral("historyReloadButton"));
+    auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_openButton);
+    buttonRow->addWidget(m_revertButton);
+    buttonRow->addSpacing(fontMetrics().height());
+    buttonRow->addWidget(m_exportCsvButton);
+    buttonRow->addWidget(m_exportJsonButton);
+    buttonRow->addWidget(reloadButton);
+    buttonRow->addStretch(1);
+    buttonRow->addWidget(close);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(m_warnings);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_status);
+    layout->addLayout(buttonRow);
+
+    connect(m_conversationFilter, &QLineEdit::textChanged, this, &HistoryDialog::applyFilter);
+    connect(m_profileFilter, &QComboBox::currentIndexChanged, this, &HistoryDialog::applyFilter);
+    connect(m_outcomeFilter, &QComboBox::currentIndexChanged, this, &HistoryDialog::applyFilter);
+    connect(m_from, &QDateEdit::dateChanged, this, &HistoryDialog::applyFilter);
+    connect(m_until, &QDateEdit::dateChanged, this, &HistoryDialog::applyFilter);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        updateDetail();
+        updateButtons();
+    });
+    connect(m_view, &QAbstractItemView::activated, this, [this] { m_openButton->click(); });
+    connect(m_openButton, &QPushButton::clicked, this, [this] {
+        if (const auto record = currentRecord())
+            Q_EMIT openConversationRequested(record->conversationId);
+    });
+    connect(m_revertButton, &QPushButton::clicked, this, [this] {
+        if (const auto record = currentRecord(); record && record->valueBefore)
+            Q_EMIT revertRequested(*record);
+    });
+    connect(m_exportCsvButton, &QPushButton::clicked, this, &HistoryDialog::exportCsv);
+    connect(m_exportJsonButton, &QPushButton::clicked, this, &HistoryDialog::exportJson);
+    connect(reloadButton, &QPushButton::clicked, this, &HistoryDialog::reload);
+    connect(close, &QDialogButtonBox::rejected, this, &QDialog::close);
+
+    resize(1000, 600);
+    updateButtons();
+}
+
+HistoryDialog::~HistoryDialog() = default;
+
+void HistoryDialog::setLogPath(const QString &filePath)
+{
+    m_logPath = filePath;
+    if (isVisible())
+        reload();
+}
+
+void HistoryDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    reload();
+}
+
+void HistoryDialog::reload()
+{
+    const std::optional<AuditRecord> current = currentRecord();
+    const QStringList warnings = m_model->reload(AuditLog(m_logPath));
+    fillProfileChoices();
+    qobject_cast<QStringListModel *>(m_conversationFilter->completer()->model())
+        ->setStringList(m_model->conversationIds());
+
+    if (warnings.isEmpty()) {
+        m_warnings->hide();
+    } else {
+        constexpr int Shown = 3;
+        QString text = tr("%n line(s) of the audit log could not be read and are not shown:", nullptr,
+                          int(warnings.size()));
+        for (const QString &warning : warnings.mid(0, Shown))
+            text += u'\n' + warning;
+        if (warnings.size() > Shown)
+            text += u'\n' + tr("… and %n more.", nullptr, int(warnings.size() - Shown));
+        m_warnings->setText(text);
+        m_warnings->setToolTip(warnings.join(u'\n'));
+        m_warnings->show();
+    }
+    applyFilter(); // also restores the current row below
+    if (current) {
+        const QList<AuditRecord> shown = shownRecords();
+        const auto found = std::find(shown.begin(), shown.end(), *current);
+        if (found != shown.end())
+            m_view->selectRow(int(found - shown.begin()));
+    }
+}
+
+void HistoryDialog::fillProfileChoices()
+{
+    const QString chosen = m_profileFilter->currentData().toString();
+    const QSignalBlocker blocker(m_profileFilter);
+    while (m_profileFilter->count() > 1)
+        m_profileFilter->removeItem(1);
+    for (const QString &profile : m_model->profiles())
+        m_profileFilter->addItem(profile, profile);
+    // A profile with no records any more stays selectable, so the filter does not jump.
+    if (!chosen.isEmpty() && m_profileFilter->findData(chosen) < 0)
+        m_profileFilter->addItem(chosen, chosen);
+    m_profileFilter->setCurrentIndex(std::max(0, m_profileFilter->findData(chosen)));
+}
+
+AuditFilter HistoryDialog::filter() const
+{
+    AuditFilter result;
+    result.conversationId = m_conversationFilter->text().trimmed();
+    result.profile = m_profileFilter->currentData().toString();
+    if (const QDate from = boundOf(m_from); from.isValid())
+        result.from = QDateTime(from, QTime(0, 0), Qt::UTC);
+    if (const QDate until = boundOf(m_until); until.isValid())
+        result.until = QDateTime(until.addDays(1), QTime(0, 0), Qt::UTC); // the whole day
+    if (const auto outcome = AuditRecord::outcomeFromKey(m_outcomeFilter->currentData().toString()))
+        result.outcomes.insert(*outcome);
+    return result;
+}
+
+void HistoryDialog::setConversationFilter(const QString &conversationId)
+{
+    m_conversationFilter->setText(conversationId);
+}
+
+void HistoryDialog::applyFilter()
+{
+    m_model->setFilter(filter());
+    const int shown = m_model->rowCount();
+    const int all = int(m_model->allRecords().size());
+    m_status->setText(shown == all ? tr("%n save attempt(s).", nullptr, all)
+                                   : tr("%1 of %n save attempt(s) match the filter.", nullptr, all).arg(shown));
+    updateDetail();
+    updateButtons();
+}
+
+QList<AuditRecord> HistoryDialog::shownRecords() const
+{
+    QList<AuditRecord> records;
+    for (int row = 0; row < m_sorted->rowCount(); ++row)
+        records.append(m_model->record(m_sorted->mapToSource(m_sorted->index(row, 0)).row()));
+    return records;
+}
+
+std::optional<AuditRecord> HistoryDialog::currentRecord() const
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    if (!current.isValid() || !m_view->selectionModel()->isRowSelected(current.row(), {}))
+        return std::nullopt;
+    return m_model->record(m_sorted->mapToSource(current).row());
+}
+
+void HistoryDialog::updateDetail()
+{
+    const auto record = currentRecord();
+    if (!record) {
+        m_detail->clear();
+        return;
+    }
+    const QString before = record->valueBefore ? *record->valueBefore
+                                               : tr("(unknown: the server could not be read before the write)");
+    QString text = tr("Value before:\n%1\n\nValue sent:\n%2").arg(before, record->valueSent);
+    if (!record->msg.isEmpty())
+        text += QStringLiteral("\n\n") + tr("Server message: %1").arg(record->msg);
+    if (!record->traceId.isEmpty())
+        text += u'\n' + tr("Trace id: %1").arg(record->traceId);
+    m_detail->setPlainText(text);
+}
+
+void HistoryDialog::updateButtons()
+{
+    const auto record = currentRecord();
+    m_openButton->setEnabled(record.has_value());
+    m_revertButton->setEnabled(record && record->valueBefore.has_value());
+    m_revertButton->setToolTip(record && !record->valueBefore
+                                   ? tr("This attempt could not read the server first, so the value "
+                                        "before it is unknown.")
+                                   : tr("Put the value the server had before this save into the editor and "
+                                        "save it, after the usual confirmation and check for other changes"));
+    const bool any = m_sorted->rowCount() > 0;
+    m_exportCsvButton->setEnabled(any);
+    m_exportJsonButton->setEnabled(any);
+}
+
+void HistoryDialog::exportCsv()
+{
+    exportAs(QStringLiteral("csv"));
+}
+
+void HistoryDialog::exportJson()
+{
+    exportAs(QStringLiteral("json"));
+}
+
+void HistoryDialog::exportAs(const QString &format)
+{
+    const bool csv = format == u"csv";
+    const QString path = DialogHook::getSaveFileName(
+        this, csv ? tr("Export history as CSV") : tr("Export history as JSON"),
+        QDir::home().filePath(QStringLiteral("convdesk-history.") + format),
+        csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
+    if (path.isEmpty())
+        return;
+    const QList<AuditRecord> records = shownRecords();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        m_status->setText(tr("Could not export to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return;
+    }
+    file.write(csv ? AuditExport::toCsv(records) : AuditExport::toJson(records));
+    if (!file.commit()) {
+        m_status->setText(tr("Could not export to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return;
+    }
+    m_status->setText(tr("Exported %n record(s) to %1.", nullptr, int(records.size()))
+                          .arg(QDir::toNativeSeparators(path)));
+}
+
+} // namespace convdesk

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "AuditRecord.h"
+
+#include <QDialog>
+#include <QList>
+
+#include <optional>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace convdesk {
+
+class AuditHistoryModel;
+struct AuditFilter;
+
+// The audit log of save attempts (GUI and CLI), newest first, narrowed by conversation,
+// profile, date and outcome. From a row: open its conversation, or revert the conversation
+// to the value it had before that save (the window runs its usual confirmation and conflict
+// guard). The rows shown export as CSV or JSON. Non-modal: it stays open beside the window.
+class HistoryDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HistoryDialog)
+public:
+    explicit HistoryDialog(QWidget *parent = nullptr);
+    ~HistoryDialog() override;
+
+    void setLogPath(const QString &filePath);
+    QString logPath() const { return m_logPath; }
+
+    AuditHistoryModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    AuditFilter filter() const;
+    // The rows shown, in the table's order: what the export buttons write.
+    QList<AuditRecord> shownRecords() const;
+    std::optional<AuditRecord> currentRecord() const;
+    // Makes the conversation filter show only `conversationId` (empty: all).
+    void setConversationFilter(const QString &conversationId);
+
+public Q_SLOTS:
+    void reload(); // re-reads the log, keeping the filters and, when it is still there, the row
+    void exportCsv();
+    void exportJson();
+
+Q_SIGNALS:
+    void openConversationRequested(const QString &conversationId);
+    void revertRequested(const convdesk::AuditRecord &record);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void applyFilter();
+    void fillProfileChoices();
+    void exportAs(const QString &format);
+    void updateDetail();
+    void updateButtons();
+
+    QString m_logPath;
+    AuditHistoryModel *m_model;
+    QSortFilterProxyModel *m_sorted;
+    QLineEdit *m_conversationFilter;
+    QComboBox *m_profileFilter;
+    QDateEdit *m_from;
+    QDateEdit *m_until;
+    QComboBox *m_outcomeFilter;
+    QTableView *m_view;
+    QPlainTextEdit *m_detail;
+    QLabel *m_warnings;
+    QLabel *m_status;
+    QPushButton *m_openButton;
+    QPushButton *m_revertButton;
+    QPushButton *m_exportCsvButton;
+    QPushButton *m_exportJsonButton;
+};
+
+} // namespace convdesk
