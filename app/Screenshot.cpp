@@ -1,5 +1,6 @@
 #include "Screenshot.h"
 
+#include "AccountBrowser.h"
 #include "ConversationPanel.h"
 #include "MainWindow.h"
 
@@ -33,13 +34,22 @@ void captureWhenShown(MainWindow &window, const QString &path)
         for (const char *node : {"$.last_message.message", "$.last_message.push_config", "$.group_ids"})
             panel->expandPath(QString::fromLatin1(node));
         panel->setCurrentPath(QStringLiteral("$.last_message.message.text"));
-        QTimer::singleShot(SettleMs, &window, [&window, path] {
-            const bool saved = window.grab().save(path, "PNG");
-            if (!saved)
-                std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("main", "convdesk: could not write %1")
-                                                            .arg(path)));
-            QCoreApplication::exit(saved ? 0 : 1);
-        });
+        auto grabSoon = [&window, path, limit] {
+            limit->stop();
+            QTimer::singleShot(SettleMs, &window, [&window, path] {
+                const bool saved = window.grab().save(path, "PNG");
+                if (!saved)
+                    std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("main", "convdesk: could not write %1")
+                                                                .arg(path)));
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        };
+        // The account browser lists the conversation's account, so the picture shows it filled.
+        AccountBrowser *browser = window.accountBrowser();
+        QObject::connect(browser, &AccountBrowser::pageLoaded, &window, grabSoon, Qt::SingleShotConnection);
+        QObject::connect(browser, &AccountBrowser::pageFailed, &window, grabSoon, Qt::SingleShotConnection);
+        limit->start(TimeLimitMs);
+        browser->list();
     }, Qt::SingleShotConnection);
 }
 

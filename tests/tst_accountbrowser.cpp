@@ -139,6 +139,10 @@ void TestAccountBrowser::pagesThroughEveryConversationWithLoadMore()
     QVERIFY(pages.wait());
     QCOMPARE(m_browser->model()->rowCount(), 2);
     QVERIFY(more->isEnabled());
+    // The conversation the window shows (the newest) is the selected row.
+    QCOMPARE(table()->selectionModel()->selectedRows().value(0).data(ConversationListModel::ConversationIdRole)
+                 .toString(),
+             (*m_window)->session()->conversationId().toString());
     QUrlQuery first(QString::fromLatin1(m_sandbox->lastRequestQuery()));
     QCOMPARE(first.queryItemValue(u"account_id"_s), u"support_demo"_s);
     QCOMPARE(first.queryItemValue(u"limit"_s), u"2"_s);
@@ -232,6 +236,10 @@ void TestAccountBrowser::choosingARowLoadsIt()
     QCOMPARE((*m_window)->session()->conversationId().toString(), bob);
     QVERIFY((*m_window)->windowTitle().contains(bob));
     QCOMPARE(m_sandbox->requestCount(), requests + 1); // one load, also for a double click
+    QCOMPARE(table()->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(table()->selectionModel()->selectedRows().first().data(ConversationListModel::ConversationIdRole)
+                 .toString(),
+             bob);
 }
 
 void TestAccountBrowser::choosingAsksAboutUnsavedEdits()

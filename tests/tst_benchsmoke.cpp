@@ -123,7 +123,7 @@ void TestBenchSmoke::listScenarioPagesEveryConversation_data()
 {
     QTest::addColumn<QString>("variant");
     QTest::newRow("eager") << u"eager"_s;
-    QTest::newRow("lazy") << u"lazy"_s;
+    QTest::newRow("browser") << u"browser"_s;
 }
 
 void TestBenchSmoke::listScenarioPagesEveryConversation()

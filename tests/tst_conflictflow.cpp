@@ -126,6 +126,11 @@ void TestConflictFlow::secondWriterShowsConflictAndWritesNothing()
     QCOMPARE(DialogHook::pendingAnswers(), 0);
     QCOMPARE(DialogHook::lastObjectName(), u"conflictDialog"_s);
 
+    // The status bar is no longer busy and names the check's trace id.
+    QVERIFY(!m_window->find<QWidget>(u"busyIndicator"_s)->isVisible());
+    QVERIFY(m_window->find<QLabel>(u"callOutcome"_s)->text().startsWith(u"Not saved"_s));
+    QCOMPARE(m_window->find<QLabel>(u"traceIdLabel"_s)->text(),
+             u"Trace id: "_s + conflict.first().first().value<SaveConflict>().traceId);
     // Nothing was written: one re-read, no PATCH.
     QCOMPARE(methodsSeen(), QStringList{u"GET"_s});
     QCOMPARE(serverValue(m_aliceId), u"{\"ticket\":\"T-9\",\"by\":\"colleague\"}"_s);

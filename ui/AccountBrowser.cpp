@@ -8,6 +8,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -52,8 +53,15 @@ AccountBrowser::AccountBrowser(QWidget *parent)
     m_view->setWordWrap(false);
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(false);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().lineSpacing() + fontMetrics().height() / 2);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionsMovable(true);
+    // In a narrow dock the peer says most; the full ID (account|type|peer) comes last.
+    header->moveSection(header->visualIndex(ConversationListModel::PeerColumn), 0);
+    header->moveSection(header->visualIndex(ConversationListModel::IdColumn), ConversationListModel::ColumnCount - 1);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ConversationListModel::UpdatedColumn, Qt::DescendingOrder);
     m_view->setAccessibleName(tr("Conversations of the account"));
@@ -114,6 +122,18 @@ QString AccountBrowser::account() const
 void AccountBrowser::setAccount(const QString &accountId)
 {
     m_account->setText(accountId);
+}
+
+void AccountBrowser::markShown(const QString &conversationId)
+{
+    m_shownId = conversationId;
+    const int row = m_model->rowOf(conversationId);
+    if (row < 0) {
+        m_view->clearSelection();
+        return;
+    }
+    const QModelIndex index = m_sorted->mapFromSource(m_model->index(row, ConversationListModel::PeerColumn));
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 void AccountBrowser::list()
@@ -186,8 +206,12 @@ void AccountBrowser::onPage(const ApiResult &result)
         Q_EMIT pageFailed(malformed);
         return;
     }
-    if (m_model->pagesLoaded() == 1)
+    if (m_model->pagesLoaded() == 1) {
         m_view->resizeColumnsToContents();
+        const int widest = fontMetrics().averageCharWidth() * 32; // a long preview must not push the rest away
+        for (int column = 0; column < ConversationListModel::ColumnCount; ++column)
+            m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), widest));
+    }
     const int rows = m_model->rowCount();
     QString text = m_model->hasMore()
         ? tr("%n conversation(s) of %1 so far; more on the server.", nullptr, rows).arg(m_listedAccount)
@@ -196,6 +220,8 @@ void AccountBrowser::onPage(const ApiResult &result)
         text += u' ' + problem;
     showStatus(text);
     updateButtons();
+    if (!m_shownId.isEmpty() && !m_view->selectionModel()->hasSelection())
+        markShown(m_shownId);
     Q_EMIT pageLoaded();
 }
 

@@ -36,6 +36,9 @@ public:
 
     QString account() const;
     void setAccount(const QString &accountId);
+    // Selects the row of the conversation the window shows (now, and when a later page
+    // brings it), without asking to load it again.
+    void markShown(const QString &conversationId);
 
     ConversationListModel *model() const { return m_model; }
     QSortFilterProxyModel *sortModel() const { return m_sorted; }
@@ -72,6 +75,7 @@ private:
     QLabel *m_status;
     QPointer<ApiCall> m_call;
     QString m_listedAccount; // the account the rows belong to
+    QString m_shownId;
     int m_pageSize = DefaultPageSize;
 };
 

@@ -115,6 +115,17 @@ void CallStatusBar::showNote(const QString &text)
     m_outcome->setToolTip(text);
 }
 
+void CallStatusBar::showStopped(const QString &text, const QString &traceId)
+{
+    setRunning(false);
+    showNote(text);
+    m_traceId = traceId;
+    m_traceLabel->setText(tr("Trace id: %1").arg(m_traceId));
+    m_traceLabel->setVisible(!m_traceId.isEmpty());
+    m_copyTrace->setEnabled(!m_traceId.isEmpty());
+    m_latency->hide();
+}
+
 QString CallStatusBar::outcomeText() const
 {
     return m_outcome->text();

@@ -28,6 +28,9 @@ public:
     void showResult(const QString &operation, const ApiResult &result);
     // A note that is not a call outcome (a refused action, a keychain message).
     void showNote(const QString &text);
+    // The calls ended in an outcome that is not one request's result (a save the conflict
+    // check stopped): the busy state ends, `text` and the trace id of the last request show.
+    void showStopped(const QString &text, const QString &traceId);
 
     QString outcomeText() const;
     QString traceId() const { return m_traceId; }

@@ -105,6 +105,7 @@ ConflictDialog::ConflictDialog(const SaveConflict &conflict, QWidget *parent)
     overwrite->setAutoDefault(false);
     takeServer->setAutoDefault(false);
     keepEditing->setDefault(true);
+    keepEditing->setFocus(); // the keyboard starts on the safe choice, not inside a pane
     connect(buttons, &QDialogButtonBox::clicked, this, [this, buttons](QAbstractButton *button) {
         switch (buttons->standardButton(button)) {
         case QDialogButtonBox::Save: m_choice = Choice::Overwrite; break;

@@ -119,6 +119,8 @@ HistoryDialog::HistoryDialog(QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setTabKeyNavigation(false);
     m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().lineSpacing() + fontMetrics().height() / 2);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(AuditHistoryModel::TimeColumn, Qt::DescendingOrder);
 
@@ -239,6 +241,13 @@ void HistoryDialog::reload()
         m_warnings->show();
     }
     applyFilter(); // also restores the current row below
+    if (!m_columnsSized && m_sorted->rowCount() > 0) {
+        m_columnsSized = true;
+        m_view->resizeColumnsToContents();
+        const int widest = fontMetrics().averageCharWidth() * 28; // values can be long JSON
+        for (int column = 0; column < m_sorted->columnCount(); ++column)
+            m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), widest));
+    }
     if (current) {
         const QList<AuditRecord> shown = shownRecords();
         const auto found = std::find(shown.begin(), shown.end(), *current);

@@ -80,6 +80,7 @@ private:
     QPushButton *m_revertButton;
     QPushButton *m_exportCsvButton;
     QPushButton *m_exportJsonButton;
+    bool m_columnsSized = false; // sized to the first rows once; then the user's widths stay
 };
 
 } // namespace convdesk

@@ -286,8 +286,6 @@ void MainWindow::connectSession()
         m_idInput->remember(m_session->conversationId().toString());
         m_callStatus->showResult(tr("Load"), result);
         m_errorBanner->dismiss();
-        if (m_browser->account().isEmpty())
-            m_browser->setAccount(m_session->conversationId().accountId());
         if (const auto revert = std::exchange(m_pendingRevert, std::nullopt);
             revert && revert->id == m_session->conversationId())
             applyRevert(revert->value);
@@ -337,9 +335,10 @@ void MainWindow::resolveConflict(const SaveConflict &conflict)
 {
     // Whatever waited for the save (a load, closing) waits for an overwrite, or is dropped.
     auto afterSave = std::exchange(m_afterSave, nullptr);
-    m_callStatus->showNote(tr("Not saved: the server extension of %1 changed on the server since it was "
-                              "loaded (trace id %2).")
-                               .arg(conflict.id.toString(), conflict.traceId));
+    m_callStatus->showStopped(tr("Not saved: the server extension of %1 changed on the server since it "
+                                 "was loaded.")
+                                  .arg(conflict.id.toString()),
+                              conflict.traceId);
     if (!showPendingAuditWarning())
         m_errorBanner->dismiss();
     if (m_history && m_history->isVisible())
@@ -609,6 +608,9 @@ void MainWindow::showConversation()
     if (m_session->hasConversation()) {
         m_panel->setConversation(m_session->conversation());
         m_editor->setOriginalText(m_session->loadedServerExtension());
+        if (m_browser->account().isEmpty()) // offer the account of what is open
+            m_browser->setAccount(m_session->conversationId().accountId());
+        m_browser->markShown(m_session->conversationId().toString());
     } else {
         m_panel->clear();
         m_editor->setOriginalText({});

@@ -82,6 +82,7 @@ void ConversationListModel::clear()
 {
     beginResetModel();
     m_rows.clear();
+    m_rowById.clear();
     m_hasMore = false;
     m_nextToken.clear();
     m_pages = 0;
@@ -125,6 +126,8 @@ bool ConversationListModel::appendPage(const OrderedJson &data, QString *problem
     }
     if (!added.isEmpty()) {
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size() - 1));
+        for (qsizetype i = 0; i < added.size(); ++i)
+            m_rowById.insert(added.at(i).id, int(m_rows.size() + i));
         m_rows.append(added);
         endInsertRows();
     }
@@ -153,11 +156,7 @@ OrderedJson ConversationListModel::conversation(int row) const
 
 int ConversationListModel::rowOf(const QString &conversationId) const
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == conversationId)
-            return row;
-    }
-    return -1;
+    return m_rowById.value(conversationId, -1);
 }
 
 QString ConversationListModel::lastMessagePreview(const OrderedJson &conversation)
@@ -256,6 +255,9 @@ QVariant ConversationListModel::sortData(const Row &row, int column) const
 QVariant ConversationListModel::toolTipData(const Row &row, int column) const
 {
     switch (column) {
+    case IdColumn:
+    case PeerColumn:
+        return row.id;
     case LastMessageColumn: {
         const QString preview = lastMessagePreview(row.conversation);
         return preview.isEmpty() ? QVariant() : QVariant(preview);

@@ -3,6 +3,7 @@
 #include "JsonDocument.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -78,6 +79,9 @@ private:
     QVariant toolTipData(const Row &row, int column) const;
 
     QList<Row> m_rows;
+    // conversation_id -> row: appending a page costs the page, not every row listed so far
+    // (a linear search made 10,000 conversations take a second longer; docs/benchmarks.md).
+    QHash<QString, int> m_rowById;
     bool m_hasMore = false;
     QString m_nextToken;
     int m_pages = 0;

@@ -4,7 +4,7 @@
 <context>
     <name>convdesk::AccountBrowser</name>
     <message numerus="yes">
-        <location filename="../../ui/AccountBrowser.cpp" line="+193"/>
+        <location filename="../../ui/AccountBrowser.cpp" line="+217"/>
         <source>%n conversation(s) of %1 so far; more on the server.</source>
         <translation>
             <numerusform>%n conversation of %1 so far; more on the server.</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>convdesk::ConversationListModel</name>
     <message numerus="yes">
-        <location filename="../../app/core/ConversationListModel.cpp" line="+139"/>
+        <location filename="../../app/core/ConversationListModel.cpp" line="+142"/>
         <source>%n item(s) of the page had no conversation_id and are not listed.</source>
         <translation>
             <numerusform>%n item of the page had no conversation_id and is not listed.</numerusform>

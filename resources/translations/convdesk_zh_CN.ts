@@ -1369,7 +1369,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::AccountBrowser</name>
     <message>
-        <location filename="../../ui/AccountBrowser.cpp" line="+27"/>
+        <location filename="../../ui/AccountBrowser.cpp" line="+28"/>
         <source>&amp;List</source>
         <translation>列出(&amp;L)</translation>
     </message>
@@ -1399,13 +1399,13 @@ QtKeychain %5，密钥保存在：%6
         <translation>获取下一页会话</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>Conversations of the account</source>
         <translation>该账号的会话</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+85"/>
+        <location line="+97"/>
         <source>Enter an account ID and press List.</source>
         <translation>请输入账号 ID，然后按“列出”。</translation>
     </message>
@@ -1445,7 +1445,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>列出失败：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+16"/>
         <source>%n conversation(s) of %1 so far; more on the server.</source>
         <translation>
             <numerusform>已列出 %1 的 %n 个会话；服务端还有更多。</numerusform>
@@ -1683,7 +1683,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>就绪</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>%1: code %2 %3</source>
         <translation>%1：返回码 %2 %3</translation>
     </message>
@@ -1699,11 +1699,12 @@ QtKeychain %5，密钥保存在：%6
     </message>
     <message>
         <location line="+6"/>
+        <location line="+18"/>
         <source>Trace id: %1</source>
         <translation>追踪 ID：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-15"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
@@ -1897,19 +1898,19 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ConversationListModel</name>
     <message>
-        <location filename="../../app/core/ConversationListModel.cpp" line="+96"/>
+        <location filename="../../app/core/ConversationListModel.cpp" line="+97"/>
         <source>The server&apos;s answer is not a page of conversations (no &quot;items&quot; list).</source>
         <translation>服务端的响应不是一页会话（没有 &quot;items&quot; 列表）。</translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+45"/>
         <source>%n item(s) of the page had no conversation_id and are not listed.</source>
         <translation>
             <numerusform>本页有 %n 项没有 conversation_id，未列出。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>[recalled]</source>
         <translation>[已撤回]</translation>
     </message>
@@ -1934,7 +1935,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>是</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>server_extension is empty</source>
         <translation>服务端扩展字段为空</translation>
     </message>
@@ -2922,7 +2923,7 @@ Value sent:
     </message>
     <message>
         <location line="+5"/>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
@@ -2949,11 +2950,11 @@ Value sent:
     </message>
     <message>
         <location line="+8"/>
-        <source>Not saved: the server extension of %1 changed on the server since it was loaded (trace id %2).</source>
-        <translation>未保存：自加载以来，%1 的服务端扩展字段已在服务端被修改（追踪 ID %2）。</translation>
+        <source>Not saved: the server extension of %1 changed on the server since it was loaded.</source>
+        <translation>未保存：自加载以来，%1 的服务端扩展字段已在服务端被修改。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Took the server&apos;s value; your edit was dropped. Nothing was written.</source>
         <translation>已采用服务端的值；您的编辑已放弃。未写入任何内容。</translation>
     </message>
@@ -3038,7 +3039,7 @@ Value sent:
         <translation>%1 的服务端扩展字段有未保存的更改。要在%2之前保存吗？</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>%1[*] — Conversation Desk</source>
         <translation>%1[*] — 会话工作台</translation>
     </message>
@@ -3512,12 +3513,12 @@ Value sent:
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/Screenshot.cpp" line="+24"/>
+        <location filename="../../app/Screenshot.cpp" line="+25"/>
         <source>convdesk: no conversation was shown in time; no screenshot taken</source>
         <translation>convdesk：未能及时显示会话；未截图</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>convdesk: could not write %1</source>
         <translation>convdesk：无法写入 %1</translation>
     </message>

@@ -57,7 +57,7 @@ int runList(const QCommandLineParser &parser)
 {
     const auto variant = ListScenario::variantFromName(parser.value(QStringLiteral("variant")));
     if (!variant)
-        return fail(QStringLiteral("--variant must be eager or lazy"));
+        return fail(QStringLiteral("--variant must be eager or browser"));
     ListScenario::Options options;
     options.sandboxUrl = QUrl(parser.value(QStringLiteral("url")));
     options.accountId = parser.value(QStringLiteral("account"));

@@ -392,13 +392,13 @@ private:
             }
         });
         if (!output.startsWith("URL ") || url.isEmpty()) {
-            m_results.skip(QStringLiteral("list/lazy"), QStringLiteral("the seeded sandbox did not start: %1")
+            m_results.skip(QStringLiteral("list/browser"), QStringLiteral("the seeded sandbox did not start: %1")
                                                             .arg(QString::fromUtf8(server.readAllStandardError())));
             return false;
         }
         bool ok = true;
         for (int run = 0; run < m_config.runs; ++run) {
-            for (const QString &variant : {QStringLiteral("eager"), QStringLiteral("lazy")}) {
+            for (const QString &variant : {QStringLiteral("eager"), QStringLiteral("browser")}) {
                 const QString series = QStringLiteral("list/%1").arg(variant);
                 progress(QStringLiteral("%1, run %2").arg(series).arg(run + 1));
                 ok &= measureChild(series, {QStringLiteral("--child"), QStringLiteral("list"),

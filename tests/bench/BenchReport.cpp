@@ -158,6 +158,7 @@ void treeSection(QString &out, const BenchResults &results, const BenchConfig &c
         row(QStringLiteral("tree nodes built by the end"), field(QStringLiteral("nodes_end")), false);
         row(QStringLiteral("one more copy of the parsed document (ms)"), field(QStringLiteral("copy_ms")), false);
         row(QStringLiteral("one more copy of the parsed document (MB)"), field(QStringLiteral("copy_kb"), KbToMb), false);
+        row(QStringLiteral("freeing that copy (ms)"), field(QStringLiteral("free_ms")), false);
     }
 }
 
@@ -226,21 +227,21 @@ void roundTripSection(QString &out, const BenchResults &results)
 void listSection(QString &out, const BenchResults &results, const BenchConfig &config)
 {
     const QString eager = QStringLiteral("list/eager");
-    const QString lazy = QStringLiteral("list/lazy");
+    const QString browser = QStringLiteral("list/browser");
     out += QStringLiteral("\n## Account browser: %1 conversations\n\n"
                           "Every page (100 conversations each) of one account, from a sandbox seeded with %1 "
                           "conversations in its own process, appended to a QTableView as pages arrive. "
                           "**eager** = signed QNetworkAccessManager calls, QJsonDocument, five QStandardItems "
-                          "per conversation (the baseline); **lazy** = ours: ApiClient::listConversations, "
-                          "items kept as parsed and formatted only when painted (the GUI has no account browser "
-                          "yet; this is the core path and model it would use). Scroll: %2 steps of 3 rows, a full "
-                          "repaint each. Ratios are baseline ÷ ours: higher is better for ours.\n\n"
-                          "| figure | eager (baseline) | lazy (ours) | eager ÷ lazy |\n|---|---|---|---|\n")
+                          "per conversation in a plain QTableView (the baseline); **browser** = ours: the window's "
+                          "AccountBrowser (ApiClient::listConversations, ConversationListModel behind the proxy "
+                          "that sorts by update time), \"Load more\" until the last page. Scroll: %2 steps of 3 "
+                          "rows, a full repaint each. Ratios are baseline ÷ ours: higher is better for ours.\n\n"
+                          "| figure | eager (baseline) | browser (ours) | eager ÷ browser |\n|---|---|---|---|\n")
                .arg(config.listCount).arg(config.scrollSteps);
     const auto row = [&](const QString &name, const Figure &figure, bool withRatio = true) {
         out += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
-                   .arg(name, cell(results.stats(eager, figure)), cell(results.stats(lazy, figure)),
-                        withRatio ? ratioCell(saving(results, eager, lazy, figure)) : QStringLiteral("–"));
+                   .arg(name, cell(results.stats(eager, figure)), cell(results.stats(browser, figure)),
+                        withRatio ? ratioCell(saving(results, eager, browser, figure)) : QStringLiteral("–"));
     };
     row(QStringLiteral("first page shown (ms)"), field(QStringLiteral("first_page_ms")));
     row(QStringLiteral("all pages shown (ms)"), field(QStringLiteral("all_pages_ms")));
@@ -324,7 +325,7 @@ QString BenchReport::write(const BenchResults &results, const BenchConfig &confi
                       results.ratio(QStringLiteral("roundtrip/cli"), QStringLiteral("roundtrip/curl"), QStringLiteral("wall_ms")), atMost(1.5)};
     if (config.scenarios.contains(QStringLiteral("list")))
         goals << Goal{QStringLiteral("Account browser, %1 conversations: p95 of a scroll step (ms)").arg(config.listCount),
-                      QStringLiteral("≤ 16 ms (one 60 Hz frame)"), results.stats(QStringLiteral("list/lazy"), QStringLiteral("scroll_p95_ms")),
+                      QStringLiteral("≤ 16 ms (one 60 Hz frame)"), results.stats(QStringLiteral("list/browser"), QStringLiteral("scroll_p95_ms")),
                       atMost(16), false};
 
     out += QStringLiteral("\n## Goals\n\n| goal | target | measured | verdict |\n|---|---|---|---|\n");

@@ -1,14 +1,14 @@
 #include "ListScenario.h"
 
 #include "ApiCall.h"
+#include "AccountBrowser.h"
 #include "ApiClient.h"
+#include "ConversationListModel.h"
 #include "BenchStats.h"
-#include "FieldDecoder.h"
 #include "ProcessMemory.h"
 #include "RequestSigner.h"
 #include "SandboxServer.h"
 
-#include <QAbstractTableModel>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -25,14 +25,10 @@
 #include <QUrlQuery>
 
 #include <memory>
-#include <vector>
 
 namespace convdesk::bench {
 
 namespace {
-
-const char *const ColumnKeys[] = {"conversation_id", "type", "unread_count", "update_time", "last_message"};
-constexpr int ColumnCount = int(std::size(ColumnKeys));
 
 QStringList headerLabels()
 {
@@ -56,7 +52,9 @@ class Lister
 {
 public:
     virtual ~Lister() = default;
-    virtual QAbstractItemModel *model() = 0;
+    virtual QWidget *window() = 0;
+    virtual QTableView *view() = 0;
+    virtual QAbstractItemModel *model() = 0; // the rows, unsorted
     virtual Page fetch(const QString &pageToken) = 0;
 };
 
@@ -67,7 +65,12 @@ public:
     explicit EagerLister(const ListScenario::Options &options) : m_options(options)
     {
         m_model.setHorizontalHeaderLabels(headerLabels());
+        m_view.setModel(&m_model);
+        m_view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // one row height for all
+        m_view.horizontalHeader()->setStretchLastSection(true);
     }
+    QWidget *window() override { return &m_view; }
+    QTableView *view() override { return &m_view; }
     QAbstractItemModel *model() override { return &m_model; }
 
     Page fetch(const QString &pageToken) override
@@ -117,87 +120,53 @@ private:
     ListScenario::Options m_options;
     QNetworkAccessManager m_network;
     QStandardItemModel m_model;
+    QTableView m_view;
 };
 
-// The conversations as the API gave them; cells are formatted when painted.
-class ConversationPageModel final : public QAbstractTableModel
+// Ours: the window's AccountBrowser (ConversationListModel behind a sorting proxy, its own
+// table view), paging through ApiClient with its "Load more".
+class BrowserLister final : public Lister
 {
 public:
-    void append(OrderedJson::array_t &&items)
-    {
-        if (items.empty())
-            return;
-        beginInsertRows({}, int(m_items.size()), int(m_items.size() + items.size()) - 1);
-        for (OrderedJson &item : items)
-            m_items.push_back(std::move(item));
-        endInsertRows();
-    }
-    int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_items.size()); }
-    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
-    QVariant data(const QModelIndex &index, int role) const override
-    {
-        if (role != Qt::DisplayRole || !checkIndex(index, CheckIndexOption::IndexIsValid))
-            return {};
-        const OrderedJson &conversation = m_items[size_t(index.row())];
-        const char *key = ColumnKeys[index.column()];
-        const auto found = conversation.find(key);
-        if (found == conversation.end())
-            return {};
-        if (index.column() == 4) { // the last message's text
-            const auto text = found->find("text");
-            return text != found->end() && text->is_string() ? Json::toQString(text->get_ref<const std::string &>())
-                                                             : QString();
-        }
-        return FieldDecoder::decode(JsonPath{JsonPathStep(QString::fromLatin1(key))}, *found).display;
-    }
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override
-    {
-        if (orientation == Qt::Horizontal && role == Qt::DisplayRole)
-            return headerLabels().value(section);
-        return QAbstractTableModel::headerData(section, orientation, role);
-    }
-
-private:
-    std::vector<OrderedJson> m_items;
-};
-
-// Ours: ApiClient's signed calls and parsed results.
-class LazyLister final : public Lister
-{
-public:
-    explicit LazyLister(const ListScenario::Options &options) : m_options(options)
+    explicit BrowserLister(const ListScenario::Options &options)
     {
         m_client.setEndpoint(ApiEndpoint::custom(options.sandboxUrl));
         m_client.setCredentials(SandboxServer::demoCredentials());
+        m_browser.setClient(&m_client);
+        m_browser.setPageSize(options.pageSize);
+        m_browser.setAccount(options.accountId);
     }
-    QAbstractItemModel *model() override { return &m_model; }
+    QWidget *window() override { return &m_browser; }
+    QTableView *view() override { return m_browser.view(); }
+    QAbstractItemModel *model() override { return m_browser.model(); }
 
     Page fetch(const QString &pageToken) override
     {
-        ApiCall *call = m_client.listConversations(m_options.accountId, pageToken, m_options.pageSize);
-        ApiResult result;
+        bool ok = false;
         QEventLoop loop;
-        QObject::connect(call, &ApiCall::finished, &loop, [&](const ApiResult &finished) {
-            result = finished;
+        const QMetaObject::Connection loaded = QObject::connect(&m_browser, &AccountBrowser::pageLoaded, &loop, [&] {
+            ok = true;
             loop.quit();
         });
+        const QMetaObject::Connection failed =
+            QObject::connect(&m_browser, &AccountBrowser::pageFailed, &loop, &QEventLoop::quit);
+        if (pageToken.isEmpty())
+            m_browser.list();
+        else
+            m_browser.loadMore();
         loop.exec();
-        if (!result.ok())
-            return {};
-        OrderedJson &data = result.data;
-        if (const auto items = data.find("items"); items != data.end() && items->is_array())
-            m_model.append(std::move(items->get_ref<OrderedJson::array_t &>()));
+        QObject::disconnect(loaded);
+        QObject::disconnect(failed);
         Page page;
-        page.ok = true;
-        if (data.value("has_more", false) && data.contains("next_token") && data["next_token"].is_string())
-            page.nextToken = Json::toQString(data["next_token"].get_ref<const std::string &>());
+        page.ok = ok;
+        if (ok && m_browser.model()->hasMore())
+            page.nextToken = m_browser.model()->nextToken();
         return page;
     }
 
 private:
-    ListScenario::Options m_options;
     ApiClient m_client;
-    ConversationPageModel m_model;
+    AccountBrowser m_browser;
 };
 
 } // namespace
@@ -206,14 +175,14 @@ std::optional<ListScenario::Variant> ListScenario::variantFromName(const QString
 {
     if (name == u"eager")
         return Variant::Eager;
-    if (name == u"lazy")
-        return Variant::Lazy;
+    if (name == u"browser")
+        return Variant::Browser;
     return std::nullopt;
 }
 
 QString ListScenario::variantName(Variant variant)
 {
-    return variant == Variant::Eager ? QStringLiteral("eager") : QStringLiteral("lazy");
+    return variant == Variant::Eager ? QStringLiteral("eager") : QStringLiteral("browser");
 }
 
 BenchMetrics ListScenario::run(Variant variant, const Options &options)
@@ -223,15 +192,13 @@ BenchMetrics ListScenario::run(Variant variant, const Options &options)
     if (variant == Variant::Eager)
         lister = std::make_unique<EagerLister>(options);
     else
-        lister = std::make_unique<LazyLister>(options);
+        lister = std::make_unique<BrowserLister>(options);
 
-    QTableView view;
-    view.setModel(lister->model());
-    view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // one row height for all
-    view.horizontalHeader()->setStretchLastSection(true);
-    view.resize(options.viewSize);
-    view.show();
-    if (!QTest::qWaitForWindowExposed(&view))
+    QWidget *window = lister->window();
+    QTableView &view = *lister->view();
+    window->resize(options.viewSize);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window))
         qFatal("list scenario: the window was never exposed");
     view.viewport()->repaint();
     metrics.set(QStringLiteral("rss_before_kb"), double(ProcessMemory::now().residentKb));

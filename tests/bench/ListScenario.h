@@ -10,17 +10,16 @@
 
 namespace convdesk::bench {
 
-// The account browser's core path: every page of an account's conversations (100 per page)
-// fetched from a sandbox in another process and shown in a QTableView as pages arrive.
-//   eager - the common approach: signed QNetworkAccessManager calls, QJsonDocument, five
-//           QStandardItems per conversation (the baseline);
-//   lazy  - ours: ApiClient::listConversations, the parsed items kept as they are in a
-//           table model that formats a cell only when it is painted (the GUI has no
-//           account browser yet; this is the model it would use).
+// The account browser with every page of an account's conversations (100 per page)
+// fetched from a sandbox in another process, shown as pages arrive.
+//   eager   - the common approach: signed QNetworkAccessManager calls, QJsonDocument, five
+//             QStandardItems per conversation in a QTableView (the baseline);
+//   browser - ours: the window's AccountBrowser (ApiClient::listConversations,
+//             ConversationListModel behind a sorting proxy), "Load more" until the last page.
 class ListScenario
 {
 public:
-    enum class Variant { Eager, Lazy };
+    enum class Variant { Eager, Browser };
 
     struct Options
     {

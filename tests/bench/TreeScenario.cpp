@@ -357,9 +357,12 @@ BenchMetrics TreeScenario::run(Variant variant, const QByteArray &response, cons
     if (const OrderedJson *document = tree->document()) {
         const qint64 before = ProcessMemory::now().residentKb;
         clock.restart();
-        const OrderedJson copy = *document;
+        auto copy = std::make_unique<OrderedJson>(*document);
         metrics.set(QStringLiteral("copy_ms"), msSince(clock));
         metrics.set(QStringLiteral("copy_kb"), double(ProcessMemory::now().residentKb - before));
+        clock.restart();
+        copy.reset();
+        metrics.set(QStringLiteral("free_ms"), msSince(clock));
     }
     window->hide();
     return metrics;
