@@ -41,15 +41,17 @@ for target in "${targets[@]}"; do
     artifacts="$build/artifacts/$target/"
     log="$build/logs/$target.log"
     mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
+    dict=()
+    [ "$target" = fuzz_conversation_id ] || dict=(-dict="$root/tests/fuzz/json.dict")
     echo "== $target: ${seconds}s"
-    if ! "$build/tests/fuzz/$target" -max_total_time="$seconds" -timeout=10 -max_len=8192 \
+    if ! "$build/tests/fuzz/$target" -max_total_time="$seconds" -timeout=10 -max_len=8192 "${dict[@]}" \
             -print_final_stats=1 -artifact_prefix="$artifacts" \
             "$corpus" "$root/tests/fuzz/corpus/$target" >"$log" 2>&1; then
         status=1
         echo "   CRASH or broken property; see $log and $artifacts" | tee -a "$summary"
     fi
     # libFuzzer's last status line: "#<runs> DONE cov: <edges> ft: <features> corp: <n>/<size> ..."
-    done_line=$(grep -E '^#[0-9]+ +(DONE|pulse|NEW|REDUCE|RELOAD|INITED)' "$log" | tail -n 1 || true)
+    done_line=$(grep -E '^#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE|RELOAD|INITED)' "$log" | tail -n 1 || true)
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
     printf '%s: %s execs; %s\n' "$target" "${execs:-?}" "${done_line:-no status line}" | tee -a "$summary"
 done

@@ -3555,7 +3555,7 @@ Value sent:
     <message>
         <location line="+2"/>
         <source>CODE</source>
-        <translation>语言代码</translation>
+        <translation>CODE</translation>
     </message>
     <message>
         <location line="+6"/>
