@@ -39,6 +39,8 @@ private Q_SLOTS:
     void retriesOnceOn502WithSameTraceId();
     void noRetryWithoutBackupOrForOtherStatuses_data();
     void noRetryWithoutBackupOrForOtherStatuses();
+    void codeOutsideIntRangeIsMalformed_data();
+    void codeOutsideIntRangeIsMalformed();
 
 private:
     ApiResult waitFor(ApiCall *call);
@@ -356,6 +358,27 @@ void TestApiClient::noRetryWithoutBackupOrForOtherStatuses()
     QCOMPARE(result.httpStatus, status);
     QCOMPARE(result.attempts, 1);
     QCOMPARE(backup.requestCount(), 0);
+}
+
+void TestApiClient::codeOutsideIntRangeIsMalformed_data()
+{
+    QTest::addColumn<QByteArray>("code");
+    // Each wraps to 200 when narrowed to a 32-bit int.
+    QTest::newRow("2^32 + 200") << QByteArray("4294967496");
+    QTest::newRow("-2^32 + 200") << QByteArray("-4294967096");
+    QTest::newRow("2^64 - 2^32 + 200") << QByteArray("18446744069414584520");
+}
+
+void TestApiClient::codeOutsideIntRangeIsMalformed()
+{
+    QFETCH(QByteArray, code);
+    const QByteArray body = "{\"code\":" + code + ",\"msg\":\"success\",\"data\":{}}";
+    RawHttpServer server("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                         + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    m_client->setEndpoint(ApiEndpoint::custom(QUrl(u"http://127.0.0.1:%1"_s.arg(server.serverPort()))));
+    const ApiResult result = waitFor(m_client->getConversation(m_firstId));
+    QCOMPARE(result.httpStatus, 200);
+    QCOMPARE(result.error, ErrorKind::MalformedResponse);
 }
 
 QTEST_GUILESS_MAIN(TestApiClient)

@@ -10,6 +10,9 @@
 #include <QSslConfiguration>
 #include <QSslError>
 
+#include <cstdint>
+#include <limits>
+
 namespace convdesk {
 
 namespace {
@@ -83,6 +86,17 @@ QString describeTlsErrors(const QList<QSslError> &errors, const QString &host)
         problems << ApiClient::tr("the server's certificate was refused");
     return problems.join(QLatin1String("; ")) + QLatin1String(" (") + details.join(QLatin1String("; "))
         + u')';
+}
+
+// An integer that fits ApiResult::code: get<int>() would wrap 2^32 + 200 to a false success.
+bool isIntCode(const OrderedJson &value)
+{
+    if (value.is_number_unsigned())
+        return value.get<std::uint64_t>() <= std::uint64_t(std::numeric_limits<int>::max());
+    if (!value.is_number_integer())
+        return false;
+    const std::int64_t number = value.get<std::int64_t>();
+    return number >= std::numeric_limits<int>::min() && number <= std::numeric_limits<int>::max();
 }
 
 QString joinedPath(const QUrl &base, const QString &path)
@@ -362,7 +376,7 @@ void ApiClient::classifyBody(ApiCall *call)
     }
     result.body = std::move(*parsed);
     const OrderedJson &body = result.body;
-    if (!body.is_object() || !body.contains("code") || !body["code"].is_number_integer())
+    if (!body.is_object() || !body.contains("code") || !isIntCode(body["code"]))
         return call->finishWith(ErrorKind::MalformedResponse,
                                 tr("The response is JSON but has no integer \"code\" field."));
     result.code = body["code"].get<int>();

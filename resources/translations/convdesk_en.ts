@@ -62,7 +62,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::HistoryDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/HistoryDialog.cpp" line="+231"/>
+        <location filename="../../ui/HistoryDialog.cpp" line="+233"/>
         <source>%n line(s) of the audit log could not be read and are not shown:</source>
         <translation>
             <numerusform>%n line of the audit log could not be read and is not shown:</numerusform>
@@ -78,7 +78,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location line="+59"/>
         <source>%n save attempt(s).</source>
         <translation>
             <numerusform>%n save attempt.</numerusform>

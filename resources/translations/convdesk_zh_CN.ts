@@ -2633,7 +2633,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>配置(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Select a row to see its values in full.</source>
         <translation>选中一行可查看完整的值。</translation>
     </message>
@@ -2644,12 +2644,12 @@ The AppSecret is not in it. Copy it anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+182"/>
+        <location line="+189"/>
         <source>Put the value the server had before this save into the editor and save it, after the usual confirmation and check for other changes</source>
         <translation>将此次保存前服务端的值放入编辑器并保存（照常确认，并检查是否有其他更改）</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-185"/>
         <source>Re&amp;load</source>
         <translation>重新加载(&amp;L)</translation>
     </message>
@@ -2668,7 +2668,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location line="+59"/>
         <source>%n save attempt(s).</source>
         <translation>
             <numerusform>共 %n 次保存操作。</numerusform>
