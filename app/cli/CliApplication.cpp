@@ -278,7 +278,11 @@ int CliApplication::runProfileRemove(const QStringList &args)
         printErr(tr("convdesk-cli: the AppSecret could not be removed from the keychain: %1").arg(removed.message));
         return ExitCredentials;
     }
-    m_profiles->remove(name);
+    if (!m_profiles->remove(name)) {
+        printErr(tr("convdesk-cli: the profile \"%1\" could not be removed from the settings file; its "
+                    "AppSecret is already gone from the keychain.").arg(name));
+        return ExitCredentials;
+    }
     printErr(tr("Profile \"%1\" removed.").arg(name));
     return ExitOk;
 }

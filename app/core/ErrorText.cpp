@@ -77,6 +77,11 @@ QString describeBusiness(const ApiResult &result)
     case 405:
         return tr("A value is too long for the server (server_extension takes at most 1024 characters).") + quoted;
     case 431:
+        // After a retry the "earlier" request with this trace id is our own first attempt,
+        // which may have been applied before its connection broke.
+        if (result.usedBackup)
+            return tr("The first attempt probably reached the server before its connection broke: "
+                      "reload the conversation to see whether the change was applied.") + quoted;
         return tr("The server saw this trace id before with a different body; send the request again.") + quoted;
     default:
         if (result.code >= 500)
