@@ -371,12 +371,12 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
     </message>
     <message>
         <location line="+20"/>
-        <location line="+334"/>
+        <location line="+338"/>
         <source>convdesk-cli: %1</source>
         <translation>convdesk-cli：%1</translation>
     </message>
     <message>
-        <location line="-333"/>
+        <location line="-337"/>
         <source>Run &quot;convdesk-cli --help&quot; for usage.</source>
         <translation>运行“convdesk-cli --help”查看用法。</translation>
     </message>
@@ -457,12 +457,12 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
     </message>
     <message>
         <location line="+4"/>
-        <location line="+312"/>
+        <location line="+316"/>
         <source>convdesk-cli: warning: %1</source>
         <translation>convdesk-cli：警告：%1</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-314"/>
         <source>No profiles yet; add one with &quot;convdesk-cli profile add&quot;.</source>
         <translation>还没有配置；请用“convdesk-cli profile add”添加。</translation>
     </message>
@@ -480,6 +480,11 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <location line="+3"/>
         <source>convdesk-cli: the AppSecret could not be removed from the keychain: %1</source>
         <translation>convdesk-cli：无法从密钥环中删除 AppSecret：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>convdesk-cli: the profile &quot;%1&quot; could not be removed from the settings file; its AppSecret is already gone from the keychain.</source>
+        <translation>convdesk-cli：无法从设置文件中删除配置“%1”；其 AppSecret 已从密钥环中删除。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1470,7 +1475,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ApiClient</name>
     <message>
-        <location filename="../../app/core/ApiClient.cpp" line="+75"/>
+        <location filename="../../app/core/ApiClient.cpp" line="+78"/>
         <source>the server&apos;s certificate is not trusted: no certificate authority known to this computer or named in the profile signed it</source>
         <translation>服务端证书不受信任：签发它的证书颁发机构既不为本机所知，也不在配置指定的 CA 证书中</translation>
     </message>
@@ -1490,7 +1495,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>服务端证书被拒绝</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+109"/>
         <source>No AppKey and AppSecret are set for this profile.</source>
         <translation>此配置没有设置 AppKey 和 AppSecret。</translation>
     </message>
@@ -2327,6 +2332,11 @@ The AppSecret is not in it. Copy it anyway?</source>
         <location line="+2"/>
         <source>A value is too long for the server (server_extension takes at most 1024 characters).</source>
         <translation>某个值超出服务端允许的长度（服务端扩展字段最多 1024 个字符）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The first attempt probably reached the server before its connection broke: reload the conversation to see whether the change was applied.</source>
+        <translation>第一次尝试很可能在连接中断前已到达服务端：请重新加载会话，确认更改是否已生效。</translation>
     </message>
     <message>
         <location line="+2"/>
