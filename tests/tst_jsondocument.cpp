@@ -16,6 +16,7 @@ private Q_SLOTS:
     void reportsWhereTextIsInvalid();
     void rejectsDeepNesting();
     void serializeReplacesInvalidUtf8();
+    void leadingByteOrderMarkInStringsIsKept();
 };
 
 void TestJsonDocument::keepsServerKeyOrder()
@@ -93,6 +94,19 @@ void TestJsonDocument::serializeReplacesInvalidUtf8()
     const QByteArray out = Json::serialize(value);
     QVERIFY(out.startsWith("{\"text\":\"ok"));
     QVERIFY(QString::fromUtf8(out).contains(QChar(0xFFFD)));
+}
+
+void TestJsonDocument::leadingByteOrderMarkInStringsIsKept()
+{
+    // Found by fuzz_response_parser: QString::fromUtf8 drops a leading U+FEFF.
+    const auto parsed = Json::parse(R"({"\ufeffkey":"\ufeffvalue"})");
+    QVERIFY(parsed);
+    const std::string key = parsed->begin().key();
+    QCOMPARE(Json::toQString(key), u"\ufeffkey"_s);
+    QCOMPARE(Json::toQString(parsed->begin().value().get<std::string>()), u"\ufeffvalue"_s);
+    QCOMPARE(Json::toStdString(Json::toQString(key)), key);
+    QCOMPARE(Json::toQString(std::string("\xef\xbb\xbf")), QString(QChar(0xfeff)));
+    QCOMPARE(Json::toQString(std::string("plain")), u"plain"_s);
 }
 
 QTEST_GUILESS_MAIN(TestJsonDocument)

@@ -10,6 +10,8 @@
 #include <QSslConfiguration>
 #include <QSslError>
 
+#include <utility>
+
 #include <cstdint>
 #include <limits>
 

@@ -1,6 +1,7 @@
 #include "JsonDocument.h"
 
 #include <QCoreApplication>
+#include <QStringDecoder>
 
 namespace convdesk {
 
@@ -104,6 +105,15 @@ QByteArray serialize(const OrderedJson &value, int indent)
 {
     const std::string text = value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
     return QByteArray(text.data(), qsizetype(text.size()));
+}
+
+QString toQString(const std::string &utf8)
+{
+    if (utf8.size() < 3 || utf8.compare(0, 3, "\xef\xbb\xbf") != 0)
+        return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+    QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless
+                                                       | QStringConverter::Flag::ConvertInitialBom);
+    return decoder.decode(QByteArrayView(utf8.data(), qsizetype(utf8.size())));
 }
 
 QString toText(const OrderedJson &value, int indent)

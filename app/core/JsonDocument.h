@@ -39,10 +39,9 @@ std::optional<OrderedJson> parse(QByteArrayView bytes, JsonParseError *error = n
 QByteArray serialize(const OrderedJson &value, int indent = -1);
 QString toText(const OrderedJson &value, int indent = -1);
 
-inline QString toQString(const std::string &utf8)
-{
-    return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
-}
+// Keeps a leading U+FEFF: QString::fromUtf8 drops it as a byte order mark, which would
+// change a key or a server_extension that starts with one.
+QString toQString(const std::string &utf8);
 inline std::string toStdString(const QString &text)
 {
     const QByteArray utf8 = text.toUtf8();
