@@ -282,6 +282,16 @@ void ApiClient::startAttempt(ApiCall *call, const QUrl &base)
     call->m_deadline.start(m_timeoutMs);
 }
 
+void ApiClient::retryOnBackup(ApiCall *call)
+{
+    QNetworkReply *failed = call->m_reply;
+    failed->disconnect(call);
+    failed->deleteLater();
+    call->m_reply = nullptr;
+    call->m_result.usedBackup = true;
+    startAttempt(call, m_endpoint.backup);
+}
+
 bool ApiClient::shouldRetry(const ApiCall *call) const
 {
     return call->m_result.attempts == 1 && !call->m_cancelled && !m_endpoint.backup.isEmpty();
@@ -315,11 +325,7 @@ void ApiClient::handleReply(ApiCall *call)
 
     if (result.httpStatus == 0) {
         if (isConnectionFailure(result.networkError) && shouldRetry(call)) {
-            reply->disconnect(call);
-            reply->deleteLater();
-            call->m_reply = nullptr;
-            result.usedBackup = true;
-            return startAttempt(call, m_endpoint.backup);
+            return retryOnBackup(call);
         }
         const ErrorKind kind = result.networkError == QNetworkReply::TimeoutError
                                    || result.networkError == QNetworkReply::OperationCanceledError
@@ -330,11 +336,7 @@ void ApiClient::handleReply(ApiCall *call)
 
     if (result.httpStatus != 200) {
         if (result.httpStatus == 502 && shouldRetry(call)) {
-            reply->disconnect(call);
-            reply->deleteLater();
-            call->m_reply = nullptr;
-            result.usedBackup = true;
-            return startAttempt(call, m_endpoint.backup);
+            return retryOnBackup(call);
         }
         call->m_received += reply->readAll();
         result.rawBody = call->m_received.left(64 * 1024);

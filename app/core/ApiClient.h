@@ -74,6 +74,7 @@ private:
     void handleReply(ApiCall *call);
     void classifyBody(ApiCall *call);
     bool shouldRetry(const ApiCall *call) const;
+    void retryOnBackup(ApiCall *call);
     void updateTlsConfiguration();
 
     QNetworkAccessManager *m_network;
