@@ -104,8 +104,11 @@ private Q_SLOTS:
     void callbackDroppedWhenContextDestroyed();
     void secretNeverOnDiskInPlaintext();
     void noSecretServiceMeansNoBackend();
+    void lockedKeychainIsExplained();
 
 private:
+    // For a child process: HOME and XDG_* under scratch, no desktop session variables.
+    static QProcessEnvironment isolatedEnvironment(const QTemporaryDir &scratch);
     QString profile(const QString &suffix);
 
     QString m_home;       // the temporary HOME of scripts/with-test-keyring.sh
@@ -126,7 +129,9 @@ void TestKeychainSecretStore::initTestCase()
 
 void TestKeychainSecretStore::init()
 {
-    if (m_home.isEmpty() && QLatin1String(QTest::currentTestFunction()) != QLatin1String("noSecretServiceMeansNoBackend"))
+    const QLatin1String test(QTest::currentTestFunction());
+    if (m_home.isEmpty() && test != QLatin1String("noSecretServiceMeansNoBackend")
+        && test != QLatin1String("lockedKeychainIsExplained"))
         QSKIP("Needs a Secret Service in a throwaway HOME; run it as "
               "scripts/with-test-keyring.sh ctest -L keychain (or scripts/test.sh).");
 }
@@ -281,10 +286,8 @@ void TestKeychainSecretStore::secretNeverOnDiskInPlaintext()
     QCOMPARE(filesContaining(planted.path(), encodingsOf(secret)), QStringList{file.fileName()});
 }
 
-void TestKeychainSecretStore::noSecretServiceMeansNoBackend()
+QProcessEnvironment TestKeychainSecretStore::isolatedEnvironment(const QTemporaryDir &scratch)
 {
-    QTemporaryDir scratch;
-    QVERIFY(scratch.isValid());
     const QString home = scratch.filePath(u"home"_s);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"HOME"_s, home);
@@ -292,14 +295,23 @@ void TestKeychainSecretStore::noSecretServiceMeansNoBackend()
     env.insert(u"XDG_DATA_HOME"_s, home + u"/.local/share"_s);
     env.insert(u"XDG_CACHE_HOME"_s, home + u"/.cache"_s);
     env.insert(u"XDG_RUNTIME_DIR"_s, scratch.filePath(u"run"_s));
-    env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path="_s + scratch.filePath(u"no-bus-here"_s));
     for (const QString &variable : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"XDG_CURRENT_DESKTOP"_s,
                                     u"DESKTOP_SESSION"_s, u"KDE_FULL_SESSION"_s,
                                     u"KDE_SESSION_VERSION"_s, u"GNOME_DESKTOP_SESSION_ID"_s})
         env.remove(variable);
     for (const QString &dir : {env.value(u"XDG_CONFIG_HOME"_s), env.value(u"XDG_DATA_HOME"_s),
                                env.value(u"XDG_CACHE_HOME"_s), env.value(u"XDG_RUNTIME_DIR"_s)})
-        QVERIFY(QDir().mkpath(dir));
+        QDir().mkpath(dir);
+    QFile::setPermissions(env.value(u"XDG_RUNTIME_DIR"_s), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return env;
+}
+
+void TestKeychainSecretStore::noSecretServiceMeansNoBackend()
+{
+    QTemporaryDir scratch;
+    QVERIFY(scratch.isValid());
+    QProcessEnvironment env = isolatedEnvironment(scratch);
+    env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path="_s + scratch.filePath(u"no-bus-here"_s));
 
     const QString secret = u"no-backend-probe-"_s + QUuid::createUuid().toString(QUuid::Id128);
     QProcess probe;
@@ -326,6 +338,39 @@ void TestKeychainSecretStore::noSecretServiceMeansNoBackend()
         const QStringList hits = filesContaining(m_home, encodingsOf(secret));
         QVERIFY2(hits.isEmpty(), qPrintable(hits.join(u", "_s)));
     }
+}
+
+void TestKeychainSecretStore::lockedKeychainIsExplained()
+{
+    // A keyring of its own (support/locked-keychain-session.sh), holding the secret, locked.
+    QTemporaryDir scratch;
+    QVERIFY(scratch.isValid());
+    const QString secret = u"locked-probe-"_s + QUuid::createUuid().toString(QUuid::Id128);
+    QProcess session;
+    session.setProcessEnvironment(isolatedEnvironment(scratch));
+    session.start(QStringLiteral(CONVDESK_LOCKED_KEYCHAIN_SESSION),
+                  {QStringLiteral(CONVDESK_KEYCHAIN_PROBE), m_service, u"locked"_s, secret});
+    QVERIFY2(session.waitForFinished(60000), qPrintable(session.errorString()));
+    const QString output = QString::fromUtf8(session.readAllStandardOutput());
+    const QByteArray diagnostics = output.toUtf8() + session.readAllStandardError();
+    QVERIFY2(session.exitStatus() == QProcess::NormalExit && session.exitCode() == 0, diagnostics.constData());
+    QVERIFY2(diagnostics.contains("unlocked: write=0"), diagnostics.constData()); // stored before the lock
+
+    // Each operation says the keychain is locked: the read does not claim the secret is
+    // missing (which would send the user to type it again), the removal does not claim a
+    // success while the entry stays.
+    const QString accessDenied = QString::number(int(SecretStatus::AccessDenied));
+    const QStringList lines = output.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    const QStringList operations{u"read"_s, u"write"_s, u"remove"_s};
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY2(lines.at(i).startsWith(operations.at(i) + u'=' + accessDenied + u' '), diagnostics.constData());
+        QVERIFY2(lines.at(i).contains(u"The keychain is locked"_s), diagnostics.constData());
+        QVERIFY2(lines.at(i).contains(u"\"locked\""_s), diagnostics.constData()); // names the profile
+    }
+    // Nothing in plaintext, before or after the lock.
+    const QStringList hits = filesContaining(scratch.path(), encodingsOf(secret));
+    QVERIFY2(hits.isEmpty(), qPrintable(hits.join(u", "_s)));
 }
 
 QTEST_GUILESS_MAIN(TestKeychainSecretStore)

@@ -105,12 +105,36 @@ bool AuditLog::append(const AuditRecord &record, QString *error) const
     line += Json::serialize(record.toJson()) + '\n'; // compact JSON has no raw newline
 
     // One write call, so that concurrent appenders cannot interleave inside a line.
-    if (file.write(line) != line.size())
-        return fail(tr("The audit log %1 could not be written: %2")
-                        .arg(QDir::toNativeSeparators(m_filePath), file.errorString()));
-    if (!file.flush() || !m_sync(file.handle()))
-        return fail(tr("The audit log %1 could not be saved to disk.").arg(QDir::toNativeSeparators(m_filePath)));
-    if (size == 0)
+    const qint64 written = file.write(line);
+    if (written != line.size()) {
+        QString reason = file.errorString();
+        if (written > 0) {
+            // A full disk takes part of the line and refuses the rest without an error from
+            // QFile; asking for the rest again brings the system's reason. Should it fit after
+            // all, the line is whole and the append went through.
+            if (file.write(line.mid(written)) == line.size() - written)
+                return finishAppend(file, size, error);
+            reason = file.errorString();
+            // Cut the fragment off, so the log ends as it did before this call; not when
+            // someone else has appended meanwhile, as that would cut their record too.
+            if (file.size() == size + written)
+                file.resize(size);
+        }
+        return fail(tr("The audit log %1 could not be written (%2). The records already in it are intact; "
+                       "this attempt is not among them.")
+                        .arg(QDir::toNativeSeparators(m_filePath), reason));
+    }
+    return finishAppend(file, size, error);
+}
+
+bool AuditLog::finishAppend(QFile &file, qint64 sizeBefore, QString *error) const
+{
+    if (!file.flush() || !m_sync(file.handle())) {
+        if (error)
+            *error = tr("The audit log %1 could not be saved to disk.").arg(QDir::toNativeSeparators(m_filePath));
+        return false;
+    }
+    if (sizeBefore == 0)
         syncDirectory(QFileInfo(m_filePath).absolutePath());
     return true;
 }

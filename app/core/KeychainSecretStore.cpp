@@ -7,7 +7,9 @@
 #ifdef CONVDESK_HAVE_QTDBUS
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
+#include <QDBusMessage>
 #include <QDBusReply>
+#include <QDBusVariant>
 #endif
 
 namespace convdesk {
@@ -43,12 +45,42 @@ bool keychainServiceOnSessionBus()
     QDBusConnection::disconnectFromBus(connectionName);
     return found;
 }
+
+// Whether the Secret Service's default collection, where QtKeychain keeps its entries, is
+// locked. libsecret cannot show an unlock prompt without a desktop session and then reports
+// a locked entry as missing, and a removal as done while the entry stays. Never starts the
+// service: only a running one can hold a locked collection.
+bool secretServiceCollectionLocked()
+{
+    const QString connectionName = QStringLiteral("convdesk-keychain-lock-probe");
+    const QString service = QStringLiteral("org.freedesktop.secrets");
+    bool locked = false;
+    {
+        QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, connectionName);
+        QDBusConnectionInterface *busInterface = bus.isConnected() ? bus.interface() : nullptr;
+        if (busInterface && busInterface->isServiceRegistered(service).value()) {
+            QDBusMessage get = QDBusMessage::createMethodCall(
+                service, QStringLiteral("/org/freedesktop/secrets/aliases/default"),
+                QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
+            get << QStringLiteral("org.freedesktop.Secret.Collection") << QStringLiteral("Locked");
+            const QDBusReply<QDBusVariant> reply = bus.call(get, QDBus::Block, 3000);
+            locked = reply.isValid() && reply.value().variant().toBool();
+        }
+    }
+    QDBusConnection::disconnectFromBus(connectionName);
+    return locked;
+}
 #else
 constexpr bool RetryWhenDaemonMissing = false;
 
 bool keychainServiceOnSessionBus()
 {
     return true; // no D-Bus here: trust what QtKeychain reported
+}
+
+bool secretServiceCollectionLocked()
+{
+    return false; // the platform's keychain reports a locked state itself
 }
 #endif
 
@@ -134,7 +166,21 @@ void KeychainSecretStore::finish(const std::shared_ptr<Request> &request, QKeych
 
 SecretResult KeychainSecretStore::resultFor(const Request &request, QKeychain::Job *job) const
 {
-    switch (job->error()) {
+    const QKeychain::Error error = job->error();
+    // A removal from a locked collection reports success: ask about the lock then too.
+    const bool mayBeLocked = error == QKeychain::NoError ? request.operation == Operation::Remove
+                                                          : error != QKeychain::NoBackendAvailable
+                                                                && error != QKeychain::NotImplemented;
+    if (mayBeLocked && secretServiceCollectionLocked()) {
+        SecretResult locked;
+        locked.status = SecretStatus::AccessDenied;
+        locked.message = tr("The keychain is locked, so the AppSecret of the profile \"%1\" cannot be read or "
+                            "changed. Unlock it (log in to the desktop session, or use the keyring manager) and "
+                            "try again.")
+                             .arg(request.profileName);
+        return locked;
+    }
+    switch (error) {
     case QKeychain::NoError: {
         SecretResult result;
         result.status = SecretStatus::Ok;

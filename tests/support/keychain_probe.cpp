@@ -1,8 +1,9 @@
 // A separate process for tst_keychainsecretstore's "no keychain" case: QtKeychain picks its
 // backend and libsecret its D-Bus connection once per process, so the test cannot take the
-// Secret Service away from itself. Writes, reads and removes one secret through
-// KeychainSecretStore and prints each status as a number with its message.
-// Usage: keychain_probe <service> <profile> <secret>
+// Secret Service away from itself; the "locked keychain" case runs it in a private session
+// whose keyring it locks. Writes, reads and removes one secret through KeychainSecretStore
+// (or runs the operations named) and prints each status as a number with its message.
+// Usage: keychain_probe <service> <profile> <secret> [write,read,remove]
 #include "KeychainSecretStore.h"
 
 #include <QCoreApplication>
@@ -14,18 +15,27 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 4) {
-        QTextStream(stderr) << "usage: keychain_probe <service> <profile> <secret>\n";
+    if (args.size() != 4 && args.size() != 5) {
+        QTextStream(stderr) << "usage: keychain_probe <service> <profile> <secret> [write,read,remove]\n";
         return 2;
     }
+    const QStringList operations =
+        args.value(4, QStringLiteral("write,read,remove")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     KeychainSecretStore store(args.at(1));
     store.setRetryDelay(std::chrono::milliseconds(50)); // still exercises the retry
     QTextStream out(stdout);
     const auto print = [&out](const char *operation, const SecretResult &result) {
         out << operation << '=' << int(result.status) << ' ' << result.message << '\n';
     };
-    print("write", store.writeBlocking(args.at(2), args.at(3)));
-    print("read", store.readBlocking(args.at(2)));
-    print("remove", store.removeBlocking(args.at(2)));
+    for (const QString &operation : operations) {
+        if (operation == QLatin1String("write"))
+            print("write", store.writeBlocking(args.at(2), args.at(3)));
+        else if (operation == QLatin1String("read"))
+            print("read", store.readBlocking(args.at(2)));
+        else if (operation == QLatin1String("remove"))
+            print("remove", store.removeBlocking(args.at(2)));
+        else
+            return 2;
+    }
     return 0;
 }
