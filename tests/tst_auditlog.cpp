@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <memory>
+#include <optional>
 
 using namespace convdesk;
 using namespace Qt::StringLiterals;
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void unwritableLocationIsRefused();
     void createsItsFolder();
     void defaultPathIsInAppData();
+    void osUserIsTheAccountNotTheEnvironment();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -208,6 +210,13 @@ void TestAuditLog::corruptLineIsSkippedWithWarning_data()
     QTest::newRow("no time") << QByteArray(R"({"conversation_id":"a|1|b","error_kind":"none"})") << u"time"_s;
     QTest::newRow("bad time") << QByteArray(R"({"time":"yesterday","conversation_id":"a|1|b","error_kind":"none"})")
                               << u"ISO 8601"_s;
+    // Valid ISO text whose UTC form leaves ISO 8601's years (found by fuzzing the reader).
+    QTest::newRow("time past year 9999 in UTC")
+        << QByteArray(R"({"time":"9999-12-31T23:30:00-01:00","conversation_id":"a|1|b","error_kind":"none"})")
+        << u"ISO 8601"_s;
+    QTest::newRow("time before year 1 in UTC")
+        << QByteArray(R"({"time":"0001-01-01T00:30:00+01:00","conversation_id":"a|1|b","error_kind":"none"})")
+        << u"ISO 8601"_s;
     QTest::newRow("code not a number")
         << QByteArray(R"({"time":"2024-01-01T00:00:00.000Z","conversation_id":"a|1|b","error_kind":"none","code":"x"})")
         << u"code"_s;
@@ -280,6 +289,31 @@ void TestAuditLog::defaultPathIsInAppData()
     QVERIFY(path.endsWith(u"/audit.jsonl"_s));
     QCOMPARE(QFileInfo(path).absolutePath(), QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
     QStandardPaths::setTestModeEnabled(false);
+}
+
+void TestAuditLog::osUserIsTheAccountNotTheEnvironment()
+{
+#ifdef Q_OS_UNIX
+    // cron, systemd units and containers often run without $USER; a record must still say who.
+    const auto restore = [](const char *name, const std::optional<QByteArray> &value) {
+        value ? qputenv(name, *value) : qunsetenv(name);
+    };
+    const auto saved = [](const char *name) {
+        return qEnvironmentVariableIsSet(name) ? std::optional<QByteArray>(qgetenv(name)) : std::nullopt;
+    };
+    const std::optional<QByteArray> user = saved("USER"), userName = saved("USERNAME");
+    qunsetenv("USER");
+    qunsetenv("USERNAME");
+    const QString withoutEnvironment = AuditRecord::currentOsUser();
+    qputenv("USER", "someone-else");
+    const QString withOtherName = AuditRecord::currentOsUser();
+    restore("USER", user);
+    restore("USERNAME", userName);
+    QVERIFY(!withoutEnvironment.isEmpty());
+    QCOMPARE(withOtherName, withoutEnvironment); // $USER cannot rename the account
+#else
+    QSKIP("The account name comes from the environment on this system.");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestAuditLog)

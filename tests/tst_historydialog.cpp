@@ -298,7 +298,7 @@ void TestHistoryDialog::exportsTheRowsShown()
     QCOMPARE(shown.size(), 2);
 
     const QString path = m_dir->filePath(u"export."_s + format);
-    DialogHook::setNextSaveFileName(path);
+    DialogHook::setNextFileName(path);
     QTest::mouseClick(inHistory<QPushButton>(format == u"csv" ? u"historyExportCsvButton"_s
                                                               : u"historyExportJsonButton"_s),
                       Qt::LeftButton);
@@ -324,7 +324,7 @@ void TestHistoryDialog::cancelledExportWritesNothing()
     writeSampleLog();
     openHistory();
     const QString before = inHistory<QLabel>(u"historyStatus"_s)->text();
-    DialogHook::setNextSaveFileName({}); // Cancel
+    DialogHook::setNextFileName({}); // Cancel
     QTest::mouseClick(inHistory<QPushButton>(u"historyExportCsvButton"_s), Qt::LeftButton);
     QCOMPARE(inHistory<QLabel>(u"historyStatus"_s)->text(), before);
     QCOMPARE(QDir(m_dir->path()).entryList({u"*.csv"_s}), QStringList());

@@ -3,6 +3,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -29,6 +30,10 @@ private Q_SLOTS:
     void testerReportsLater();
     void staleTestResultIsDropped();
     void acceptedThroughDialogHook();
+    void caCertificateFile_data();
+    void caCertificateFile();
+    void caFileChosenWithBrowse();
+    void editModeKeepsTheCaFile();
 
 private:
     template<typename T>
@@ -244,6 +249,81 @@ void TestProfileDialog::acceptedThroughDialogHook()
     DialogHook::setNextAnswer(QDialogButtonBox::Ok);
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"is disabled"_s));
     QCOMPARE(DialogHook::exec(&invalid), int(QDialog::Rejected));
+}
+
+void TestProfileDialog::caCertificateFile_data()
+{
+    QTest::addColumn<QString>("file"); // under tests/tls, or a name made in a temporary folder
+    QTest::addColumn<QString>("error"); // a phrase; empty = valid
+    QTest::newRow("none") << QString() << QString();
+    QTest::newRow("the test CA") << u"test-ca.pem"_s << QString();
+    QTest::newRow("missing file") << u"missing.pem"_s << u"cannot be read"_s;
+    QTest::newRow("a key, not a certificate") << u"localhost.key"_s << u"holds no certificate"_s;
+}
+
+void TestProfileDialog::caCertificateFile()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, error);
+    const QString path = file.isEmpty() ? QString() : QStringLiteral(CONVDESK_TLS_DIR) + u'/' + file;
+    ProfileDialog dialog(ProfileDialog::Mode::Add);
+    fill(dialog, u"Private"_s, 2, u"https://im.internal.example"_s, u"key1"_s, u"s3cret"_s);
+    QTest::keyClicks(child<QLineEdit>(&dialog, "profileCaFile"), path);
+
+    auto *ok = child<QDialogButtonBox>(&dialog, "profileButtons")->button(QDialogButtonBox::Ok);
+    const QString shown = child<QLabel>(&dialog, "profileError")->text();
+    if (error.isEmpty()) {
+        QVERIFY2(shown.isEmpty(), qPrintable(shown));
+        QVERIFY(ok->isEnabled());
+        QCOMPARE(dialog.profile().caCertificateFile, path);
+        QCOMPARE(dialog.profile().endpoint().caCertificateFile, path); // what the client will load
+    } else {
+        QVERIFY2(shown.contains(error) && shown.contains(file), qPrintable(shown));
+        QVERIFY(!ok->isEnabled());
+    }
+}
+
+void TestProfileDialog::caFileChosenWithBrowse()
+{
+    ProfileDialog dialog(ProfileDialog::Mode::Add);
+    fill(dialog, u"Private"_s, 2, u"https://im.internal.example"_s, u"key1"_s, u"s3cret"_s);
+    auto *field = child<QLineEdit>(&dialog, "profileCaFile");
+    auto *browse = child<QPushButton>(&dialog, "profileCaFileBrowse");
+    const QString ca = QStringLiteral(CONVDESK_TLS_DIR) + u"/test-ca.pem"_s;
+
+    DialogHook::setNextFileName(ca);
+    QTest::mouseClick(browse, Qt::LeftButton);
+    QCOMPARE(DialogHook::lastObjectName(), u"openFileDialog"_s);
+    QCOMPARE(field->text(), QDir::toNativeSeparators(ca));
+    QCOMPARE(dialog.profile().caCertificateFile, ca);
+
+    DialogHook::setNextFileName(QString()); // Cancel keeps the file chosen before
+    QTest::mouseClick(browse, Qt::LeftButton);
+    QCOMPARE(field->text(), QDir::toNativeSeparators(ca));
+
+    DialogHook::setNextFileName(QStringLiteral(CONVDESK_TLS_DIR) + u"/localhost.key"_s);
+    QTest::mouseClick(browse, Qt::LeftButton);
+    QVERIFY(child<QLabel>(&dialog, "profileError")->text().contains(u"holds no certificate"_s));
+    QCOMPARE(DialogHook::pendingAnswers(), 0);
+}
+
+void TestProfileDialog::editModeKeepsTheCaFile()
+{
+    Profile profile;
+    profile.name = u"Private"_s;
+    profile.region = Region::Custom;
+    profile.baseUrl = QUrl(u"https://im.internal.example"_s);
+    profile.appKey = u"key1"_s;
+    profile.caCertificateFile = QStringLiteral(CONVDESK_TLS_DIR) + u"/test-ca.pem"_s;
+    ProfileDialog dialog(ProfileDialog::Mode::Edit);
+    dialog.setProfile(profile);
+    QCOMPARE(dialog.profile(), profile); // editing something else never drops the CA file
+
+    auto *field = child<QLineEdit>(&dialog, "profileCaFile");
+    field->selectAll();
+    QTest::keyClick(field, Qt::Key_Delete);
+    QVERIFY(dialog.profile().caCertificateFile.isEmpty());
+    QVERIFY(dialog.validationError().isEmpty());
 }
 
 QTEST_MAIN(TestProfileDialog)

@@ -240,7 +240,7 @@ const QSet<QString> AllowedLatinWords = {
     u"AppKey"_s, u"AppSecret"_s, u"JSON"_s, u"ID"_s, u"URL"_s, u"cURL"_s, u"curl"_s, u"HTTP"_s,
     u"HTTPS"_s, u"http"_s, u"https"_s, u"UTC"_s, u"CSV"_s, u"csv"_s, u"json"_s, u"IM"_s, u"Qt"_s,
     u"QtKeychain"_s, u"MIT"_s, u"Secret"_s, u"Service"_s, u"GNOME"_s, u"KWallet"_s, u"Nonce"_s,
-    u"CurTime"_s, u"CheckSum"_s, u"TLS"_s, u"PEM"_s, u"CA"_s, u"Ctrl"_s, u"Shift"_s, u"Esc"_s,
+    u"CurTime"_s, u"CheckSum"_s, u"TLS"_s, u"PEM"_s, u"DER"_s, u"CA"_s, u"Ctrl"_s, u"Shift"_s, u"Esc"_s,
     u"Del"_s, u"Enter"_s, u"PgUp"_s, u"PgDown"_s,
     u"English"_s, // the language menu lists each language under its own name
     u"Windows"_s, u"macOS"_s, u"Linux"_s, u"Android"_s, u"iOS"_s, u"PC"_s, u"Web"_s,

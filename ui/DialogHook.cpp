@@ -10,6 +10,7 @@
 #include <QtGlobal>
 
 #include <deque>
+#include <optional>
 #include <variant>
 
 namespace convdesk {
@@ -21,7 +22,7 @@ using Answer = std::variant<QDialogButtonBox::StandardButton, QDialog::DialogCod
 struct HookState
 {
     std::deque<Answer> answers;
-    std::deque<QString> saveFileNames;
+    std::deque<QString> fileNames;
     DialogHook::Inspector inspector;
     QString lastTitle;
     QString lastText;
@@ -184,22 +185,41 @@ QDialogButtonBox::StandardButton DialogHook::question(QWidget *parent, const QSt
     return chosen;
 }
 
-void DialogHook::setNextSaveFileName(const QString &path)
+void DialogHook::setNextFileName(const QString &path)
 {
-    state().saveFileNames.push_back(path);
+    state().fileNames.push_back(path);
 }
+
+namespace {
+
+std::optional<QString> takeQueuedFileName(const QString &caption, const QString &objectName)
+{
+    state().lastTitle = caption;
+    state().lastText.clear();
+    state().lastObjectName = objectName;
+    if (state().fileNames.empty())
+        return std::nullopt;
+    const QString path = state().fileNames.front();
+    state().fileNames.pop_front();
+    return path;
+}
+
+} // namespace
 
 QString DialogHook::getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedPath,
                                     const QString &filter)
 {
-    state().lastTitle = caption;
-    state().lastText.clear();
-    state().lastObjectName = QStringLiteral("saveFileDialog");
-    if (state().saveFileNames.empty())
-        return QFileDialog::getSaveFileName(parent, caption, suggestedPath, filter);
-    const QString path = state().saveFileNames.front();
-    state().saveFileNames.pop_front();
-    return path;
+    if (const std::optional<QString> queued = takeQueuedFileName(caption, QStringLiteral("saveFileDialog")))
+        return *queued;
+    return QFileDialog::getSaveFileName(parent, caption, suggestedPath, filter);
+}
+
+QString DialogHook::getOpenFileName(QWidget *parent, const QString &caption, const QString &startPath,
+                                    const QString &filter)
+{
+    if (const std::optional<QString> queued = takeQueuedFileName(caption, QStringLiteral("openFileDialog")))
+        return *queued;
+    return QFileDialog::getOpenFileName(parent, caption, startPath, filter);
 }
 
 QString DialogHook::lastTitle()

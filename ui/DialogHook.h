@@ -40,10 +40,12 @@ public:
         QDialogButtonBox::StandardButtons buttons,
         QDialogButtonBox::StandardButton defaultButton = QDialogButtonBox::NoButton);
 
-    // A "save as" file dialog. A queued file name answers it without showing anything; an
-    // empty one stands for Cancel. Returns the chosen path, or an empty string.
-    static void setNextSaveFileName(const QString &path);
+    // File dialogs, "save as" and "open". A queued file name answers the next one without
+    // showing anything; an empty one stands for Cancel. Returns the chosen path, or "".
+    static void setNextFileName(const QString &path);
     static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedPath,
+                                   const QString &filter);
+    static QString getOpenFileName(QWidget *parent, const QString &caption, const QString &startPath,
                                    const QString &filter);
 
     // About the last dialog that went through exec()/question(), answered or not:

@@ -1,9 +1,12 @@
 #include "ProfileDialog.h"
 
+#include "DialogHook.h"
 #include "ProfileStore.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -42,6 +45,8 @@ ProfileDialog::ProfileDialog(Mode mode, QWidget *parent)
     , m_backupUrl(new QLineEdit(this))
     , m_appKey(new QLineEdit(this))
     , m_secret(new QLineEdit(this))
+    , m_caFile(new QLineEdit(this))
+    , m_caFileBrowse(new QPushButton(tr("Bro&wse…"), this))
     , m_error(new QLabel(this))
     , m_testButton(new QPushButton(tr("&Test credentials"), this))
     , m_testResult(new QLabel(this))
@@ -64,6 +69,12 @@ ProfileDialog::ProfileDialog(Mode mode, QWidget *parent)
     m_secret->setEchoMode(QLineEdit::Password);
     m_secret->setPlaceholderText(mode == Mode::Edit ? tr("unchanged — stored in the keychain")
                                                     : tr("stored in the keychain, never shown again"));
+    m_caFile->setObjectName(QStringLiteral("profileCaFile"));
+    m_caFile->setPlaceholderText(tr("optional: PEM or DER file, for a private deployment"));
+    m_caFile->setToolTip(tr("Certificate authorities to trust besides the system's, for a server whose "
+                            "certificate an in-house CA signed. Certificate errors are never ignored."));
+    m_caFileBrowse->setObjectName(QStringLiteral("profileCaFileBrowse"));
+    m_caFileBrowse->setAutoDefault(false);
     m_error->setObjectName(QStringLiteral("profileError"));
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
@@ -88,6 +99,12 @@ ProfileDialog::ProfileDialog(Mode mode, QWidget *parent)
     addRow(tr("Bac&kup URL:"), m_backupUrl);
     addRow(tr("App&Key:"), m_appKey);
     addRow(tr("App&Secret:"), m_secret);
+    auto *caRow = new QHBoxLayout;
+    caRow->addWidget(m_caFile, 1);
+    caRow->addWidget(m_caFileBrowse);
+    auto *caCaption = new QLabel(tr("&CA certificates:"), this);
+    caCaption->setBuddy(m_caFile);
+    form->addRow(caCaption, caRow);
 
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_testButton);
@@ -105,10 +122,13 @@ ProfileDialog::ProfileDialog(Mode mode, QWidget *parent)
     setTabOrder(m_baseUrl, m_backupUrl);
     setTabOrder(m_backupUrl, m_appKey);
     setTabOrder(m_appKey, m_secret);
-    setTabOrder(m_secret, m_testButton);
+    setTabOrder(m_secret, m_caFile);
+    setTabOrder(m_caFile, m_caFileBrowse);
+    setTabOrder(m_caFileBrowse, m_testButton);
 
-    for (QLineEdit *field : {m_name, m_baseUrl, m_backupUrl, m_appKey, m_secret})
+    for (QLineEdit *field : {m_name, m_baseUrl, m_backupUrl, m_appKey, m_secret, m_caFile})
         connect(field, &QLineEdit::textEdited, this, &ProfileDialog::onInputChanged);
+    connect(m_caFileBrowse, &QPushButton::clicked, this, &ProfileDialog::browseCaFile);
     connect(m_region, &QComboBox::currentIndexChanged, this, &ProfileDialog::onRegionChanged);
     connect(m_testButton, &QPushButton::clicked, this, &ProfileDialog::testCredentials);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::accept);
@@ -137,6 +157,7 @@ void ProfileDialog::setProfile(const Profile &profile)
         m_name->setToolTip(tr("The secret is filed under this name in the keychain; to rename, "
                               "add a new profile and remove this one."));
     m_appKey->setText(profile.appKey);
+    m_caFile->setText(QDir::toNativeSeparators(profile.caCertificateFile));
     m_customBaseUrl = profile.region == Region::Custom ? profile.baseUrl.toString() : QString();
     m_customBackupUrl = profile.region == Region::Custom ? profile.backupUrl.toString() : QString();
     // Shown as "not Custom" first so that onRegionChanged() fills the custom fields.
@@ -175,6 +196,8 @@ Profile ProfileDialog::profile() const
         result.backupUrl = urlFromField(m_backupUrl);
     }
     result.appKey = m_appKey->text();
+    const QString caFile = m_caFile->text().trimmed();
+    result.caCertificateFile = caFile.isEmpty() ? QString() : QFileInfo(QDir::fromNativeSeparators(caFile)).absoluteFilePath();
     return result;
 }
 
@@ -229,6 +252,18 @@ void ProfileDialog::testCredentials()
         self->showTestResult(message, ok);
         self->updateState();
     });
+}
+
+void ProfileDialog::browseCaFile()
+{
+    const QString current = m_caFile->text().trimmed();
+    const QString path = DialogHook::getOpenFileName(
+        this, tr("CA certificates for this profile"), current.isEmpty() ? QDir::homePath() : QFileInfo(current).absolutePath(),
+        tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"));
+    if (path.isEmpty())
+        return; // cancelled: keep what was there
+    m_caFile->setText(QDir::toNativeSeparators(path));
+    onInputChanged();
 }
 
 void ProfileDialog::onRegionChanged()

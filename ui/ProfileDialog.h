@@ -19,6 +19,7 @@ namespace convdesk {
 // Adds or edits a connection profile. The AppSecret is typed into a password field and
 // handed to the owner, which puts it in the keychain; a stored secret is never shown.
 // "Test credentials" calls a function the owner provides, so the dialog has no network code.
+// A private deployment may name a file of CA certificates to trust besides the system's.
 class ProfileDialog final : public QDialog
 {
     Q_OBJECT
@@ -54,6 +55,7 @@ public:
 public Q_SLOTS:
     void accept() override;
     void testCredentials();
+    void browseCaFile();
 
 private:
     Region currentRegion() const;
@@ -69,6 +71,8 @@ private:
     QLineEdit *m_backupUrl;
     QLineEdit *m_appKey;
     QLineEdit *m_secret;
+    QLineEdit *m_caFile;
+    QPushButton *m_caFileBrowse;
     QLabel *m_error;
     QPushButton *m_testButton;
     QLabel *m_testResult;

@@ -2,6 +2,11 @@
 
 #include "ApiResult.h"
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace convdesk {
 
 namespace {
@@ -107,7 +112,9 @@ std::optional<AuditRecord> AuditRecord::fromJson(const OrderedJson &json, QStrin
     if (!readString(json, "time", &timeText) || timeText.isEmpty())
         return fail(tr("no \"time\""));
     record.time = QDateTime::fromString(timeText, Qt::ISODateWithMs).toUTC();
-    if (!record.time.isValid())
+    // A time that toJson() could not write back (ISO 8601 has no year 0 or 10000) is not one
+    // this class wrote; accepting it would turn into an empty "time" on export.
+    if (!record.time.isValid() || record.time.toString(Qt::ISODateWithMs).isEmpty())
         return fail(tr("\"time\" is not an ISO 8601 date and time: %1").arg(timeText));
     if (!readString(json, "conversation_id", &record.conversationId) || record.conversationId.isEmpty())
         return fail(tr("no \"conversation_id\""));
@@ -137,6 +144,12 @@ std::optional<AuditRecord> AuditRecord::fromJson(const OrderedJson &json, QStrin
 
 QString AuditRecord::currentOsUser()
 {
+#ifdef Q_OS_UNIX
+    // The account itself, not $USER: that is unset under cron, systemd and in containers,
+    // and anyone can set it to another name.
+    if (const passwd *account = ::getpwuid(::geteuid()); account && account->pw_name)
+        return QString::fromLocal8Bit(account->pw_name);
+#endif
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())
         user = qEnvironmentVariable("USERNAME");

@@ -43,17 +43,17 @@
         <translation>无法读取审计日志 %1：%2</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>The audit log %1 could not be written: %2</source>
-        <translation>无法写入审计日志 %1：%2</translation>
+        <location line="+23"/>
+        <source>The audit log %1 could not be written (%2). The records already in it are intact; this attempt is not among them.</source>
+        <translation>无法写入审计日志 %1（%2）。日志中已有的记录完好无损；本次尝试未被记录。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>The audit log %1 could not be saved to disk.</source>
         <translation>审计日志 %1 未能保存到磁盘。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -91,7 +91,7 @@
         <translation>缺少 &quot;time&quot;</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&quot;time&quot; is not an ISO 8601 date and time: %1</source>
         <translation>&quot;time&quot; 不是 ISO 8601 格式的日期时间：%1</translation>
     </message>
@@ -1475,7 +1475,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ApiClient</name>
     <message>
-        <location filename="../../app/core/ApiClient.cpp" line="+78"/>
+        <location filename="../../app/core/ApiClient.cpp" line="+80"/>
         <source>the server&apos;s certificate is not trusted: no certificate authority known to this computer or named in the profile signed it</source>
         <translation>服务端证书不受信任：签发它的证书颁发机构既不为本机所知，也不在配置指定的 CA 证书中</translation>
     </message>
@@ -1505,23 +1505,23 @@ QtKeychain %5，密钥保存在：%6
         <translation>此配置没有服务端地址。</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+112"/>
         <source>The request was cancelled.</source>
         <translation>请求已取消。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+58"/>
+        <location line="+50"/>
         <source>The response is larger than %1 MB and was refused.</source>
         <translation>响应超过 %1 MB，已拒收。</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-46"/>
         <source>No complete answer within %1 seconds.</source>
         <translation>%1 秒内没有收到完整响应。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+28"/>
         <source>HTTP %1 redirect to %2 was not followed: signed calls go only to the profile&apos;s own server.</source>
         <translation>未跟随 HTTP %1 重定向到 %2：签名请求只发往配置中的服务端。</translation>
     </message>
@@ -2761,7 +2761,7 @@ Value sent:
 <context>
     <name>convdesk::Json</name>
     <message>
-        <location filename="../../app/core/JsonDocument.cpp" line="+36"/>
+        <location filename="../../app/core/JsonDocument.cpp" line="+37"/>
         <source>line %1, column %2: %3</source>
         <translation>第 %1 行，第 %2 列：%3</translation>
     </message>
@@ -2779,6 +2779,14 @@ Value sent:
         <location line="+5"/>
         <source>nesting is %1 levels deep; at most %2 are accepted</source>
         <translation>嵌套深度为 %1 层；最多接受 %2 层</translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::KeychainSecretStore</name>
+    <message>
+        <location filename="../../app/core/KeychainSecretStore.cpp" line="+177"/>
+        <source>The keychain is locked, so the AppSecret of the profile &quot;%1&quot; cannot be read or changed. Unlock it (log in to the desktop session, or use the keyring manager) and try again.</source>
+        <translation>密钥环已锁定，无法读取或更改配置“%1”的 AppSecret。请解锁（登录桌面会话，或使用密钥环管理器）后重试。</translation>
     </message>
 </context>
 <context>
@@ -3095,7 +3103,12 @@ Value sent:
 <context>
     <name>convdesk::ProfileDialog</name>
     <message>
-        <location filename="../../ui/ProfileDialog.cpp" line="+46"/>
+        <location filename="../../ui/ProfileDialog.cpp" line="+49"/>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Test credentials</source>
         <translation>测试凭据(&amp;T)</translation>
     </message>
@@ -3135,7 +3148,17 @@ Value sent:
         <translation>保存在密钥环中，不会再次显示</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+2"/>
+        <source>optional: PEM or DER file, for a private deployment</source>
+        <translation>可选：PEM 或 DER 文件，用于私有化部署</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate authorities to trust besides the system&apos;s, for a server whose certificate an in-house CA signed. Certificate errors are never ignored.</source>
+        <translation>除系统证书外额外信任的证书颁发机构，用于证书由内部 CA 签发的服务器。证书错误绝不会被忽略。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -3165,7 +3188,12 @@ Value sent:
         <translation>AppSecret(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+4"/>
+        <source>&amp;CA certificates:</source>
+        <translation>CA 证书(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Mainland China</source>
         <translation>中国大陆</translation>
     </message>
@@ -3185,7 +3213,7 @@ Value sent:
         <translation>密钥以此名称保存在密钥环中；如需改名，请添加一个新配置并删除此配置。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>A profile named &quot;%1&quot; already exists.</source>
         <translation>已存在名为“%1”的配置。</translation>
     </message>
@@ -3205,7 +3233,17 @@ Value sent:
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+20"/>
+        <source>CA certificates for this profile</source>
+        <translation>此配置的 CA 证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Make one signed request with these values</source>
         <translation>用这些值发送一个签名请求</translation>
     </message>
