@@ -1,5 +1,6 @@
 #include "AuditLog.h"
 #include "AuditRecord.h"
+#include "support/SampleAuditRecord.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,23 +19,7 @@ namespace {
 
 AuditRecord sampleRecord(const QString &valueSent, const QString &kind = u"none"_s)
 {
-    AuditRecord record;
-    record.time = QDateTime(QDate(2024, 5, 6), QTime(7, 8, 9, 123), Qt::UTC);
-    record.osUser = u"agent"_s;
-    record.source = u"cli"_s;
-    record.profile = u"prod"_s;
-    record.appKey = u"key-1"_s;
-    record.conversationId = u"acc1|1|acc2"_s;
-    record.expected = u"{\"old\":1}"_s;
-    record.valueBefore = u"{\"old\":1}"_s;
-    record.valueSent = valueSent;
-    record.stage = AuditRecord::StageWrite;
-    record.errorKind = kind;
-    record.code = 200;
-    record.msg = u"success"_s;
-    record.httpStatus = 200;
-    record.traceId = u"trace-1"_s;
-    return record;
+    return sampleAuditRecord(valueSent, kind);
 }
 
 QByteArray readFile(const QString &path)

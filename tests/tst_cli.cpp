@@ -1,6 +1,7 @@
 #include "AppIdentity.h"
 #include "AuditLog.h"
 #include "CliExitCode.h"
+#include "support/CliProcess.h"
 #include "GuardedSave.h"
 #include "SandboxServer.h"
 
@@ -58,12 +59,7 @@ private Q_SLOTS:
     void historySkipsCorruptLinesWithWarning();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CliProcess;
     Run cli(const QStringList &arguments, const QByteArray &input = {},
             const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
     QString serverValue() const;
@@ -111,23 +107,7 @@ void TestCli::cleanup()
 TestCli::Run TestCli::cli(const QStringList &arguments, const QByteArray &input,
                          const QProcessEnvironment &environment)
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.setProgram(QStringLiteral(CONVDESK_CLI_PATH));
-    process.setArguments(arguments);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start();
-    if (!process.waitForStarted())
-        return {};
-    process.write(input);
-    process.closeWriteChannel();
-    // The sandbox lives in this process: keep the event loop running while the CLI works.
-    if (!finished.wait(20000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    Run run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
+    Run run = CliProcess::run(QStringLiteral(CONVDESK_CLI_PATH), arguments, input, environment);
     m_allOutput += run.out + run.err;
     return run;
 }

@@ -4,6 +4,7 @@
 #include "GuardedSave.h"
 #include "ProfileStore.h"
 #include "SandboxServer.h"
+#include "support/SampleAuditRecord.h"
 
 #include <QDir>
 #include <QFile>
@@ -83,21 +84,7 @@ bool permissionsApply(const QString &readOnlyPath)
 
 AuditRecord earlierRecord()
 {
-    AuditRecord record;
-    record.time = QDateTime(QDate(2024, 5, 6), QTime(7, 8, 9), Qt::UTC);
-    record.osUser = u"agent"_s;
-    record.source = u"cli"_s;
-    record.profile = u"prod"_s;
-    record.appKey = u"key"_s;
-    record.conversationId = u"acc1|1|acc2"_s;
-    record.valueSent = u"{\"earlier\":true}"_s;
-    record.stage = AuditRecord::StageWrite;
-    record.errorKind = u"none"_s;
-    record.code = 200;
-    record.msg = u"success"_s;
-    record.httpStatus = 200;
-    record.traceId = u"trace-earlier"_s;
-    return record;
+    return sampleAuditRecord(u"{\"earlier\":true}"_s);
 }
 
 QByteArray contentOf(const QString &path)

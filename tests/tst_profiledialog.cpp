@@ -34,6 +34,8 @@ private Q_SLOTS:
     void caCertificateFile();
     void caFileChosenWithBrowse();
     void editModeKeepsTheCaFile();
+    void hintsAreNotClipped_data();
+    void hintsAreNotClipped();
 
 private:
     template<typename T>
@@ -324,6 +326,31 @@ void TestProfileDialog::editModeKeepsTheCaFile()
     QTest::keyClick(field, Qt::Key_Delete);
     QVERIFY(dialog.profile().caCertificateFile.isEmpty());
     QVERIFY(dialog.validationError().isEmpty());
+}
+
+void TestProfileDialog::hintsAreNotClipped_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::newRow("add") << int(ProfileDialog::Mode::Add);
+    QTest::newRow("edit") << int(ProfileDialog::Mode::Edit);
+}
+
+void TestProfileDialog::hintsAreNotClipped()
+{
+    QFETCH(int, mode);
+    ProfileDialog dialog{ProfileDialog::Mode(mode)};
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QList<QLineEdit *> fields = dialog.findChildren<QLineEdit *>();
+    QVERIFY(fields.size() >= 6);
+    for (const QLineEdit *field : fields) {
+        if (field->placeholderText().isEmpty() || !field->text().isEmpty())
+            continue;
+        // The text area is the field less its frame and margins, a few pixels each side.
+        const int needed = field->fontMetrics().horizontalAdvance(field->placeholderText()) + 8;
+        QVERIFY2(field->width() >= needed, qPrintable(u"%1: %2 px for a hint of %3 px"_s.arg(
+                                               field->objectName()).arg(field->width()).arg(needed)));
+    }
 }
 
 QTEST_MAIN(TestProfileDialog)

@@ -10,6 +10,7 @@
 #include "KeychainSecretStore.h"
 #include "MainWindow.h"
 #include "SandboxServer.h"
+#include "support/CliProcess.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -136,12 +137,7 @@ private Q_SLOTS:
     void noFileHoldsTheSecret();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CliProcess;
     Run cli(const QStringList &arguments, const QByteArray &input = {});
     QString serverValue() const;
     // Which encoding of the secret `bytes` holds, or an empty string.
@@ -258,23 +254,7 @@ TestSecretsAudit::Run TestSecretsAudit::cli(const QStringList &arguments, const 
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"QT_LOGGING_RULES"_s, u"*.debug=true"_s); // whatever it could log
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.setProgram(QStringLiteral(CONVDESK_CLI_PATH));
-    process.setArguments(arguments);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start();
-    if (!process.waitForStarted())
-        return {};
-    process.write(input);
-    process.closeWriteChannel();
-    // The sandbox lives in this process: keep the event loop running while the CLI works.
-    if (!finished.wait(20000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    Run run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
+    Run run = CliProcess::run(QStringLiteral(CONVDESK_CLI_PATH), arguments, input, environment);
     m_output += run.out + run.err;
     return run;
 }

@@ -34,6 +34,13 @@ void setEmphasis(QLabel *label, bool emphasis)
     label->setFont(font);
 }
 
+// Wide enough that the hint in an empty field is read whole, in whichever language.
+void fitPlaceholder(QLineEdit *field)
+{
+    constexpr int FrameAndPadding = 24; // the line edit's frame and text margins, with room
+    field->setMinimumWidth(field->fontMetrics().horizontalAdvance(field->placeholderText()) + FrameAndPadding);
+}
+
 } // namespace
 
 ProfileDialog::ProfileDialog(Mode mode, QWidget *parent)
@@ -86,6 +93,9 @@ ProfileDialog::ProfileDialog(Mode mode, QWidget *parent)
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_buttons->setObjectName(QStringLiteral("profileButtons"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("profileOkButton"));
+
+    for (QLineEdit *field : {m_secret, m_caFile})
+        fitPlaceholder(field);
 
     auto *form = new QFormLayout;
     const auto addRow = [&](const QString &label, QWidget *field) {
