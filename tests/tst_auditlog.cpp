@@ -5,12 +5,19 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 #include <memory>
 #include <optional>
+#include <vector>
 
 using namespace convdesk;
 using namespace Qt::StringLiterals;
@@ -57,6 +64,7 @@ private Q_SLOTS:
     void createsItsFolder();
     void defaultPathIsInAppData();
     void osUserIsTheAccountNotTheEnvironment();
+    void appendersSideBySideLoseNothing();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -279,6 +287,8 @@ void TestAuditLog::defaultPathIsInAppData()
 void TestAuditLog::osUserIsTheAccountNotTheEnvironment()
 {
 #ifdef Q_OS_UNIX
+    if (!::getpwuid(::geteuid()))
+        QSKIP("This user id has no account entry (a container run with --user N).");
     // cron, systemd units and containers often run without $USER; a record must still say who.
     const auto restore = [](const char *name, const std::optional<QByteArray> &value) {
         value ? qputenv(name, *value) : qunsetenv(name);
@@ -299,6 +309,40 @@ void TestAuditLog::osUserIsTheAccountNotTheEnvironment()
 #else
     QSKIP("The account name comes from the environment on this system.");
 #endif
+}
+
+void TestAuditLog::appendersSideBySideLoseNothing()
+{
+    // The GUI and the CLI may record at the same moment: four processes append at once.
+    const QString path = m_dir->filePath(u"shared.jsonl"_s);
+    constexpr int Processes = 4;
+    constexpr int RecordsEach = 50;
+    std::vector<std::unique_ptr<QProcess>> appenders;
+    for (int i = 0; i < Processes; ++i) {
+        auto &appender = appenders.emplace_back(std::make_unique<QProcess>());
+        appender->start(QStringLiteral(CONVDESK_AUDITLOG_PROBE),
+                        {u"append"_s, path, QString::number(RecordsEach), u"writer-%1"_s.arg(i)});
+    }
+    for (auto &appender : appenders) {
+        QVERIFY2(appender->waitForFinished(60000), qPrintable(appender->errorString()));
+        QVERIFY2(appender->exitStatus() == QProcess::NormalExit && appender->exitCode() == 0,
+                 appender->readAllStandardError().constData());
+    }
+    QStringList warnings;
+    const QList<AuditRecord> records = AuditLog(path).readAll(&warnings);
+    QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+    QCOMPARE(records.size(), Processes * RecordsEach);
+    for (int i = 0; i < Processes; ++i) {
+        // Each writer's records are all there, in the order it wrote them.
+        QStringList ids;
+        for (const AuditRecord &record : records) {
+            if (record.profile == u"writer-%1"_s.arg(i))
+                ids.append(record.conversationId);
+        }
+        QCOMPARE(ids.size(), RecordsEach);
+        for (int n = 0; n < RecordsEach; ++n)
+            QCOMPARE(ids.at(n), u"acc%1|1|peer"_s.arg(n));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAuditLog)

@@ -1,9 +1,9 @@
 #include "AppIdentity.h"
 #include "AuditLog.h"
 #include "CliExitCode.h"
-#include "support/CliProcess.h"
 #include "GuardedSave.h"
 #include "SandboxServer.h"
+#include "support/CliRun.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -59,7 +59,7 @@ private Q_SLOTS:
     void historySkipsCorruptLinesWithWarning();
 
 private:
-    using Run = CliProcess;
+    using Run = CliRun;
     Run cli(const QStringList &arguments, const QByteArray &input = {},
             const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
     QString serverValue() const;
@@ -107,7 +107,7 @@ void TestCli::cleanup()
 TestCli::Run TestCli::cli(const QStringList &arguments, const QByteArray &input,
                          const QProcessEnvironment &environment)
 {
-    Run run = CliProcess::run(QStringLiteral(CONVDESK_CLI_PATH), arguments, input, environment);
+    Run run = CliRun::execute(QStringLiteral(CONVDESK_CLI_PATH), arguments, input, environment);
     m_allOutput += run.out + run.err;
     return run;
 }

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QPointer>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -343,6 +344,13 @@ void TestKeychainSecretStore::noSecretServiceMeansNoBackend()
 void TestKeychainSecretStore::lockedKeychainIsExplained()
 {
     // A keyring of its own (support/locked-keychain-session.sh), holding the secret, locked.
+#ifndef Q_OS_LINUX
+    QSKIP("The locked case is staged with gnome-keyring (Linux).");
+#endif
+    for (const QString &tool : {u"dbus-run-session"_s, u"dbus-send"_s, u"gnome-keyring-daemon"_s}) {
+        if (QStandardPaths::findExecutable(tool).isEmpty())
+            QSKIP(qPrintable(tool + u" is not installed (scripts/install-deps.sh installs it)."_s));
+    }
     QTemporaryDir scratch;
     QVERIFY(scratch.isValid());
     const QString secret = u"locked-probe-"_s + QUuid::createUuid().toString(QUuid::Id128);
@@ -368,6 +376,8 @@ void TestKeychainSecretStore::lockedKeychainIsExplained()
         QVERIFY2(lines.at(i).contains(u"The keychain is locked"_s), diagnostics.constData());
         QVERIFY2(lines.at(i).contains(u"\"locked\""_s), diagnostics.constData()); // names the profile
     }
+    // The locked removal removed nothing: unlocked, the same secret is there.
+    QVERIFY2(diagnostics.contains("unlocked again: read=0 same secret"), diagnostics.constData());
     // Nothing in plaintext, before or after the lock.
     const QStringList hits = filesContaining(scratch.path(), encodingsOf(secret));
     QVERIFY2(hits.isEmpty(), qPrintable(hits.join(u", "_s)));

@@ -10,7 +10,7 @@
 #include "KeychainSecretStore.h"
 #include "MainWindow.h"
 #include "SandboxServer.h"
-#include "support/CliProcess.h"
+#include "support/CliRun.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -137,7 +137,7 @@ private Q_SLOTS:
     void noFileHoldsTheSecret();
 
 private:
-    using Run = CliProcess;
+    using Run = CliRun;
     Run cli(const QStringList &arguments, const QByteArray &input = {});
     QString serverValue() const;
     // Which encoding of the secret `bytes` holds, or an empty string.
@@ -254,7 +254,7 @@ TestSecretsAudit::Run TestSecretsAudit::cli(const QStringList &arguments, const 
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"QT_LOGGING_RULES"_s, u"*.debug=true"_s); // whatever it could log
-    Run run = CliProcess::run(QStringLiteral(CONVDESK_CLI_PATH), arguments, input, environment);
+    Run run = CliRun::execute(QStringLiteral(CONVDESK_CLI_PATH), arguments, input, environment);
     m_output += run.out + run.err;
     return run;
 }

@@ -112,6 +112,11 @@ qsizetype DialogHook::pendingAnswers()
     return qsizetype(state().answers.size());
 }
 
+qsizetype DialogHook::pendingFileNames()
+{
+    return qsizetype(state().fileNames.size());
+}
+
 void DialogHook::clearAnswers()
 {
     state() = HookState{};

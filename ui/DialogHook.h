@@ -23,7 +23,8 @@ public:
     // calls done(code).
     static void setNextAnswer(QDialogButtonBox::StandardButton button);
     static void setNextAnswer(QDialog::DialogCode code);
-    static qsizetype pendingAnswers();
+    static qsizetype pendingAnswers();   // button and DialogCode answers
+    static qsizetype pendingFileNames(); // file dialog answers
     static void clearAnswers(); // also forgets the inspector and the last dialog's texts
 
     // Called with each dialog that is answered from the queue, just before the answer is

@@ -8,7 +8,9 @@
 #ifdef Q_OS_WIN
 #include <io.h>
 #else
+#include <cerrno>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 #endif
 
@@ -31,6 +33,38 @@ void syncDirectory(const QString &directory)
     Q_UNUSED(directory);
 #endif
 }
+
+// An exclusive advisory lock on the open log for one append: the GUI and the CLI may append
+// at the same moment, and a failed append must cut off exactly its own fragment. Best effort:
+// without flock (Windows, some network file systems) the append goes on unlocked.
+class AppendLock
+{
+    Q_DISABLE_COPY_MOVE(AppendLock)
+public:
+    explicit AppendLock(int fileDescriptor)
+        : m_fileDescriptor(fileDescriptor)
+    {
+#ifdef Q_OS_UNIX
+        int result = -1;
+        do {
+            result = ::flock(m_fileDescriptor, LOCK_EX);
+        } while (result != 0 && errno == EINTR);
+        m_held = result == 0;
+#endif
+    }
+    ~AppendLock()
+    {
+#ifdef Q_OS_UNIX
+        if (m_held)
+            ::flock(m_fileDescriptor, LOCK_UN);
+#endif
+    }
+    bool isHeld() const { return m_held; }
+
+private:
+    int m_fileDescriptor;
+    bool m_held = false;
+};
 
 } // namespace
 
@@ -92,6 +126,7 @@ bool AuditLog::append(const AuditRecord &record, QString *error) const
     if (!file.open(QIODevice::ReadWrite | QIODevice::Append | QIODevice::Unbuffered))
         return fail(tr("The audit log %1 cannot be opened for writing: %2")
                         .arg(QDir::toNativeSeparators(m_filePath), file.errorString()));
+    const AppendLock lock(file.handle());
     const qint64 size = file.size();
     QByteArray line;
     if (size > 0) {
@@ -104,22 +139,21 @@ bool AuditLog::append(const AuditRecord &record, QString *error) const
     }
     line += Json::serialize(record.toJson()) + '\n'; // compact JSON has no raw newline
 
-    // One write call, so that concurrent appenders cannot interleave inside a line.
-    const qint64 written = file.write(line);
+    // A full disk takes part of the line and refuses the rest without an error from QFile;
+    // writing on until a call fails brings the system's reason.
+    qint64 written = 0;
+    while (written < line.size()) {
+        const qint64 chunk = file.write(line.constData() + written, line.size() - written);
+        if (chunk <= 0)
+            break;
+        written += chunk;
+    }
     if (written != line.size()) {
-        QString reason = file.errorString();
-        if (written > 0) {
-            // A full disk takes part of the line and refuses the rest without an error from
-            // QFile; asking for the rest again brings the system's reason. Should it fit after
-            // all, the line is whole and the append went through.
-            if (file.write(line.mid(written)) == line.size() - written)
-                return finishAppend(file, size, error);
-            reason = file.errorString();
-            // Cut the fragment off, so the log ends as it did before this call; not when
-            // someone else has appended meanwhile, as that would cut their record too.
-            if (file.size() == size + written)
-                file.resize(size);
-        }
+        const QString reason = file.errorString();
+        // Cut the fragment off, so the log ends as it did before this call. Without the lock
+        // only while nobody has appended since, as that would cut their record too.
+        if (written > 0 && (lock.isHeld() || file.size() == size + written))
+            file.resize(size);
         return fail(tr("The audit log %1 could not be written (%2). The records already in it are intact; "
                        "this attempt is not among them.")
                         .arg(QDir::toNativeSeparators(m_filePath), reason));

@@ -147,8 +147,11 @@ QString AuditRecord::currentOsUser()
 #ifdef Q_OS_UNIX
     // The account itself, not $USER: that is unset under cron, systemd and in containers,
     // and anyone can set it to another name.
-    if (const passwd *account = ::getpwuid(::geteuid()); account && account->pw_name)
-        return QString::fromLocal8Bit(account->pw_name);
+    passwd account{};
+    passwd *found = nullptr;
+    char buffer[1024];
+    if (::getpwuid_r(::geteuid(), &account, buffer, sizeof buffer, &found) == 0 && found && found->pw_name)
+        return QString::fromLocal8Bit(found->pw_name);
 #endif
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())

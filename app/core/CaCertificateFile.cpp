@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 
 #include <algorithm>
 
@@ -16,6 +17,13 @@ std::optional<QList<QSslCertificate>> CaCertificateFile::load(const QString &pat
 {
     QString scratch;
     QString &err = error ? *error : scratch;
+    // Only a regular file: opening a FIFO or a device would block or read forever, and the
+    // profile dialog checks the field as it is typed.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        err = tr("The CA certificate file %1 is not a regular file.").arg(path);
+        return std::nullopt;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         err = tr("The CA certificate file %1 cannot be read: %2").arg(path, file.errorString());

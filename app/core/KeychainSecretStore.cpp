@@ -8,9 +8,14 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
+#include <QDBusMetaType>
+#include <QDBusObjectPath>
 #include <QDBusReply>
 #include <QDBusVariant>
 #endif
+
+#include <algorithm>
+#include <functional>
 
 namespace convdesk {
 
@@ -19,56 +24,67 @@ namespace {
 #ifdef CONVDESK_HAVE_QTDBUS
 // The daemon may start a moment after the session (Nextcloud sees this at login).
 constexpr bool RetryWhenDaemonMissing = true;
+constexpr int BusCallTimeoutMs = 3000; // a local daemon answers at once; never hang a dialog on it
+const QString SecretService = QStringLiteral("org.freedesktop.secrets");
 
-// Asks a fresh connection, so a bus that appeared since the last failure is noticed.
-bool keychainServiceOnSessionBus()
+// Asks on a fresh connection, so that a bus or daemon that appeared since is noticed.
+bool askSessionBus(const QString &connectionName, const std::function<bool(QDBusConnection &)> &question)
 {
-    const QString connectionName = QStringLiteral("convdesk-keychain-probe");
-    bool found = false;
-    {
-        const QDBusConnection bus =
-            QDBusConnection::connectToBus(QDBusConnection::SessionBus, connectionName);
-        if (QDBusConnectionInterface *busInterface = bus.isConnected() ? bus.interface() : nullptr) {
-            const QStringList keychainServices{
-                QStringLiteral("org.freedesktop.secrets"), QStringLiteral("org.kde.kwalletd6"),
-                QStringLiteral("org.kde.kwalletd5"), QStringLiteral("org.kde.kwalletd")};
-            const QDBusReply<QStringList> activatable = busInterface->activatableServiceNames();
-            for (const QString &service : keychainServices) {
-                if (busInterface->isServiceRegistered(service).value()
-                    || (activatable.isValid() && activatable.value().contains(service))) {
-                    found = true;
-                    break;
-                }
-            }
-        }
-    }
-    QDBusConnection::disconnectFromBus(connectionName);
-    return found;
-}
-
-// Whether the Secret Service's default collection, where QtKeychain keeps its entries, is
-// locked. libsecret cannot show an unlock prompt without a desktop session and then reports
-// a locked entry as missing, and a removal as done while the entry stays. Never starts the
-// service: only a running one can hold a locked collection.
-bool secretServiceCollectionLocked()
-{
-    const QString connectionName = QStringLiteral("convdesk-keychain-lock-probe");
-    const QString service = QStringLiteral("org.freedesktop.secrets");
-    bool locked = false;
+    bool answer = false;
     {
         QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, connectionName);
-        QDBusConnectionInterface *busInterface = bus.isConnected() ? bus.interface() : nullptr;
-        if (busInterface && busInterface->isServiceRegistered(service).value()) {
-            QDBusMessage get = QDBusMessage::createMethodCall(
-                service, QStringLiteral("/org/freedesktop/secrets/aliases/default"),
-                QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
-            get << QStringLiteral("org.freedesktop.Secret.Collection") << QStringLiteral("Locked");
-            const QDBusReply<QDBusVariant> reply = bus.call(get, QDBus::Block, 3000);
-            locked = reply.isValid() && reply.value().variant().toBool();
-        }
+        if (bus.isConnected() && bus.interface())
+            answer = question(bus);
     }
     QDBusConnection::disconnectFromBus(connectionName);
-    return locked;
+    return answer;
+}
+
+bool keychainServiceOnSessionBus()
+{
+    return askSessionBus(QStringLiteral("convdesk-keychain-probe"), [](QDBusConnection &bus) {
+        QDBusConnectionInterface *busInterface = bus.interface();
+        const QStringList keychainServices{SecretService, QStringLiteral("org.kde.kwalletd6"),
+                                           QStringLiteral("org.kde.kwalletd5"), QStringLiteral("org.kde.kwalletd")};
+        const QDBusReply<QStringList> activatable = busInterface->activatableServiceNames();
+        return std::any_of(keychainServices.cbegin(), keychainServices.cend(), [&](const QString &service) {
+            return busInterface->isServiceRegistered(service).value()
+                || (activatable.isValid() && activatable.value().contains(service));
+        });
+    });
+}
+
+// Whether the Secret Service holds this entry locked (or, for a write, would put it in a
+// locked collection). libsecret cannot show an unlock prompt without a desktop session and
+// then reports a locked entry as missing, and its removal as done while it stays. Looks for
+// the entry itself by QtKeychain's attributes, so another program's locked collection (say
+// on a KWallet desktop) is no false alarm. Never starts the service.
+bool secretServiceHoldsLocked(const QString &serviceName, const QString &key, bool forWrite)
+{
+    return askSessionBus(QStringLiteral("convdesk-keychain-lock-probe"), [&](QDBusConnection &bus) {
+        if (!bus.interface()->isServiceRegistered(SecretService).value())
+            return false;
+        static const QMetaType attributesType = qDBusRegisterMetaType<QMap<QString, QString>>();
+        Q_UNUSED(attributesType);
+        QDBusMessage search = QDBusMessage::createMethodCall(SecretService, QStringLiteral("/org/freedesktop/secrets"),
+                                                             QStringLiteral("org.freedesktop.Secret.Service"),
+                                                             QStringLiteral("SearchItems"));
+        // The attributes QtKeychain's libsecret backend files its entries under.
+        search << QVariant::fromValue(QMap<QString, QString>{{QStringLiteral("server"), serviceName},
+                                                             {QStringLiteral("user"), key}});
+        const QDBusMessage found = bus.call(search, QDBus::Block, BusCallTimeoutMs);
+        if (found.type() == QDBusMessage::ReplyMessage && found.arguments().size() == 2
+            && !qdbus_cast<QList<QDBusObjectPath>>(found.arguments().at(1)).isEmpty())
+            return true;
+        if (!forWrite)
+            return false;
+        QDBusMessage get = QDBusMessage::createMethodCall(
+            SecretService, QStringLiteral("/org/freedesktop/secrets/aliases/default"),
+            QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
+        get << QStringLiteral("org.freedesktop.Secret.Collection") << QStringLiteral("Locked");
+        const QDBusReply<QDBusVariant> locked = bus.call(get, QDBus::Block, BusCallTimeoutMs);
+        return locked.isValid() && locked.value().variant().toBool();
+    });
 }
 #else
 constexpr bool RetryWhenDaemonMissing = false;
@@ -78,7 +94,7 @@ bool keychainServiceOnSessionBus()
     return true; // no D-Bus here: trust what QtKeychain reported
 }
 
-bool secretServiceCollectionLocked()
+bool secretServiceHoldsLocked(const QString &, const QString &, bool)
 {
     return false; // the platform's keychain reports a locked state itself
 }
@@ -146,14 +162,21 @@ void KeychainSecretStore::start(const std::shared_ptr<Request> &request)
 void KeychainSecretStore::finish(const std::shared_ptr<Request> &request, QKeychain::Job *job)
 {
     const QKeychain::Error error = job->error();
-    if (RetryWhenDaemonMissing && !request->retried
+    // A removal from a locked collection reports success, a read of a locked entry "not
+    // found": ask about the lock then too, and before a retry, which would not help.
+    const bool mayBeLocked = error == QKeychain::NoError ? request->operation == Operation::Remove
+                                                          : error != QKeychain::NoBackendAvailable
+                                                                && error != QKeychain::NotImplemented;
+    const bool locked = mayBeLocked
+        && secretServiceHoldsLocked(m_serviceName, request->profileName, request->operation == Operation::Write);
+    if (!locked && RetryWhenDaemonMissing && !request->retried
         && (error == QKeychain::NoBackendAvailable || error == QKeychain::OtherError)) {
         request->retried = true;
         QTimer::singleShot(m_retryDelay, this, [this, request] { start(request); });
         return;
     }
 
-    const SecretResult result = resultFor(*request, job);
+    const SecretResult result = locked ? lockedResult(request->profileName) : resultFor(*request, job);
     request->secret.clear();
     if (!request->context)
         return; // the caller is gone; nobody to tell
@@ -164,22 +187,20 @@ void KeychainSecretStore::finish(const std::shared_ptr<Request> &request, QKeych
         Qt::QueuedConnection);
 }
 
+SecretResult KeychainSecretStore::lockedResult(const QString &profileName)
+{
+    SecretResult locked;
+    locked.status = SecretStatus::AccessDenied;
+    locked.message = tr("The keychain is locked, so the AppSecret of the profile \"%1\" cannot be read or "
+                        "changed. Unlock it (log in to the desktop session, or use the keyring manager) and "
+                        "try again.")
+                         .arg(profileName);
+    return locked;
+}
+
 SecretResult KeychainSecretStore::resultFor(const Request &request, QKeychain::Job *job) const
 {
     const QKeychain::Error error = job->error();
-    // A removal from a locked collection reports success: ask about the lock then too.
-    const bool mayBeLocked = error == QKeychain::NoError ? request.operation == Operation::Remove
-                                                          : error != QKeychain::NoBackendAvailable
-                                                                && error != QKeychain::NotImplemented;
-    if (mayBeLocked && secretServiceCollectionLocked()) {
-        SecretResult locked;
-        locked.status = SecretStatus::AccessDenied;
-        locked.message = tr("The keychain is locked, so the AppSecret of the profile \"%1\" cannot be read or "
-                            "changed. Unlock it (log in to the desktop session, or use the keyring manager) and "
-                            "try again.")
-                             .arg(request.profileName);
-        return locked;
-    }
     switch (error) {
     case QKeychain::NoError: {
         SecretResult result;

@@ -57,6 +57,7 @@ private:
     void start(const std::shared_ptr<Request> &request);
     void finish(const std::shared_ptr<Request> &request, QKeychain::Job *job);
     SecretResult resultFor(const Request &request, QKeychain::Job *job) const;
+    static SecretResult lockedResult(const QString &profileName);
 
     QString m_serviceName;
     std::chrono::milliseconds m_retryDelay = DefaultRetryDelay;

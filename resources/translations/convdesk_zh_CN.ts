@@ -22,7 +22,7 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../app/core/AuditLog.cpp" line="+66"/>
+        <location filename="../../app/core/AuditLog.cpp" line="+100"/>
         <source>This system has no data folder for the audit log.</source>
         <translation>此系统没有可存放审计日志的数据文件夹。</translation>
     </message>
@@ -38,12 +38,12 @@
         <translation>无法以写入方式打开审计日志 %1：%2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The audit log %1 cannot be read: %2</source>
         <translation>无法读取审计日志 %1：%2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>The audit log %1 could not be written (%2). The records already in it are intact; this attempt is not among them.</source>
         <translation>无法写入审计日志 %1（%2）。日志中已有的记录完好无损；本次尝试未被记录。</translation>
     </message>
@@ -81,7 +81,7 @@
 <context>
     <name>AuditRecord</name>
     <message>
-        <location filename="../../app/core/AuditRecord.cpp" line="+104"/>
+        <location filename="../../app/core/AuditRecord.cpp" line="+109"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
@@ -134,7 +134,12 @@
 <context>
     <name>CaCertificateFile</name>
     <message>
-        <location filename="../../app/core/CaCertificateFile.cpp" line="+21"/>
+        <location filename="../../app/core/CaCertificateFile.cpp" line="+24"/>
+        <source>The CA certificate file %1 is not a regular file.</source>
+        <translation>CA 证书文件 %1 不是普通文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The CA certificate file %1 cannot be read: %2</source>
         <translation>无法读取 CA 证书文件 %1：%2</translation>
     </message>
@@ -2784,7 +2789,7 @@ Value sent:
 <context>
     <name>convdesk::KeychainSecretStore</name>
     <message>
-        <location filename="../../app/core/KeychainSecretStore.cpp" line="+177"/>
+        <location filename="../../app/core/KeychainSecretStore.cpp" line="+194"/>
         <source>The keychain is locked, so the AppSecret of the profile &quot;%1&quot; cannot be read or changed. Unlock it (log in to the desktop session, or use the keyring manager) and try again.</source>
         <translation>密钥环已锁定，无法读取或更改配置“%1”的 AppSecret。请解锁（登录桌面会话，或使用密钥环管理器）后重试。</translation>
     </message>
@@ -3103,7 +3108,7 @@ Value sent:
 <context>
     <name>convdesk::ProfileDialog</name>
     <message>
-        <location filename="../../ui/ProfileDialog.cpp" line="+49"/>
+        <location filename="../../ui/ProfileDialog.cpp" line="+56"/>
         <source>Bro&amp;wse…</source>
         <translation>浏览(&amp;W)…</translation>
     </message>
@@ -3158,7 +3163,7 @@ Value sent:
         <translation>除系统证书外额外信任的证书颁发机构，用于证书由内部 CA 签发的服务器。证书错误绝不会被忽略。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>

@@ -5,6 +5,7 @@
 //   2. reads the log back (what survived the failure);
 //   3. removes the ballast, appends one more record and reads the log again.
 // Usage: auditlog_probe <folder on the small file system>
+//        auditlog_probe append <log> <count> <tag>   (tst_auditlog: appenders side by side)
 #include "AuditLog.h"
 #include "AuditRecord.h"
 
@@ -57,7 +58,21 @@ QJsonObject snapshot(const AuditLog &log)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    if (app.arguments().size() != 2) {
+    const QStringList args = app.arguments();
+    if (args.size() == 5 && args.at(1) == QLatin1String("append")) {
+        const AuditLog log(args.at(2));
+        for (int i = 0, count = args.at(3).toInt(); i < count; ++i) {
+            AuditRecord record = numberedRecord(i);
+            record.profile = args.at(4);
+            QString error;
+            if (!log.append(record, &error)) {
+                QTextStream(stderr) << error << '\n';
+                return 1;
+            }
+        }
+        return 0;
+    }
+    if (args.size() != 2) {
         QTextStream(stderr) << "usage: auditlog_probe <folder>\n";
         return 2;
     }

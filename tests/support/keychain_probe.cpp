@@ -2,7 +2,8 @@
 // backend and libsecret its D-Bus connection once per process, so the test cannot take the
 // Secret Service away from itself; the "locked keychain" case runs it in a private session
 // whose keyring it locks. Writes, reads and removes one secret through KeychainSecretStore
-// (or runs the operations named) and prints each status as a number with its message.
+// (or runs the operations named) and prints each status as a number with its message; a
+// successful read says whether it found the secret given.
 // Usage: keychain_probe <service> <profile> <secret> [write,read,remove]
 #include "KeychainSecretStore.h"
 
@@ -30,8 +31,12 @@ int main(int argc, char **argv)
     for (const QString &operation : operations) {
         if (operation == QLatin1String("write"))
             print("write", store.writeBlocking(args.at(2), args.at(3)));
-        else if (operation == QLatin1String("read"))
-            print("read", store.readBlocking(args.at(2)));
+        else if (operation == QLatin1String("read")) {
+            SecretResult read = store.readBlocking(args.at(2));
+            if (read.ok()) // never the secret itself, only whether it is the one given
+                read.message = read.secret == args.at(3) ? QStringLiteral("same secret") : QStringLiteral("another secret");
+            print("read", read);
+        }
         else if (operation == QLatin1String("remove"))
             print("remove", store.removeBlocking(args.at(2)));
         else

@@ -7,15 +7,15 @@
 #include <QString>
 #include <QStringList>
 
-// Runs a command-line program to its end for the tests that start convdesk-cli. The event
+// One run of a command-line program, to its end, for the tests that start convdesk-cli. The event
 // loop keeps running meanwhile, because the sandbox the program talks to lives in the test.
-struct CliProcess
+struct CliRun
 {
     int exitCode = -1; // -1: it did not start, crashed or was killed after the timeout
     QByteArray out;
     QByteArray err;
 
-    static CliProcess run(const QString &program, const QStringList &arguments, const QByteArray &input = {},
+    static CliRun execute(const QString &program, const QStringList &arguments, const QByteArray &input = {},
                           const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
                           int timeoutMs = 20000)
     {
