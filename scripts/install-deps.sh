@@ -12,7 +12,7 @@ packages=(
     gnome-keyring libsecret-tools dbus dbus-x11
     xvfb xauth x11-apps imagemagick fonts-noto-cjk
     dpkg-dev desktop-file-utils appstream man-db file
-    curl
+    curl openssl  # openssl: the sandbox's https certificate (tst_cli)
 )
 
 missing=()

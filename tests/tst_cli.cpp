@@ -9,7 +9,9 @@
 #include <QDirIterator>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,6 +59,7 @@ private Q_SLOTS:
     void historyFilters_data();
     void historyFilters();
     void historySkipsCorruptLinesWithWarning();
+    void sandboxOverHttpsIsTrustedOnlyWithItsCertificate();
 
 private:
     using Run = CliRun;
@@ -340,6 +343,63 @@ void TestCli::secretNeverLeaks()
         QVERIFY2(!file.readAll().contains(secret.toUtf8()), qPrintable(file.fileName()));
     }
     QVERIFY(scanned > 0);
+}
+
+void TestCli::sandboxOverHttpsIsTrustedOnlyWithItsCertificate()
+{
+    if (QStandardPaths::findExecutable(u"openssl"_s).isEmpty())
+        QSKIP("openssl is not installed (scripts/install-deps.sh installs it).");
+    struct Banner
+    {
+        QString url, caFile, id;
+        QByteArray certificate;
+    };
+    // Starts `convdesk-cli sandbox --https` and reads what it prints until it is ready.
+    const auto startHttpsSandbox = [](QProcess &server) {
+        server.start(QStringLiteral(CONVDESK_CLI_PATH), {u"sandbox"_s, u"--https"_s});
+        QByteArray printed;
+        while (!printed.contains("Stop with") && server.waitForReadyRead(30000))
+            printed += server.readAllStandardOutput();
+        const QString text = QString::fromUtf8(printed);
+        Banner banner;
+        banner.url = QRegularExpression(u"listening on (\\S+)"_s).match(text).captured(1);
+        banner.caFile = QRegularExpression(u"--ca-file '([^']+)'"_s).match(text).captured(1);
+        banner.id = QRegularExpression(u"get '([^']+)'"_s).match(text).captured(1);
+        QFile certificate(banner.caFile);
+        if (certificate.open(QIODevice::ReadOnly))
+            banner.certificate = certificate.readAll();
+        return banner;
+    };
+
+    QProcess server;
+    const Banner banner = startHttpsSandbox(server);
+    QVERIFY2(banner.url.startsWith(u"https://127.0.0.1:"_s), qPrintable(banner.url + QString::fromUtf8(server.readAllStandardError())));
+    QVERIFY(banner.certificate.startsWith("-----BEGIN CERTIFICATE-----"));
+    const Credentials demo = SandboxServer::demoCredentials();
+    Run run = cli({u"profile"_s, u"add"_s, u"trusted"_s, u"--endpoint"_s, banner.url, u"--app-key"_s, demo.appKey,
+                   u"--ca-file"_s, banner.caFile},
+                  demo.appSecret.toUtf8() + '\n');
+    QVERIFY2(run.exitCode == ExitOk, run.err.constData());
+    run = cli({u"get"_s, banner.id, u"--profile"_s, u"trusted"_s});
+    QVERIFY2(run.exitCode == ExitOk && run.out.contains(banner.id.toUtf8()), run.err.constData());
+
+    // Without the certificate the same server is refused, and the error says why.
+    run = cli({u"profile"_s, u"add"_s, u"untrusting"_s, u"--endpoint"_s, banner.url, u"--app-key"_s, demo.appKey},
+              demo.appSecret.toUtf8() + '\n');
+    QVERIFY2(run.exitCode == ExitOk, run.err.constData());
+    run = cli({u"get"_s, banner.id, u"--profile"_s, u"untrusting"_s});
+    QCOMPARE(run.exitCode, int(ExitTransport));
+    QVERIFY2(run.err.contains("not trusted"), run.err.constData());
+    server.kill();
+    QVERIFY(server.waitForFinished());
+
+    // The next run serves the same certificate, so the profile that trusts it still works.
+    QProcess again;
+    const Banner second = startHttpsSandbox(again);
+    QCOMPARE(second.caFile, banner.caFile);
+    QCOMPARE(second.certificate, banner.certificate);
+    again.kill();
+    QVERIFY(again.waitForFinished());
 }
 
 QString TestCli::serverValue() const

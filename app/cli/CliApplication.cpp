@@ -11,6 +11,7 @@
 #include "GuardedSave.h"
 #include "KeychainSecretStore.h"
 #include "ProfileStore.h"
+#include "SandboxCertificate.h"
 #include "SandboxServer.h"
 #include "SecretInput.h"
 
@@ -59,7 +60,8 @@ CliApplication::CliApplication(FILE *in, FILE *out, FILE *err)
         "  history [--conversation ID] [--profile NAME] [--outcome success|failure|conflict]\n"
         "          [--format table|json|csv]\n"
         "                     print the audit log of save attempts (GUI and CLI)\n"
-        "  sandbox [--port N] run the built-in simulator of the API\n"
+        "  sandbox [--port N] [--https]\n"
+        "                     run the built-in simulator of the API\n"
         "\n"
         "Every set-extension attempt (success, failure or conflict) is recorded in the audit log\n"
         "%1\n"
@@ -91,6 +93,8 @@ CliApplication::CliApplication(FILE *in, FILE *out, FILE *err)
         option(QStringLiteral("limit"), tr("Conversations per page, 1 to 100 (default 100)."), tr("n")),
         option(QStringLiteral("all"), tr("Follow next_token until every page is read.")),
         option(QStringLiteral("port"), tr("Port for the sandbox (default: any free port)."), tr("port")),
+        option(QStringLiteral("https"), tr("sandbox: serve https with a self-signed certificate (a profile trusts it "
+                                           "with --ca-file).")),
     });
     m_parser.addPositionalArgument(tr("command"),
                                    tr("profile, get, set-extension, list, history or sandbox"));
@@ -151,7 +155,7 @@ int CliApplication::run(const QStringList &arguments)
     if (command == QLatin1String("sandbox")) {
         if (!rest.isEmpty())
             return usageError(tr("sandbox takes no arguments."));
-        return rejectOptionsOtherThan({QStringLiteral("port")}) ? runSandbox() : ExitUsage;
+        return rejectOptionsOtherThan({QStringLiteral("port"), QStringLiteral("https")}) ? runSandbox() : ExitUsage;
     }
 
     m_settings = std::make_unique<QSettings>();
@@ -622,6 +626,18 @@ int CliApplication::runSandbox()
         port = quint16(value);
     }
     SandboxServer sandbox;
+    QString caOption; // what a profile adds to trust this sandbox
+    if (m_parser.isSet(QStringLiteral("https"))) {
+        QString problem;
+        const std::optional<SandboxCertificate> certificate =
+            SandboxCertificate::ensure(SandboxCertificate::defaultFolder(), &problem);
+        if (!certificate || !sandbox.setTlsCertificate(certificate->certificateFile, certificate->privateKeyFile)) {
+            printErr(tr("convdesk-cli: the sandbox cannot serve https: %1")
+                         .arg(certificate ? sandbox.errorString() : problem));
+            return ExitTransport; // like a sandbox that cannot listen
+        }
+        caOption = QStringLiteral(" --ca-file '%1'").arg(certificate->certificateFile);
+    }
     if (!sandbox.listen(QHostAddress::LocalHost, port)) {
         printErr(tr("convdesk-cli: the sandbox could not listen: %1").arg(sandbox.errorString()));
         return ExitTransport;
@@ -634,11 +650,11 @@ int CliApplication::runSandbox()
                 "Conversations: %4\n"
                 "\n"
                 "Try:\n"
-                "  printf %s %3 | convdesk-cli profile add sandbox --endpoint %1 --app-key %2\n"
+                "  printf %s %3 | convdesk-cli profile add sandbox --endpoint %1 --app-key %2%6\n"
                 "  convdesk-cli get '%5' --profile sandbox\n"
                 "Stop with Ctrl+C.\n")
                  .arg(url, demo.appKey, demo.appSecret, sandbox.conversationIds().join(QLatin1String(", ")),
-                      sandbox.conversationIds().value(0))
+                      sandbox.conversationIds().value(0), caOption)
                  .toUtf8());
     return QCoreApplication::exec();
 }

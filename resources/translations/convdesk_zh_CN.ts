@@ -162,7 +162,7 @@
 <context>
     <name>CliApplication</name>
     <message>
-        <location filename="../../app/cli/CliApplication.cpp" line="+41"/>
+        <location filename="../../app/cli/CliApplication.cpp" line="+42"/>
         <source>Conversation Desk command line: inspect and edit NetEase Yunxin IM conversations.
 
 Commands:
@@ -183,7 +183,8 @@ Commands:
   history [--conversation ID] [--profile NAME] [--outcome success|failure|conflict]
           [--format table|json|csv]
                      print the audit log of save attempts (GUI and CLI)
-  sandbox [--port N] run the built-in simulator of the API
+  sandbox [--port N] [--https]
+                     run the built-in simulator of the API
 
 Every set-extension attempt (success, failure or conflict) is recorded in the audit log
 %1
@@ -211,7 +212,8 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
   history [--conversation ID] [--profile NAME] [--outcome success|failure|conflict]
           [--format table|json|csv]
                      输出保存操作的审计日志（图形界面和命令行）
-  sandbox [--port N] 运行内置的 API 模拟器（沙盒）
+  sandbox [--port N] [--https]
+                     运行内置的 API 模拟器（沙盒）
 
 每次 set-extension 操作（成功、失败或冲突）都会记录在审计日志中：
 %1
@@ -221,7 +223,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
 7 无法写入审计日志（未发送任何请求）。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Profile to use (default: the only or last-used one); for history, only its records.</source>
         <translation>要使用的配置（默认：唯一的或上次使用的配置）；用于 history 时，只显示该配置的记录。</translation>
     </message>
@@ -365,7 +367,12 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>PORT</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>sandbox: serve https with a self-signed certificate (a profile trusts it with --ca-file).</source>
+        <translation>sandbox：使用自签名证书提供 https 服务（配置通过 --ca-file 信任它）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>command</source>
         <translation>命令</translation>
     </message>
@@ -689,7 +696,12 @@ On the server now:
         <translation>--port 必须是 0 到 65535 之间的数字。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <source>convdesk-cli: the sandbox cannot serve https: %1</source>
+        <translation>convdesk-cli：沙盒无法提供 https 服务：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>convdesk-cli: the sandbox could not listen: %1</source>
         <translation>convdesk-cli：沙盒无法监听：%1</translation>
     </message>
@@ -701,7 +713,7 @@ AppSecret: %3   (a public demo value, not a real secret)
 Conversations: %4
 
 Try:
-  printf %s %3 | convdesk-cli profile add sandbox --endpoint %1 --app-key %2
+  printf %s %3 | convdesk-cli profile add sandbox --endpoint %1 --app-key %2%6
   convdesk-cli get &apos;%5&apos; --profile sandbox
 Stop with Ctrl+C.
 </source>
@@ -711,7 +723,7 @@ AppSecret: %3   （公开的演示值，不是真正的密钥）
 会话：%4
 
 试试：
-  printf %s %3 | convdesk-cli profile add sandbox --endpoint %1 --app-key %2
+  printf %s %3 | convdesk-cli profile add sandbox --endpoint %1 --app-key %2%6
   convdesk-cli get &apos;%5&apos; --profile sandbox
 按 Ctrl+C 停止。
 </translation>
@@ -1299,6 +1311,29 @@ AppSecret: %3   （公开的演示值，不是真正的密钥）
         <location line="+6"/>
         <source>Backup URL: %1</source>
         <translation>备用 URL：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxCertificate</name>
+    <message>
+        <location filename="../../app/sandbox/SandboxCertificate.cpp" line="+47"/>
+        <source>The folder %1 for the sandbox&apos;s certificate cannot be created.</source>
+        <translation>无法创建存放沙盒证书的文件夹 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Serving https needs the openssl command to make a certificate; install OpenSSL (Debian: the openssl package).</source>
+        <translation>提供 https 服务需要 openssl 命令来生成证书；请安装 OpenSSL（Debian：openssl 软件包）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>openssl could not make the sandbox&apos;s certificate: %1</source>
+        <translation>openssl 无法生成沙盒证书：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>openssl made no readable certificate in %1.</source>
+        <translation>openssl 未在 %1 中生成可读取的证书。</translation>
     </message>
 </context>
 <context>
