@@ -60,6 +60,8 @@ private Q_SLOTS:
     void historyFilters();
     void historySkipsCorruptLinesWithWarning();
     void sandboxOverHttpsIsTrustedOnlyWithItsCertificate();
+    void textThatIsNotUtf8IsRefused_data();
+    void textThatIsNotUtf8IsRefused();
 
 private:
     using Run = CliRun;
@@ -400,6 +402,49 @@ void TestCli::sandboxOverHttpsIsTrustedOnlyWithItsCertificate()
     QCOMPARE(second.certificate, banner.certificate);
     again.kill();
     QVERIFY(again.waitForFinished());
+}
+
+void TestCli::textThatIsNotUtf8IsRefused_data()
+{
+    QTest::addColumn<QString>("source"); // which input carries the bytes
+    QTest::addColumn<QByteArray>("bytes");
+    const QByteArray latin1("{\"note\":\"caf\xe9\"}"); // é in Latin-1, as an old editor saves it
+    const QByteArray gbk("{\"note\":\"\xc4\xe3\xba\xc3\"}"); // 你好 in GBK
+    QTest::newRow("--file, Latin-1") << u"file"_s << latin1;
+    QTest::newRow("--stdin, GBK") << u"stdin"_s << gbk;
+    QTest::newRow("--expect-file, cut UTF-8 sequence") << u"expect-file"_s << QByteArray("caf\xc3");
+}
+
+void TestCli::textThatIsNotUtf8IsRefused()
+{
+    QFETCH(QString, source);
+    QFETCH(QByteArray, bytes);
+    addSandboxProfile();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"value.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    file.close();
+    QStringList arguments{u"set-extension"_s, m_firstId};
+    QByteArray input;
+    if (source == u"file") {
+        arguments << u"--file"_s << path;
+    } else if (source == u"stdin") {
+        arguments << u"--stdin"_s;
+        input = bytes;
+    } else {
+        arguments << u"--value"_s << u"new"_s << u"--expect-file"_s << path;
+    }
+    const QString before = serverValue();
+    const int requests = m_sandbox->requestCount();
+
+    const Run run = cli(arguments, input);
+    QCOMPARE(run.exitCode, int(ExitUsage));
+    QVERIFY2(run.err.contains("is not UTF-8 text"), run.err.constData());
+    QVERIFY2(run.err.contains(source == u"stdin" ? QByteArray("standard input") : path.toUtf8()), run.err.constData());
+    QCOMPARE(m_sandbox->requestCount(), requests); // refused before anything was sent
+    QCOMPARE(serverValue(), before);
 }
 
 QString TestCli::serverValue() const

@@ -19,10 +19,23 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSettings>
+#include <QStringDecoder>
 
 namespace convdesk {
 
 namespace {
+
+// A value read as bytes must be UTF-8: decoding anything else would quietly send U+FFFD
+// replacement characters to the server (or compare with them) instead of the user's text.
+bool decodeUtf8(const QByteArray &bytes, const QString &source, QString *text, QString *problem)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    *text = decoder.decode(bytes);
+    if (!decoder.hasError())
+        return true;
+    *problem = CliApplication::tr("%1 is not UTF-8 text; save it as UTF-8 and try again.").arg(source);
+    return false;
+}
 
 constexpr int MaxServerExtensionLength = 1024;
 
@@ -400,12 +413,14 @@ int CliApplication::runSetExtension(const QStringList &args)
         QFile file(m_parser.value(QStringLiteral("file")));
         if (!file.open(QIODevice::ReadOnly))
             return usageError(tr("cannot read %1: %2").arg(file.fileName(), file.errorString()));
-        value = QString::fromUtf8(file.readAll());
+        if (!decodeUtf8(file.readAll(), file.fileName(), &value, &problem))
+            return usageError(problem);
     } else {
         QFile input;
         if (!input.open(m_in, QIODevice::ReadOnly))
             return usageError(tr("cannot read standard input."));
-        value = QString::fromUtf8(input.readAll());
+        if (!decodeUtf8(input.readAll(), tr("standard input"), &value, &problem))
+            return usageError(problem);
     }
     if (value.size() > MaxServerExtensionLength)
         return usageError(tr("the new server_extension has %1 characters; the server accepts at most %2.")
@@ -418,7 +433,10 @@ int CliApplication::runSetExtension(const QStringList &args)
         QFile file(m_parser.value(QStringLiteral("expect-file")));
         if (!file.open(QIODevice::ReadOnly))
             return usageError(tr("cannot read %1: %2").arg(file.fileName(), file.errorString()));
-        expected = QString::fromUtf8(file.readAll());
+        QString text;
+        if (!decodeUtf8(file.readAll(), file.fileName(), &text, &problem))
+            return usageError(problem);
+        expected = text;
     }
 
     ApiClient client;

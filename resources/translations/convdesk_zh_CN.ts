@@ -162,7 +162,12 @@
 <context>
     <name>CliApplication</name>
     <message>
-        <location filename="../../app/cli/CliApplication.cpp" line="+42"/>
+        <location filename="../../app/cli/CliApplication.cpp" line="+36"/>
+        <source>%1 is not UTF-8 text; save it as UTF-8 and try again.</source>
+        <translation>%1 不是 UTF-8 文本；请以 UTF-8 编码保存后重试。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Conversation Desk command line: inspect and edit NetEase Yunxin IM conversations.
 
 Commands:
@@ -383,12 +388,12 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
     </message>
     <message>
         <location line="+20"/>
-        <location line="+338"/>
+        <location line="+343"/>
         <source>convdesk-cli: %1</source>
         <translation>convdesk-cli：%1</translation>
     </message>
     <message>
-        <location line="-337"/>
+        <location line="-342"/>
         <source>Run &quot;convdesk-cli --help&quot; for usage.</source>
         <translation>运行“convdesk-cli --help”查看用法。</translation>
     </message>
@@ -469,12 +474,12 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
     </message>
     <message>
         <location line="+4"/>
-        <location line="+316"/>
+        <location line="+321"/>
         <source>convdesk-cli: warning: %1</source>
         <translation>convdesk-cli：警告：%1</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-319"/>
         <source>No profiles yet; add one with &quot;convdesk-cli profile add&quot;.</source>
         <translation>还没有配置；请用“convdesk-cli profile add”添加。</translation>
     </message>
@@ -565,14 +570,19 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
     </message>
     <message>
         <location line="+7"/>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>cannot read standard input.</source>
         <translation>无法读取标准输入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>standard input</source>
+        <translation>标准输入</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -580,7 +590,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>新的服务端扩展字段有 %1 个字符；服务端最多接受 %2 个。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>convdesk-cli: warning: this attempt could not be recorded in the audit log: %1</source>
         <translation>convdesk-cli：警告：本次操作未能记入审计日志：%1</translation>
     </message>
