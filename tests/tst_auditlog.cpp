@@ -24,11 +24,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-AuditRecord sampleRecord(const QString &valueSent, const QString &kind = u"none"_s)
-{
-    return sampleAuditRecord(valueSent, kind);
-}
-
 QByteArray readFile(const QString &path)
 {
     QFile file(path);
@@ -81,8 +76,8 @@ void TestAuditLog::init()
 void TestAuditLog::appendsAndReadsBack()
 {
     AuditLog log(m_path);
-    const AuditRecord first = sampleRecord(u"{\"note\":\"多行\\n文本\",\"a\":\"x,y\"}"_s);
-    AuditRecord second = sampleRecord(u"line one\nline two"_s, u"business"_s);
+    const AuditRecord first = sampleAuditRecord(u"{\"note\":\"多行\\n文本\",\"a\":\"x,y\"}"_s);
+    AuditRecord second = sampleAuditRecord(u"line one\nline two"_s, u"business"_s);
     second.code = 414;
     second.valueBefore.reset();
     QString error;
@@ -117,7 +112,7 @@ void TestAuditLog::recordRoundTripsThroughJson()
     QFETCH(QString, kind);
     QFETCH(bool, hasExpected);
     QFETCH(int, outcome);
-    AuditRecord record = sampleRecord(u"v"_s, kind);
+    AuditRecord record = sampleAuditRecord(u"v"_s, kind);
     if (!hasExpected)
         record.expected.reset();
     const OrderedJson json = record.toJson();
@@ -139,8 +134,8 @@ void TestAuditLog::everyAppendIsSynced()
         synced.append(fd);
         return AuditLog::syncToDisk(fd); // the real fsync, on the real descriptor
     });
-    QVERIFY(log.append(sampleRecord(u"a"_s)));
-    QVERIFY(log.append(sampleRecord(u"b"_s)));
+    QVERIFY(log.append(sampleAuditRecord(u"a"_s)));
+    QVERIFY(log.append(sampleAuditRecord(u"b"_s)));
     QCOMPARE(synced.size(), 2);
     QVERIFY(synced.at(0) >= 0);
     QVERIFY(synced.at(1) >= 0);
@@ -151,7 +146,7 @@ void TestAuditLog::failedSyncIsReported()
     AuditLog log(m_path);
     log.setSyncFunction([](int) { return false; });
     QString error;
-    QVERIFY(!log.append(sampleRecord(u"a"_s), &error));
+    QVERIFY(!log.append(sampleAuditRecord(u"a"_s), &error));
     QVERIFY2(error.contains(u"disk"_s) && error.contains(u"audit.jsonl"_s), qPrintable(error));
 }
 
@@ -166,9 +161,9 @@ void TestAuditLog::missingFileIsEmptyLog()
 void TestAuditLog::truncatedLastLineIsSkippedAndNextAppendStartsFresh()
 {
     AuditLog log(m_path);
-    QVERIFY(log.append(sampleRecord(u"first"_s)));
+    QVERIFY(log.append(sampleAuditRecord(u"first"_s)));
     // A crash in the middle of writing the second record.
-    const QByteArray whole = Json::serialize(sampleRecord(u"lost"_s).toJson());
+    const QByteArray whole = Json::serialize(sampleAuditRecord(u"lost"_s).toJson());
     appendRaw(m_path, whole.left(whole.size() / 2));
 
     QStringList warnings;
@@ -177,7 +172,7 @@ void TestAuditLog::truncatedLastLineIsSkippedAndNextAppendStartsFresh()
     QVERIFY2(warnings.first().contains(u"line 2"_s) && warnings.first().contains(u"incomplete"_s),
              qPrintable(warnings.first()));
 
-    const AuditRecord third = sampleRecord(u"third"_s);
+    const AuditRecord third = sampleAuditRecord(u"third"_s);
     QVERIFY(log.append(third));
     warnings.clear();
     const QList<AuditRecord> records = log.readAll(&warnings);
@@ -221,9 +216,9 @@ void TestAuditLog::corruptLineIsSkippedWithWarning()
     QFETCH(QByteArray, line);
     QFETCH(QString, reason);
     AuditLog log(m_path);
-    QVERIFY(log.append(sampleRecord(u"one"_s)));
+    QVERIFY(log.append(sampleAuditRecord(u"one"_s)));
     appendRaw(m_path, line + '\n');
-    QVERIFY(log.append(sampleRecord(u"three"_s)));
+    QVERIFY(log.append(sampleAuditRecord(u"three"_s)));
 
     QStringList warnings;
     const QList<AuditRecord> records = log.readAll(&warnings);
@@ -259,7 +254,7 @@ void TestAuditLog::unwritableLocationIsRefused()
     QVERIFY(!log.checkWritable(&error));
     QVERIFY2(error.contains(message), qPrintable(error));
     error.clear();
-    QVERIFY(!log.append(sampleRecord(u"x"_s), &error));
+    QVERIFY(!log.append(sampleAuditRecord(u"x"_s), &error));
     QVERIFY2(error.contains(message), qPrintable(error));
 }
 
@@ -271,7 +266,7 @@ void TestAuditLog::createsItsFolder()
     QVERIFY2(log.checkWritable(&error), qPrintable(error));
     QVERIFY(QFile::exists(path));
     QCOMPARE(QFileInfo(path).size(), 0); // checking writes nothing
-    QVERIFY(log.append(sampleRecord(u"x"_s)));
+    QVERIFY(log.append(sampleAuditRecord(u"x"_s)));
     QCOMPARE(log.readAll().size(), 1);
 }
 

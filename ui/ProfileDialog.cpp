@@ -1,5 +1,6 @@
 #include "ProfileDialog.h"
 
+#include "CaCertificateFile.h"
 #include "DialogHook.h"
 #include "ProfileStore.h"
 
@@ -16,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace convdesk {
 
@@ -207,7 +209,8 @@ Profile ProfileDialog::profile() const
     }
     result.appKey = m_appKey->text();
     const QString caFile = m_caFile->text().trimmed();
-    result.caCertificateFile = caFile.isEmpty() ? QString() : QFileInfo(QDir::fromNativeSeparators(caFile)).absoluteFilePath();
+    result.caCertificateFile =
+        caFile.isEmpty() ? QString() : QFileInfo(QDir::fromNativeSeparators(caFile)).absoluteFilePath();
     return result;
 }
 
@@ -218,9 +221,20 @@ QString ProfileDialog::secret() const
 
 QString ProfileDialog::validationError() const
 {
-    const Profile entered = profile();
+    Profile entered = profile();
+    // The CA file is read once per path, not on every keystroke in any field; the store
+    // reads it afresh when the profile is saved.
+    const QString caFile = std::exchange(entered.caCertificateFile, QString());
     if (QString problem = ProfileStore::validate(entered); !problem.isEmpty())
         return problem;
+    if (caFile != m_checkedCaFile) {
+        m_checkedCaFile = caFile;
+        m_caFileProblem.clear();
+        if (!caFile.isEmpty())
+            CaCertificateFile::load(caFile, &m_caFileProblem);
+    }
+    if (!m_caFileProblem.isEmpty())
+        return m_caFileProblem;
     if (m_mode == Mode::Add) {
         for (const QString &existing : m_existingNames) {
             // Settings groups on some platforms ignore case, so names must differ by more.
@@ -267,9 +281,9 @@ void ProfileDialog::testCredentials()
 void ProfileDialog::browseCaFile()
 {
     const QString current = m_caFile->text().trimmed();
-    const QString path = DialogHook::getOpenFileName(
-        this, tr("CA certificates for this profile"), current.isEmpty() ? QDir::homePath() : QFileInfo(current).absolutePath(),
-        tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"));
+    const QString startFolder = current.isEmpty() ? QDir::homePath() : QFileInfo(current).absolutePath();
+    const QString path = DialogHook::getOpenFileName(this, tr("CA certificates for this profile"), startFolder,
+                                                     tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"));
     if (path.isEmpty())
         return; // cancelled: keep what was there
     m_caFile->setText(QDir::toNativeSeparators(path));

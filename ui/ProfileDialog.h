@@ -83,6 +83,8 @@ private:
     QString m_customBaseUrl; // what was typed for Custom, kept while another region is shown
     QString m_customBackupUrl;
     Region m_shownRegion = Region::Mainland;
+    mutable QString m_checkedCaFile; // the CA file path last read, and what was wrong with it
+    mutable QString m_caFileProblem;
     quint64 m_testGeneration = 0; // a report for an older generation is stale
     bool m_testing = false;
 };

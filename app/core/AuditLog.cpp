@@ -158,17 +158,9 @@ bool AuditLog::append(const AuditRecord &record, QString *error) const
                        "this attempt is not among them.")
                         .arg(QDir::toNativeSeparators(m_filePath), reason));
     }
-    return finishAppend(file, size, error);
-}
-
-bool AuditLog::finishAppend(QFile &file, qint64 sizeBefore, QString *error) const
-{
-    if (!file.flush() || !m_sync(file.handle())) {
-        if (error)
-            *error = tr("The audit log %1 could not be saved to disk.").arg(QDir::toNativeSeparators(m_filePath));
-        return false;
-    }
-    if (sizeBefore == 0)
+    if (!file.flush() || !m_sync(file.handle()))
+        return fail(tr("The audit log %1 could not be saved to disk.").arg(QDir::toNativeSeparators(m_filePath)));
+    if (size == 0)
         syncDirectory(QFileInfo(m_filePath).absolutePath());
     return true;
 }

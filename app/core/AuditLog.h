@@ -3,7 +3,6 @@
 #include "AuditRecord.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -52,8 +51,6 @@ public:
     static bool syncToDisk(int fileDescriptor); // fsync (_commit on Windows)
 
 private:
-    bool finishAppend(QFile &file, qint64 sizeBefore, QString *error) const; // flush, sync
-
     QString m_filePath;
     SyncFunction m_sync;
 };

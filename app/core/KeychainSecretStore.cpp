@@ -200,8 +200,7 @@ SecretResult KeychainSecretStore::lockedResult(const QString &profileName)
 
 SecretResult KeychainSecretStore::resultFor(const Request &request, QKeychain::Job *job) const
 {
-    const QKeychain::Error error = job->error();
-    switch (error) {
+    switch (job->error()) {
     case QKeychain::NoError: {
         SecretResult result;
         result.status = SecretStatus::Ok;

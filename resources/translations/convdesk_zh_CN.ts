@@ -48,12 +48,12 @@
         <translation>无法写入审计日志 %1（%2）。日志中已有的记录完好无损；本次尝试未被记录。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>The audit log %1 could not be saved to disk.</source>
         <translation>审计日志 %1 未能保存到磁盘。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -3153,7 +3153,7 @@ Value sent:
 <context>
     <name>convdesk::ProfileDialog</name>
     <message>
-        <location filename="../../ui/ProfileDialog.cpp" line="+56"/>
+        <location filename="../../ui/ProfileDialog.cpp" line="+58"/>
         <source>Bro&amp;wse…</source>
         <translation>浏览(&amp;W)…</translation>
     </message>
@@ -3263,7 +3263,7 @@ Value sent:
         <translation>密钥以此名称保存在密钥环中；如需改名，请添加一个新配置并删除此配置。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+73"/>
         <source>A profile named &quot;%1&quot; already exists.</source>
         <translation>已存在名为“%1”的配置。</translation>
     </message>

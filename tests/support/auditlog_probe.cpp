@@ -8,6 +8,7 @@
 //        auditlog_probe append <log> <count> <tag>   (tst_auditlog: appenders side by side)
 #include "AuditLog.h"
 #include "AuditRecord.h"
+#include "SampleAuditRecord.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -23,19 +24,8 @@ namespace {
 
 AuditRecord numberedRecord(int number)
 {
-    AuditRecord record;
-    record.time = QDateTime::currentDateTimeUtc();
-    record.osUser = QStringLiteral("probe");
-    record.source = QStringLiteral("cli");
-    record.profile = QStringLiteral("disk-full");
-    record.appKey = QStringLiteral("key");
+    AuditRecord record = sampleAuditRecord(QString(200, QLatin1Char('x'))); // ~0.5 KiB a line
     record.conversationId = QStringLiteral("acc%1|1|peer").arg(number);
-    record.valueSent = QString(200, QLatin1Char('x')); // ~0.5 KiB a line
-    record.stage = AuditRecord::StageWrite;
-    record.errorKind = QStringLiteral("none");
-    record.code = 200;
-    record.msg = QStringLiteral("success");
-    record.httpStatus = 200;
     record.traceId = QStringLiteral("trace-%1").arg(number);
     return record;
 }
@@ -76,7 +66,7 @@ int main(int argc, char **argv)
         QTextStream(stderr) << "usage: auditlog_probe <folder>\n";
         return 2;
     }
-    const QDir folder(app.arguments().at(1));
+    const QDir folder(args.at(1));
     const AuditLog log(folder.filePath(QStringLiteral("audit.jsonl")));
 
     QFile ballast(folder.filePath(QStringLiteral("ballast")));

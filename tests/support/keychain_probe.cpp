@@ -29,18 +29,18 @@ int main(int argc, char **argv)
         out << operation << '=' << int(result.status) << ' ' << result.message << '\n';
     };
     for (const QString &operation : operations) {
-        if (operation == QLatin1String("write"))
+        if (operation == QLatin1String("write")) {
             print("write", store.writeBlocking(args.at(2), args.at(3)));
-        else if (operation == QLatin1String("read")) {
+        } else if (operation == QLatin1String("read")) {
             SecretResult read = store.readBlocking(args.at(2));
             if (read.ok()) // never the secret itself, only whether it is the one given
                 read.message = read.secret == args.at(3) ? QStringLiteral("same secret") : QStringLiteral("another secret");
             print("read", read);
-        }
-        else if (operation == QLatin1String("remove"))
+        } else if (operation == QLatin1String("remove")) {
             print("remove", store.removeBlocking(args.at(2)));
-        else
+        } else {
             return 2;
+        }
     }
     return 0;
 }

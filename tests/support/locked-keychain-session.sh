@@ -1,9 +1,9 @@
 #!/bin/sh
 # For tst_keychainsecretstore's "locked keychain" case: in a private D-Bus session of its own
 # (so the suite's shared keyring stays unlocked), stores a secret with keychain_probe, locks
-# the login keyring over the Secret Service API, then runs the probe's read, write and remove
-# against the locked keyring, and reads it once more after unlocking. Without a display, gnome-keyring's unlock prompt fails at once,
-# as it does for a user on a headless machine or over ssh.
+# the login keyring over the Secret Service API, runs the probe's read, write and remove
+# against the locked keyring, and reads once more after unlocking. Without a display,
+# gnome-keyring's unlock prompt fails at once, as it does on a headless machine or over ssh.
 # Usage: locked-keychain-session.sh <keychain_probe> <service> <profile> <secret>
 set -eu
 if [ "${CONVDESK_LOCKED_KEYCHAIN_INNER:-}" != 1 ]; then
