@@ -10,7 +10,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${CONVDESK_BENCH_BUILD_DIR:-$root/build-bench}"
 
 "$root/scripts/install-deps.sh"
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCONVDESK_DEV_HOOKS=ON >/dev/null
 cmake --build "$build" --target convdesk_bench
 
 exec "$root/scripts/with-test-keyring.sh" \

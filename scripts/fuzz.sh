@@ -27,7 +27,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_CXX_COMPILER=clang++ -DCONVDESK_FUZZ=ON
+    -DCMAKE_CXX_COMPILER=clang++ -DCONVDESK_FUZZ=ON -DCONVDESK_DEV_HOOKS=ON
 cmake --build "$build" --parallel "$(nproc)" --target "${targets[@]}"
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:symbolize=1"

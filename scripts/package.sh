@@ -8,7 +8,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${CONVDESK_PACKAGE_DIR:-$root/build-package}"
 
 "$root/scripts/install-deps.sh"
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
+    -DCONVDESK_DEV_HOOKS=OFF  # no test or benchmark hooks in what ships
 # Only what gets installed; the tests are built and run by scripts/test.sh.
 cmake --build "$build" --parallel "$(nproc)" --target convdesk convdesk-cli convdesk_man_page
 rm -f "$build"/convdesk_*.deb "$build"/convdesk-*.tar.gz "$build"/*.sha256

@@ -9,9 +9,8 @@ build="${CONVDESK_BUILD_DIR:-$root/build}"
 output="${1:-$root/docs/screenshot-main.png}"
 output_zh="${output%.png}-zh_CN.png"
 
-if [ ! -f "$build/build.ninja" ]; then
-    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
-fi
+# --screenshot is a development hook (CONVDESK_DEV_HOOKS), absent from release builds.
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONVDESK_DEV_HOOKS=ON >/dev/null
 cmake --build "$build" --target convdesk
 
 mkdir -p "$(dirname "$output")"

@@ -31,7 +31,7 @@ jobs="$(nproc)"
 
 # -g1 (line tables) is all a failing test's backtrace needs, and builds faster than -g.
 phase "configure" cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCONVDESK_WERROR=ON
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCONVDESK_WERROR=ON -DCONVDESK_DEV_HOOKS=ON
 phase "build" cmake --build "$build" --parallel "$jobs"
 phase "tests" "$root/scripts/with-test-keyring.sh" \
     ctest --test-dir "$build" --output-on-failure --timeout 300 --parallel "$jobs"
@@ -46,7 +46,8 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$root/test
 # instrumented tests quick, and the line tables of -g1 give the sanitizers' reports their
 # file and line.
 phase "asan configure" cmake -S "$root" -B "$asan_build" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
-    -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DCONVDESK_WERROR=ON -DCONVDESK_SANITIZE=ON
+    -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DCONVDESK_WERROR=ON -DCONVDESK_SANITIZE=ON \
+    -DCONVDESK_DEV_HOOKS=ON
 phase "asan build" cmake --build "$asan_build" --parallel "$jobs"
 phase "asan tests" "$root/scripts/with-test-keyring.sh" \
     ctest --test-dir "$asan_build" --output-on-failure --timeout 600 --parallel "$jobs"

@@ -1,7 +1,7 @@
 #include "AboutDialog.h"
-#include "AppIdentity.h"
 #include "DesktopIdentity.h"
 #include "DialogHook.h"
+#include "platform/AppIdentity.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,7 +1,7 @@
 #include "AccountBrowser.h"
-#include "ConversationListModel.h"
 #include "DialogHook.h"
 #include "SandboxServer.h"
+#include "models/ConversationListModel.h"
 
 #include "support/SandboxWindow.h"
 

@@ -1,7 +1,7 @@
-#include "ApiCall.h"
-#include "ApiClient.h"
-#include "ErrorText.h"
 #include "SandboxServer.h"
+#include "api/ApiCall.h"
+#include "api/ApiClient.h"
+#include "api/ErrorText.h"
 #include "support/RawHttpServer.h"
 
 #include <QSignalSpy>

@@ -1,4 +1,4 @@
-#include "AuditFilter.h"
+#include "audit/AuditFilter.h"
 
 #include <QTest>
 

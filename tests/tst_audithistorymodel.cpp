@@ -1,5 +1,5 @@
-#include "AuditHistoryModel.h"
-#include "AuditLog.h"
+#include "audit/AuditLog.h"
+#include "models/AuditHistoryModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
-#include "AuditLog.h"
-#include "AuditRecord.h"
+#include "audit/AuditLog.h"
+#include "audit/AuditRecord.h"
 #include "support/SampleAuditRecord.h"
 
 #include <QDir>

@@ -1,8 +1,8 @@
-#include "AppIdentity.h"
-#include "AuditLog.h"
 #include "CliExitCode.h"
-#include "GuardedSave.h"
 #include "SandboxServer.h"
+#include "audit/AuditLog.h"
+#include "platform/AppIdentity.h"
+#include "session/GuardedSave.h"
 #include "support/CliRun.h"
 
 #include <QDir>

@@ -1,9 +1,9 @@
-#include "AuditLog.h"
 #include "ConversationPanel.h"
-#include "ConversationTreeModel.h"
 #include "DialogHook.h"
-#include "GuardedSave.h"
 #include "SandboxServer.h"
+#include "audit/AuditLog.h"
+#include "models/ConversationTreeModel.h"
+#include "session/GuardedSave.h"
 
 #include "support/SandboxWindow.h"
 

@@ -1,5 +1,5 @@
-#include "ConversationFilterModel.h"
-#include "ConversationTreeModel.h"
+#include "models/ConversationFilterModel.h"
+#include "models/ConversationTreeModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "ConversationId.h"
+#include "api/ConversationId.h"
 
 #include <QTest>
 

@@ -1,4 +1,5 @@
 #include "ConversationIdBuilder.h"
+#include "support/RequireChild.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -25,13 +26,7 @@ private Q_SLOTS:
 
 private:
     template<typename T>
-    T *child(const char *name)
-    {
-        auto *widget = m_builder->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qFatal("no child \"%s\"", name);
-        return widget;
-    }
+    T *child(const char *name) { return test::requireChild<T>(m_builder, name); }
 
     ConversationIdBuilder *m_builder = nullptr;
 };

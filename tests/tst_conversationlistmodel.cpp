@@ -1,4 +1,4 @@
-#include "ConversationListModel.h"
+#include "models/ConversationListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>

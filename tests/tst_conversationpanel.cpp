@@ -1,5 +1,5 @@
 #include "ConversationPanel.h"
-#include "ConversationTreeModel.h"
+#include "models/ConversationTreeModel.h"
 
 #include <QHeaderView>
 #include <QPlainTextEdit>

@@ -1,6 +1,6 @@
-#include "ApiClient.h"
-#include "ConversationSession.h"
 #include "SandboxServer.h"
+#include "api/ApiClient.h"
+#include "session/ConversationSession.h"
 
 #include "support/RawHttpServer.h"
 

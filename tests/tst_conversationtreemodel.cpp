@@ -1,4 +1,4 @@
-#include "ConversationTreeModel.h"
+#include "models/ConversationTreeModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>

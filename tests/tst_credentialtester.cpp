@@ -1,7 +1,7 @@
 #include "CredentialTester.h"
 #include "DialogHook.h"
-#include "InMemorySecretStore.h"
 #include "SandboxServer.h"
+#include "secrets/InMemorySecretStore.h"
 
 #include <QInputDialog>
 #include <QTcpServer>

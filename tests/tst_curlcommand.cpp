@@ -1,9 +1,9 @@
-#include "ApiCall.h"
-#include "ApiClient.h"
-#include "CurlCommand.h"
-#include "GuardedSave.h"
-#include "RequestSigner.h"
 #include "SandboxServer.h"
+#include "api/ApiCall.h"
+#include "api/ApiClient.h"
+#include "api/CurlCommand.h"
+#include "api/RequestSigner.h"
+#include "session/GuardedSave.h"
 
 #include <QDateTime>
 #include <QProcess>

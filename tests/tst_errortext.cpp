@@ -1,4 +1,4 @@
-#include "ErrorText.h"
+#include "api/ErrorText.h"
 
 #include <QTest>
 

@@ -1,4 +1,5 @@
 #include "ExtensionEditor.h"
+#include "support/RequireChild.h"
 
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -36,13 +37,7 @@ private Q_SLOTS:
 
 private:
     template<typename T>
-    T *child(const char *name)
-    {
-        auto *widget = m_editor->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qFatal("no child \"%s\"", name);
-        return widget;
-    }
+    T *child(const char *name) { return test::requireChild<T>(m_editor, name); }
 
     ExtensionEditor *m_editor = nullptr;
 };

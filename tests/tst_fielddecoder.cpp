@@ -1,4 +1,4 @@
-#include "FieldDecoder.h"
+#include "json/FieldDecoder.h"
 
 #include <QDateTime>
 #include <QTest>

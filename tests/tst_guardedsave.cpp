@@ -1,8 +1,8 @@
-#include "ApiCall.h"
-#include "ApiClient.h"
-#include "AuditLog.h"
-#include "GuardedSave.h"
 #include "SandboxServer.h"
+#include "api/ApiCall.h"
+#include "api/ApiClient.h"
+#include "audit/AuditLog.h"
+#include "session/GuardedSave.h"
 
 #include <QFile>
 #include <QSignalSpy>

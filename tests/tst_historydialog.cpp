@@ -1,12 +1,13 @@
-#include "AuditExport.h"
-#include "AuditFilter.h"
-#include "AuditHistoryModel.h"
 #include "DialogHook.h"
-#include "GuardedSave.h"
 #include "HistoryDialog.h"
 #include "SandboxServer.h"
+#include "audit/AuditExport.h"
+#include "audit/AuditFilter.h"
+#include "models/AuditHistoryModel.h"
+#include "session/GuardedSave.h"
 
 #include "support/SandboxWindow.h"
+#include "support/RequireChild.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -97,10 +98,7 @@ private:
     template<typename T>
     T *inHistory(const QString &name) const
     {
-        auto *object = (*m_window)->historyDialog()->findChild<T *>(name);
-        if (!object)
-            qFatal("no history child \"%s\"", qPrintable(name));
-        return object;
+        return test::requireChild<T>((*m_window)->historyDialog(), name);
     }
 
     std::unique_ptr<SandboxServer> m_sandbox;

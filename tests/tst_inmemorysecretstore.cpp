@@ -1,4 +1,4 @@
-#include "InMemorySecretStore.h"
+#include "secrets/InMemorySecretStore.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "JsonDocument.h"
+#include "json/JsonDocument.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "KeychainSecretStore.h"
+#include "secrets/KeychainSecretStore.h"
 
 #include <QDirIterator>
 #include <QFile>

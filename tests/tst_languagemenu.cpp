@@ -1,7 +1,7 @@
-#include "InMemorySecretStore.h"
 #include "LanguageMenu.h"
 #include "MainWindow.h"
-#include "TranslationLoader.h"
+#include "i18n/TranslationLoader.h"
+#include "secrets/InMemorySecretStore.h"
 
 #include <QAction>
 #include <QLabel>

@@ -1,9 +1,9 @@
-#include "ApiClient.h"
-#include "AuditLog.h"
-#include "AuditRecord.h"
-#include "GuardedSave.h"
-#include "ProfileStore.h"
 #include "SandboxServer.h"
+#include "api/ApiClient.h"
+#include "audit/AuditLog.h"
+#include "audit/AuditRecord.h"
+#include "profiles/ProfileStore.h"
+#include "session/GuardedSave.h"
 #include "support/SampleAuditRecord.h"
 
 #include <QDir>

@@ -1,15 +1,16 @@
-#include "ConversationFilterModel.h"
 #include "ConversationPanel.h"
-#include "ConversationTreeModel.h"
-#include "CurlCommand.h"
 #include "CurlCopier.h"
 #include "DialogHook.h"
-#include "ErrorText.h"
 #include "ExtensionEditor.h"
-#include "InMemorySecretStore.h"
 #include "MainWindow.h"
-#include "ProfileStore.h"
 #include "SandboxServer.h"
+#include "api/CurlCommand.h"
+#include "api/ErrorText.h"
+#include "models/ConversationFilterModel.h"
+#include "models/ConversationTreeModel.h"
+#include "profiles/ProfileStore.h"
+#include "secrets/InMemorySecretStore.h"
+#include "support/RequireChild.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -91,13 +92,7 @@ private Q_SLOTS:
 
 private:
     template<typename T>
-    T *find(const char *name) const
-    {
-        auto *object = m_window->findChild<T *>(QLatin1String(name));
-        if (!object)
-            qFatal("no child \"%s\"", name);
-        return object;
-    }
+    T *find(const char *name) const { return test::requireChild<T>(m_window.get(), name); }
     void createWindow();
     void destroyWindow();
     bool waitShown();

@@ -1,5 +1,6 @@
 #include "DialogHook.h"
 #include "ProfileDialog.h"
+#include "support/RequireChild.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -39,13 +40,7 @@ private Q_SLOTS:
 
 private:
     template<typename T>
-    static T *child(QWidget *parent, const char *name)
-    {
-        auto *widget = parent->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qFatal("no child \"%s\"", name);
-        return widget;
-    }
+    static T *child(QWidget *parent, const char *name) { return test::requireChild<T>(parent, name); }
     static void fill(ProfileDialog &dialog, const QString &name, int region, const QString &baseUrl,
                      const QString &appKey, const QString &secret)
     {

@@ -1,7 +1,8 @@
 #include "DialogHook.h"
-#include "InMemorySecretStore.h"
 #include "ProfileManagerDialog.h"
-#include "ProfileStore.h"
+#include "profiles/ProfileStore.h"
+#include "secrets/InMemorySecretStore.h"
+#include "support/RequireChild.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -34,13 +35,7 @@ private Q_SLOTS:
 
 private:
     template<typename T>
-    static T *child(QWidget *parent, const char *name)
-    {
-        auto *widget = parent->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qFatal("no child \"%s\"", name);
-        return widget;
-    }
+    static T *child(QWidget *parent, const char *name) { return test::requireChild<T>(parent, name); }
     static Profile mainland(const QString &name, const QString &appKey)
     {
         Profile profile;

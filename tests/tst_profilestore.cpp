@@ -1,4 +1,4 @@
-#include "ProfileStore.h"
+#include "profiles/ProfileStore.h"
 
 #include <QFile>
 #include <QSettings>

@@ -1,4 +1,4 @@
-#include "RequestSigner.h"
+#include "api/RequestSigner.h"
 
 #include <QCryptographicHash>
 #include <QNetworkRequest>

@@ -1,6 +1,6 @@
-#include "JsonDocument.h"
-#include "RequestSigner.h"
 #include "SandboxServer.h"
+#include "api/RequestSigner.h"
+#include "json/JsonDocument.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>

@@ -1,5 +1,5 @@
-#include "ExtensionDiff.h"
-#include "TextDiff.h"
+#include "json/ExtensionDiff.h"
+#include "json/TextDiff.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
-#include "ApiCall.h"
-#include "ApiClient.h"
-#include "CaCertificateFile.h"
-#include "ErrorText.h"
-#include "Profile.h"
 #include "SandboxServer.h"
+#include "api/ApiCall.h"
+#include "api/ApiClient.h"
+#include "api/CaCertificateFile.h"
+#include "api/ErrorText.h"
+#include "profiles/Profile.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>

@@ -1,5 +1,5 @@
-#include "AppIdentity.h"
-#include "TranslationLoader.h"
+#include "i18n/TranslationLoader.h"
+#include "platform/AppIdentity.h"
 
 #include <QCoreApplication>
 #include <QSettings>

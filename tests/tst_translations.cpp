@@ -1,16 +1,16 @@
 #include "AboutDialog.h"
 #include "ConflictDialog.h"
-#include "ConversationId.h"
 #include "ConversationIdBuilder.h"
 #include "HistoryDialog.h"
-#include "InMemorySecretStore.h"
 #include "MainWindow.h"
 #include "ProfileDialog.h"
 #include "ProfileManagerDialog.h"
-#include "ProfileStore.h"
 #include "SandboxServer.h"
 #include "SaveConfirmDialog.h"
-#include "TranslationLoader.h"
+#include "api/ConversationId.h"
+#include "i18n/TranslationLoader.h"
+#include "profiles/ProfileStore.h"
+#include "secrets/InMemorySecretStore.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

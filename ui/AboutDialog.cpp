@@ -1,8 +1,9 @@
 #include "AboutDialog.h"
 
-#include "AppIdentity.h"
 #include "DesktopIdentity.h"
 #include "DialogHook.h"
+#include "SelectableLabel.h"
+#include "platform/AppIdentity.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -35,15 +36,6 @@ QString licenseText()
     return QString::fromUtf8(license.readAll()).trimmed();
 }
 
-QLabel *selectableLabel(const QString &text, const QString &objectName, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    label->setWordWrap(true);
-    return label;
-}
 
 } // namespace
 

@@ -1,10 +1,10 @@
 #include "AccountBrowser.h"
 
-#include "ApiCall.h"
-#include "ApiClient.h"
-#include "ConversationId.h"
-#include "ConversationListModel.h"
-#include "ErrorText.h"
+#include "api/ApiCall.h"
+#include "api/ApiClient.h"
+#include "api/ConversationId.h"
+#include "api/ErrorText.h"
+#include "models/ConversationListModel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
 #include "CallStatusBar.h"
 
-#include "ErrorText.h"
+#include "api/ErrorText.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "GuardedSave.h"
+#include "session/GuardedSave.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ConversationId.h"
+#include "api/ConversationId.h"
 
 #include <QStringList>
 #include <QWidget>

@@ -1,7 +1,7 @@
 #include "ConversationPanel.h"
 
-#include "ConversationFilterModel.h"
-#include "ConversationTreeModel.h"
+#include "models/ConversationFilterModel.h"
+#include "models/ConversationTreeModel.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,11 +1,11 @@
 #include "CredentialTester.h"
 
-#include "ApiCall.h"
-#include "ApiClient.h"
-#include "ConversationId.h"
-#include "CredentialCheck.h"
 #include "DialogHook.h"
-#include "SecretStore.h"
+#include "api/ApiCall.h"
+#include "api/ApiClient.h"
+#include "api/ConversationId.h"
+#include "api/CredentialCheck.h"
+#include "secrets/SecretStore.h"
 
 #include <QInputDialog>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Credentials.h"
 #include "ProfileDialog.h"
+#include "api/Credentials.h"
 
 #include <QObject>
 

@@ -1,7 +1,7 @@
 #include "CurlCopier.h"
 
-#include "ApiClient.h"
 #include "DialogHook.h"
+#include "api/ApiClient.h"
 
 #include <QClipboard>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ApiResult.h"
-#include "CurlCommand.h"
+#include "api/ApiResult.h"
+#include "api/CurlCommand.h"
 
 #include <QObject>
 

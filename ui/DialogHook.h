@@ -5,17 +5,38 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 
+class QMessageBox;
 class QWidget;
 
 namespace convdesk {
 
-// Every modal dialog in ui/ is run through here so GUI tests never hang: a test queues
-// answers, and the next dialog is answered without entering a modal event loop. With no
-// answer queued the dialog runs normally. GUI thread only.
+// Every modal dialog in ui/ is run through here so GUI tests never hang. In a build with
+// CONVDESK_DEV_HOOKS (tests, benchmarks) a test queues answers and the next dialog is
+// answered without entering a modal event loop; with no answer queued, and always in a
+// release build, the dialog simply runs. GUI thread only.
 class DialogHook
 {
 public:
+    // Returns QDialog::Accepted or QDialog::Rejected (the dialog's result()).
+    static int exec(QDialog *dialog);
+
+    // A question box. Returns the button pressed (NoButton when the box was closed without
+    // one).
+    static QDialogButtonBox::StandardButton question(
+        QWidget *parent, const QString &title, const QString &text,
+        QDialogButtonBox::StandardButtons buttons,
+        QDialogButtonBox::StandardButton defaultButton = QDialogButtonBox::NoButton);
+
+    // File dialogs, "save as" and "open". Returns the chosen path, or "" on Cancel.
+    static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedPath,
+                                   const QString &filter);
+    static QString getOpenFileName(QWidget *parent, const QString &caption, const QString &startPath,
+                                   const QString &filter);
+
+#ifdef CONVDESK_DEV_HOOKS
+    // The test side, in ui/dev/DialogHookTesting.cpp; release builds have none of it.
     using Inspector = std::function<void(QDialog *dialog)>;
 
     // Queued first in, first out. A button answer clicks that button of the dialog's
@@ -31,29 +52,25 @@ public:
     // applied, so a test can look at a dialog that the code under test created itself.
     static void setInspector(Inspector inspector);
 
-    // Returns QDialog::Accepted or QDialog::Rejected (the dialog's result()).
-    static int exec(QDialog *dialog);
+    // A DialogCode answer to question() maps to the box's accept-role or reject-role button.
 
-    // A question box. Returns the button pressed (NoButton when the box was closed without
-    // one). A DialogCode answer maps to the box's accept-role or reject-role button.
-    static QDialogButtonBox::StandardButton question(
-        QWidget *parent, const QString &title, const QString &text,
-        QDialogButtonBox::StandardButtons buttons,
-        QDialogButtonBox::StandardButton defaultButton = QDialogButtonBox::NoButton);
-
-    // File dialogs, "save as" and "open". A queued file name answers the next one without
-    // showing anything; an empty one stands for Cancel. Returns the chosen path, or "".
+    // A queued file name answers the next file dialog without showing anything; an empty
+    // one stands for Cancel.
     static void setNextFileName(const QString &path);
-    static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedPath,
-                                   const QString &filter);
-    static QString getOpenFileName(QWidget *parent, const QString &caption, const QString &startPath,
-                                   const QString &filter);
 
     // About the last dialog that went through exec()/question(), answered or not:
     // its window title, and the text of its labels and text views, one per line.
     static QString lastTitle();
     static QString lastText();
     static QString lastObjectName();
+
+private:
+    // Answers from the queue, if one is waiting; remembers the dialog's texts either way.
+    static std::optional<int> answerQueued(QDialog *dialog);
+    static std::optional<QDialogButtonBox::StandardButton> answerQueuedQuestion(
+        QMessageBox *box, const QString &title, QDialogButtonBox::StandardButtons buttons);
+    static std::optional<QString> answerQueuedFileName(const QString &caption, const QString &objectName);
+#endif
 };
 
 } // namespace convdesk

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ExtensionDiff.h"
+#include "json/ExtensionDiff.h"
 
 #include <QTextEdit>
 

@@ -1,6 +1,6 @@
 #include "ExtensionEditor.h"
 
-#include "JsonDocument.h"
+#include "json/JsonDocument.h"
 
 #include <QEvent>
 #include <QFontDatabase>

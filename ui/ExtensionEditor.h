@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/ApiLimits.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -18,7 +20,7 @@ class ExtensionEditor final : public QWidget
     Q_DISABLE_COPY_MOVE(ExtensionEditor)
 public:
     // Reported for server_extension by the vendor's SDK; counted in QString characters.
-    static constexpr int MaxLength = 1024;
+    static constexpr int MaxLength = ApiLimits::MaxServerExtensionLength;
 
     enum class Validity { Empty, Json, PlainText, InvalidJson };
     Q_ENUM(Validity)

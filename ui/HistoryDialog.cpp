@@ -1,10 +1,10 @@
 #include "HistoryDialog.h"
 
-#include "AuditExport.h"
-#include "AuditFilter.h"
-#include "AuditHistoryModel.h"
-#include "AuditLog.h"
 #include "DialogHook.h"
+#include "audit/AuditExport.h"
+#include "audit/AuditFilter.h"
+#include "audit/AuditLog.h"
+#include "models/AuditHistoryModel.h"
 
 #include <QComboBox>
 #include <QCompleter>

@@ -1,6 +1,6 @@
 #include "LanguageMenu.h"
 
-#include "TranslationLoader.h"
+#include "i18n/TranslationLoader.h"
 
 #include <QActionGroup>
 #include <QSettings>

@@ -10,13 +10,13 @@
 #include "CurlCopier.h"
 #include "DialogHook.h"
 #include "ExtensionEditor.h"
-#include "GuardedSave.h"
 #include "HistoryDialog.h"
 #include "LanguageMenu.h"
 #include "MessageBanner.h"
 #include "ProfileSelector.h"
 #include "ProfileSwitcher.h"
 #include "SaveConfirmDialog.h"
+#include "session/GuardedSave.h"
 
 #include <QAction>
 #include <QCloseEvent>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "AuditLog.h"
-#include "ConversationSession.h"
-#include "Credentials.h"
-#include "ProfileStore.h"
+#include "api/Credentials.h"
+#include "audit/AuditLog.h"
+#include "profiles/ProfileStore.h"
+#include "session/ConversationSession.h"
 
 #include <QMainWindow>
 #include <QStringList>

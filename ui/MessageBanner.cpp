@@ -1,6 +1,6 @@
 #include "MessageBanner.h"
 
-#include "ErrorText.h"
+#include "api/ErrorText.h"
 
 using namespace Qt::StringLiterals;
 

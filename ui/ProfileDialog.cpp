@@ -1,8 +1,8 @@
 #include "ProfileDialog.h"
 
-#include "CaCertificateFile.h"
 #include "DialogHook.h"
-#include "ProfileStore.h"
+#include "api/CaCertificateFile.h"
+#include "profiles/ProfileStore.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

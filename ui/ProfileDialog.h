@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Credentials.h"
-#include "Profile.h"
+#include "api/Credentials.h"
+#include "profiles/Profile.h"
 
 #include <QDialog>
 #include <QStringList>

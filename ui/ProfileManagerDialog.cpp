@@ -1,8 +1,8 @@
 #include "ProfileManagerDialog.h"
 
 #include "DialogHook.h"
-#include "ProfileStore.h"
-#include "SecretStore.h"
+#include "profiles/ProfileStore.h"
+#include "secrets/SecretStore.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>

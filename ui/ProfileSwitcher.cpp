@@ -1,9 +1,9 @@
 #include "ProfileSwitcher.h"
 
 #include "DialogHook.h"
-#include "InMemorySecretStore.h"
 #include "ProfileManagerDialog.h"
-#include "ProfileStore.h"
+#include "profiles/ProfileStore.h"
+#include "secrets/InMemorySecretStore.h"
 
 namespace convdesk {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Credentials.h"
-#include "Profile.h"
 #include "ProfileDialog.h"
 #include "ProfileSelector.h"
+#include "api/Credentials.h"
+#include "profiles/Profile.h"
 
 #include <QObject>
 

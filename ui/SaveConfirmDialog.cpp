@@ -2,6 +2,7 @@
 
 #include "DialogHook.h"
 #include "DiffView.h"
+#include "SelectableLabel.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -10,20 +11,6 @@
 #include <QVBoxLayout>
 
 namespace convdesk {
-
-namespace {
-
-QLabel *selectableLabel(const QString &text, const QString &objectName, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setObjectName(objectName);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    label->setWordWrap(true);
-    return label;
-}
-
-} // namespace
 
 SaveConfirmDialog::SaveConfirmDialog(const SaveConfirmation &confirmation, QWidget *parent)
     : QDialog(parent)

@@ -1,19 +1,20 @@
 #include "CliApplication.h"
 
-#include "ApiCall.h"
-#include "ApiClient.h"
-#include "AppIdentity.h"
-#include "AuditExport.h"
-#include "AuditFilter.h"
-#include "AuditLog.h"
-#include "ConversationId.h"
-#include "ErrorText.h"
-#include "GuardedSave.h"
-#include "KeychainSecretStore.h"
-#include "ProfileStore.h"
 #include "SandboxCertificate.h"
 #include "SandboxServer.h"
 #include "SecretInput.h"
+#include "api/ApiCall.h"
+#include "api/ApiClient.h"
+#include "api/ApiLimits.h"
+#include "api/ConversationId.h"
+#include "api/ErrorText.h"
+#include "audit/AuditExport.h"
+#include "audit/AuditFilter.h"
+#include "audit/AuditLog.h"
+#include "platform/AppIdentity.h"
+#include "profiles/ProfileStore.h"
+#include "secrets/KeychainSecretStore.h"
+#include "session/GuardedSave.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -36,8 +37,6 @@ bool decodeUtf8(const QByteArray &bytes, const QString &source, QString *text, Q
     *problem = CliApplication::tr("%1 is not UTF-8 text; save it as UTF-8 and try again.").arg(source);
     return false;
 }
-
-constexpr int MaxServerExtensionLength = 1024;
 
 QCommandLineOption option(const QString &name, const QString &description, const QString &valueName = {})
 {
@@ -422,9 +421,9 @@ int CliApplication::runSetExtension(const QStringList &args)
         if (!decodeUtf8(input.readAll(), tr("standard input"), &value, &problem))
             return usageError(problem);
     }
-    if (value.size() > MaxServerExtensionLength)
+    if (value.size() > ApiLimits::MaxServerExtensionLength)
         return usageError(tr("the new server_extension has %1 characters; the server accepts at most %2.")
-                              .arg(value.size()).arg(MaxServerExtensionLength));
+                              .arg(value.size()).arg(ApiLimits::MaxServerExtensionLength));
     // The expected value is compared exactly, byte for byte: a file's final newline counts.
     std::optional<QString> expected;
     if (m_parser.isSet(QStringLiteral("expect-current"))) {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ApiResult.h"
 #include "CliExitCode.h"
-#include "Profile.h"
+#include "api/ApiResult.h"
+#include "profiles/Profile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

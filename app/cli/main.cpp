@@ -1,6 +1,6 @@
-#include "AppIdentity.h"
 #include "CliApplication.h"
-#include "TranslationLoader.h"
+#include "i18n/TranslationLoader.h"
+#include "platform/AppIdentity.h"
 
 #include <QCoreApplication>
 

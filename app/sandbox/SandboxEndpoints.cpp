@@ -3,6 +3,8 @@
 #include "SandboxRequest.h"
 #include "SandboxStore.h"
 
+#include <string>
+
 namespace convdesk {
 
 namespace {
@@ -79,7 +81,8 @@ std::optional<SandboxError> SandboxEndpoints::checkServerExtension(const QString
 {
     if (value.size() > MaxServerExtensionLength)
         return SandboxError{SandboxReply::ParameterTooLong,
-                            "server_extension too long: at most 1024 characters"};
+                            "server_extension too long: at most "
+                                + std::to_string(MaxServerExtensionLength) + " characters"};
     return std::nullopt;
 }
 

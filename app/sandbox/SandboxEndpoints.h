@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/ApiLimits.h"
+
 #include "SandboxReply.h"
 
 #include <QString>
@@ -15,7 +17,7 @@ struct SandboxRequest;
 class SandboxEndpoints
 {
 public:
-    static constexpr int MaxServerExtensionLength = 1024;
+    static constexpr int MaxServerExtensionLength = ApiLimits::MaxServerExtensionLength;
     static constexpr int MaxListLimit = 100;
 
     enum class Route { Unknown, WrongMethod, GetConversation, UpdateConversation, ListConversations };

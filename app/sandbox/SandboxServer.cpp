@@ -61,6 +61,7 @@ private:
     Handler m_handler;
 };
 
+#ifdef CONVDESK_DEV_HOOKS
 // Statuses QHttpServerResponder can write a reason phrase for (it has none for 418 or 599).
 bool isWritableErrorStatus(int status)
 {
@@ -74,6 +75,7 @@ QByteArray injectedFailureText(int status)
         + QMetaEnum::fromType<StatusCode>().valueToKey(status)
         + " (injected by the sandbox's fault switch)\n";
 }
+#endif
 
 struct PendingReply
 {
@@ -92,7 +94,11 @@ struct SandboxServer::Private
 
     qint64 nowMs() const
     {
-        return QDateTime::currentMSecsSinceEpoch() + clockOffsetSeconds * 1000;
+#ifdef CONVDESK_DEV_HOOKS
+        return QDateTime::currentMSecsSinceEpoch() + faults.clockOffsetSeconds * 1000;
+#else
+        return QDateTime::currentMSecsSinceEpoch();
+#endif
     }
 
     void receive(const QHttpServerRequest &httpRequest, QHttpServerResponder &&responder);
@@ -104,12 +110,19 @@ struct SandboxServer::Private
     SandboxEndpoints endpoints{store};
     SandboxVerifier verifier;
 
-    int responseDelayMs = 0;
-    int failStatus = 0;
-    int failCount = 0;
-    int malformedCount = 0;
-    bool rateLimited = false;
-    qint64 clockOffsetSeconds = 0;
+#ifdef CONVDESK_DEV_HOOKS
+    struct Faults
+    {
+        int responseDelayMs = 0;
+        int failStatus = 0;
+        int failCount = 0;
+        int malformedCount = 0;
+        bool rateLimited = false;
+        qint64 clockOffsetSeconds = 0;
+    };
+    Faults faults;
+    std::optional<SandboxReply> injectedFault();
+#endif
 
     int requestCount = 0;
     SandboxRequest lastRequest;
@@ -134,33 +147,46 @@ void SandboxServer::Private::receive(const QHttpServerRequest &httpRequest,
     PendingReply pending{std::move(responder), nullptr, process(request), request.method,
                          request.encodedPath};
     pending.socket = pending.responder.socket();
-    if (responseDelayMs <= 0) {
-        deliver(pending);
+#ifdef CONVDESK_DEV_HOOKS
+    if (faults.responseDelayMs > 0) {
+        // The answer is computed now (a PATCH takes effect at once) and only sent later.
+        const quint64 id = nextPendingId++;
+        pendingReplies.emplace(id, std::move(pending));
+        QTimer::singleShot(faults.responseDelayMs, q, [this, id] {
+            auto node = pendingReplies.extract(id);
+            if (!node.empty())
+                deliver(node.mapped());
+        });
         return;
     }
-    // The answer is computed now (a PATCH takes effect at once) and only sent later.
-    const quint64 id = nextPendingId++;
-    pendingReplies.emplace(id, std::move(pending));
-    QTimer::singleShot(responseDelayMs, q, [this, id] {
-        auto node = pendingReplies.extract(id);
-        if (!node.empty())
-            deliver(node.mapped());
-    });
+#endif
+    deliver(pending);
 }
+
+#ifdef CONVDESK_DEV_HOOKS
+std::optional<SandboxReply> SandboxServer::Private::injectedFault()
+{
+    // Gateway-level faults: such requests never reach the service.
+    if (faults.failCount > 0) {
+        --faults.failCount;
+        return SandboxReply::httpError(faults.failStatus, injectedFailureText(faults.failStatus));
+    }
+    if (faults.malformedCount > 0) {
+        --faults.malformedCount;
+        return SandboxReply::malformed();
+    }
+    if (faults.rateLimited)
+        return SandboxReply::failure(SandboxReply::RateLimited, "rate limited");
+    return std::nullopt;
+}
+#endif
 
 SandboxReply SandboxServer::Private::process(const SandboxRequest &request)
 {
-    // Gateway-level faults come first: such requests never reach the service.
-    if (failCount > 0) {
-        --failCount;
-        return SandboxReply::httpError(failStatus, injectedFailureText(failStatus));
-    }
-    if (malformedCount > 0) {
-        --malformedCount;
-        return SandboxReply::malformed();
-    }
-    if (rateLimited)
-        return SandboxReply::failure(SandboxReply::RateLimited, "rate limited");
+#ifdef CONVDESK_DEV_HOOKS
+    if (std::optional<SandboxReply> fault = injectedFault())
+        return *fault;
+#endif
 
     const SandboxEndpoints::Match match = SandboxEndpoints::match(request);
     if (match.route == SandboxEndpoints::Route::Unknown
@@ -363,9 +389,10 @@ void SandboxServer::resetToSeed()
     d->lastRequest = {};
 }
 
+#ifdef CONVDESK_DEV_HOOKS
 void SandboxServer::setResponseDelayMs(int delayMs)
 {
-    d->responseDelayMs = qMax(0, delayMs);
+    d->faults.responseDelayMs = qMax(0, delayMs);
 }
 
 void SandboxServer::setFailNextWithHttpStatus(int status, int count)
@@ -375,24 +402,25 @@ void SandboxServer::setFailNextWithHttpStatus(int status, int count)
                  "server can send (400..511, not 418); the switch is unchanged", status);
         return;
     }
-    d->failStatus = status;
-    d->failCount = qMax(0, count);
+    d->faults.failStatus = status;
+    d->faults.failCount = qMax(0, count);
 }
 
 void SandboxServer::setMalformedNext(int count)
 {
-    d->malformedCount = qMax(0, count);
+    d->faults.malformedCount = qMax(0, count);
 }
 
 void SandboxServer::setRateLimited(bool limited)
 {
-    d->rateLimited = limited;
+    d->faults.rateLimited = limited;
 }
 
 void SandboxServer::setClockOffsetSeconds(qint64 offset)
 {
-    d->clockOffsetSeconds = offset;
+    d->faults.clockOffsetSeconds = offset;
 }
+#endif
 
 int SandboxServer::requestCount() const
 {

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "Credentials.h"
-#include "JsonDocument.h"
+#include "api/ApiLimits.h"
+#include "api/Credentials.h"
+#include "json/JsonDocument.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -14,13 +15,14 @@ namespace convdesk {
 
 // A local implementation of the three conversation endpoints, verifying requests the way
 // the real service does (signature, CurTime window, Nonce length, trace id de-duplication,
-// server_extension length). Runs in-process on loopback; fault switches serve the tests.
+// server_extension length). Runs in-process on loopback; in builds with CONVDESK_DEV_HOOKS,
+// fault switches serve the tests.
 class SandboxServer final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SandboxServer)
 public:
-    static constexpr int MaxServerExtensionLength = 1024;
+    static constexpr int MaxServerExtensionLength = ApiLimits::MaxServerExtensionLength;
     static constexpr qint64 AllowedClockSkewSeconds = 300;
 
     explicit SandboxServer(QObject *parent = nullptr);
@@ -54,12 +56,14 @@ public:
     // request count and the last request. Fault switches keep their settings.
     void resetToSeed();
 
-    // Fault switches.
+#ifdef CONVDESK_DEV_HOOKS
+    // Fault switches for the tests; a release build (CONVDESK_DEV_HOOKS off) has none.
     void setResponseDelayMs(int delayMs);              // every response waits this long
     void setFailNextWithHttpStatus(int status, int count = 1); // e.g. 502 for the next N requests
     void setMalformedNext(int count = 1);              // next N bodies are not JSON
     void setRateLimited(bool limited);                 // every request answers code 416
     void setClockOffsetSeconds(qint64 offset);         // the server's clock runs ahead by this
+#endif
 
     int requestCount() const;                          // requests received since start/reset
     // The raw request path (still percent-encoded) and headers of the last request received.

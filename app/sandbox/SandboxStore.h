@@ -1,6 +1,6 @@
 #pragma once
 
-#include "JsonDocument.h"
+#include "json/JsonDocument.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,7 +1,7 @@
 #include "SandboxVerifier.h"
 
-#include "RequestSigner.h"
 #include "SandboxRequest.h"
+#include "api/RequestSigner.h"
 
 #include <QCryptographicHash>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Credentials.h"
 #include "SandboxReply.h"
+#include "api/Credentials.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -2380,8 +2380,8 @@ The AppSecret is not in it. Copy it anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>A value is too long for the server (server_extension takes at most 1024 characters).</source>
-        <translation>某个值超出服务端允许的长度（服务端扩展字段最多 1024 个字符）。</translation>
+        <source>A value is too long for the server (server_extension takes at most %1 characters).</source>
+        <translation>某个值超出服务端允许的长度（服务端扩展字段最多 %1 个字符）。</translation>
     </message>
     <message>
         <location line="+5"/>

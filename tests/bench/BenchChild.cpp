@@ -1,12 +1,12 @@
 #include "BenchChild.h"
 
-#include "AppIdentity.h"
 #include "BenchDocument.h"
-#include "KeychainSecretStore.h"
 #include "ListScenario.h"
 #include "ProcessMemory.h"
 #include "SandboxServer.h"
 #include "TreeScenario.h"
+#include "platform/AppIdentity.h"
+#include "secrets/KeychainSecretStore.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>

@@ -6,8 +6,8 @@
 #include "BenchResults.h"
 #include "ChildProcess.h"
 #include "ListScenario.h"
-#include "RequestSigner.h"
 #include "TreeScenario.h"
+#include "api/RequestSigner.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>

@@ -1,13 +1,13 @@
 #include "ListScenario.h"
 
-#include "ApiCall.h"
 #include "AccountBrowser.h"
-#include "ApiClient.h"
-#include "ConversationListModel.h"
 #include "BenchStats.h"
 #include "ProcessMemory.h"
-#include "RequestSigner.h"
 #include "SandboxServer.h"
+#include "api/ApiCall.h"
+#include "api/ApiClient.h"
+#include "api/RequestSigner.h"
+#include "models/ConversationListModel.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

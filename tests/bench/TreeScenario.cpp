@@ -2,11 +2,11 @@
 
 #include "BenchDocument.h"
 #include "BenchStats.h"
-#include "ConversationFilterModel.h"
 #include "ConversationPanel.h"
-#include "ConversationTreeModel.h"
-#include "JsonDocument.h"
 #include "ProcessMemory.h"
+#include "json/JsonDocument.h"
+#include "models/ConversationFilterModel.h"
+#include "models/ConversationTreeModel.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

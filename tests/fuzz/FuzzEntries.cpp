@@ -1,10 +1,10 @@
 #include "FuzzEntries.h"
 
-#include "AuditLog.h"
-#include "ConversationId.h"
-#include "ConversationTreeModel.h"
-#include "ExtensionDiff.h"
-#include "JsonDocument.h"
+#include "api/ConversationId.h"
+#include "audit/AuditLog.h"
+#include "json/ExtensionDiff.h"
+#include "json/JsonDocument.h"
+#include "models/ConversationTreeModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AuditRecord.h"
+#include "audit/AuditRecord.h"
 
 #include <QDateTime>
 #include <QString>

@@ -1,10 +1,11 @@
 #pragma once
 
-#include "AuditLog.h"
 #include "ExtensionEditor.h"
-#include "InMemorySecretStore.h"
 #include "MainWindow.h"
 #include "SandboxServer.h"
+#include "audit/AuditLog.h"
+#include "secrets/InMemorySecretStore.h"
+#include "support/RequireChild.h"
 
 #include <QDir>
 #include <QPlainTextEdit>
@@ -35,13 +36,7 @@ public:
     convdesk::MainWindow *get() const { return m_window.get(); }
 
     template<typename T>
-    T *find(const QString &name) const
-    {
-        auto *object = m_window->findChild<T *>(name);
-        if (!object)
-            qFatal("no child \"%s\"", qPrintable(name));
-        return object;
-    }
+    T *find(const QString &name) const { return test::requireChild<T>(m_window.get(), name); }
 
     convdesk::ExtensionEditor *editor() const { return find<convdesk::ExtensionEditor>(QStringLiteral("extensionEditor")); }
 

@@ -6,9 +6,9 @@
 //   3. removes the ballast, appends one more record and reads the log again.
 // Usage: auditlog_probe <folder on the small file system>
 //        auditlog_probe append <log> <count> <tag>   (tst_auditlog: appenders side by side)
-#include "AuditLog.h"
-#include "AuditRecord.h"
 #include "SampleAuditRecord.h"
+#include "audit/AuditLog.h"
+#include "audit/AuditRecord.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -5,7 +5,7 @@
 // (or runs the operations named) and prints each status as a number with its message; a
 // successful read says whether it found the secret given.
 // Usage: keychain_probe <service> <profile> <secret> [write,read,remove]
-#include "KeychainSecretStore.h"
+#include "secrets/KeychainSecretStore.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "api/ApiEndpoint.h"
+#include "api/ApiResult.h"
+#include "api/ConversationId.h"
+#include "api/Credentials.h"
+
+#include <QList>
+#include <QObject>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QUrlQuery>
+
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace convdesk {
+
+class ApiCall;
+
+// Signed calls to the conversation API over QNetworkAccessManager. Every call yields one
+// ApiResult. Timeouts default to 5 s; at most one retry, on the backup host, and only
+// after a connection failure or HTTP 502; redirects are never followed.
+class ApiClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiClient)
+public:
+    static constexpr int DefaultTimeoutMs = 5000;
+    static constexpr qint64 DefaultMaxResponseBytes = 16 * 1024 * 1024;
+
+    explicit ApiClient(QObject *parent = nullptr);
+    ApiClient(QNetworkAccessManager *network, QObject *parent);
+    ~ApiClient() override;
+
+    // Also loads the endpoint's CA certificate file, if it names one; a file that cannot be
+    // loaded makes every call fail with ErrorKind::Configuration saying why.
+    void setEndpoint(const ApiEndpoint &endpoint);
+    ApiEndpoint endpoint() const { return m_endpoint; }
+    // Certificate authorities trusted for https besides the system's (and the endpoint's file).
+    void setCaCertificates(const QList<QSslCertificate> &certificates);
+    QList<QSslCertificate> caCertificates() const { return m_caCertificates; }
+    void setCredentials(const Credentials &credentials) { m_credentials = credentials; }
+    bool hasCredentials() const { return m_credentials.isComplete(); }
+    QString appKey() const { return m_credentials.appKey; }
+
+    void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
+    int timeoutMs() const { return m_timeoutMs; }
+    void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
+    qint64 maxResponseBytes() const { return m_maxResponseBytes; }
+
+    // Seconds since the epoch used for CurTime; replaceable so tests can skew the clock.
+    void setClock(std::function<qint64()> secondsSinceEpoch) { m_clock = std::move(secondsSinceEpoch); }
+
+    ApiCall *getConversation(const ConversationId &id);
+    ApiCall *updateServerExtension(const ConversationId &id, const QString &serverExtension);
+    ApiCall *listConversations(const QString &accountId, const QString &pageToken = {}, int limit = 100);
+
+    // The general form; path is already percent-encoded.
+    ApiCall *send(const QByteArray &method, const QString &path, const QUrlQuery &query = {},
+                  const QByteArray &body = {});
+
+    QNetworkAccessManager *network() const { return m_network; }
+
+Q_SIGNALS:
+    // Every attempt as sent, for "copy as cURL" and diagnostics.
+    void requestSent(const convdesk::SentRequest &request);
+
+private:
+    friend class ApiCall;
+    void startAttempt(ApiCall *call, const QUrl &base);
+    void handleReply(ApiCall *call);
+    void classifyBody(ApiCall *call);
+    bool shouldRetry(const ApiCall *call) const;
+    void retryOnBackup(ApiCall *call);
+    void updateTlsConfiguration();
+
+    QNetworkAccessManager *m_network;
+    ApiEndpoint m_endpoint;
+    QList<QSslCertificate> m_caCertificates;
+    QList<QSslCertificate> m_endpointCaCertificates;
+    QString m_endpointCaProblem;
+    std::optional<QSslConfiguration> m_tlsConfiguration; // set when extra CAs are trusted
+    Credentials m_credentials;
+    int m_timeoutMs = DefaultTimeoutMs;
+    qint64 m_maxResponseBytes = DefaultMaxResponseBytes;
+    std::function<qint64()> m_clock;
+};
+
+} // namespace convdesk
+
+Q_DECLARE_METATYPE(convdesk::SentRequest)

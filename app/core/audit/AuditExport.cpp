@@ -1,0 +1,70 @@
+#include "audit/AuditExport.h"
+
+namespace convdesk {
+
+namespace {
+
+QString fieldText(const OrderedJson &value)
+{
+    if (value.is_null())
+        return {};
+    if (value.is_string())
+        return Json::toQString(value.get<std::string>());
+    return Json::toText(value);
+}
+
+QByteArray csvRow(const QStringList &fields)
+{
+    QByteArray row;
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (i > 0)
+            row += ',';
+        row += AuditExport::csvField(fields.at(i));
+    }
+    return row + "\r\n";
+}
+
+} // namespace
+
+QStringList AuditExport::fieldNames()
+{
+    QStringList names;
+    const OrderedJson sample = AuditRecord().toJson();
+    for (auto it = sample.begin(); it != sample.end(); ++it)
+        names << Json::toQString(it.key());
+    return names;
+}
+
+QByteArray AuditExport::csvField(const QString &value)
+{
+    QByteArray utf8 = value.toUtf8();
+    const bool needsQuotes = utf8.contains(',') || utf8.contains('"') || utf8.contains('\r') || utf8.contains('\n');
+    if (!needsQuotes)
+        return utf8;
+    utf8.replace("\"", "\"\"");
+    return '"' + utf8 + '"';
+}
+
+QByteArray AuditExport::toCsv(const QList<AuditRecord> &records)
+{
+    const QStringList names = fieldNames();
+    QByteArray csv = csvRow(names);
+    for (const AuditRecord &record : records) {
+        const OrderedJson json = record.toJson();
+        QStringList fields;
+        for (const QString &name : names)
+            fields << fieldText(json.value(Json::toStdString(name), OrderedJson()));
+        csv += csvRow(fields);
+    }
+    return csv;
+}
+
+QByteArray AuditExport::toJson(const QList<AuditRecord> &records)
+{
+    OrderedJson array = OrderedJson::array();
+    for (const AuditRecord &record : records)
+        array.push_back(record.toJson());
+    return Json::serialize(array, 2) + '\n';
+}
+
+} // namespace convdesk

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "audit/AuditRecord.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+namespace convdesk {
+
+// Which audit records to show or export. Empty fields match everything.
+struct AuditFilter
+{
+    QString conversationId; // exact, after trimming
+    QString profile;        // exact
+    QDateTime from;         // inclusive, compared in UTC; invalid = no lower bound
+    QDateTime until;        // exclusive, compared in UTC; invalid = no upper bound
+    QSet<AuditRecord::Outcome> outcomes; // empty = every outcome
+
+    bool isEmpty() const;
+    bool matches(const AuditRecord &record) const;
+    QList<AuditRecord> apply(const QList<AuditRecord> &records) const;
+
+    friend bool operator==(const AuditFilter &, const AuditFilter &) = default;
+};
+
+} // namespace convdesk

@@ -1,0 +1,211 @@
+#include "audit/AuditLog.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#else
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+#endif
+
+namespace convdesk {
+
+namespace {
+
+// On a fresh file the directory entry must reach the disk too, or a power cut can lose the
+// whole file. Best effort: not every file system supports syncing a directory.
+void syncDirectory(const QString &directory)
+{
+#ifndef Q_OS_WIN
+    const QByteArray path = QFile::encodeName(directory);
+    const int fd = ::open(path.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+#else
+    Q_UNUSED(directory);
+#endif
+}
+
+// An exclusive advisory lock on the open log for one append: the GUI and the CLI may append
+// at the same moment, and a failed append must cut off exactly its own fragment. Best effort:
+// without flock (Windows, some network file systems) the append goes on unlocked.
+class AppendLock
+{
+    Q_DISABLE_COPY_MOVE(AppendLock)
+public:
+    explicit AppendLock(int fileDescriptor)
+        : m_fileDescriptor(fileDescriptor)
+    {
+#ifdef Q_OS_UNIX
+        int result = -1;
+        do {
+            result = ::flock(m_fileDescriptor, LOCK_EX);
+        } while (result != 0 && errno == EINTR);
+        m_held = result == 0;
+#endif
+    }
+    ~AppendLock()
+    {
+#ifdef Q_OS_UNIX
+        if (m_held)
+            ::flock(m_fileDescriptor, LOCK_UN);
+#endif
+    }
+    bool isHeld() const { return m_held; }
+
+private:
+    int m_fileDescriptor;
+    bool m_held = false;
+};
+
+} // namespace
+
+AuditLog::AuditLog(const QString &filePath)
+    : m_filePath(filePath)
+    , m_sync(&AuditLog::syncToDisk)
+{
+}
+
+QString AuditLog::defaultFilePath()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return folder.isEmpty() ? QString() : folder + QStringLiteral("/audit.jsonl");
+}
+
+bool AuditLog::syncToDisk(int fileDescriptor)
+{
+#ifdef Q_OS_WIN
+    return ::_commit(fileDescriptor) == 0;
+#else
+    return ::fsync(fileDescriptor) == 0;
+#endif
+}
+
+bool AuditLog::checkWritable(QString *error) const
+{
+    auto fail = [error](const QString &reason) {
+        if (error)
+            *error = reason;
+        return false;
+    };
+    if (m_filePath.isEmpty())
+        return fail(tr("This system has no data folder for the audit log."));
+    const QFileInfo info(m_filePath);
+    if (!QDir().mkpath(info.absolutePath()))
+        return fail(tr("The audit log's folder %1 cannot be created.").arg(QDir::toNativeSeparators(info.absolutePath())));
+    QFile file(m_filePath);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
+        return fail(tr("The audit log %1 cannot be opened for writing: %2")
+                        .arg(QDir::toNativeSeparators(m_filePath), file.errorString()));
+    return true;
+}
+
+bool AuditLog::append(const AuditRecord &record, QString *error) const
+{
+    auto fail = [error](const QString &reason) {
+        if (error)
+            *error = reason;
+        return false;
+    };
+    if (!checkWritable(error))
+        return false;
+
+    // Append mode (O_APPEND) puts every write at the current end of the file, also when the
+    // GUI and the CLI write at the same time, and never touches earlier bytes. QSaveFile is no
+    // help here: it replaces the whole file through a temporary copy, which rewrites every
+    // earlier record and loses a record another process appends meanwhile.
+    QFile file(m_filePath);
+    if (!file.open(QIODevice::ReadWrite | QIODevice::Append | QIODevice::Unbuffered))
+        return fail(tr("The audit log %1 cannot be opened for writing: %2")
+                        .arg(QDir::toNativeSeparators(m_filePath), file.errorString()));
+    const AppendLock lock(file.handle());
+    const qint64 size = file.size();
+    QByteArray line;
+    if (size > 0) {
+        char last = '\n';
+        if (!file.seek(size - 1) || !file.getChar(&last))
+            return fail(tr("The audit log %1 cannot be read: %2")
+                            .arg(QDir::toNativeSeparators(m_filePath), file.errorString()));
+        if (last != '\n')
+            line += '\n'; // ends a line cut short by a crash; readAll() skips that one
+    }
+    line += Json::serialize(record.toJson()) + '\n'; // compact JSON has no raw newline
+
+    // A full disk takes part of the line and refuses the rest without an error from QFile;
+    // writing on until a call fails brings the system's reason.
+    qint64 written = 0;
+    while (written < line.size()) {
+        const qint64 chunk = file.write(line.constData() + written, line.size() - written);
+        if (chunk <= 0)
+            break;
+        written += chunk;
+    }
+    if (written != line.size()) {
+        const QString reason = file.errorString();
+        // Cut the fragment off, so the log ends as it did before this call. Without the lock
+        // only while nobody has appended since, as that would cut their record too.
+        if (written > 0 && (lock.isHeld() || file.size() == size + written))
+            file.resize(size);
+        return fail(tr("The audit log %1 could not be written (%2). The records already in it are intact; "
+                       "this attempt is not among them.")
+                        .arg(QDir::toNativeSeparators(m_filePath), reason));
+    }
+    if (!file.flush() || !m_sync(file.handle()))
+        return fail(tr("The audit log %1 could not be saved to disk.").arg(QDir::toNativeSeparators(m_filePath)));
+    if (size == 0)
+        syncDirectory(QFileInfo(m_filePath).absolutePath());
+    return true;
+}
+
+QList<AuditRecord> AuditLog::readAll(QStringList *warnings) const
+{
+    QList<AuditRecord> records;
+    auto warn = [this, warnings](const QString &text) {
+        if (warnings)
+            warnings->append(tr("%1: %2").arg(QDir::toNativeSeparators(m_filePath), text));
+    };
+    QFile file(m_filePath);
+    if (m_filePath.isEmpty() || !file.exists())
+        return records;
+    if (!file.open(QIODevice::ReadOnly)) {
+        warn(tr("cannot be read: %1").arg(file.errorString()));
+        return records;
+    }
+    const QByteArray content = file.readAll();
+    const QList<QByteArray> lines = content.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray &line = lines.at(i);
+        if (line.trimmed().isEmpty())
+            continue;
+        const qsizetype number = i + 1;
+        // The text after the last '\n' is a line the writer never finished.
+        const bool unfinished = i == lines.size() - 1;
+        JsonParseError parseError;
+        const std::optional<OrderedJson> json = Json::parse(line, &parseError);
+        if (!json) {
+            warn(unfinished ? tr("line %1 is incomplete (the program probably stopped while writing it) "
+                                 "and was skipped.").arg(number)
+                            : tr("line %1 is not valid JSON (%2) and was skipped.")
+                                  .arg(number).arg(parseError.describe()));
+            continue;
+        }
+        QString problem;
+        std::optional<AuditRecord> record = AuditRecord::fromJson(*json, &problem);
+        if (!record) {
+            warn(tr("line %1 is not an audit record (%2) and was skipped.").arg(number).arg(problem));
+            continue;
+        }
+        records.append(std::move(*record));
+    }
+    return records;
+}
+
+} // namespace convdesk

@@ -1,0 +1,181 @@
+#include "audit/AuditRecord.h"
+
+#include "api/ApiResult.h"
+
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
+namespace convdesk {
+
+namespace {
+
+void putOptional(OrderedJson &json, const char *key, const std::optional<QString> &value)
+{
+    if (value)
+        json[key] = Json::toStdString(*value);
+    else
+        json[key] = nullptr;
+}
+
+// A string member, or empty; false when the key holds something other than a string.
+bool readString(const OrderedJson &json, const char *key, QString *out)
+{
+    const auto it = json.find(key);
+    if (it == json.end() || it->is_null())
+        return true;
+    if (!it->is_string())
+        return false;
+    *out = Json::toQString(it->get<std::string>());
+    return true;
+}
+
+bool readOptionalString(const OrderedJson &json, const char *key, std::optional<QString> *out)
+{
+    const auto it = json.find(key);
+    if (it == json.end() || it->is_null()) {
+        out->reset();
+        return true;
+    }
+    if (!it->is_string())
+        return false;
+    *out = Json::toQString(it->get<std::string>());
+    return true;
+}
+
+bool readInt(const OrderedJson &json, const char *key, int *out)
+{
+    const auto it = json.find(key);
+    if (it == json.end() || it->is_null())
+        return true;
+    if (!it->is_number_integer())
+        return false;
+    *out = it->get<int>();
+    return true;
+}
+
+} // namespace
+
+AuditRecord::Outcome AuditRecord::outcome() const
+{
+    if (errorKind == errorKindKey(ErrorKind::None))
+        return Outcome::Success;
+    if (errorKind == ConflictKind)
+        return Outcome::Conflict;
+    return Outcome::Failure;
+}
+
+void AuditRecord::setResult(const QString &stageName, const ApiResult &result)
+{
+    stage = stageName;
+    errorKind = errorKindKey(result.error);
+    code = result.code;
+    msg = result.msg.isEmpty() ? result.detail : result.msg;
+    httpStatus = result.httpStatus;
+    traceId = result.traceId;
+}
+
+OrderedJson AuditRecord::toJson() const
+{
+    OrderedJson json = OrderedJson::object();
+    json["time"] = Json::toStdString(time.toUTC().toString(Qt::ISODateWithMs));
+    json["os_user"] = Json::toStdString(osUser);
+    json["source"] = Json::toStdString(source);
+    json["profile"] = Json::toStdString(profile);
+    json["app_key"] = Json::toStdString(appKey);
+    json["conversation_id"] = Json::toStdString(conversationId);
+    json["outcome"] = Json::toStdString(outcomeKey(outcome())); // derived, for readers of the raw file
+    json["error_kind"] = Json::toStdString(errorKind);
+    json["stage"] = Json::toStdString(stage);
+    json["code"] = code;
+    json["msg"] = Json::toStdString(msg);
+    json["http_status"] = httpStatus;
+    json["trace_id"] = Json::toStdString(traceId);
+    putOptional(json, "expected", expected);
+    putOptional(json, "value_before", valueBefore);
+    json["value_sent"] = Json::toStdString(valueSent);
+    return json;
+}
+
+std::optional<AuditRecord> AuditRecord::fromJson(const OrderedJson &json, QString *error)
+{
+    auto fail = [error](const QString &reason) {
+        if (error)
+            *error = reason;
+        return std::nullopt;
+    };
+    if (!json.is_object())
+        return fail(tr("not a JSON object"));
+    AuditRecord record;
+    QString timeText;
+    if (!readString(json, "time", &timeText) || timeText.isEmpty())
+        return fail(tr("no \"time\""));
+    record.time = QDateTime::fromString(timeText, Qt::ISODateWithMs).toUTC();
+    // A time that toJson() could not write back (ISO 8601 has no year 0 or 10000) is not one
+    // this class wrote; accepting it would turn into an empty "time" on export.
+    if (!record.time.isValid() || record.time.toString(Qt::ISODateWithMs).isEmpty())
+        return fail(tr("\"time\" is not an ISO 8601 date and time: %1").arg(timeText));
+    if (!readString(json, "conversation_id", &record.conversationId) || record.conversationId.isEmpty())
+        return fail(tr("no \"conversation_id\""));
+    if (!readString(json, "error_kind", &record.errorKind) || record.errorKind.isEmpty())
+        return fail(tr("no \"error_kind\""));
+
+    struct StringField { const char *key; QString *target; };
+    const StringField strings[] = {
+        {"os_user", &record.osUser}, {"source", &record.source}, {"profile", &record.profile},
+        {"app_key", &record.appKey}, {"stage", &record.stage}, {"msg", &record.msg},
+        {"trace_id", &record.traceId}, {"value_sent", &record.valueSent},
+    };
+    for (const StringField &field : strings) {
+        if (!readString(json, field.key, field.target))
+            return fail(tr("\"%1\" is not a string").arg(QLatin1String(field.key)));
+    }
+    if (!readOptionalString(json, "expected", &record.expected))
+        return fail(tr("\"expected\" is not a string"));
+    if (!readOptionalString(json, "value_before", &record.valueBefore))
+        return fail(tr("\"value_before\" is not a string"));
+    if (!readInt(json, "code", &record.code))
+        return fail(tr("\"code\" is not an integer"));
+    if (!readInt(json, "http_status", &record.httpStatus))
+        return fail(tr("\"http_status\" is not an integer"));
+    return record;
+}
+
+QString AuditRecord::currentOsUser()
+{
+#ifdef Q_OS_UNIX
+    // The account itself, not $USER: that is unset under cron, systemd and in containers,
+    // and anyone can set it to another name.
+    passwd account{};
+    passwd *found = nullptr;
+    char buffer[1024];
+    if (::getpwuid_r(::geteuid(), &account, buffer, sizeof buffer, &found) == 0 && found && found->pw_name)
+        return QString::fromLocal8Bit(found->pw_name);
+#endif
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+    return user;
+}
+
+QString AuditRecord::outcomeKey(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Success: return QStringLiteral("success");
+    case Outcome::Failure: return QStringLiteral("failure");
+    case Outcome::Conflict: return QStringLiteral("conflict");
+    }
+    return {};
+}
+
+std::optional<AuditRecord::Outcome> AuditRecord::outcomeFromKey(const QString &key)
+{
+    for (Outcome outcome : {Outcome::Success, Outcome::Failure, Outcome::Conflict}) {
+        if (key == outcomeKey(outcome))
+            return outcome;
+    }
+    return std::nullopt;
+}
+
+} // namespace convdesk

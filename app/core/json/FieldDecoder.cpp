@@ -1,0 +1,269 @@
+#include "json/FieldDecoder.h"
+
+#include "json/JsonInteger.h"
+
+#include <QDateTime>
+
+#include <limits>
+#include <optional>
+
+namespace convdesk {
+
+namespace {
+
+enum class EnumField { None, ConversationType, MessageType, MessageState, RevokeType, ClientType };
+
+// Values above this are not plausible milliseconds (year 9999); they are shown raw.
+constexpr qint64 LatestTimestamp = 253402300799999;
+constexpr qsizetype LargestJsonStringToInspect = 1024 * 1024;
+
+bool isTimestampKey(const QString &key)
+{
+    return key == u"create_time" || key == u"update_time" || key == u"last_read_time";
+}
+
+EnumField enumFieldFor(const JsonPath &path)
+{
+    const QString key = path.lastKey();
+    if (key == u"type") {
+        // Only the conversation's own `type`: at the root, or in a list response's
+        // `items[i]` / `success_list[i]`. A `type` inside an attachment means something else.
+        const bool conversationLevel = path.size() == 1 || (path.size() == 3 && path.at(1).isIndex());
+        return conversationLevel ? EnumField::ConversationType : EnumField::None;
+    }
+    if (key == u"conversation_type")
+        return EnumField::ConversationType;
+    if (key == u"message_type")
+        return EnumField::MessageType;
+    if (key == u"message_state")
+        return EnumField::MessageState;
+    if (key == u"revoke_type")
+        return EnumField::RevokeType;
+    if (key == u"sender_client_type")
+        return EnumField::ClientType;
+    return EnumField::None;
+}
+
+QString rawText(const OrderedJson &value)
+{
+    if (value.is_string())
+        return Json::toQString(value.get_ref<const std::string &>());
+    return Json::toText(value);
+}
+
+QString limitedToolTip(const QString &text)
+{
+    if (text.size() <= FieldDecoder::ToolTipLimit)
+        return text;
+    qsizetype cut = FieldDecoder::ToolTipLimit;
+    if (text.at(cut - 1).isHighSurrogate())
+        --cut;
+    return text.left(cut) + u'\n'
+        + FieldDecoder::tr("… and %1 more characters (copy the value to see all of it)").arg(text.size() - cut);
+}
+
+// A string that is a JSON object or array, parsed; nullopt for anything else.
+std::optional<OrderedJson> embeddedJson(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.size() < 2 || trimmed.size() > LargestJsonStringToInspect)
+        return std::nullopt;
+    const QChar first = trimmed.front();
+    const QChar last = trimmed.back();
+    if (!((first == u'{' && last == u'}') || (first == u'[' && last == u']')))
+        return std::nullopt;
+    return Json::parse(trimmed.toUtf8());
+}
+
+} // namespace
+
+QString FieldDecoder::jsonTypeName(const OrderedJson &value)
+{
+    switch (value.type()) {
+    case OrderedJson::value_t::object: return tr("object");
+    case OrderedJson::value_t::array: return tr("array");
+    case OrderedJson::value_t::string: return tr("string");
+    case OrderedJson::value_t::number_integer:
+    case OrderedJson::value_t::number_unsigned: return tr("integer");
+    case OrderedJson::value_t::number_float: return tr("number");
+    case OrderedJson::value_t::boolean: return tr("boolean");
+    case OrderedJson::value_t::null: return tr("null");
+    case OrderedJson::value_t::binary: return tr("binary");
+    case OrderedJson::value_t::discarded: break;
+    }
+    return tr("invalid");
+}
+
+QString FieldDecoder::containerSummary(const OrderedJson &value)
+{
+    const qsizetype count = qsizetype(value.size());
+    if (value.is_object())
+        return count == 1 ? tr("{1 key}") : tr("{%1 keys}").arg(count);
+    if (value.is_array())
+        return count == 1 ? tr("[1 item]") : tr("[%1 items]").arg(count);
+    return {};
+}
+
+QString FieldDecoder::enumMeaning(const JsonPath &path, qint64 value)
+{
+    switch (enumFieldFor(path)) {
+    case EnumField::None:
+        return {};
+    case EnumField::ConversationType:
+        switch (value) {
+        case 1: return tr("one-to-one");
+        case 2: return tr("advanced team");
+        case 3: return tr("super team");
+        default: return {};
+        }
+    case EnumField::MessageType:
+        switch (value) {
+        case 0: return tr("text");
+        case 1: return tr("image");
+        case 2: return tr("audio");
+        case 3: return tr("video");
+        case 4: return tr("location");
+        case 5: return tr("notification");
+        case 6: return tr("file");
+        case 10: return tr("tip");
+        case 11: return tr("robot");
+        case 100: return tr("custom");
+        default: return {};
+        }
+    case EnumField::MessageState:
+        switch (value) {
+        case 0: return tr("normal");
+        case 1: return tr("last message recalled");
+        default: return {};
+        }
+    case EnumField::RevokeType:
+        switch (value) {
+        case 0: return tr("undefined");
+        case 1: return tr("one-to-one two-way");
+        case 2: return tr("team two-way");
+        case 3: return tr("one-to-one one-way");
+        case 4: return tr("team one-way");
+        default: return {};
+        }
+    case EnumField::ClientType:
+        // V2NIMLoginClientType of the client SDKs.
+        switch (value) {
+        case 1: return tr("Android");
+        case 2: return tr("iOS");
+        case 4: return tr("PC");
+        case 8: return tr("Windows Phone");
+        case 16: return tr("Web");
+        case 32: return tr("REST API");
+        case 64: return tr("macOS");
+        case 65: return tr("HarmonyOS");
+        default: return {};
+        }
+    }
+    return {};
+}
+
+QString FieldDecoder::elide(const QString &text, bool *elided)
+{
+    // The first line that has something on it; blank leading lines would show nothing.
+    qsizetype start = 0;
+    qsizetype end = text.size();
+    while (start < text.size()) {
+        qsizetype lineEnd = start;
+        while (lineEnd < text.size() && text.at(lineEnd) != u'\n' && text.at(lineEnd) != u'\r')
+            ++lineEnd;
+        end = lineEnd;
+        if (!QStringView(text).sliced(start, lineEnd - start).trimmed().isEmpty())
+            break;
+        start = lineEnd + 1;
+    }
+    if (start >= text.size()) {
+        start = 0;
+        end = qMin(text.size(), ElideLength);
+    }
+    qsizetype length = end - start;
+    bool shortened = start > 0 || end < text.size();
+    if (length > ElideLength) {
+        length = ElideLength;
+        if (text.at(start + length - 1).isHighSurrogate())
+            --length;
+        shortened = true;
+    }
+    if (elided)
+        *elided = shortened;
+    if (!shortened)
+        return text;
+    return text.mid(start, length) + u'…';
+}
+
+DecodedField FieldDecoder::decode(const JsonPath &path, const OrderedJson &value)
+{
+    DecodedField field;
+    field.typeName = jsonTypeName(value);
+
+    if (value.is_structured()) {
+        field.kind = DecodedField::Kind::Container;
+        field.display = containerSummary(value);
+        return field;
+    }
+
+    const QString raw = rawText(value);
+    const QString key = path.lastKey();
+
+    if (isTimestampKey(key)) {
+        if (const auto ms = Json::integerIn(value); ms && *ms > 0 && *ms <= LatestTimestamp) {
+            const QDateTime when = QDateTime::fromMSecsSinceEpoch(*ms);
+            const QString format = QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz");
+            field.kind = DecodedField::Kind::Timestamp;
+            field.display = when.toString(format);
+            field.toolTip = tr("%1 ms since 1970-01-01 UTC\n%2 UTC").arg(raw, when.toUTC().toString(format));
+            field.typeName = tr("%1 (ms timestamp)").arg(field.typeName);
+            return field;
+        }
+    }
+
+    if (enumFieldFor(path) != EnumField::None) {
+        if (const auto number = Json::integerIn(value)) {
+            const QString meaning = enumMeaning(path, *number);
+            field.typeName = tr("%1 (enum)").arg(field.typeName);
+            if (meaning.isEmpty()) {
+                field.display = raw;
+                field.toolTip = tr("%1 is not a value the API documents for %2").arg(raw, key);
+            } else {
+                field.kind = DecodedField::Kind::Enum;
+                field.display = tr("%1 · %2", "enum value and its meaning").arg(raw, meaning);
+                field.toolTip = tr("%1 = %2").arg(key, raw);
+            }
+            return field;
+        }
+    }
+
+    if (!value.is_string()) {
+        field.display = raw;
+        field.toolTip = raw;
+        return field;
+    }
+
+    if (raw == u"true" || raw == u"false") {
+        field.kind = DecodedField::Kind::StringBoolean;
+        field.display = raw;
+        field.toolTip = tr("the string \"%1\", read as a boolean").arg(raw);
+        field.typeName = tr("boolean (string)");
+        return field;
+    }
+
+    if (const auto embedded = embeddedJson(raw)) {
+        field.kind = DecodedField::Kind::JsonString;
+        field.typeName = tr("string (JSON)");
+        // Multi-line JSON would show only "{…"; its compact form shows the content.
+        const QString shown = raw.contains(u'\n') ? Json::toText(*embedded) : raw;
+        field.display = elide(shown, &field.elided);
+        field.toolTip = limitedToolTip(Json::toText(*embedded, 2));
+        return field;
+    }
+
+    field.display = elide(raw, &field.elided);
+    field.toolTip = raw.isEmpty() ? tr("empty string") : limitedToolTip(raw);
+    return field;
+}
+
+} // namespace convdesk

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "json/JsonDocument.h"
+#include "json/JsonPath.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace convdesk {
+
+// How one value of a conversation is presented: the text of the Value column, the tooltip
+// behind it and the Type column.
+struct DecodedField
+{
+    enum class Kind {
+        Plain,         // shown as it is
+        Container,     // object or array, shown as a summary
+        Enum,          // "1 · one-to-one"
+        Timestamp,     // milliseconds since the epoch, shown as local date-time
+        StringBoolean, // "true"/"false" sent as a string
+        JsonString,    // a string that holds a JSON object or array
+    };
+
+    QString display;  // for the Value column; never longer than about ElideLength characters
+    QString toolTip;  // the full value, or the raw value behind a decoded one
+    QString typeName; // for the Type column: "integer", "boolean (string)", ...
+    Kind kind = Kind::Plain;
+    bool elided = false; // display is shortened; toolTip (and the value itself) has it all
+};
+
+// Turns raw conversation fields into what a support engineer reads: enum numbers with their
+// meaning, timestamps as dates, string booleans as booleans, long text shortened. Knows the
+// field names of the Yunxin conversation object (both shapes of last_message).
+class FieldDecoder
+{
+    Q_DECLARE_TR_FUNCTIONS(FieldDecoder)
+public:
+    static constexpr qsizetype ElideLength = 200;
+    static constexpr qsizetype ToolTipLimit = 8000;
+
+    // `path` leads from the root of the conversation object to `value`.
+    static DecodedField decode(const JsonPath &path, const OrderedJson &value);
+
+    // The JSON type in words: "object", "array", "string", "integer", "number", "boolean", "null".
+    static QString jsonTypeName(const OrderedJson &value);
+
+    // "{12 keys}" / "[3 items]"; empty for scalars.
+    static QString containerSummary(const OrderedJson &value);
+
+    // The meaning of an enum value of the field at `path` ("one-to-one"), or an empty string
+    // when the field is not an enum or the value is not one the vendor documents.
+    static QString enumMeaning(const JsonPath &path, qint64 value);
+
+    // Text shortened for one table cell: the first line, at most ElideLength characters.
+    static QString elide(const QString &text, bool *elided = nullptr);
+};
+
+} // namespace convdesk

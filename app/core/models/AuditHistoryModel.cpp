@@ -1,0 +1,172 @@
+#include "models/AuditHistoryModel.h"
+
+#include "audit/AuditLog.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace convdesk {
+
+namespace {
+
+// Values are often multi-line JSON; a table cell shows them on one line.
+QString oneLine(const QString &text)
+{
+    QString line = text;
+    line.replace(QLatin1String("\r\n"), QStringLiteral(" \u21b5 "));
+    line.replace(u'\n', QStringLiteral(" \u21b5 "));
+    line.replace(u'\r', QStringLiteral(" \u21b5 "));
+    line.replace(u'\t', u' ');
+    return line;
+}
+
+QStringList distinct(const QList<AuditRecord> &records, QString AuditRecord::*field)
+{
+    QSet<QString> seen;
+    for (const AuditRecord &record : records) {
+        if (!(record.*field).isEmpty())
+            seen.insert(record.*field);
+    }
+    QStringList values(seen.begin(), seen.end());
+    std::sort(values.begin(), values.end());
+    return values;
+}
+
+} // namespace
+
+AuditHistoryModel::AuditHistoryModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+QStringList AuditHistoryModel::reload(const AuditLog &log)
+{
+    QStringList warnings;
+    setRecords(log.readAll(&warnings));
+    return warnings;
+}
+
+void AuditHistoryModel::setRecords(const QList<AuditRecord> &records)
+{
+    beginResetModel();
+    m_all = records;
+    rebuild();
+    endResetModel();
+}
+
+void AuditHistoryModel::setFilter(const AuditFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    beginResetModel();
+    m_filter = filter;
+    rebuild();
+    endResetModel();
+}
+
+void AuditHistoryModel::rebuild()
+{
+    m_visible = m_filter.apply(m_all);
+    std::reverse(m_visible.begin(), m_visible.end()); // newest first
+}
+
+QStringList AuditHistoryModel::profiles() const
+{
+    return distinct(m_all, &AuditRecord::profile);
+}
+
+QStringList AuditHistoryModel::conversationIds() const
+{
+    return distinct(m_all, &AuditRecord::conversationId);
+}
+
+int AuditHistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_visible.size());
+}
+
+int AuditHistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString AuditHistoryModel::displayText(const AuditRecord &record, int column) const
+{
+    switch (column) {
+    case TimeColumn:
+        return record.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + tr(" UTC");
+    case OutcomeColumn:
+        switch (record.outcome()) {
+        case AuditRecord::Outcome::Success: return tr("Saved");
+        case AuditRecord::Outcome::Conflict: return tr("Conflict, not written");
+        case AuditRecord::Outcome::Failure:
+            return record.stage == AuditRecord::StageReread ? tr("Failed before writing (%1)").arg(record.errorKind)
+                                                            : tr("Failed (%1)").arg(record.errorKind);
+        }
+        return {};
+    case ConversationColumn: return record.conversationId;
+    case ProfileColumn: return record.profile;
+    case ValueBeforeColumn: return record.valueBefore ? *record.valueBefore : QString();
+    case ValueSentColumn: return record.valueSent;
+    case CodeColumn: return record.code == 0 ? QString() : QString::number(record.code);
+    case MessageColumn: return record.msg;
+    case TraceIdColumn: return record.traceId;
+    case UserColumn: return record.osUser;
+    case AppKeyColumn: return record.appKey;
+    case SourceColumn: return record.source;
+    }
+    return {};
+}
+
+QVariant AuditHistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const AuditRecord &record = m_visible.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return oneLine(displayText(record, column));
+    case Qt::ToolTipRole:
+    case RawValueRole: {
+        if (column == ValueBeforeColumn && !record.valueBefore && role == Qt::ToolTipRole)
+            return tr("Unknown: the server could not be read before the write.");
+        const QString text = displayText(record, column);
+        return text.isEmpty() && role == Qt::ToolTipRole ? QVariant() : QVariant(text);
+    }
+    case SortRole:
+        if (column == TimeColumn)
+            return record.time;
+        if (column == CodeColumn)
+            return record.code;
+        return displayText(record, column);
+    case OutcomeRole:
+        return AuditRecord::outcomeKey(record.outcome());
+    default:
+        return {};
+    }
+}
+
+QVariant AuditHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn: return tr("Time");
+    case OutcomeColumn: return tr("Outcome");
+    case ConversationColumn: return tr("Conversation");
+    case ProfileColumn: return tr("Profile");
+    case ValueBeforeColumn: return tr("Value before");
+    case ValueSentColumn: return tr("Value sent");
+    case CodeColumn: return tr("Code");
+    case MessageColumn: return tr("Message");
+    case TraceIdColumn: return tr("Trace id");
+    case UserColumn: return tr("OS user");
+    case AppKeyColumn: return tr("AppKey");
+    case SourceColumn: return tr("Source");
+    }
+    return {};
+}
+
+} // namespace convdesk

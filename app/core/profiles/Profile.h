@@ -1,0 +1,32 @@
+#pragma once
+
+#include "api/ApiEndpoint.h"
+
+#include <QString>
+#include <QUrl>
+
+namespace convdesk {
+
+// A named set of connection settings. The AppSecret is not here: it lives only in the
+// keychain, under the profile's name.
+struct Profile
+{
+    QString name;
+    Region region = Region::Mainland;
+    QUrl baseUrl;   // Region::Custom only
+    QUrl backupUrl; // Region::Custom only, optional
+    QString appKey;
+    QString caCertificateFile; // optional: CA certificates to trust besides the system's
+
+    ApiEndpoint endpoint() const
+    {
+        ApiEndpoint endpoint = region == Region::Custom ? ApiEndpoint::custom(baseUrl, backupUrl)
+                                                        : ApiEndpoint::forRegion(region);
+        endpoint.caCertificateFile = caCertificateFile;
+        return endpoint;
+    }
+
+    friend bool operator==(const Profile &, const Profile &) = default;
+};
+
+} // namespace convdesk

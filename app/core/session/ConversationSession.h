@@ -1,0 +1,129 @@
+#pragma once
+
+#include "api/ApiResult.h"
+#include "api/ConversationId.h"
+#include "api/Credentials.h"
+#include "json/JsonDocument.h"
+#include "profiles/Profile.h"
+
+#include <QCoreApplication>
+#include <QObject>
+#include <QPointer>
+
+namespace convdesk {
+
+class ApiCall;
+class ApiClient;
+class AuditLog;
+class GuardedSave;
+struct SaveConflict;
+
+// The conversation the user is working on, and the one call at a time made for it: load it,
+// save a new server_extension, cancel. Widget-free so that the window stays a view of it.
+// At most one operation runs; a second request while busy is refused, so a save can never be
+// sent twice.
+//
+// Every save is a GuardedSave: the conversation is re-read right before the PATCH, and when
+// server_extension is no longer the value loaded, nothing is written and conflict() says
+// what the server holds now. With an audit log, every attempt is recorded before its outcome
+// is reported, and a save is refused (nothing sent) when the log cannot be written.
+class ConversationSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConversationSession)
+public:
+    enum class Operation { None, Load, Save };
+    Q_ENUM(Operation)
+
+    explicit ConversationSession(QObject *parent = nullptr);
+    ~ConversationSession() override;
+
+    // Another profile is another app: the running call is cancelled and the loaded
+    // conversation forgotten, so nothing loaded with one AppKey is saved with another.
+    void setProfile(const Profile &profile, const Credentials &credentials);
+    // The same profile with a re-entered secret: what is loaded stays.
+    void setCredentials(const Credentials &credentials);
+    Profile profile() const { return m_profile; }
+    bool hasProfile() const { return !m_profile.name.isEmpty(); }
+    ApiClient *client() const { return m_client; }
+
+    // Where save attempts are recorded (not owned; null records nothing), and where they
+    // come from ("gui", "cli"). The profile's name is recorded with each.
+    void setAuditLog(AuditLog *log, const QString &source);
+    AuditLog *auditLog() const { return m_auditLog; }
+    // Why a save would be refused for the audit log's sake; empty when it can be written.
+    QString auditProblem() const;
+
+    // Each returns false (and emits nothing) when refused: busy, nothing to save, or (saves)
+    // an audit log that cannot be written; the reason goes to `refusal` when given.
+    bool load(const ConversationId &id);
+    // Guarded: writes only if the server still holds loadedServerExtension().
+    bool save(const QString &newServerExtension, QString *refusal = nullptr);
+    // After a conflict, when the user chose to replace the server's value: writes without
+    // comparing (it still re-reads first, so the audit log records what was replaced).
+    bool overwrite(const QString &newServerExtension, QString *refusal = nullptr);
+    void cancel();
+
+    // After a conflict: the conversation as just re-read becomes the loaded one, so the next
+    // save() compares against the server's current value (still guarded against a third
+    // writer). Ignored when the conflict is about another conversation than the loaded one.
+    void adoptServerState(const SaveConflict &conflict);
+
+    bool isBusy() const { return m_operation != Operation::None; }
+    Operation operation() const { return m_operation; }
+    ConversationId pendingId() const { return m_pendingId; } // what the running load fetches
+
+    bool hasConversation() const { return m_loadedId.isValid(); }
+    ConversationId conversationId() const { return m_loadedId; }
+    const OrderedJson &conversation() const { return m_conversation; }
+    // server_extension of the conversation as the server last showed it (load or save).
+    QString loadedServerExtension() const { return m_loadedExtension; }
+    // The last save's response lacked fields the loaded conversation had (the SDKs model only
+    // a few); those fields are shown as loaded.
+    bool lastSaveResponseWasPartial() const { return m_partialSaveResponse; }
+    // The last failed save stopped at the re-read before writing: nothing was written.
+    bool lastSaveFailedBeforeWriting() const { return m_saveFailedBeforeWriting; }
+
+    // Words for why load()/save() would be refused now; empty when it would go ahead.
+    QString refusalReason(Operation operation) const;
+
+Q_SIGNALS:
+    void loadStarted(const QString &conversationId);
+    void loaded(const convdesk::ApiResult &result);
+    void saveStarted(const QString &conversationId);
+    void saved(const convdesk::ApiResult &result);
+    // A load or save did not succeed (cancellation included); what was loaded stays.
+    void failed(const convdesk::ApiResult &result, convdesk::ConversationSession::Operation operation);
+    // A save found another value on the server than the one loaded; nothing was written.
+    void conflict(const convdesk::SaveConflict &conflict);
+    // A save attempt's audit record could not be written (emitted before its outcome).
+    void auditFailed(const QString &message);
+    void busyChanged(bool busy);
+    void conversationChanged(); // loaded, saved, or cleared by a profile change
+
+private:
+    void start(Operation operation, ApiCall *call);
+    bool startSave(const QString &newServerExtension, bool compare, QString *refusal);
+    void finish(const ApiResult &result);
+    void applyLoaded(const ApiResult &result);
+    void applySaved(const ApiResult &result);
+    void setConversation(const ConversationId &id, OrderedJson conversation);
+
+    ApiClient *m_client;
+    GuardedSave *m_guard;
+    AuditLog *m_auditLog = nullptr;
+    QString m_auditSource;
+    Profile m_profile;
+    Operation m_operation = Operation::None;
+    QPointer<ApiCall> m_call;
+    ConversationId m_pendingId;
+    QString m_pendingExtension;
+
+    ConversationId m_loadedId;
+    OrderedJson m_conversation;
+    QString m_loadedExtension;
+    bool m_partialSaveResponse = false;
+    bool m_saveFailedBeforeWriting = false;
+};
+
+} // namespace convdesk

@@ -1,0 +1,109 @@
+#include "DesktopIdentity.h"
+#include "MainWindow.h"
+#include "SandboxServer.h"
+#include "i18n/TranslationLoader.h"
+#include "platform/AppIdentity.h"
+#include "secrets/KeychainSecretStore.h"
+
+#ifdef CONVDESK_DEV_HOOKS
+#include "dev/Screenshot.h"
+#include "dev/StartupProbe.h"
+#endif
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSettings>
+
+#include <cstdio>
+#include <memory>
+
+using namespace convdesk;
+
+namespace {
+
+// --help and --version print and exit; they must work without a display (over SSH, in CI).
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-?" || arg == "-v"
+            || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    const std::unique_ptr<QCoreApplication> application =
+        onlyPrints(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv)
+                               : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication &app = *application;
+    AppIdentity::apply();
+    // Before any text is made, so that --help and the window speak the chosen language.
+    QStringList arguments = QCoreApplication::arguments();
+    const TranslationLoader::Outcome language =
+        TranslationLoader::install(app, TranslationLoader::takeLanguageOption(arguments));
+    if (!language.error.isEmpty())
+        std::fprintf(stderr, "convdesk: %s\n", qPrintable(language.error));
+    if (qobject_cast<QApplication *>(&app)) {
+        QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Conversation Desk"));
+        DesktopIdentity::apply();
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Look up a NetEase Yunxin IM conversation, inspect it and edit its server_extension."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption sandboxOption(
+        QStringLiteral("sandbox"),
+        QCoreApplication::translate("main", "Work against a built-in simulator on 127.0.0.1 with demo "
+                                            "conversations; no account or network needed."));
+#ifdef CONVDESK_DEV_HOOKS
+    // For scripts/screenshot.sh; not in release builds.
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save a picture of the window to PATH once a "
+                                                       "conversation is shown, then quit."),
+                                        QStringLiteral("PATH"));
+    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(screenshotOption);
+#endif
+    // Read by TranslationLoader above; declared so that it is accepted and listed.
+    const QCommandLineOption languageOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main", "Language of the interface: en or zh_CN (default: the "
+                                            "Settings menu's choice, else the system's)."),
+        QCoreApplication::translate("main", "CODE"));
+    parser.addOption(languageOption);
+    parser.addOption(sandboxOption);
+    parser.process(app);
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("main", "convdesk: unexpected argument \"%1\"; see --help.")
+                                                    .arg(parser.positionalArguments().constFirst())));
+        return 2;
+    }
+
+    QSettings settings;
+    KeychainSecretStore secrets(AppIdentity::keychainService());
+    // Declared before the window so that it outlives it: the window's calls go to it.
+    std::unique_ptr<SandboxServer> sandbox;
+    MainWindow window(settings, secrets);
+    if (parser.isSet(sandboxOption)) {
+        sandbox = std::make_unique<SandboxServer>();
+        if (!sandbox->listen()) {
+            std::fprintf(stderr, "convdesk: %s\n", qPrintable(sandbox->errorString()));
+            return 1;
+        }
+        window.enableSandbox(sandbox->baseUrl(), sandbox->credentials(), sandbox->conversationIds());
+    }
+#ifdef CONVDESK_DEV_HOOKS
+    if (parser.isSet(screenshotOption))
+        captureWhenShown(window, parser.value(screenshotOption));
+    reportWhenLoadedForBenchmark(window); // only under CONVDESK_BENCH_EXIT_WHEN_LOADED=1
+#endif
+    window.show();
+    return QCoreApplication::exec();
+}
