@@ -10,7 +10,7 @@ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build "$build" --parallel "$(nproc)" --target convdesk convdesk-cli
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ "${QT_QPA_PLATFORM:-}" = offscreen ]; then
-    exec "$build/app/convdesk" --sandbox "$@"
+    exec "$build/ui/convdesk" --sandbox "$@"
 fi
 
 # No display (an SSH session or a container): show the same sandbox through the CLI.

@@ -26,6 +26,6 @@ for lang in en zh_CN; do
     # Fresh settings each time: the window's saved geometry would carry over between the two.
     rm -rf "$scratch/config"
     xvfb-run --auto-servernum --server-args="-screen 0 1400x900x24" \
-        "$build/app/convdesk" --lang "$lang" --sandbox --screenshot "$file"
+        "$build/ui/convdesk" --lang "$lang" --sandbox --screenshot "$file"
     echo "wrote $file"
 done

@@ -36,6 +36,17 @@ phase "build" cmake --build "$build" --parallel "$jobs"
 phase "tests" "$root/scripts/with-test-keyring.sh" \
     ctest --test-dir "$build" --output-on-failure --timeout 300 --parallel "$jobs"
 
+# A build without the development hooks, as scripts/package.sh makes it (-O0: only its symbol
+# table is read), must carry none of them; the test build, which has them, is the control that
+# shows the check can fail.
+release_build="${CONVDESK_RELEASE_BUILD_DIR:-$root/build-release}"
+phase "release configure" cmake -S "$root" -B "$release_build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_CXX_FLAGS_RELEASE="-O0" -DCONVDESK_WERROR=ON -DCONVDESK_DEV_HOOKS=OFF
+phase "release build" cmake --build "$release_build" --parallel "$jobs" --target convdesk convdesk-cli
+phase "release hooks" "$root/scripts/check-release-hooks.sh" "$release_build"
+phase "hooks check control" bash -c '! "$0" "$1" >/dev/null 2>&1' \
+    "$root/scripts/check-release-hooks.sh" "$build"
+
 [ "$run_asan" -eq 1 ] || exit 0
 
 # Qt and the system libraries are not instrumented; tests/sanitizer/ explains the options.
