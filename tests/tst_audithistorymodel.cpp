@@ -2,6 +2,7 @@
 #include "models/AuditHistoryModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -49,6 +50,9 @@ private Q_SLOTS:
     void filterNarrowsRows();
     void distinctChoicesForTheFilter();
     void reloadReadsTheLogAndReportsCorruptLines();
+    void updateInsertsOnlyTheNewRecords();
+    void updateTakesAFinishedLineOnce();
+    void updateReloadsAReplacedLog();
     void headers();
 
 private:
@@ -160,6 +164,88 @@ void TestAuditHistoryModel::headers()
 {
     QCOMPARE(m_model->headerData(AuditHistoryModel::ValueBeforeColumn, Qt::Horizontal).toString(), u"Value before"_s);
     QCOMPARE(m_model->headerData(AuditHistoryModel::TraceIdColumn, Qt::Horizontal).toString(), u"Trace id"_s);
+}
+
+void TestAuditHistoryModel::updateInsertsOnlyTheNewRecords()
+{
+    QTemporaryDir dir;
+    AuditLog log(dir.filePath(u"audit.jsonl"_s));
+    QVERIFY(log.append(record(u"x|1|y"_s, u"p"_s, 10, u"none"_s)));
+    QVERIFY(log.append(record(u"x|1|y"_s, u"q"_s, 11, u"none"_s)));
+    QVERIFY(m_model->update(log).isEmpty());
+    QCOMPARE(m_model->rowCount(), 2);
+    m_model->setFilter(AuditFilter{{}, u"p"_s, {}, {}, {}});
+    QCOMPARE(m_model->rowCount(), 1);
+
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QVERIFY(log.append(record(u"x|1|y"_s, u"p"_s, 12, u"none"_s)));
+    QVERIFY(log.append(record(u"x|1|y"_s, u"q"_s, 13, u"none"_s))); // filtered out
+    QVERIFY(log.append(record(u"x|1|y"_s, u"p"_s, 14, u"none"_s)));
+    QVERIFY(m_model->update(log).isEmpty());
+
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 0); // on top: newest first
+    QCOMPARE(inserted.first().at(2).toInt(), 1);
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(m_model->record(0).traceId, u"trace-14"_s);
+    QCOMPARE(m_model->record(1).traceId, u"trace-12"_s);
+    QCOMPARE(m_model->record(2).traceId, u"trace-10"_s);
+    QCOMPARE(m_model->allRecords().size(), 5);
+
+    m_model->update(log); // nothing new: no signal at all
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(reset.count(), 0);
+}
+
+void TestAuditHistoryModel::updateTakesAFinishedLineOnce()
+{
+    QTemporaryDir dir;
+    AuditLog log(dir.filePath(u"audit.jsonl"_s));
+    QVERIFY(log.append(record(u"x|1|y"_s, u"p"_s, 10, u"none"_s)));
+    m_model->update(log);
+
+    // Another process (the CLI) is in the middle of appending its record.
+    const QByteArray line = Json::serialize(record(u"x|1|y"_s, u"p"_s, 11, u"none"_s).toJson()) + '\n';
+    QFile file(log.filePath());
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered));
+    QCOMPARE(file.write(line.left(20)), 20);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    const QStringList waiting = m_model->update(log);
+    QCOMPARE(waiting.size(), 1);
+    QVERIFY2(waiting.first().contains(u"line 2"_s), qPrintable(waiting.first()));
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(inserted.count(), 0);
+
+    QCOMPARE(file.write(line.mid(20)), line.size() - 20);
+    QVERIFY(m_model->update(log).isEmpty());
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(m_model->rowCount(), 2);
+    QCOMPARE(m_model->record(0).traceId, u"trace-11"_s);
+    m_model->update(log);
+    QCOMPARE(m_model->rowCount(), 2); // taken once
+    QCOMPARE(reset.count(), 0);
+}
+
+void TestAuditHistoryModel::updateReloadsAReplacedLog()
+{
+    QTemporaryDir dir;
+    AuditLog log(dir.filePath(u"audit.jsonl"_s));
+    QVERIFY(log.append(record(u"x|1|y"_s, u"p"_s, 10, u"none"_s)));
+    QVERIFY(log.append(record(u"x|1|y"_s, u"p"_s, 11, u"none"_s)));
+    m_model->update(log);
+    QCOMPARE(m_model->rowCount(), 2);
+
+    QVERIFY(QFile::resize(log.filePath(), 0));
+    QVERIFY(log.append(record(u"x|1|y"_s, u"p"_s, 20, u"none"_s)));
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    m_model->update(log);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->record(0).traceId, u"trace-20"_s);
+    QCOMPARE(m_model->allRecords().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestAuditHistoryModel)

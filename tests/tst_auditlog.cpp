@@ -60,6 +60,10 @@ private Q_SLOTS:
     void defaultPathIsInAppData();
     void osUserIsTheAccountNotTheEnvironment();
     void appendersSideBySideLoseNothing();
+    void readFromReturnsOnlyNewRecords();
+    void readFromWaitsForAnUnfinishedLine();
+    void readFromRestartsOnAnotherFile_data();
+    void readFromRestartsOnAnotherFile();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -338,6 +342,112 @@ void TestAuditLog::appendersSideBySideLoseNothing()
         for (int n = 0; n < RecordsEach; ++n)
             QCOMPARE(ids.at(n), u"acc%1|1|peer"_s.arg(n));
     }
+}
+
+void TestAuditLog::readFromReturnsOnlyNewRecords()
+{
+    AuditLog log(m_path);
+    QVERIFY(log.append(sampleAuditRecord(u"first"_s)));
+    appendRaw(m_path, "garbage\n");
+    const AuditLogChunk first = log.readFrom({});
+    QVERIFY(first.restarted);
+    QCOMPARE(first.records.size(), 1);
+    QCOMPARE(first.warnings.size(), 1);
+    QCOMPARE(first.position.offset, QFileInfo(m_path).size());
+
+    QVERIFY(log.append(sampleAuditRecord(u"second"_s)));
+    QVERIFY(log.append(sampleAuditRecord(u"third"_s)));
+    appendRaw(m_path, "{}\n");
+    const AuditLogChunk next = log.readFrom(first.position);
+    QVERIFY(!next.restarted);
+    QCOMPARE(next.records.size(), 2);
+    QCOMPARE(next.records.at(0).valueSent, u"second"_s);
+    QCOMPARE(next.records.at(1).valueSent, u"third"_s);
+    QCOMPARE(next.warnings.size(), 1); // only the new bad line, numbered in the whole file
+    QVERIFY2(next.warnings.first().contains(u"line 5"_s), qPrintable(next.warnings.first()));
+
+    const AuditLogChunk nothingNew = log.readFrom(next.position);
+    QVERIFY(!nothingNew.restarted);
+    QVERIFY(nothingNew.records.isEmpty());
+    QVERIFY(nothingNew.warnings.isEmpty());
+    QCOMPARE(nothingNew.position.offset, next.position.offset);
+}
+
+void TestAuditLog::readFromWaitsForAnUnfinishedLine()
+{
+    AuditLog log(m_path);
+    QVERIFY(log.append(sampleAuditRecord(u"first"_s)));
+    const QByteArray whole = Json::serialize(sampleAuditRecord(u"second"_s).toJson()) + '\n';
+    appendRaw(m_path, whole.left(whole.size() / 2));
+
+    const AuditLogChunk first = log.readFrom({});
+    QCOMPARE(first.records.size(), 1);
+    QVERIFY(first.warnings.isEmpty());
+    QVERIFY2(first.unfinishedLineWarning.contains(u"line 2"_s), qPrintable(first.unfinishedLineWarning));
+
+    appendRaw(m_path, whole.mid(whole.size() / 2));
+    const AuditLogChunk completed = log.readFrom(first.position);
+    QVERIFY(!completed.restarted);
+    QCOMPARE(completed.records.size(), 1);
+    QCOMPARE(completed.records.first().valueSent, u"second"_s);
+    QVERIFY(completed.warnings.isEmpty());
+    QVERIFY(completed.unfinishedLineWarning.isEmpty());
+}
+
+void TestAuditLog::readFromRestartsOnAnotherFile_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::newRow("truncated") << u"truncated"_s;
+    QTest::newRow("replaced") << u"replaced"_s;
+    QTest::newRow("rewritten in place") << u"rewritten"_s;
+    QTest::newRow("removed") << u"removed"_s;
+}
+
+void TestAuditLog::readFromRestartsOnAnotherFile()
+{
+    QFETCH(QString, change);
+    AuditLog log(m_path);
+    QVERIFY(log.append(sampleAuditRecord(u"one"_s)));
+    QVERIFY(log.append(sampleAuditRecord(u"two"_s)));
+    const AuditLogChunk first = log.readFrom({});
+    QCOMPARE(first.records.size(), 2);
+
+    QList<QString> expected;
+    if (change == u"truncated") {
+        QVERIFY(QFile::resize(m_path, 0));
+        QVERIFY(log.append(sampleAuditRecord(u"after truncation"_s)));
+        expected = {u"after truncation"_s};
+    } else if (change == u"replaced") {
+        // The way a backup is restored: a whole new file renamed over the old one, larger.
+        const QString replacement = m_dir->filePath(u"restored.jsonl"_s);
+        AuditLog restored(replacement);
+        for (const QString &value : {u"r1"_s, u"r2"_s, u"r3"_s})
+            QVERIFY(restored.append(sampleAuditRecord(value)));
+        const QString keepInode = m_dir->filePath(u"old.jsonl"_s); // the old inode stays taken
+        QVERIFY(QFile::rename(m_path, keepInode));
+        QVERIFY(QFile::rename(replacement, m_path));
+        expected = {u"r1"_s, u"r2"_s, u"r3"_s};
+    } else if (change == u"rewritten") {
+        // Same file, not shorter, other bytes just before the offset (the reader compares
+        // those, not the whole file, which it would have to read again).
+        QByteArray content = readFile(m_path);
+        content.replace("\"two\"", "\"dos\"");
+        QFile file(m_path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QCOMPARE(file.write(content), content.size());
+        file.close();
+        QVERIFY(log.append(sampleAuditRecord(u"three"_s)));
+        expected = {u"one"_s, u"dos"_s, u"three"_s};
+    } else {
+        QVERIFY(QFile::remove(m_path));
+    }
+
+    const AuditLogChunk again = log.readFrom(first.position);
+    QVERIFY(again.restarted);
+    QList<QString> values;
+    for (const AuditRecord &record : again.records)
+        values.append(record.valueSent);
+    QCOMPARE(values, expected);
 }
 
 QTEST_GUILESS_MAIN(TestAuditLog)

@@ -106,6 +106,7 @@ private Q_SLOTS:
     void secretNeverOnDiskInPlaintext();
     void noSecretServiceMeansNoBackend();
     void lockedKeychainIsExplained();
+    void unansweringKeychainTimesOut();
 
 private:
     // For a child process: HOME and XDG_* under scratch, no desktop session variables.
@@ -132,7 +133,8 @@ void TestKeychainSecretStore::init()
 {
     const QLatin1String test(QTest::currentTestFunction());
     if (m_home.isEmpty() && test != QLatin1String("noSecretServiceMeansNoBackend")
-        && test != QLatin1String("lockedKeychainIsExplained"))
+        && test != QLatin1String("lockedKeychainIsExplained")
+        && test != QLatin1String("unansweringKeychainTimesOut"))
         QSKIP("Needs a Secret Service in a throwaway HOME; run it as "
               "scripts/with-test-keyring.sh ctest -L keychain (or scripts/test.sh).");
 }
@@ -381,6 +383,40 @@ void TestKeychainSecretStore::lockedKeychainIsExplained()
     // Nothing in plaintext, before or after the lock.
     const QStringList hits = filesContaining(scratch.path(), encodingsOf(secret));
     QVERIFY2(hits.isEmpty(), qPrintable(hits.join(u", "_s)));
+}
+
+void TestKeychainSecretStore::unansweringKeychainTimesOut()
+{
+    // A daemon that owns the Secret Service name and never answers the store's questions
+    // (support/unanswered_keychain_probe.cpp), in a private session of its own.
+#ifndef CONVDESK_UNANSWERED_KEYCHAIN_PROBE
+    QSKIP("The unanswering daemon is staged over D-Bus (Linux).");
+#else
+    if (QStandardPaths::findExecutable(u"dbus-run-session"_s).isEmpty())
+        QSKIP("dbus-run-session is not installed (scripts/install-deps.sh installs it).");
+    QTemporaryDir scratch;
+    QVERIFY(scratch.isValid());
+    QProcess session;
+    session.setProcessEnvironment(isolatedEnvironment(scratch));
+    session.start(u"dbus-run-session"_s, {u"--"_s, QStringLiteral(CONVDESK_UNANSWERED_KEYCHAIN_PROBE),
+                                          m_service, u"unanswered"_s, u"300"_s});
+    // Finished, not hung: without the timeout each question would wait 25 s, and more.
+    QVERIFY2(session.waitForFinished(60000), qPrintable(session.errorString()));
+    const QString output = QString::fromUtf8(session.readAllStandardOutput());
+    const QByteArray diagnostics = output.toUtf8() + session.readAllStandardError();
+    QVERIFY2(session.exitStatus() == QProcess::NormalExit && session.exitCode() == 0, diagnostics.constData());
+
+    const QString failed = QString::number(int(SecretStatus::Failed));
+    const QStringList lines = output.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    const QStringList operations{u"read"_s, u"write"_s, u"remove"_s};
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY2(lines.at(i).startsWith(operations.at(i) + u'=' + failed + u' '), diagnostics.constData());
+        QVERIFY2(lines.at(i).contains(u"The keychain service did not answer within 0.3 s"_s),
+                 diagnostics.constData());
+        QVERIFY2(lines.at(i).contains(u"\"unanswered\""_s), diagnostics.constData());
+    }
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestKeychainSecretStore)

@@ -196,7 +196,7 @@ HistoryDialog::HistoryDialog(QWidget *parent)
     });
     connect(m_exportCsvButton, &QPushButton::clicked, this, &HistoryDialog::exportCsv);
     connect(m_exportJsonButton, &QPushButton::clicked, this, &HistoryDialog::exportJson);
-    connect(reloadButton, &QPushButton::clicked, this, &HistoryDialog::reload);
+    connect(reloadButton, &QPushButton::clicked, this, &HistoryDialog::reloadAll);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::close);
 
     resize(1000, 600);
@@ -209,7 +209,7 @@ void HistoryDialog::setLogPath(const QString &filePath)
 {
     m_logPath = filePath;
     if (isVisible())
-        reload();
+        reloadAll();
 }
 
 void HistoryDialog::showEvent(QShowEvent *event)
@@ -220,8 +220,18 @@ void HistoryDialog::showEvent(QShowEvent *event)
 
 void HistoryDialog::reload()
 {
+    const std::optional<AuditRecord> current = currentRecord(); // before a reset loses it
+    showRecords(m_model->update(AuditLog(m_logPath)), current);
+}
+
+void HistoryDialog::reloadAll()
+{
     const std::optional<AuditRecord> current = currentRecord();
-    const QStringList warnings = m_model->reload(AuditLog(m_logPath));
+    showRecords(m_model->reload(AuditLog(m_logPath)), current);
+}
+
+void HistoryDialog::showRecords(const QStringList &warnings, const std::optional<AuditRecord> &current)
+{
     fillProfileChoices();
     qobject_cast<QStringListModel *>(m_conversationFilter->completer()->model())
         ->setStringList(m_model->conversationIds());

@@ -46,7 +46,10 @@ public:
     void setConversationFilter(const QString &conversationId);
 
 public Q_SLOTS:
-    void reload(); // re-reads the log, keeping the filters and, when it is still there, the row
+    // Shows what was appended to the log since (all of it the first time, or when the file was
+    // replaced), keeping the filters and, when it is still there, the row.
+    void reload();
+    void reloadAll(); // reads the whole log again (the Reload button)
     void exportCsv();
     void exportJson();
 
@@ -58,6 +61,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void showRecords(const QStringList &warnings, const std::optional<AuditRecord> &current);
     void applyFilter();
     void fillProfileChoices();
     void exportAs(const QString &format);

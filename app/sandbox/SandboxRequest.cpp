@@ -2,6 +2,9 @@
 
 #include <QHttpServerRequest>
 #include <QMetaEnum>
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+#include <QHttpHeaders>
+#endif
 
 namespace convdesk {
 
@@ -27,7 +30,12 @@ SandboxRequest SandboxRequest::fromHttp(const QHttpServerRequest &request)
         result.segments.append(QUrl::fromPercentEncoding(rawSegments[i]));
     }
     result.query = request.query();
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    // 6.8 keeps headers in a QHttpHeaders (names lower-cased); header() ignores case anyway.
+    result.headers = request.headers().toListOfPairs();
+#else
     result.headers = request.headers();
+#endif
     result.body = request.body();
     return result;
 }

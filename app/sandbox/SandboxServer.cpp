@@ -1,6 +1,7 @@
 #include "SandboxServer.h"
 
 #include "SandboxEndpoints.h"
+#include "SandboxHttpFrontend.h"
 #include "SandboxReply.h"
 #include "SandboxRequest.h"
 #include "SandboxSeed.h"
@@ -34,33 +35,6 @@ namespace {
 
 using StatusCode = QHttpServerResponder::StatusCode;
 
-// QHttpServer's router decodes and splits paths its own way; the sandbox routes on the raw
-// path itself, so it takes every request at the lowest level.
-class SandboxHttpFrontend final : public QAbstractHttpServer
-{
-public:
-    using Handler = std::function<void(const QHttpServerRequest &, QHttpServerResponder &&)>;
-
-    SandboxHttpFrontend(Handler handler, QObject *parent)
-        : QAbstractHttpServer(parent), m_handler(std::move(handler))
-    {
-    }
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
-    {
-        // The responder writes headers and body separately; with Nagle the body waited for
-        // the client's delayed ACK, about 40 ms per request on a kept-alive connection.
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        m_handler(request, makeResponder(request, socket));
-        return true;
-    }
-    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override {}
-
-private:
-    Handler m_handler;
-};
-
 #ifdef CONVDESK_DEV_HOOKS
 // Statuses QHttpServerResponder can write a reason phrase for (it has none for 418 or 599).
 bool isWritableErrorStatus(int status)
@@ -80,10 +54,15 @@ QByteArray injectedFailureText(int status)
 struct PendingReply
 {
     QHttpServerResponder responder;
-    QPointer<QTcpSocket> socket;
     SandboxReply reply;
     QByteArray method;
     QByteArray path;
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    // 6.4 deletes a disconnected socket the responder still points at. From 6.5 on the
+    // connection lives as long as its responder, and a write after the client left fails
+    // quietly in QAbstractSocket.
+    QPointer<QTcpSocket> socket;
+#endif
 };
 
 } // namespace
@@ -101,9 +80,12 @@ struct SandboxServer::Private
 #endif
     }
 
-    void receive(const QHttpServerRequest &httpRequest, QHttpServerResponder &&responder);
+    void receive(const QHttpServerRequest &httpRequest, QHttpServerResponder &responder);
     SandboxReply process(const SandboxRequest &request);
+    static void write(QHttpServerResponder &responder, const SandboxReply &reply);
+#ifdef CONVDESK_DEV_HOOKS
     void deliver(PendingReply &pendingReply);
+#endif
 
     SandboxServer *const q;
     SandboxStore store;
@@ -138,18 +120,24 @@ struct SandboxServer::Private
 };
 
 void SandboxServer::Private::receive(const QHttpServerRequest &httpRequest,
-                                     QHttpServerResponder &&responder)
+                                     QHttpServerResponder &responder)
 {
     SandboxRequest request = SandboxRequest::fromHttp(httpRequest);
     ++requestCount;
     lastRequest = request;
 
-    PendingReply pending{std::move(responder), nullptr, process(request), request.method,
-                         request.encodedPath};
-    pending.socket = pending.responder.socket();
+    // The answer is computed now (a PATCH takes effect at once), even when sent later.
+    SandboxReply reply = process(request);
 #ifdef CONVDESK_DEV_HOOKS
     if (faults.responseDelayMs > 0) {
-        // The answer is computed now (a PATCH takes effect at once) and only sent later.
+#  if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+        QPointer<QTcpSocket> socket = responder.socket();
+        PendingReply pending{std::move(responder), std::move(reply), request.method,
+                             request.encodedPath, std::move(socket)};
+#  else
+        PendingReply pending{std::move(responder), std::move(reply), request.method,
+                             request.encodedPath};
+#  endif
         const quint64 id = nextPendingId++;
         pendingReplies.emplace(id, std::move(pending));
         QTimer::singleShot(faults.responseDelayMs, q, [this, id] {
@@ -160,7 +148,10 @@ void SandboxServer::Private::receive(const QHttpServerRequest &httpRequest,
         return;
     }
 #endif
-    deliver(pending);
+    // From 6.5 on the responder must not die inside handleRequest(): Qt would then listen to
+    // the connection twice. Answering through the reference keeps it where Qt put it.
+    write(responder, reply);
+    Q_EMIT q->requestHandled(request.method, request.encodedPath, reply.code);
 }
 
 #ifdef CONVDESK_DEV_HOOKS
@@ -200,24 +191,33 @@ SandboxReply SandboxServer::Private::process(const SandboxRequest &request)
     return endpoints.answer(match, request, nowMs());
 }
 
+void SandboxServer::Private::write(QHttpServerResponder &responder, const SandboxReply &reply)
+{
+    // The mime-type overload exists unchanged from 6.4 to 6.8 (HeaderList became QHttpHeaders).
+    responder.write(reply.body, reply.contentType, StatusCode(reply.httpStatus));
+}
+
+#ifdef CONVDESK_DEV_HOOKS
 void SandboxServer::Private::deliver(PendingReply &pending)
 {
+#  if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
     // The client may have given up (timeout) while a delayed answer waited.
-    if (pending.socket && pending.socket->isOpen()) {
-        pending.responder.write(pending.reply.body,
-                                {{QByteArrayLiteral("Content-Type"), pending.reply.contentType}},
-                                StatusCode(pending.reply.httpStatus));
-    }
+    if (pending.socket && pending.socket->isOpen())
+        write(pending.responder, pending.reply);
+#  else
+    write(pending.responder, pending.reply);
+#  endif
     Q_EMIT q->requestHandled(pending.method, pending.path, pending.reply.code);
 }
+#endif
 
 SandboxServer::SandboxServer(QObject *parent)
     : QObject(parent), d(std::make_unique<Private>(this))
 {
     d->verifier.setCredentials(demoCredentials());
     d->http = std::make_unique<SandboxHttpFrontend>(
-        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            d->receive(request, std::move(responder));
+        [this](const QHttpServerRequest &request, QHttpServerResponder &responder) {
+            d->receive(request, responder);
         },
         nullptr);
     resetToSeed();
@@ -225,9 +225,11 @@ SandboxServer::SandboxServer(QObject *parent)
 
 SandboxServer::~SandboxServer()
 {
-    // Stop accepting and drop the connections before the state their handlers use.
-    d->http.reset();
+    // Unanswered responders go first: from 6.5 on each one points into its connection, which
+    // the HTTP layer deletes. Then stop accepting and drop the connections before the state
+    // their handlers use.
     d->pendingReplies.clear();
+    d->http.reset();
 }
 
 bool SandboxServer::listen(const QHostAddress &address, quint16 port)
@@ -240,11 +242,11 @@ bool SandboxServer::listen(const QHostAddress &address, quint16 port)
     QTcpServer *tcpServer = nullptr;
     if (d->tls) {
         // QSslServer hands a connection to the HTTP layer only after the handshake succeeded.
-        auto *sslServer = new QSslServer(d->http.get());
+        auto *sslServer = new LowDelayServer<QSslServer>(d->http.get());
         sslServer->setSslConfiguration(*d->tls);
         tcpServer = sslServer;
     } else {
-        tcpServer = new QTcpServer(d->http.get());
+        tcpServer = new LowDelayServer<QTcpServer>(d->http.get());
     }
     if (!tcpServer->listen(address, port)) {
         d->errorString = tr("The sandbox cannot listen on %1 port %2: %3")
@@ -252,7 +254,17 @@ bool SandboxServer::listen(const QHostAddress &address, quint16 port)
         delete tcpServer;
         return false;
     }
+    // bind() wants a listening server; 6.8 says so by returning false, before it ignored it.
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    if (!d->http->bind(tcpServer)) {
+        d->errorString = tr("The sandbox's HTTP layer did not take the socket on %1 port %2.")
+                             .arg(address.toString()).arg(port);
+        delete tcpServer;
+        return false;
+    }
+#else
     d->http->bind(tcpServer);
+#endif
     d->tcpServer = tcpServer;
     d->address = address;
     d->errorString.clear();

@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -65,6 +66,23 @@ private:
     int m_fileDescriptor;
     bool m_held = false;
 };
+
+// Which file an open handle is, across renames: a log replaced under the same name differs.
+QByteArray fileIdentity(const QFile &file)
+{
+#ifdef Q_OS_WIN
+    return QByteArray::number(QFileInfo(file).birthTime().toMSecsSinceEpoch());
+#else
+    struct stat status{};
+    if (::fstat(file.handle(), &status) != 0)
+        return {};
+    return QByteArray::number(quint64(status.st_dev)) + ':' + QByteArray::number(quint64(status.st_ino));
+#endif
+}
+
+// Enough of the text before a reader's offset to tell a log rewritten in place (same file,
+// not shorter, other bytes) from one that only grew.
+constexpr qsizetype RememberedBytes = 64;
 
 } // namespace
 
@@ -165,47 +183,104 @@ bool AuditLog::append(const AuditRecord &record, QString *error) const
     return true;
 }
 
-QList<AuditRecord> AuditLog::readAll(QStringList *warnings) const
+std::optional<AuditRecord> AuditLog::parseLine(const QByteArray &line, qint64 number, bool unfinished,
+                                               QStringList *warnings) const
 {
-    QList<AuditRecord> records;
     auto warn = [this, warnings](const QString &text) {
         if (warnings)
             warnings->append(tr("%1: %2").arg(QDir::toNativeSeparators(m_filePath), text));
     };
+    JsonParseError parseError;
+    const std::optional<OrderedJson> json = Json::parse(line, &parseError);
+    if (!json) {
+        warn(unfinished ? incompleteLineText(number)
+                        : tr("line %1 is not valid JSON (%2) and was skipped.")
+                              .arg(number).arg(parseError.describe()));
+        return std::nullopt;
+    }
+    QString problem;
+    std::optional<AuditRecord> record = AuditRecord::fromJson(*json, &problem);
+    if (!record)
+        warn(tr("line %1 is not an audit record (%2) and was skipped.").arg(number).arg(problem));
+    return record;
+}
+
+QString AuditLog::incompleteLineText(qint64 number)
+{
+    return tr("line %1 is incomplete (the program probably stopped while writing it) "
+              "and was skipped.").arg(number);
+}
+
+QList<AuditRecord> AuditLog::readAll(QStringList *warnings) const
+{
+    QList<AuditRecord> records;
     QFile file(m_filePath);
     if (m_filePath.isEmpty() || !file.exists())
         return records;
     if (!file.open(QIODevice::ReadOnly)) {
-        warn(tr("cannot be read: %1").arg(file.errorString()));
+        if (warnings)
+            warnings->append(tr("%1: %2").arg(QDir::toNativeSeparators(m_filePath),
+                                              tr("cannot be read: %1").arg(file.errorString())));
         return records;
     }
     const QByteArray content = file.readAll();
     const QList<QByteArray> lines = content.split('\n');
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QByteArray &line = lines.at(i);
-        if (line.trimmed().isEmpty())
+        if (lines.at(i).trimmed().isEmpty())
             continue;
-        const qsizetype number = i + 1;
         // The text after the last '\n' is a line the writer never finished.
-        const bool unfinished = i == lines.size() - 1;
-        JsonParseError parseError;
-        const std::optional<OrderedJson> json = Json::parse(line, &parseError);
-        if (!json) {
-            warn(unfinished ? tr("line %1 is incomplete (the program probably stopped while writing it) "
-                                 "and was skipped.").arg(number)
-                            : tr("line %1 is not valid JSON (%2) and was skipped.")
-                                  .arg(number).arg(parseError.describe()));
-            continue;
-        }
-        QString problem;
-        std::optional<AuditRecord> record = AuditRecord::fromJson(*json, &problem);
-        if (!record) {
-            warn(tr("line %1 is not an audit record (%2) and was skipped.").arg(number).arg(problem));
-            continue;
-        }
-        records.append(std::move(*record));
+        if (std::optional<AuditRecord> record = parseLine(lines.at(i), i + 1, i == lines.size() - 1, warnings))
+            records.append(std::move(*record));
     }
     return records;
+}
+
+AuditLogChunk AuditLog::readFrom(const AuditLogPosition &from) const
+{
+    AuditLogChunk chunk;
+    chunk.restarted = true;
+    QFile file(m_filePath);
+    if (m_filePath.isEmpty() || !file.exists())
+        return chunk; // a missing file is an empty log
+    if (!file.open(QIODevice::ReadOnly)) {
+        chunk.warnings.append(tr("%1: %2").arg(QDir::toNativeSeparators(m_filePath),
+                                               tr("cannot be read: %1").arg(file.errorString())));
+        return chunk;
+    }
+    const QByteArray identity = fileIdentity(file);
+    const qint64 size = file.size();
+    const auto bytesBeforeOffset = [&file, &from] {
+        const qint64 length = from.bytesBefore.size();
+        return file.seek(from.offset - length) ? file.read(length) : QByteArray();
+    };
+    chunk.restarted = from.fileIdentity.isEmpty() || from.fileIdentity != identity || size < from.offset
+        || bytesBeforeOffset() != from.bytesBefore;
+    const AuditLogPosition start = chunk.restarted ? AuditLogPosition{} : from;
+    if (!file.seek(start.offset))
+        return chunk;
+    const QByteArray content = file.readAll();
+
+    // Only up to the last '\n': what follows is a line still being written, or cut short.
+    const qsizetype completeLength = content.lastIndexOf('\n') + 1;
+    const QList<QByteArray> lines = content.left(completeLength).split('\n');
+    qint64 number = start.lineCount;
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) { // the piece after the last '\n' is empty
+        ++number;
+        if (lines.at(i).trimmed().isEmpty())
+            continue;
+        if (std::optional<AuditRecord> record = parseLine(lines.at(i), number, false, &chunk.warnings))
+            chunk.records.append(std::move(*record));
+    }
+    if (!content.mid(completeLength).trimmed().isEmpty())
+        chunk.unfinishedLineWarning = tr("%1: %2").arg(QDir::toNativeSeparators(m_filePath),
+                                                       incompleteLineText(number + 1));
+
+    chunk.position.offset = start.offset + completeLength;
+    chunk.position.lineCount = number;
+    chunk.position.fileIdentity = identity;
+    chunk.position.bytesBefore = QByteArray(start.bytesBefore + content.left(completeLength).right(RememberedBytes))
+                                      .right(RememberedBytes);
+    return chunk;
 }
 
 } // namespace convdesk

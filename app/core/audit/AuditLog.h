@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace convdesk {
 
@@ -20,6 +21,26 @@ namespace convdesk {
 // PATCH and an "outcome" record after) would also cover a crash while the request is in
 // flight, but every reader would then have to pair records; the window it closes is the few
 // seconds of one request, and an unwritable log is still caught before anything is sent.
+// How far a reader of the log got: the bytes of the complete lines read so far, and which
+// file they came from, so that a log that shrank or was replaced is read again from the start.
+struct AuditLogPosition
+{
+    qint64 offset = 0;        // just after the last complete line read
+    qint64 lineCount = 0;     // lines before offset, so warnings keep their line numbers
+    QByteArray fileIdentity;  // device and inode (creation time on Windows); empty: nothing read
+    QByteArray bytesBefore;   // the last bytes before offset: a log rewritten in place differs
+};
+
+// What AuditLog::readFrom() found.
+struct AuditLogChunk
+{
+    QList<AuditRecord> records;    // the new complete records, in file order
+    QStringList warnings;          // for the new complete lines that are not records
+    QString unfinishedLineWarning; // the last line is not ended yet: read again next time
+    AuditLogPosition position;     // where the next read starts
+    bool restarted = false;        // read from the start: these records replace, not extend
+};
+
 class AuditLog
 {
     Q_DECLARE_TR_FUNCTIONS(AuditLog)
@@ -47,10 +68,21 @@ public:
     // an empty log.
     QList<AuditRecord> readAll(QStringList *warnings = nullptr) const;
 
+    // The records appended since `from` (a default position: all of them). Only complete
+    // lines count; an unfinished last line is left for the next call, which finds it ended.
+    // When the file is not the one `from` was taken from (replaced, shrunk, or rewritten) it
+    // is read from the start, and the chunk says so.
+    AuditLogChunk readFrom(const AuditLogPosition &from) const;
+
     void setSyncFunction(SyncFunction sync) { m_sync = std::move(sync); }
     static bool syncToDisk(int fileDescriptor); // fsync (_commit on Windows)
 
 private:
+    // One line as a record, or nullopt with a warning naming its line number.
+    std::optional<AuditRecord> parseLine(const QByteArray &line, qint64 number, bool unfinished,
+                                         QStringList *warnings) const;
+    static QString incompleteLineText(qint64 number);
+
     QString m_filePath;
     SyncFunction m_sync;
 };

@@ -42,17 +42,59 @@ AuditHistoryModel::AuditHistoryModel(QObject *parent)
 
 QStringList AuditHistoryModel::reload(const AuditLog &log)
 {
-    QStringList warnings;
-    setRecords(log.readAll(&warnings));
-    return warnings;
+    m_logPosition = {};
+    return update(log);
+}
+
+QStringList AuditHistoryModel::update(const AuditLog &log)
+{
+    if (log.filePath() != m_logPath)
+        m_logPosition = {};
+    AuditLogChunk chunk = log.readFrom(m_logPosition);
+    if (chunk.restarted) {
+        setRecords(chunk.records);
+        m_logWarnings = chunk.warnings;
+    } else {
+        appendRecords(chunk.records);
+        m_logWarnings += chunk.warnings;
+    }
+    m_logPath = log.filePath();
+    m_logPosition = std::move(chunk.position);
+    m_unfinishedLineWarning = chunk.unfinishedLineWarning;
+    return warnings();
+}
+
+QStringList AuditHistoryModel::warnings() const
+{
+    QStringList all = m_logWarnings;
+    if (!m_unfinishedLineWarning.isEmpty())
+        all.append(m_unfinishedLineWarning);
+    return all;
 }
 
 void AuditHistoryModel::setRecords(const QList<AuditRecord> &records)
 {
     beginResetModel();
     m_all = records;
+    m_logPath.clear();
+    m_logPosition = {};
+    m_logWarnings.clear();
+    m_unfinishedLineWarning.clear();
     rebuild();
     endResetModel();
+}
+
+void AuditHistoryModel::appendRecords(const QList<AuditRecord> &records)
+{
+    m_all += records;
+    QList<AuditRecord> shown = m_filter.apply(records);
+    if (shown.isEmpty())
+        return;
+    // Newest first: the new records go on top, the newest of them first.
+    std::reverse(shown.begin(), shown.end());
+    beginInsertRows({}, 0, int(shown.size()) - 1);
+    m_visible = shown + m_visible;
+    endInsertRows();
 }
 
 void AuditHistoryModel::setFilter(const AuditFilter &filter)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit/AuditFilter.h"
+#include "audit/AuditLog.h"
 #include "audit/AuditRecord.h"
 
 #include <QAbstractTableModel>
@@ -8,8 +9,6 @@
 #include <QStringList>
 
 namespace convdesk {
-
-class AuditLog;
 
 // The audit log as a table for the History view: newest first, narrowed by an AuditFilter.
 // Widget-free; the view sorts through a proxy using SortRole if it wants another order.
@@ -43,9 +42,17 @@ public:
 
     explicit AuditHistoryModel(QObject *parent = nullptr);
 
-    // Replaces every record (in log order). Returns the log's warnings for corrupt lines.
+    // Reads the whole log again and replaces every record (a model reset). Returns warnings().
     QStringList reload(const AuditLog &log);
-    void setRecords(const QList<AuditRecord> &records);
+    // Reads only what was appended to the log since the last reload() or update(), and
+    // inserts those rows; reads it whole instead when it is another file, or was replaced,
+    // shrank or rewritten since. A log saved to after every attempt stays cheap to follow.
+    // Returns warnings().
+    QStringList update(const AuditLog &log);
+    // The log's warnings for the lines that are not records, oldest first, and for an
+    // unfinished last line.
+    QStringList warnings() const;
+    void setRecords(const QList<AuditRecord> &records); // forgets where a log was read to
     QList<AuditRecord> allRecords() const { return m_all; }
 
     void setFilter(const AuditFilter &filter);
@@ -68,9 +75,16 @@ private:
     void rebuild();
     QString displayText(const AuditRecord &record, int column) const;
 
+    void appendRecords(const QList<AuditRecord> &records);
+
     QList<AuditRecord> m_all;
     QList<AuditRecord> m_visible;
     AuditFilter m_filter;
+    // Where the log was read to, for update().
+    QString m_logPath;
+    AuditLogPosition m_logPosition;
+    QStringList m_logWarnings;
+    QString m_unfinishedLineWarning;
 };
 
 } // namespace convdesk

@@ -1,106 +1,31 @@
 #include "secrets/KeychainSecretStore.h"
 
+#include "secrets/SecretServiceProbe.h"
+
 #include <qt6keychain/keychain.h>
 
+#include <QLocale>
 #include <QTimer>
-
-#ifdef CONVDESK_HAVE_QTDBUS
-#include <QDBusConnection>
-#include <QDBusConnectionInterface>
-#include <QDBusMessage>
-#include <QDBusMetaType>
-#include <QDBusObjectPath>
-#include <QDBusReply>
-#include <QDBusVariant>
-#endif
-
-#include <algorithm>
-#include <functional>
 
 namespace convdesk {
 
-namespace {
+using SecretServiceProbe::Answer;
 
+namespace {
 #ifdef CONVDESK_HAVE_QTDBUS
 // The daemon may start a moment after the session (Nextcloud sees this at login).
 constexpr bool RetryWhenDaemonMissing = true;
-constexpr int BusCallTimeoutMs = 3000; // a local daemon answers at once; never hang a dialog on it
-const QString SecretService = QStringLiteral("org.freedesktop.secrets");
-
-// Asks on a fresh connection, so that a bus or daemon that appeared since is noticed.
-bool askSessionBus(const QString &connectionName, const std::function<bool(QDBusConnection &)> &question)
-{
-    bool answer = false;
-    {
-        QDBusConnection bus = QDBusConnection::connectToBus(QDBusConnection::SessionBus, connectionName);
-        if (bus.isConnected() && bus.interface())
-            answer = question(bus);
-    }
-    QDBusConnection::disconnectFromBus(connectionName);
-    return answer;
-}
-
-bool keychainServiceOnSessionBus()
-{
-    return askSessionBus(QStringLiteral("convdesk-keychain-probe"), [](QDBusConnection &bus) {
-        QDBusConnectionInterface *busInterface = bus.interface();
-        const QStringList keychainServices{SecretService, QStringLiteral("org.kde.kwalletd6"),
-                                           QStringLiteral("org.kde.kwalletd5"), QStringLiteral("org.kde.kwalletd")};
-        const QDBusReply<QStringList> activatable = busInterface->activatableServiceNames();
-        return std::any_of(keychainServices.cbegin(), keychainServices.cend(), [&](const QString &service) {
-            return busInterface->isServiceRegistered(service).value()
-                || (activatable.isValid() && activatable.value().contains(service));
-        });
-    });
-}
-
-// Whether the Secret Service holds this entry locked (or, for a write, would put it in a
-// locked collection). libsecret cannot show an unlock prompt without a desktop session and
-// then reports a locked entry as missing, and its removal as done while it stays. Looks for
-// the entry itself by QtKeychain's attributes, so another program's locked collection (say
-// on a KWallet desktop) is no false alarm. Never starts the service.
-bool secretServiceHoldsLocked(const QString &serviceName, const QString &key, bool forWrite)
-{
-    return askSessionBus(QStringLiteral("convdesk-keychain-lock-probe"), [&](QDBusConnection &bus) {
-        if (!bus.interface()->isServiceRegistered(SecretService).value())
-            return false;
-        static const QMetaType attributesType = qDBusRegisterMetaType<QMap<QString, QString>>();
-        Q_UNUSED(attributesType);
-        QDBusMessage search = QDBusMessage::createMethodCall(SecretService, QStringLiteral("/org/freedesktop/secrets"),
-                                                             QStringLiteral("org.freedesktop.Secret.Service"),
-                                                             QStringLiteral("SearchItems"));
-        // The attributes QtKeychain's libsecret backend files its entries under.
-        search << QVariant::fromValue(QMap<QString, QString>{{QStringLiteral("server"), serviceName},
-                                                             {QStringLiteral("user"), key}});
-        const QDBusMessage found = bus.call(search, QDBus::Block, BusCallTimeoutMs);
-        if (found.type() == QDBusMessage::ReplyMessage && found.arguments().size() == 2
-            && !qdbus_cast<QList<QDBusObjectPath>>(found.arguments().at(1)).isEmpty())
-            return true;
-        if (!forWrite)
-            return false;
-        QDBusMessage get = QDBusMessage::createMethodCall(
-            SecretService, QStringLiteral("/org/freedesktop/secrets/aliases/default"),
-            QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
-        get << QStringLiteral("org.freedesktop.Secret.Collection") << QStringLiteral("Locked");
-        const QDBusReply<QDBusVariant> locked = bus.call(get, QDBus::Block, BusCallTimeoutMs);
-        return locked.isValid() && locked.value().variant().toBool();
-    });
-}
 #else
 constexpr bool RetryWhenDaemonMissing = false;
-
-bool keychainServiceOnSessionBus()
-{
-    return true; // no D-Bus here: trust what QtKeychain reported
-}
-
-bool secretServiceHoldsLocked(const QString &, const QString &, bool)
-{
-    return false; // the platform's keychain reports a locked state itself
-}
 #endif
-
 } // namespace
+
+struct KeychainSecretStore::JobOutcome
+{
+    QKeychain::Error error = QKeychain::NoError;
+    QString errorString;
+    QString text; // a successful read's secret
+};
 
 QString KeychainSecretStore::defaultServiceName()
 {
@@ -161,22 +86,65 @@ void KeychainSecretStore::start(const std::shared_ptr<Request> &request)
 
 void KeychainSecretStore::finish(const std::shared_ptr<Request> &request, QKeychain::Job *job)
 {
-    const QKeychain::Error error = job->error();
+    JobOutcome outcome{job->error(), job->errorString(), {}};
+    if (outcome.error == QKeychain::NoError && request->operation == Operation::Read)
+        outcome.text = static_cast<QKeychain::ReadPasswordJob *>(job)->textData();
+
     // A removal from a locked collection reports success, a read of a locked entry "not
     // found": ask about the lock then too, and before a retry, which would not help.
-    const bool mayBeLocked = error == QKeychain::NoError ? request->operation == Operation::Remove
-                                                          : error != QKeychain::NoBackendAvailable
-                                                                && error != QKeychain::NotImplemented;
-    const bool locked = mayBeLocked
-        && secretServiceHoldsLocked(m_serviceName, request->profileName, request->operation == Operation::Write);
-    if (!locked && RetryWhenDaemonMissing && !request->retried
-        && (error == QKeychain::NoBackendAvailable || error == QKeychain::OtherError)) {
+    const bool mayBeLocked = outcome.error == QKeychain::NoError
+        ? request->operation == Operation::Remove
+        : outcome.error != QKeychain::NoBackendAvailable && outcome.error != QKeychain::NotImplemented;
+    if (!mayBeLocked) {
+        afterLockProbe(request, outcome, false);
+        return;
+    }
+    SecretServiceProbe::askHoldsLocked(
+        m_serviceName, request->profileName, request->operation == Operation::Write, m_probeTimeout,
+        this, [this, request, outcome](Answer answer) {
+            if (answer == Answer::NoReply)
+                complete(request, noAnswerResult(request->profileName));
+            else
+                afterLockProbe(request, outcome, answer == Answer::Yes);
+        });
+}
+
+void KeychainSecretStore::afterLockProbe(const std::shared_ptr<Request> &request,
+                                         const JobOutcome &outcome, bool locked)
+{
+    if (locked) {
+        complete(request, lockedResult(request->profileName));
+        return;
+    }
+    if (RetryWhenDaemonMissing && !request->retried
+        && (outcome.error == QKeychain::NoBackendAvailable || outcome.error == QKeychain::OtherError)) {
         request->retried = true;
         QTimer::singleShot(m_retryDelay, this, [this, request] { start(request); });
         return;
     }
+    if (const std::optional<SecretResult> result = resultFor(*request, outcome)) {
+        complete(request, *result);
+        return;
+    }
+    // libsecret reports "no session bus" or "no Secret Service" as a generic error.
+    SecretServiceProbe::askServiceAvailable(
+        m_probeTimeout, this, [this, request, detail = outcome.errorString](Answer answer) {
+            switch (answer) {
+            case Answer::NoReply:
+                complete(request, noAnswerResult(request->profileName));
+                break;
+            case Answer::No:
+                complete(request, failure(SecretStatus::NoBackend, request->profileName));
+                break;
+            case Answer::Yes:
+                complete(request, failure(SecretStatus::Failed, request->profileName, detail));
+                break;
+            }
+        });
+}
 
-    const SecretResult result = locked ? lockedResult(request->profileName) : resultFor(*request, job);
+void KeychainSecretStore::complete(const std::shared_ptr<Request> &request, const SecretResult &result)
+{
     request->secret.clear();
     if (!request->context)
         return; // the caller is gone; nobody to tell
@@ -198,14 +166,27 @@ SecretResult KeychainSecretStore::lockedResult(const QString &profileName)
     return locked;
 }
 
-SecretResult KeychainSecretStore::resultFor(const Request &request, QKeychain::Job *job) const
+SecretResult KeychainSecretStore::noAnswerResult(const QString &profileName) const
 {
-    switch (job->error()) {
+    SecretResult noAnswer;
+    noAnswer.status = SecretStatus::Failed;
+    noAnswer.message = tr("The keychain service did not answer within %1 s, so it is not known whether "
+                          "the AppSecret of the profile \"%2\" was read or changed. Try again; if this "
+                          "keeps happening, restart the keyring daemon or log in to the desktop session "
+                          "again.")
+                           .arg(QLocale().toString(double(m_probeTimeout.count()) / 1000.0, 'g', 3),
+                                profileName);
+    return noAnswer;
+}
+
+std::optional<SecretResult> KeychainSecretStore::resultFor(const Request &request,
+                                                           const JobOutcome &outcome)
+{
+    switch (outcome.error) {
     case QKeychain::NoError: {
         SecretResult result;
         result.status = SecretStatus::Ok;
-        if (request.operation == Operation::Read)
-            result.secret = static_cast<QKeychain::ReadPasswordJob *>(job)->textData();
+        result.secret = outcome.text;
         return result;
     }
     case QKeychain::EntryNotFound:
@@ -218,15 +199,12 @@ SecretResult KeychainSecretStore::resultFor(const Request &request, QKeychain::J
         return failure(SecretStatus::NoBackend, request.profileName);
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
-        return failure(SecretStatus::AccessDenied, request.profileName, job->errorString());
+        return failure(SecretStatus::AccessDenied, request.profileName, outcome.errorString);
     case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError:
         break;
     }
-    // libsecret reports "no session bus" or "no Secret Service" as a generic error.
-    if (!keychainServiceOnSessionBus())
-        return failure(SecretStatus::NoBackend, request.profileName);
-    return failure(SecretStatus::Failed, request.profileName, job->errorString());
+    return std::nullopt; // whether a keychain service is there at all decides
 }
 
 } // namespace convdesk
