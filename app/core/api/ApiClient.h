@@ -89,5 +89,3 @@ private:
 };
 
 } // namespace convdesk
-
-Q_DECLARE_METATYPE(convdesk::SentRequest)
