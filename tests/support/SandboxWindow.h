@@ -36,7 +36,7 @@ public:
     convdesk::MainWindow *get() const { return m_window.get(); }
 
     template<typename T>
-    T *find(const QString &name) const { return test::requireChild<T>(m_window.get(), name); }
+    T *find(const QString &name) const { return convdesk::test::requireChild<T>(m_window.get(), name); }
 
     convdesk::ExtensionEditor *editor() const { return find<convdesk::ExtensionEditor>(QStringLiteral("extensionEditor")); }
 
