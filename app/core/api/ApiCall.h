@@ -42,7 +42,7 @@ struct ApiCallRequest
 
 // One logical request: up to two signed attempts sharing a trace id, the second on the
 // backup host after a connection failure or HTTP 502. Emits finished() exactly once, then
-// deletes itself. ApiClient makes calls; the call runs its own attempts.
+// deletes itself. ApiClient makes calls (as its children); the call runs its own attempts.
 class ApiCall final : public QObject
 {
     Q_OBJECT
