@@ -1,17 +1,41 @@
 #include "api/ApiCall.h"
 
 #include "api/ApiClient.h"
+#include "api/ReplyClassifier.h"
+#include "api/RequestSigner.h"
 
+#include <QNetworkAccessManager>
 #include <QNetworkReply>
+
+#include <utility>
 
 namespace convdesk {
 
-ApiCall::ApiCall(ApiClient *client)
-    : QObject(client)
-    , m_client(client)
+namespace {
+
+QString joinedPath(const QUrl &base, const QString &path)
 {
+    QString prefix = base.toString(QUrl::FullyEncoded | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    while (prefix.endsWith(u'/'))
+        prefix.chop(1);
+    return prefix + path;
+}
+
+} // namespace
+
+ApiCall::ApiCall(ApiCallSettings settings, ApiCallRequest request, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+    , m_request(std::move(request))
+{
+    m_result.traceId = RequestSigner::generateTraceId();
     m_deadline.setSingleShot(true);
-    m_clock.start();
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        m_timedOut = true;
+        if (m_reply)
+            m_reply->abort(); // emits finished(), which reports the timeout
+    });
+    m_elapsed.start();
 }
 
 ApiCall::~ApiCall()
@@ -23,6 +47,21 @@ ApiCall::~ApiCall()
     }
 }
 
+void ApiCall::start()
+{
+    startAttempt(m_settings.endpoint.primary);
+}
+
+void ApiCall::refuse(const QString &problem)
+{
+    QMetaObject::invokeMethod(this, [this, problem] {
+        if (m_finished)
+            return;
+        m_result.msg = problem;
+        finishWith(ErrorKind::Configuration, problem);
+    }, Qt::QueuedConnection);
+}
+
 void ApiCall::cancel()
 {
     if (m_finished)
@@ -32,6 +71,166 @@ void ApiCall::cancel()
         m_reply->abort(); // emits finished(), which reports the cancellation
     else
         finishWith(ErrorKind::Cancelled, tr("The request was cancelled."));
+}
+
+void ApiCall::startAttempt(const QUrl &base)
+{
+    ++m_result.attempts;
+    m_timedOut = false;
+    m_oversized = false;
+    m_received.clear();
+    m_tlsErrors.clear();
+
+    const QUrl url = QUrl::fromEncoded(joinedPath(base, m_request.pathAndQuery).toUtf8(), QUrl::StrictMode);
+    QNetworkRequest request(url);
+    // A signed call must never be replayed to a host we did not choose.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    if (m_settings.tls)
+        request.setSslConfiguration(*m_settings.tls);
+    // Signed afresh for every attempt; the trace id stays the same.
+    const SignatureHeaders signature = RequestSigner::sign(m_settings.credentials, m_settings.clock());
+    RequestSigner::apply(request, signature, m_result.traceId, !m_request.body.isEmpty());
+
+    SentRequest sent;
+    sent.method = m_request.method;
+    sent.url = url;
+    sent.body = m_request.body;
+    const QList<QByteArray> names = request.rawHeaderList();
+    for (const QByteArray &name : names)
+        sent.headers.append({name, request.rawHeader(name)});
+    m_result.sent = sent;
+    Q_EMIT attemptSent(sent);
+
+    QNetworkAccessManager *network = m_settings.network;
+    QNetworkReply *reply = m_request.body.isEmpty()
+        ? network->sendCustomRequest(request, m_request.method)
+        : network->sendCustomRequest(request, m_request.method, m_request.body);
+    m_reply = reply;
+    watchSize(reply);
+    // Never ignored: the handshake fails and onReplyFinished() reports these.
+    connect(reply, &QNetworkReply::sslErrors, this,
+            [this](const QList<QSslError> &errors) { m_tlsErrors.append(errors); });
+    connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
+    m_deadline.start(m_settings.timeoutMs);
+}
+
+void ApiCall::watchSize(QNetworkReply *reply)
+{
+    // Back-pressure: Qt's network thread stops reading the socket while this much waits
+    // unread, so a fast server cannot pile up a huge body before the check below sees it.
+    reply->setReadBufferSize(m_settings.maxResponseBytes + 1);
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid())
+            abortIfTooLarge(reply, length.toLongLong());
+    });
+    // The body is taken as it arrives, which frees Qt's buffer, and counted: readyRead, not
+    // downloadProgress, which Qt emits at most every 100 ms, time enough for many megabytes.
+    connect(reply, &QIODevice::readyRead, this, [this, reply] {
+        m_received += reply->readAll();
+        abortIfTooLarge(reply, m_received.size());
+    });
+}
+
+void ApiCall::abortIfTooLarge(QNetworkReply *reply, qint64 size)
+{
+    if (size > m_settings.maxResponseBytes && !m_oversized) {
+        m_oversized = true;
+        m_received.clear();
+        reply->abort();
+    }
+}
+
+QString ApiCall::oversizedText() const
+{
+    return ApiClient::tr("The response is larger than %1 MB and was refused.")
+        .arg(m_settings.maxResponseBytes / (1024 * 1024));
+}
+
+bool ApiCall::shouldRetry() const
+{
+    return m_result.attempts == 1 && !m_cancelled && !m_settings.endpoint.backup.isEmpty();
+}
+
+void ApiCall::retryOnBackup()
+{
+    QNetworkReply *failed = m_reply;
+    failed->disconnect(this);
+    failed->deleteLater();
+    m_reply = nullptr;
+    m_result.usedBackup = true;
+    startAttempt(m_settings.endpoint.backup);
+}
+
+// The transport's verdict first (cancelled, too large, too slow, TLS, no connection), then
+// the HTTP answer's.
+void ApiCall::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply || m_finished)
+        return;
+    m_deadline.stop();
+    m_result.networkError = reply->error();
+    m_result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+
+    if (m_cancelled)
+        return finishWith(ErrorKind::Cancelled, ApiClient::tr("The request was cancelled."));
+    if (m_oversized)
+        return finishWith(ErrorKind::OversizedResponse, oversizedText());
+    if (m_timedOut)
+        return finishWith(ErrorKind::Timeout, ApiClient::tr("No complete answer within %1 seconds.")
+                                                  .arg(m_settings.timeoutMs / 1000.0));
+    if (!m_tlsErrors.isEmpty() || m_result.networkError == QNetworkReply::SslHandshakeFailedError) {
+        const QString detail = m_tlsErrors.isEmpty()
+                                   ? reply->errorString()
+                                   : ReplyClassifier::describeTlsErrors(m_tlsErrors, reply->url().host());
+        return finishWith(ErrorKind::Tls, detail);
+    }
+
+    if (m_result.httpStatus == 0) {
+        if (ReplyClassifier::isConnectionFailure(m_result.networkError) && shouldRetry())
+            return retryOnBackup();
+        const ErrorKind kind = m_result.networkError == QNetworkReply::TimeoutError
+                                   || m_result.networkError == QNetworkReply::OperationCanceledError
+                               ? ErrorKind::Timeout
+                               : ErrorKind::NetworkDown;
+        return finishWith(kind, reply->errorString());
+    }
+    if (m_result.httpStatus == 502 && shouldRetry())
+        return retryOnBackup();
+    finishWithResponse(reply);
+}
+
+void ApiCall::finishWithResponse(QNetworkReply *reply)
+{
+    ApiResult &result = m_result;
+    if (result.httpStatus != 200) {
+        m_received += reply->readAll();
+        result.rawBody = m_received.left(64 * 1024);
+        if (result.httpStatus >= 300 && result.httpStatus < 400) {
+            result.redirectLocation = reply->header(QNetworkRequest::LocationHeader).toUrl().toString();
+            return finishWith(ErrorKind::HttpStatus,
+                              ApiClient::tr("HTTP %1 redirect to %2 was not followed: signed calls go only "
+                                            "to the profile's own server.")
+                                  .arg(result.httpStatus).arg(result.redirectLocation));
+        }
+        const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+        return finishWith(ErrorKind::HttpStatus,
+                          ApiClient::tr("HTTP %1 %2").arg(result.httpStatus).arg(reason).trimmed());
+    }
+
+    if (result.networkError != QNetworkReply::NoError)
+        return finishWith(ErrorKind::NetworkDown,
+                          ApiClient::tr("The connection broke before the whole response arrived (%1).")
+                              .arg(reply->errorString()));
+
+    m_received += reply->readAll();
+    result.rawBody = std::exchange(m_received, {});
+    if (result.rawBody.size() > m_settings.maxResponseBytes)
+        return finishWith(ErrorKind::OversizedResponse, oversizedText());
+    ReplyClassifier::classifyBody(result);
+    finish();
 }
 
 void ApiCall::finishWith(ErrorKind kind, const QString &detail)
@@ -48,7 +247,7 @@ void ApiCall::finish()
         return;
     m_finished = true;
     m_deadline.stop();
-    m_result.latencyMs = m_clock.elapsed();
+    m_result.latencyMs = m_elapsed.elapsed();
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->deleteLater();

@@ -1,52 +1,92 @@
 #pragma once
 
+#include "api/ApiEndpoint.h"
 #include "api/ApiResult.h"
+#include "api/Credentials.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
 
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace convdesk {
 
-class ApiClient;
+// Everything one call needs from its client, copied when the call is made, so that changing
+// the client's settings later leaves calls already under way alone.
+struct ApiCallSettings
+{
+    QNetworkAccessManager *network = nullptr;
+    ApiEndpoint endpoint;
+    Credentials credentials;
+    std::optional<QSslConfiguration> tls; // set when extra CAs are trusted
+    int timeoutMs = 0;                    // per attempt
+    qint64 maxResponseBytes = 0;
+    std::function<qint64()> clock;        // seconds since the epoch, for CurTime
+};
 
-// One logical request: up to two signed attempts sharing a trace id. Emits finished()
-// exactly once, then deletes itself. Owned by the ApiClient that made it.
+// What to send: the path already percent-encoded, with its query if any.
+struct ApiCallRequest
+{
+    QByteArray method;
+    QString pathAndQuery;
+    QByteArray body;
+};
+
+// One logical request: up to two signed attempts sharing a trace id, the second on the
+// backup host after a connection failure or HTTP 502. Emits finished() exactly once, then
+// deletes itself. ApiClient makes calls (as its children); the call runs its own attempts.
 class ApiCall final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ApiCall)
 public:
+    ApiCall(ApiCallSettings settings, ApiCallRequest request, QObject *parent);
     ~ApiCall() override;
 
     QString traceId() const { return m_result.traceId; }
     bool isFinished() const { return m_finished; }
 
+    // Sends the first attempt, to the primary host.
+    void start();
+    // Finishes with ErrorKind::Configuration instead of sending anything; from the event
+    // loop, so that callers can connect to finished() first.
+    void refuse(const QString &problem);
+
 public Q_SLOTS:
     void cancel();
 
 Q_SIGNALS:
+    // Each attempt as it goes on the wire, before it is sent.
+    void attemptSent(const convdesk::SentRequest &request);
     void finished(const convdesk::ApiResult &result);
 
 private:
-    friend class ApiClient;
-    explicit ApiCall(ApiClient *client);
+    void startAttempt(const QUrl &base);
+    void watchSize(QNetworkReply *reply);
+    void onReplyFinished();
+    void finishWithResponse(QNetworkReply *reply);
+    bool shouldRetry() const;
+    void retryOnBackup();
+    void abortIfTooLarge(QNetworkReply *reply, qint64 size);
+    QString oversizedText() const;
 
     void finish();
     void finishWith(ErrorKind kind, const QString &detail);
 
-    ApiClient *m_client;
+    const ApiCallSettings m_settings;
+    const ApiCallRequest m_request;
     QPointer<QNetworkReply> m_reply;
     QTimer m_deadline;
-    QElapsedTimer m_clock;
+    QElapsedTimer m_elapsed;
     ApiResult m_result;
-    QByteArray m_method;
-    QString m_path;
-    QByteArray m_body;
     QByteArray m_received; // the response body of the current attempt, so far
     bool m_finished = false;
     bool m_cancelled = false;

@@ -19,10 +19,12 @@ class QNetworkAccessManager;
 namespace convdesk {
 
 class ApiCall;
+struct ApiCallSettings;
 
-// Signed calls to the conversation API over QNetworkAccessManager. Every call yields one
-// ApiResult. Timeouts default to 5 s; at most one retry, on the backup host, and only
-// after a connection failure or HTTP 502; redirects are never followed.
+// Signed calls to the conversation API over QNetworkAccessManager. Holds the configuration
+// and makes the calls; each ApiCall runs its own attempts and yields one ApiResult.
+// Timeouts default to 5 s; at most one retry, on the backup host, and only after a
+// connection failure or HTTP 502; redirects are never followed.
 class ApiClient final : public QObject
 {
     Q_OBJECT
@@ -54,6 +56,7 @@ public:
     // Seconds since the epoch used for CurTime; replaceable so tests can skew the clock.
     void setClock(std::function<qint64()> secondsSinceEpoch) { m_clock = std::move(secondsSinceEpoch); }
 
+    // Calls take a copy of the settings above when they are made.
     ApiCall *getConversation(const ConversationId &id);
     ApiCall *updateServerExtension(const ConversationId &id, const QString &serverExtension);
     ApiCall *listConversations(const QString &accountId, const QString &pageToken = {}, int limit = 100);
@@ -69,12 +72,8 @@ Q_SIGNALS:
     void requestSent(const convdesk::SentRequest &request);
 
 private:
-    friend class ApiCall;
-    void startAttempt(ApiCall *call, const QUrl &base);
-    void handleReply(ApiCall *call);
-    void classifyBody(ApiCall *call);
-    bool shouldRetry(const ApiCall *call) const;
-    void retryOnBackup(ApiCall *call);
+    ApiCallSettings callSettings() const;
+    QString configurationProblem() const;
     void updateTlsConfiguration();
 
     QNetworkAccessManager *m_network;
@@ -90,5 +89,3 @@ private:
 };
 
 } // namespace convdesk
-
-Q_DECLARE_METATYPE(convdesk::SentRequest)

@@ -63,3 +63,4 @@ QString errorKindKey(ErrorKind kind); // "none", "timeout", "business", ...
 } // namespace convdesk
 
 Q_DECLARE_METATYPE(convdesk::ApiResult)
+Q_DECLARE_METATYPE(convdesk::SentRequest)
