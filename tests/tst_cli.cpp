@@ -128,7 +128,8 @@ void TestCli::helpAndVersion_data()
     QTest::addColumn<QStringList>("expected");
     // The usage line names the program, not the path it was started by.
     QTest::newRow("help") << QStringList{u"--help"_s}
-                          << QStringList{u"Usage: convdesk-cli [options] command\n"_s, u"set-extension CONVERSATION_ID"_s};
+                          << QStringList{u"Usage: convdesk-cli [options] command\n"_s,
+                                         u"set-extension CONVERSATION_ID"_s};
     QTest::newRow("command help") << QStringList{u"get"_s, u"--help"_s}
                                   << QStringList{u"Usage: convdesk-cli get [options] CONVERSATION_ID\n"_s};
     QTest::newRow("help command") << QStringList{u"help"_s, u"profile"_s, u"add"_s}
@@ -188,7 +189,8 @@ void TestCli::roundTripThroughCliSandbox()
 {
     QProcess server;
     const Banner banner = startSandbox(server);
-    QVERIFY2(banner.url.startsWith(u"http://127.0.0.1:"_s), qPrintable(QString::fromUtf8(server.readAllStandardError())));
+    QVERIFY2(banner.url.startsWith(u"http://127.0.0.1:"_s),
+             qPrintable(QString::fromUtf8(server.readAllStandardError())));
     QVERIFY(banner.caFile.isEmpty());
     const Credentials demo = SandboxServer::demoCredentials();
     Run run = cli({u"profile"_s, u"add"_s, u"sandbox"_s, u"--endpoint"_s, banner.url, u"--app-key"_s, demo.appKey},

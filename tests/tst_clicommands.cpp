@@ -179,7 +179,9 @@ void TestCliCommands::usageErrors_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QStringList>("messages"); // each on stderr
     const QString globalHint = u"Run \"convdesk-cli --help\" for usage."_s;
-    const auto hint = [](const QString &command) { return u"Run \"convdesk-cli %1 --help\" for usage."_s.arg(command); };
+    const auto hint = [](const QString &command) {
+        return u"Run \"convdesk-cli %1 --help\" for usage."_s.arg(command);
+    };
     QTest::newRow("no command") << QStringList() << QStringList{u"no command"_s, globalHint};
     QTest::newRow("unknown command") << QStringList{u"frobnicate"_s}
                                      << QStringList{u"unknown command \"frobnicate\""_s, globalHint};
@@ -210,7 +212,8 @@ void TestCliCommands::usageErrors_data()
     QTest::newRow("unknown option") << QStringList{u"get"_s, u"--bogus"_s} << QStringList{u"--bogus"_s};
     QTest::newRow("missing option value") << QStringList{u"list"_s, u"acc1"_s, u"--limit"_s}
                                           << QStringList{u"Missing value after '--limit'"_s, hint(u"list"_s)};
-    QTest::newRow("bad limit") << QStringList{u"list"_s, u"acc1"_s, u"--limit"_s, u"101"_s} << QStringList{u"--limit"_s};
+    QTest::newRow("bad limit") << QStringList{u"list"_s, u"acc1"_s, u"--limit"_s, u"101"_s}
+                               << QStringList{u"--limit must be a number from 1 to 100."_s};
     QTest::newRow("list, missing account") << QStringList{u"list"_s} << QStringList{u"exactly one ACCOUNT_ID"_s};
     QTest::newRow("region and endpoint")
         << QStringList{u"profile"_s, u"add"_s, u"p"_s, u"--region"_s, u"mainland"_s, u"--endpoint"_s,

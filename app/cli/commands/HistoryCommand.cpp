@@ -37,7 +37,8 @@ QList<QCommandLineOption> HistoryCommand::options() const
     return {
         option(QStringLiteral("conversation"), tr("Only this conversation."), tr("id")),
         option(QStringLiteral("profile"), tr("Only the records of this profile."), tr("name")),
-        option(QStringLiteral("outcome"), tr("Only attempts with this outcome: success, failure or conflict."), tr("outcome")),
+        option(QStringLiteral("outcome"), tr("Only attempts with this outcome: success, failure or conflict."),
+               tr("outcome")),
         option(QStringLiteral("format"), tr("Output format: table (default), json or csv."), tr("format")),
     };
 }
