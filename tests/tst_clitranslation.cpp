@@ -94,8 +94,8 @@ void TestCliTranslation::helpFollowsTheLanguage_data()
     const QString cli = QStringLiteral(CONVDESK_CLI_PATH);
     const QString gui = QStringLiteral(CONVDESK_GUI_PATH);
     // "用法" and "选项" come from Qt's catalogue (QCommandLineParser), the rest from ours.
-    const QStringList chineseCli{u"用法："_s, u"选项："_s, u"会话工作台命令行"_s, u"显示版本信息。"_s,
-                                 u"退出码：0 成功"_s, u"从标准输入读取新的服务端扩展字段。"_s};
+    const QStringList chineseCli{u"用法：convdesk-cli [选项]"_s, u"选项："_s, u"会话工作台命令行"_s,
+                                 u"显示版本信息。"_s, u"退出码：0 成功"_s};
     const QStringList englishCli{u"Usage:"_s, u"Options:"_s, u"Conversation Desk command line"_s,
                                  u"Exit codes: 0 ok"_s};
     QTest::newRow("cli, system zh_CN") << cli << QStringList{u"--help"_s} << u"zh_CN.UTF-8"_s << QString()
@@ -110,6 +110,16 @@ void TestCliTranslation::helpFollowsTheLanguage_data()
                                                       << u"en"_s << englishCli << u"用法"_s;
     QTest::newRow("cli, --lang=en over CONVDESK_LANG=zh_CN")
         << cli << QStringList{u"--help"_s, u"--lang=en"_s} << u"C.UTF-8"_s << u"zh_CN"_s << englishCli << u"用法"_s;
+    // A command's own help (its options are its own, no longer in the program's --help).
+    QTest::newRow("cli set-extension --help, --lang zh_CN")
+        << cli << QStringList{u"--lang"_s, u"zh_CN"_s, u"set-extension"_s, u"--help"_s} << u"C.UTF-8"_s << QString()
+        << QStringList{u"用法：convdesk-cli set-extension [选项] CONVERSATION_ID"_s, u"选项："_s, u"--stdin"_s}
+        << u"Usage:"_s;
+    QTest::newRow("cli set-extension --help, system C")
+        << cli << QStringList{u"set-extension"_s, u"--help"_s} << u"C.UTF-8"_s << QString()
+        << QStringList{u"Usage: convdesk-cli set-extension [options] CONVERSATION_ID"_s,
+                       u"Read the new server_extension from standard input."_s}
+        << u"用法"_s;
     QTest::newRow("gui, system zh_CN")
         << gui << QStringList{u"--help"_s} << u"zh_CN.UTF-8"_s << QString()
         << QStringList{u"用法："_s, u"查询网易云信 IM 会话"_s, u"--lang <CODE>"_s, u"界面语言"_s,

@@ -39,6 +39,8 @@ private:
     static QString readText(const QString &path);
     static QString renderedManPage();
     static QString cliHelp();
+    static QStringList cliCommands();
+    static QString everyCliHelp();
 };
 
 TestPackagingFiles::Run TestPackagingFiles::run(const QString &program, const QStringList &arguments)
@@ -70,6 +72,33 @@ QString TestPackagingFiles::cliHelp()
 {
     const Run help = run(QStringLiteral(CONVDESK_CLI_PATH), {u"--help"_s});
     return help.exitCode == 0 ? help.output : QString();
+}
+
+// "  profile add NAME (...)" -> "profile add"; continuation lines are indented further.
+QStringList TestPackagingFiles::cliCommands()
+{
+    const QString commandsHelp = cliHelp().section(u"Commands:\n"_s, 1).section(u"\n\n"_s, 0, 0);
+    static const QRegularExpression commandLine(u"^  ([a-z][a-z-]*(?: [a-z][a-z-]*)*)(?= |$)"_s,
+                                                QRegularExpression::MultilineOption);
+    QStringList commands;
+    for (auto match = commandLine.globalMatch(commandsHelp); match.hasNext();) {
+        const QString command = match.next().captured(1);
+        commands << command.section(u' ', 0, command.startsWith(u"profile "_s) ? 1 : 0);
+    }
+    return commands;
+}
+
+// The program's --help and each command's: every option is in one of them.
+QString TestPackagingFiles::everyCliHelp()
+{
+    QString text = cliHelp();
+    for (const QString &command : cliCommands()) {
+        const Run help = run(QStringLiteral(CONVDESK_CLI_PATH), command.split(u' ') + QStringList{u"--help"_s});
+        if (help.exitCode != 0)
+            return {};
+        text += help.output;
+    }
+    return text;
 }
 
 void TestPackagingFiles::desktopEntryValidates()
@@ -137,7 +166,7 @@ void TestPackagingFiles::manPageDocumentsEveryCliOption()
 {
     if (QStandardPaths::findExecutable(u"groff"_s).isEmpty())
         QSKIP("groff is not installed (package groff-base)");
-    const QString help = cliHelp();
+    const QString help = everyCliHelp();
     const QString text = renderedManPage();
     QVERIFY(!help.isEmpty() && !text.isEmpty());
     const QString options = u'\n' + text.section(u"\nOPTIONS\n"_s, 1).section(u"\nEXIT STATUS\n"_s, 0, 0);
@@ -157,19 +186,13 @@ void TestPackagingFiles::manPageDocumentsEveryCommand()
 {
     if (QStandardPaths::findExecutable(u"groff"_s).isEmpty())
         QSKIP("groff is not installed (package groff-base)");
-    const QString commandsHelp = cliHelp().section(u"Commands:\n"_s, 1).section(u"\n\n"_s, 0, 0);
     const QString commands = u'\n' + renderedManPage().section(u"\nCOMMANDS\n"_s, 1).section(u"\nOPTIONS\n"_s, 0, 0);
-    // "  profile add NAME (...)" -> "profile add"; continuation lines are indented further.
-    static const QRegularExpression commandLine(u"^  ([a-z][a-z-]*(?: [a-z][a-z-]*)*)(?= |$)"_s,
-                                                QRegularExpression::MultilineOption);
-    int count = 0;
-    for (auto match = commandLine.globalMatch(commandsHelp); match.hasNext(); ++count) {
-        QString command = match.next().captured(1);
-        command = command.section(u' ', 0, command.startsWith(u"profile "_s) ? 1 : 0);
+    const QStringList helpCommands = cliCommands();
+    for (const QString &command : helpCommands) {
         QVERIFY2(commands.contains(u"\n       "_s + command),
                  qPrintable(u"\"%1\" is not documented in the COMMANDS of convdesk-cli(1)"_s.arg(command)));
     }
-    QVERIFY2(count >= 7, qPrintable(commandsHelp));
+    QVERIFY2(helpCommands.size() >= 7, qPrintable(cliHelp()));
 }
 
 void TestPackagingFiles::manPageDocumentsEveryExitCode()

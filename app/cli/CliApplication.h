@@ -1,67 +1,45 @@
 #pragma once
 
+#include "CliContext.h"
 #include "CliExitCode.h"
-#include "api/ApiResult.h"
-#include "profiles/Profile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStringList>
 
-#include <cstdio>
 #include <memory>
-#include <optional>
-
-class QSettings;
+#include <vector>
 
 namespace convdesk {
 
-class ApiCall;
-class ApiClient;
-struct SaveConflict;
-class ProfileStore;
-class SecretStore;
+class Command;
 
-// convdesk-cli: the core for scripting and support escalations. Each command runs to
-// completion synchronously (local event loops) and returns a CliExitCode.
+// convdesk-cli: the core for scripting and support escalations. Handles --help, --version and
+// "help COMMAND", then hands the rest of the arguments to the command named. Each command runs
+// to completion synchronously (local event loops) and returns a CliExitCode.
 class CliApplication
 {
     Q_DECLARE_TR_FUNCTIONS(CliApplication)
 public:
-    CliApplication(FILE *in, FILE *out, FILE *err);
+    explicit CliApplication(CliContext &context);
     ~CliApplication();
+    Q_DISABLE_COPY_MOVE(CliApplication)
 
+    // arguments[0] is the program, as in QCoreApplication::arguments() (--lang already taken out).
     int run(const QStringList &arguments);
 
+    QString helpText() const;
+    // The command that words start with ("get ...", "profile add ..."); *length is how many
+    // words name it. Null when there is none.
+    Command *findCommand(const QStringList &words, qsizetype *length = nullptr) const;
+
 private:
-    int runProfile(const QStringList &args);
-    int runProfileAdd(const QStringList &args);
-    int runProfileList();
-    int runProfileRemove(const QStringList &args);
-    int runGet(const QStringList &args);
-    int runSetExtension(const QStringList &args);
-    int runList(const QStringList &args);
-    int runHistory(const QStringList &args);
-    int runSandbox();
+    int printHelpOf(const QStringList &words);
+    int usageError(const QString &message) const;
 
-    // Resolves --profile (or the default), reads its secret and configures the client.
-    int prepareClient(ApiClient &client, Profile *profile);
-    ApiResult wait(ApiCall *call);
-    int reportFailure(const ApiResult &result);
-    int reportConflict(const SaveConflict &conflict);
-    int usageError(const QString &message);
-    bool rejectOptionsOtherThan(const QStringList &allowed);
-
-    void printOut(const QByteArray &text);
-    void printErr(const QString &text);
-
-    FILE *m_in;
-    FILE *m_out;
-    FILE *m_err;
+    CliContext &m_context;
+    std::vector<std::unique_ptr<Command>> m_commands;
     QCommandLineParser m_parser;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ProfileStore> m_profiles;
-    std::unique_ptr<SecretStore> m_secrets;
 };
 
 } // namespace convdesk

@@ -1,8 +1,11 @@
 #include "CliApplication.h"
+#include "audit/AuditLog.h"
 #include "i18n/TranslationLoader.h"
 #include "platform/AppIdentity.h"
+#include "secrets/KeychainSecretStore.h"
 
 #include <QCoreApplication>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -17,6 +20,9 @@ int main(int argc, char *argv[])
         app, convdesk::TranslationLoader::takeLanguageOption(arguments));
     if (!language.error.isEmpty())
         std::fprintf(stderr, "convdesk-cli: %s\n", qPrintable(language.error));
-    convdesk::CliApplication cli(stdin, stdout, stderr);
+    QSettings settings;
+    convdesk::KeychainSecretStore secrets(convdesk::AppIdentity::keychainService());
+    convdesk::CliContext context{stdin, stdout, stderr, settings, secrets, convdesk::AuditLog::defaultFilePath()};
+    convdesk::CliApplication cli(context);
     return cli.run(arguments);
 }

@@ -1,0 +1,82 @@
+#include "ApiCommand.h"
+
+#include "api/ApiCall.h"
+#include "api/ApiClient.h"
+#include "api/ErrorText.h"
+#include "profiles/ProfileStore.h"
+#include "secrets/SecretStore.h"
+
+#include <QEventLoop>
+
+namespace convdesk {
+
+QCommandLineOption ApiCommand::profileOption()
+{
+    return option(QStringLiteral("profile"), tr("Profile to use (default: the only or last-used one)."), tr("name"));
+}
+
+int ApiCommand::prepareClient(CliContext &context, const QCommandLineParser &parser, ApiClient &client,
+                              Profile *profile) const
+{
+    ProfileStore profiles(context.settings);
+    std::optional<Profile> chosen;
+    if (parser.isSet(QStringLiteral("profile"))) {
+        const QString name = parser.value(QStringLiteral("profile"));
+        chosen = profiles.find(name);
+        if (!chosen) {
+            context.printErr(tr("convdesk-cli: there is no profile named \"%1\".").arg(name));
+            return ExitCredentials;
+        }
+    } else {
+        chosen = profiles.defaultProfile();
+        if (!chosen) {
+            context.printErr(profiles.names().isEmpty()
+                                 ? tr("convdesk-cli: no profile yet; add one with \"convdesk-cli profile add\".")
+                                 : tr("convdesk-cli: several profiles exist; choose one with --profile."));
+            return ExitCredentials;
+        }
+    }
+    const SecretResult secret = context.secrets.readBlocking(chosen->name);
+    if (!secret.ok()) {
+        context.printErr(
+            secret.status == SecretStatus::NotFound
+                ? tr("convdesk-cli: the keychain has no AppSecret for profile \"%1\"; add the profile again.")
+                      .arg(chosen->name)
+                : tr("convdesk-cli: the AppSecret could not be read from the keychain: %1").arg(secret.message));
+        return ExitCredentials;
+    }
+    client.setEndpoint(chosen->endpoint());
+    client.setCredentials({chosen->appKey, secret.secret});
+    profiles.setLastUsed(chosen->name);
+    *profile = *chosen;
+    return ExitOk;
+}
+
+ApiResult ApiCommand::wait(ApiCall *call)
+{
+    ApiResult result;
+    QEventLoop loop;
+    QObject::connect(call, &ApiCall::finished, &loop, [&](const ApiResult &finished) {
+        result = finished;
+        loop.quit();
+    });
+    loop.exec();
+    return result;
+}
+
+int ApiCommand::reportFailure(const CliContext &context, const ApiResult &result)
+{
+    QString line = tr("convdesk-cli: %1: %2").arg(ErrorText::title(result.error), ErrorText::describe(result));
+    if (result.error == ErrorKind::Business)
+        line += tr(" [code %1]").arg(result.code);
+    line += tr(" (trace id %1)").arg(result.traceId);
+    context.printErr(line);
+    switch (result.error) {
+    case ErrorKind::None: return ExitOk;
+    case ErrorKind::Business: return ExitBusiness;
+    case ErrorKind::Configuration: return ExitCredentials;
+    default: return ExitTransport;
+    }
+}
+
+} // namespace convdesk

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "Command.h"
+#include "api/ApiResult.h"
+#include "profiles/Profile.h"
+
+namespace convdesk {
+
+class ApiCall;
+class ApiClient;
+
+// A command that talks to the server as one profile (--profile, else the default one).
+class ApiCommand : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(ApiCommand)
+public:
+    using Command::Command;
+
+protected:
+    static QCommandLineOption profileOption();
+
+    // Resolves --profile (or the default), reads its secret and configures the client.
+    int prepareClient(CliContext &context, const QCommandLineParser &parser, ApiClient &client,
+                      Profile *profile) const;
+    // Runs the call to its end in a local event loop.
+    static ApiResult wait(ApiCall *call);
+    // Prints the error with its trace id; returns the exit code for its kind.
+    static int reportFailure(const CliContext &context, const ApiResult &result);
+};
+
+} // namespace convdesk

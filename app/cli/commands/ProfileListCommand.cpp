@@ -1,0 +1,42 @@
+#include "ProfileListCommand.h"
+
+#include "profiles/ProfileStore.h"
+
+namespace convdesk {
+
+ProfileListCommand::ProfileListCommand()
+    : Command(QStringLiteral("profile list"))
+{
+}
+
+QString ProfileListCommand::description(const CliContext &) const
+{
+    return tr("List the stored profiles: name, region or endpoint, AppKey, and which one is the default.");
+}
+
+int ProfileListCommand::run(CliContext &context, const QCommandLineParser &parser)
+{
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(context, tr("profile list takes no arguments."));
+    const ProfileStore store(context.settings);
+    const QList<Profile> profiles = store.profiles();
+    const std::optional<Profile> fallback = store.defaultProfile();
+    QByteArray text;
+    for (const Profile &profile : profiles) {
+        const QString where = profile.region == Region::Custom ? profile.baseUrl.toString()
+                                                               : regionKey(profile.region);
+        const bool isDefault = fallback && fallback->name == profile.name;
+        text += QStringLiteral("%1\t%2\t%3%4\n")
+                    .arg(profile.name, where, profile.appKey,
+                         isDefault ? QStringLiteral("\t") + tr("(default)") : QString())
+                    .toUtf8();
+    }
+    if (const QString problem = store.settingsProblem(); !problem.isEmpty())
+        context.printErr(tr("convdesk-cli: warning: %1").arg(problem));
+    if (profiles.isEmpty())
+        context.printErr(tr("No profiles yet; add one with \"convdesk-cli profile add\"."));
+    context.printOut(text);
+    return ExitOk;
+}
+
+} // namespace convdesk

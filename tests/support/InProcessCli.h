@@ -1,0 +1,70 @@
+#pragma once
+
+#include "CliApplication.h"
+#include "CliContext.h"
+#include "secrets/InMemorySecretStore.h"
+#include "support/CliRun.h"
+
+#include <QSettings>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <memory>
+
+// convdesk-cli run in the test's own process: the settings in an ini file and the audit log in
+// a temporary folder, secrets in memory, the streams in temporary files.
+class InProcessCli
+{
+public:
+    InProcessCli()
+        : m_settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
+        , m_auditLogPath(m_dir.filePath(QStringLiteral("data/audit.jsonl")))
+    {
+    }
+
+    CliRun run(const QStringList &arguments, const QByteArray &input = {})
+    {
+        const auto in = temporaryFile();
+        const auto out = temporaryFile();
+        const auto err = temporaryFile();
+        if (!in || !out || !err)
+            return {};
+        std::fwrite(input.constData(), 1, size_t(input.size()), in.get());
+        std::rewind(in.get());
+        convdesk::CliContext context{in.get(), out.get(), err.get(), m_settings, m_secrets, m_auditLogPath};
+        convdesk::CliApplication cli(context);
+        const int exitCode = cli.run(QStringList{QStringLiteral("convdesk-cli")} + arguments);
+        return {exitCode, readAll(out.get()), readAll(err.get())};
+    }
+
+    QSettings &settings() { return m_settings; }
+    convdesk::InMemorySecretStore &secrets() { return m_secrets; }
+    QString auditLogPath() const { return m_auditLogPath; }
+    void setAuditLogPath(const QString &path) { m_auditLogPath = path; }
+    QString folder() const { return m_dir.path(); }
+
+private:
+    struct FileCloser
+    {
+        void operator()(FILE *file) const { std::fclose(file); }
+    };
+    using File = std::unique_ptr<FILE, FileCloser>;
+
+    static File temporaryFile() { return File(std::tmpfile()); }
+
+    static QByteArray readAll(FILE *file)
+    {
+        std::rewind(file);
+        QByteArray bytes;
+        char buffer[4096];
+        for (size_t read; (read = std::fread(buffer, 1, sizeof buffer, file)) > 0;)
+            bytes.append(buffer, qsizetype(read));
+        return bytes;
+    }
+
+    QTemporaryDir m_dir;
+    QSettings m_settings;
+    convdesk::InMemorySecretStore m_secrets;
+    QString m_auditLogPath;
+};
