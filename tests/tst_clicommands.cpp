@@ -38,6 +38,8 @@ private Q_SLOTS:
     void profileChoice_data();
     void profileChoice();
     void getPrintsServerOrder();
+    void optionsBeforeTheCommandStillWork_data();
+    void optionsBeforeTheCommandStillWork();
     void businessErrorsExitThree_data();
     void businessErrorsExitThree();
     void transportErrorsExitFour();
@@ -394,6 +396,33 @@ void TestCliCommands::getPrintsServerOrder()
     QVERIFY(get.out.indexOf("\"conversation_id\"") < get.out.indexOf("\"server_extension\"")); // server order
     QVERIFY(get.out.endsWith("}\n"));
     QVERIFY(get.err.isEmpty());
+}
+
+void TestCliCommands::optionsBeforeTheCommandStillWork_data()
+{
+    QTest::addColumn<QStringList>("before"); // options given before the command's name
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("--profile NAME") << QStringList{u"--profile"_s, u"b"_s} << int(ExitOk) << QString();
+    QTest::newRow("--profile=NAME") << QStringList{u"--profile=b"_s} << int(ExitOk) << QString();
+    QTest::newRow("an unknown profile") << QStringList{u"--profile"_s, u"c"_s} << int(ExitCredentials)
+                                        << u"no profile named \"c\""_s;
+    QTest::newRow("an option get does not have")
+        << QStringList{u"--all"_s} << int(ExitUsage) << u"unknown option"_s;
+}
+
+void TestCliCommands::optionsBeforeTheCommandStillWork()
+{
+    QFETCH(QStringList, before);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    addSandboxProfile(u"a"_s);
+    addSandboxProfile(u"b"_s);
+    ProfileStore(m_cli->settings()).setLastUsed({}); // so only --profile can choose
+    const CliRun run = cli(before + QStringList{u"get"_s, m_firstId});
+    QVERIFY2(run.exitCode == exitCode, run.err.constData());
+    QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
+    QCOMPARE(m_sandbox->requestCount(), exitCode == ExitOk ? 1 : 0);
 }
 
 void TestCliCommands::businessErrorsExitThree_data()

@@ -11,6 +11,10 @@
 #include "commands/SetExtensionCommand.h"
 #include "platform/AppIdentity.h"
 
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
 namespace convdesk {
 
 namespace {
@@ -97,8 +101,38 @@ Command *CliApplication::findCommand(const QStringList &words, qsizetype *length
     return nullptr;
 }
 
-int CliApplication::run(const QStringList &arguments)
+QStringList CliApplication::withLeadingOptionsAfterCommand(const QStringList &arguments) const
 {
+    static const QStringList programOptions = {u"-h"_s, u"--help"_s, u"--help-all"_s, u"-?"_s,
+                                               u"-v"_s, u"--version"_s};
+    QStringList leading;
+    qsizetype next = 1;
+    while (next < arguments.size()) {
+        const QString &argument = arguments.at(next);
+        if (!argument.startsWith(u'-') || argument == u"-" || argument == u"--"
+            || programOptions.contains(argument))
+            break;
+        leading << argument;
+        ++next;
+        const QString name = argument.mid(argument.startsWith(u"--") ? 2 : 1);
+        if (name.contains(u'='))
+            continue;
+        const bool takesValue = std::any_of(m_commands.cbegin(), m_commands.cend(), [&name](const auto &command) {
+            return command->optionTakesValue(name).value_or(false);
+        });
+        if (takesValue && next < arguments.size())
+            leading << arguments.at(next++);
+    }
+    const QStringList rest = arguments.mid(next);
+    qsizetype length = 0;
+    if (leading.isEmpty() || !findCommand(rest, &length))
+        return arguments; // nothing to move, or no command to move it to: the usual errors apply
+    return QStringList{arguments.constFirst()} + rest.mid(0, length) + leading + rest.mid(length);
+}
+
+int CliApplication::run(const QStringList &commandLine)
+{
+    const QStringList arguments = withLeadingOptionsAfterCommand(commandLine);
     if (!m_parser.parse(arguments))
         return usageError(m_parser.errorText());
     if (m_parser.isSet(QStringLiteral("help"))) {

@@ -26,7 +26,7 @@ public:
     Q_DISABLE_COPY_MOVE(CliApplication)
 
     // arguments[0] is the program, as in QCoreApplication::arguments() (--lang already taken out).
-    int run(const QStringList &arguments);
+    int run(const QStringList &commandLine);
 
     QString helpText() const;
     // The command that words start with ("get ...", "profile add ..."); *length is how many
@@ -34,6 +34,10 @@ public:
     Command *findCommand(const QStringList &words, qsizetype *length = nullptr) const;
 
 private:
+    // Before commands had their own options, options could stand before the command's name
+    // ("convdesk-cli --profile prod get ID"); such a line is rewritten to put them after it,
+    // so scripts written then keep working.
+    QStringList withLeadingOptionsAfterCommand(const QStringList &arguments) const;
     int printHelpOf(const QStringList &words);
     int usageError(const QString &message) const;
 

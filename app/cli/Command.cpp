@@ -64,6 +64,16 @@ int Command::usageError(const CliContext &context, const QString &message) const
     return ExitUsage;
 }
 
+std::optional<bool> Command::optionTakesValue(const QString &name) const
+{
+    const QList<QCommandLineOption> own = options();
+    for (const QCommandLineOption &candidate : own) {
+        if (candidate.names().contains(name))
+            return !candidate.valueName().isEmpty();
+    }
+    return std::nullopt;
+}
+
 QCommandLineOption Command::option(const QString &name, const QString &description, const QString &valueName)
 {
     return valueName.isEmpty() ? QCommandLineOption(name, description)

@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace convdesk {
 
@@ -37,6 +38,8 @@ public:
     // A parser that knows this command's options and arguments (and --help), not yet run.
     std::unique_ptr<QCommandLineParser> commandLineParser(const CliContext &context) const;
     QString helpText(const CliContext &context) const;
+    // Whether this command has the option --name (or -name), and if so whether it takes a value.
+    std::optional<bool> optionTakesValue(const QString &name) const;
 
     // Runs the command; arguments are those after its name. Returns a CliExitCode.
     int execute(CliContext &context, const QStringList &arguments);

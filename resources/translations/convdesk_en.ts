@@ -34,7 +34,7 @@
 <context>
     <name>convdesk::ConversationListModel</name>
     <message numerus="yes">
-        <location filename="../../app/core/ConversationListModel.cpp" line="+142"/>
+        <location filename="../../app/core/models/ConversationListModel.cpp" line="+126"/>
         <source>%n item(s) of the page had no conversation_id and are not listed.</source>
         <translation>
             <numerusform>%n item of the page had no conversation_id and is not listed.</numerusform>
@@ -62,7 +62,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::HistoryDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/HistoryDialog.cpp" line="+233"/>
+        <location filename="../../ui/HistoryDialog.cpp" line="+243"/>
         <source>%n line(s) of the audit log could not be read and are not shown:</source>
         <translation>
             <numerusform>%n line of the audit log could not be read and is not shown:</numerusform>

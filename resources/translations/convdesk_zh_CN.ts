@@ -2,9 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ApiCommand</name>
+    <message>
+        <location filename="../../app/cli/commands/ApiCommand.cpp" line="+15"/>
+        <source>Profile to use (default: the only or last-used one).</source>
+        <translation>要使用的配置（默认：唯一的或上次使用的配置）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>name</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>convdesk-cli: there is no profile named &quot;%1&quot;.</source>
+        <translation>convdesk-cli：没有名为“%1”的配置。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>convdesk-cli: no profile yet; add one with &quot;convdesk-cli profile add&quot;.</source>
+        <translation>convdesk-cli：还没有配置；请用“convdesk-cli profile add”添加。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>convdesk-cli: several profiles exist; choose one with --profile.</source>
+        <translation>convdesk-cli：存在多个配置；请用 --profile 选择一个。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>convdesk-cli: the keychain has no AppSecret for profile &quot;%1&quot;; add the profile again.</source>
+        <translation>convdesk-cli：密钥环中没有配置“%1”的 AppSecret；请重新添加该配置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>convdesk-cli: the AppSecret could not be read from the keychain: %1</source>
+        <translation>convdesk-cli：无法从密钥环读取 AppSecret：%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>convdesk-cli: %1: %2</source>
+        <translation>convdesk-cli：%1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> [code %1]</source>
+        <translation> [返回码 %1]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (trace id %1)</source>
+        <translation>（追踪 ID %1）</translation>
+    </message>
+</context>
+<context>
     <name>ApiEndpoint</name>
     <message>
-        <location filename="../../app/core/ApiEndpoint.cpp" line="+38"/>
+        <location filename="../../app/core/api/ApiEndpoint.cpp" line="+38"/>
         <source>The base URL &quot;%1&quot; is not a valid http(s) address.</source>
         <translation>基础 URL“%1”不是有效的 http(s) 地址。</translation>
     </message>
@@ -22,7 +75,7 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../app/core/AuditLog.cpp" line="+100"/>
+        <location filename="../../app/core/audit/AuditLog.cpp" line="+118"/>
         <source>This system has no data folder for the audit log.</source>
         <translation>此系统没有可存放审计日志的数据文件夹。</translation>
     </message>
@@ -54,21 +107,25 @@
     </message>
     <message>
         <location line="+11"/>
+        <location line="+31"/>
+        <location line="+24"/>
+        <location line="+29"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-52"/>
+        <location line="+24"/>
         <source>cannot be read: %1</source>
         <translation>无法读取：%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-37"/>
         <source>line %1 is incomplete (the program probably stopped while writing it) and was skipped.</source>
         <translation>第 %1 行不完整（程序可能在写入时中止），已跳过。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-13"/>
         <source>line %1 is not valid JSON (%2) and was skipped.</source>
         <translation>第 %1 行不是有效的 JSON（%2），已跳过。</translation>
     </message>
@@ -81,7 +138,7 @@
 <context>
     <name>AuditRecord</name>
     <message>
-        <location filename="../../app/core/AuditRecord.cpp" line="+109"/>
+        <location filename="../../app/core/audit/AuditRecord.cpp" line="+109"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
@@ -134,7 +191,7 @@
 <context>
     <name>CaCertificateFile</name>
     <message>
-        <location filename="../../app/core/CaCertificateFile.cpp" line="+24"/>
+        <location filename="../../app/core/api/CaCertificateFile.cpp" line="+24"/>
         <source>The CA certificate file %1 is not a regular file.</source>
         <translation>CA 证书文件 %1 不是普通文件。</translation>
     </message>
@@ -162,12 +219,7 @@
 <context>
     <name>CliApplication</name>
     <message>
-        <location filename="../../app/cli/CliApplication.cpp" line="+36"/>
-        <source>%1 is not UTF-8 text; save it as UTF-8 and try again.</source>
-        <translation>%1 不是 UTF-8 文本；请以 UTF-8 编码保存后重试。</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location filename="../../app/cli/CliApplication.cpp" line="+38"/>
         <source>Conversation Desk command line: inspect and edit NetEase Yunxin IM conversations.
 
 Commands:
@@ -228,156 +280,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
 7 无法写入审计日志（未发送任何请求）。</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>Profile to use (default: the only or last-used one); for history, only its records.</source>
-        <translation>要使用的配置（默认：唯一的或上次使用的配置）；用于 history 时，只显示该配置的记录。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>name</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Region of a new profile: mainland or overseas.</source>
-        <translation>新配置的区域：mainland（中国大陆）或 overseas（海外）。</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>region</source>
-        <translation>REGION</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Custom base URL of a new profile (https, or http on loopback).</source>
-        <translation>新配置的自定义基础 URL（https；本机回环地址可用 http）。</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+1"/>
-        <source>url</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Optional backup base URL of a custom profile.</source>
-        <translation>自定义配置的备用基础 URL（可选）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>AppKey of a new profile.</source>
-        <translation>新配置的 AppKey。</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>key</source>
-        <translation>KEY</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CA certificates (PEM) a new profile trusts besides the system&apos;s.</source>
-        <translation>新配置在系统证书之外额外信任的 CA 证书（PEM）。</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+2"/>
-        <location line="+5"/>
-        <source>path</source>
-        <translation>PATH</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>New server_extension text.</source>
-        <translation>新的服务端扩展字段（server_extension）内容。</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+4"/>
-        <source>text</source>
-        <translation>TEXT</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Read the new server_extension from a file.</source>
-        <translation>从文件读取新的服务端扩展字段。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Read the new server_extension from standard input.</source>
-        <translation>从标准输入读取新的服务端扩展字段。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Write only if the server&apos;s server_extension is exactly this text.</source>
-        <translation>仅当服务端的服务端扩展字段与此文本完全一致时才写入。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Write only if the server&apos;s server_extension is exactly this file&apos;s content.</source>
-        <translation>仅当服务端的服务端扩展字段与此文件内容完全一致时才写入。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>history: only this conversation.</source>
-        <translation>history：只显示此会话。</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>id</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>history: only success, failure or conflict.</source>
-        <translation>history：只显示 success（成功）、failure（失败）或 conflict（冲突）。</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>outcome</source>
-        <translation>OUTCOME</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>history: table (default), json or csv.</source>
-        <translation>history：table（表格，默认）、json 或 csv。</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>format</source>
-        <translation>FORMAT</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Conversations per page, 1 to 100 (default 100).</source>
-        <translation>每页会话数，1 到 100（默认 100）。</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>n</source>
-        <translation>N</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Follow next_token until every page is read.</source>
-        <translation>按 next_token 依次翻页，直到读完所有页。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Port for the sandbox (default: any free port).</source>
-        <translation>沙盒使用的端口（默认：任一空闲端口）。</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>port</source>
-        <translation>PORT</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>sandbox: serve https with a self-signed certificate (a profile trusts it with --ca-file).</source>
-        <translation>sandbox：使用自签名证书提供 https 服务（配置通过 --ca-file 信任它）。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+33"/>
         <source>command</source>
         <translation>命令</translation>
     </message>
@@ -387,362 +290,59 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>profile、get、set-extension、list、history 或 sandbox</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+343"/>
+        <location line="+10"/>
+        <source>Run &quot;convdesk-cli COMMAND --help&quot; or &quot;convdesk-cli help COMMAND&quot; for the options of one command.</source>
+        <translation>运行“convdesk-cli COMMAND --help”或“convdesk-cli help COMMAND”查看某个命令的选项。</translation>
+    </message>
+    <message>
+        <location line="+108"/>
         <source>convdesk-cli: %1</source>
         <translation>convdesk-cli：%1</translation>
     </message>
     <message>
-        <location line="-342"/>
+        <location line="+1"/>
         <source>Run &quot;convdesk-cli --help&quot; for usage.</source>
         <translation>运行“convdesk-cli --help”查看用法。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>the option --%1 does not apply to this command.</source>
-        <translation>选项 --%1 不适用于此命令。</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="-43"/>
         <source>no command given.</source>
         <translation>未指定命令。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>sandbox takes no arguments.</source>
-        <translation>sandbox 不接受参数。</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+13"/>
+        <location line="+24"/>
         <source>unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>profile list takes no arguments.</source>
-        <translation>profile list 不接受参数。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-26"/>
         <source>use &quot;profile add&quot;, &quot;profile list&quot; or &quot;profile remove&quot;.</source>
         <translation>请使用“profile add”“profile list”或“profile remove”。</translation>
     </message>
+</context>
+<context>
+    <name>Command</name>
     <message>
-        <location line="+6"/>
-        <source>profile add takes exactly one NAME.</source>
-        <translation>profile add 需要且只需要一个 NAME（名称）。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>give exactly one of --region mainland|overseas or --endpoint URL.</source>
-        <translation>--region mainland|overseas 和 --endpoint URL 必须且只能指定其一。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>--app-key is required.</source>
-        <translation>必须指定 --app-key。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>--region must be mainland or overseas, not &quot;%1&quot;.</source>
-        <translation>--region 必须是 mainland 或 overseas，而不是“%1”。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>--backup-endpoint goes with --endpoint.</source>
-        <translation>--backup-endpoint 需与 --endpoint 一起使用。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>no AppSecret on standard input (pipe it in, e.g. &quot;printf %s \&quot;$SECRET\&quot; | convdesk-cli profile add ...&quot;).</source>
-        <translation>标准输入中没有 AppSecret（请通过管道传入，例如“printf %s \&quot;$SECRET\&quot; | convdesk-cli profile add ...”）。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>convdesk-cli: the AppSecret could not be stored in the keychain: %1</source>
-        <translation>convdesk-cli：无法将 AppSecret 保存到密钥环：%1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Profile &quot;%1&quot; saved; its AppSecret is in the system keychain.</source>
-        <translation>配置“%1”已保存；其 AppSecret 保存在系统密钥环中。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>(default)</source>
-        <translation>（默认）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+321"/>
-        <source>convdesk-cli: warning: %1</source>
-        <translation>convdesk-cli：警告：%1</translation>
-    </message>
-    <message>
-        <location line="-319"/>
-        <source>No profiles yet; add one with &quot;convdesk-cli profile add&quot;.</source>
-        <translation>还没有配置；请用“convdesk-cli profile add”添加。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>profile remove takes exactly one NAME.</source>
-        <translation>profile remove 需要且只需要一个 NAME（名称）。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>there is no profile named &quot;%1&quot;.</source>
-        <translation>没有名为“%1”的配置。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>convdesk-cli: the AppSecret could not be removed from the keychain: %1</source>
-        <translation>convdesk-cli：无法从密钥环中删除 AppSecret：%1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>convdesk-cli: the profile &quot;%1&quot; could not be removed from the settings file; its AppSecret is already gone from the keychain.</source>
-        <translation>convdesk-cli：无法从设置文件中删除配置“%1”；其 AppSecret 已从密钥环中删除。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Profile &quot;%1&quot; removed.</source>
-        <translation>配置“%1”已删除。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>convdesk-cli: there is no profile named &quot;%1&quot;.</source>
-        <translation>convdesk-cli：没有名为“%1”的配置。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>convdesk-cli: no profile yet; add one with &quot;convdesk-cli profile add&quot;.</source>
-        <translation>convdesk-cli：还没有配置；请用“convdesk-cli profile add”添加。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>convdesk-cli: several profiles exist; choose one with --profile.</source>
-        <translation>convdesk-cli：存在多个配置；请用 --profile 选择一个。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>convdesk-cli: the keychain has no AppSecret for profile &quot;%1&quot;; add the profile again.</source>
-        <translation>convdesk-cli：密钥环中没有配置“%1”的 AppSecret；请重新添加该配置。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>convdesk-cli: the AppSecret could not be read from the keychain: %1</source>
-        <translation>convdesk-cli：无法从密钥环读取 AppSecret：%1</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>convdesk-cli: %1: %2</source>
-        <translation>convdesk-cli：%1：%2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> [code %1]</source>
-        <translation> [返回码 %1]</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source> (trace id %1)</source>
-        <translation>（追踪 ID %1）</translation>
+        <location filename="../../app/cli/Command.cpp" line="+49"/>
+        <source>unknown option %1 for &quot;%2&quot;.</source>
+        <translation>未知选项 %1：“%2”没有这个选项。</translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>get takes exactly one CONVERSATION_ID.</source>
-        <translation>get 需要且只需要一个 CONVERSATION_ID（会话 ID）。</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>set-extension takes exactly one CONVERSATION_ID.</source>
-        <translation>set-extension 需要且只需要一个 CONVERSATION_ID（会话 ID）。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>give exactly one of --value TEXT, --file PATH or --stdin.</source>
-        <translation>--value TEXT、--file PATH 和 --stdin 必须且只能指定其一。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>give at most one of --expect-current TEXT or --expect-file PATH.</source>
-        <translation>--expect-current TEXT 和 --expect-file PATH 最多只能指定其一。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+20"/>
-        <source>cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <location line="-14"/>
-        <source>cannot read standard input.</source>
-        <translation>无法读取标准输入。</translation>
+        <source>convdesk-cli: %1</source>
+        <translation>convdesk-cli：%1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>standard input</source>
-        <translation>标准输入</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>the new server_extension has %1 characters; the server accepts at most %2.</source>
-        <translation>新的服务端扩展字段有 %1 个字符；服务端最多接受 %2 个。</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>convdesk-cli: warning: this attempt could not be recorded in the audit log: %1</source>
-        <translation>convdesk-cli：警告：本次操作未能记入审计日志：%1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>convdesk-cli: nothing was written: the conversation could not be read just before writing.</source>
-        <translation>convdesk-cli：未写入任何内容：写入前未能读取该会话。</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>convdesk-cli: not saved: the conversation&apos;s server_extension on the server is not the expected value (someone else changed it). Nothing was written. (trace id %1)</source>
-        <translation>convdesk-cli：未保存：服务端上该会话的服务端扩展字段不是预期的值（已被他人修改）。未写入任何内容。（追踪 ID %1）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Expected:
-%1
-On the server now:
-%2</source>
-        <translation>预期的值：
-%1
-服务端当前的值：
-%2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>To write anyway, run again with --expect-current set to the server&apos;s value, or without --expect-*.</source>
-        <translation>如仍要写入，请将 --expect-current 设为服务端当前的值后重新运行，或不带 --expect-* 运行。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>list takes exactly one ACCOUNT_ID.</source>
-        <translation>list 需要且只需要一个 ACCOUNT_ID（账号 ID）。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>--limit must be a number from 1 to 100.</source>
-        <translation>--limit 必须是 1 到 100 之间的数字。</translation>
-    </message>
-    <message>
-        <location line="+61"/>
-        <source>history takes no arguments; filter with --conversation, --profile or --outcome.</source>
-        <translation>history 不接受参数；请用 --conversation、--profile 或 --outcome 筛选。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>--outcome must be success, failure or conflict, not &quot;%1&quot;.</source>
-        <translation>--outcome 必须是 success、failure 或 conflict，而不是“%1”。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>--format must be table, json or csv, not &quot;%1&quot;.</source>
-        <translation>--format 必须是 table、json 或 csv，而不是“%1”。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>No save attempts recorded%1.</source>
-        <translation>没有%1保存记录。</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source> that match</source>
-        <translation>符合条件的</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>TIME (UTC)</source>
-        <translation>时间 (UTC)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PROFILE</source>
-        <translation>配置</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>CONVERSATION</source>
-        <translation>会话</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>OUTCOME</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>CODE</source>
-        <translation>返回码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>TRACE ID</source>
-        <translation>追踪 ID</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>VALUE BEFORE</source>
-        <translation>原值</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>VALUE SENT</source>
-        <translation>发送的值</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>(unknown)</source>
-        <translation>（未知）</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>--port must be a number from 0 to 65535.</source>
-        <translation>--port 必须是 0 到 65535 之间的数字。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>convdesk-cli: the sandbox cannot serve https: %1</source>
-        <translation>convdesk-cli：沙盒无法提供 https 服务：%1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>convdesk-cli: the sandbox could not listen: %1</source>
-        <translation>convdesk-cli：沙盒无法监听：%1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Conversation Desk sandbox listening on %1
-AppKey:    %2
-AppSecret: %3   (a public demo value, not a real secret)
-Conversations: %4
-
-Try:
-  printf %s %3 | convdesk-cli profile add sandbox --endpoint %1 --app-key %2%6
-  convdesk-cli get &apos;%5&apos; --profile sandbox
-Stop with Ctrl+C.
-</source>
-        <translation>会话工作台沙盒正在监听 %1
-AppKey:    %2
-AppSecret: %3   （公开的演示值，不是真正的密钥）
-会话：%4
-
-试试：
-  printf %s %3 | convdesk-cli profile add sandbox --endpoint %1 --app-key %2%6
-  convdesk-cli get &apos;%5&apos; --profile sandbox
-按 Ctrl+C 停止。
-</translation>
+        <source>Run &quot;convdesk-cli %1 --help&quot; for usage.</source>
+        <translation>运行“convdesk-cli %1 --help”查看用法。</translation>
     </message>
 </context>
 <context>
     <name>ConversationId</name>
     <message>
-        <location filename="../../app/core/ConversationId.cpp" line="+26"/>
+        <location filename="../../app/core/api/ConversationId.cpp" line="+26"/>
         <source>The account ID is empty.</source>
         <translation>账号 ID 为空。</translation>
     </message>
@@ -815,7 +415,7 @@ AppSecret: %3   （公开的演示值，不是真正的密钥）
 <context>
     <name>CredentialCheck</name>
     <message>
-        <location filename="../../app/core/CredentialCheck.cpp" line="+21"/>
+        <location filename="../../app/core/api/CredentialCheck.cpp" line="+21"/>
         <source>%1: %2 ms, trace id %3</source>
         <translation>%1：%2 毫秒，追踪 ID %3</translation>
     </message>
@@ -843,7 +443,7 @@ AppSecret: %3   （公开的演示值，不是真正的密钥）
 <context>
     <name>CurlCommand</name>
     <message>
-        <location filename="../../app/core/CurlCommand.cpp" line="+49"/>
+        <location filename="../../app/core/api/CurlCommand.cpp" line="+49"/>
         <source># Conversation Desk: %1 %2</source>
         <translation># 会话工作台：%1 %2</translation>
     </message>
@@ -896,7 +496,7 @@ AppSecret: %3   （公开的演示值，不是真正的密钥）
 <context>
     <name>ExtensionDiff</name>
     <message>
-        <location filename="../../app/core/ExtensionDiff.cpp" line="+53"/>
+        <location filename="../../app/core/json/ExtensionDiff.cpp" line="+53"/>
         <source>1 line removed</source>
         <translation>删除 1 行</translation>
     </message>
@@ -934,7 +534,7 @@ AppSecret: %3   （公开的演示值，不是真正的密钥）
 <context>
     <name>FieldDecoder</name>
     <message>
-        <location filename="../../app/core/FieldDecoder.cpp" line="+83"/>
+        <location filename="../../app/core/json/FieldDecoder.cpp" line="+62"/>
         <source>… and %1 more characters (copy the value to see all of it)</source>
         <translation>……还有 %1 个字符（复制该值可查看全部内容）</translation>
     </message>
@@ -1198,9 +798,152 @@ AppSecret: %3   （公开的演示值，不是真正的密钥）
     </message>
 </context>
 <context>
+    <name>GetCommand</name>
+    <message>
+        <location filename="../../app/cli/commands/GetCommand.cpp" line="+15"/>
+        <source>Print the conversation as JSON, in the server&apos;s key order.</source>
+        <translation>以 JSON 输出会话，键的顺序与服务端一致。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The conversation: account|type|target, e.g. &apos;acc1|1|acc2&apos; (quote it in the shell).</source>
+        <translation>会话 ID：account|type|target，例如 &apos;acc1|1|acc2&apos;（在 shell 中请加引号）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>get takes exactly one CONVERSATION_ID.</source>
+        <translation>get 需要且只需要一个 CONVERSATION_ID（会话 ID）。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCommand</name>
+    <message>
+        <location filename="../../app/cli/commands/HistoryCommand.cpp" line="+32"/>
+        <source>Print the audit log of save attempts (GUI and CLI), oldest first:
+%1</source>
+        <translation>输出保存操作的审计日志（图形界面和命令行），按时间从早到晚：
+%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only this conversation.</source>
+        <translation>只显示此会话。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the records of this profile.</source>
+        <translation>只显示此配置的记录。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>name</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only attempts with this outcome: success, failure or conflict.</source>
+        <translation>只显示此结果的操作：success（成功）、failure（失败）或 conflict（冲突）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outcome</source>
+        <translation>OUTCOME</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output format: table (default), json or csv.</source>
+        <translation>输出格式：table（表格，默认）、json 或 csv。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>format</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>history takes no arguments; filter with --conversation, --profile or --outcome.</source>
+        <translation>history 不接受参数；请用 --conversation、--profile 或 --outcome 筛选。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>--outcome must be success, failure or conflict, not &quot;%1&quot;.</source>
+        <translation>--outcome 必须是 success、failure 或 conflict，而不是“%1”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--format must be table, json or csv, not &quot;%1&quot;.</source>
+        <translation>--format 必须是 table、json 或 csv，而不是“%1”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>convdesk-cli: warning: %1</source>
+        <translation>convdesk-cli：警告：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No save attempts recorded%1.</source>
+        <translation>没有%1保存记录。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> that match</source>
+        <translation>符合条件的</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TIME (UTC)</source>
+        <translation>时间 (UTC)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PROFILE</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CONVERSATION</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OUTCOME</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CODE</source>
+        <translation>返回码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TRACE ID</source>
+        <translation>追踪 ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VALUE BEFORE</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VALUE SENT</source>
+        <translation>发送的值</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+</context>
+<context>
     <name>JsonPath</name>
     <message>
-        <location filename="../../app/core/JsonPath.cpp" line="+61"/>
+        <location filename="../../app/core/json/JsonPath.cpp" line="+61"/>
         <source>path %1, character %2: %3</source>
         <translation>路径 %1，第 %2 个字符：%3</translation>
     </message>
@@ -1241,9 +984,214 @@ AppSecret: %3   （公开的演示值，不是真正的密钥）
     </message>
 </context>
 <context>
+    <name>ListCommand</name>
+    <message>
+        <location filename="../../app/cli/commands/ListCommand.cpp" line="+15"/>
+        <source>List an account&apos;s conversations as JSON.</source>
+        <translation>以 JSON 列出某个账号的会话。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Conversations per page, 1 to 100 (default 100).</source>
+        <translation>每页会话数，1 到 100（默认 100）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>n</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow next_token until every page is read.</source>
+        <translation>按 next_token 依次翻页，直到读完所有页。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The account whose conversations are listed.</source>
+        <translation>要列出其会话的账号。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>list takes exactly one ACCOUNT_ID.</source>
+        <translation>list 需要且只需要一个 ACCOUNT_ID（账号 ID）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--limit must be a number from 1 to 100.</source>
+        <translation>--limit 必须是 1 到 100 之间的数字。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileAddCommand</name>
+    <message>
+        <location filename="../../app/cli/commands/ProfileAddCommand.cpp" line="+18"/>
+        <source>Store a profile: its region (or a custom endpoint) and its AppKey.
+The AppSecret is read from standard input and stored in the system keychain.</source>
+        <translation>保存一个配置：其区域（或自定义端点）和 AppKey。
+AppSecret 从标准输入读取，并保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Region of a new profile: mainland or overseas.</source>
+        <translation>新配置的区域：mainland（中国大陆）或 overseas（海外）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>region</source>
+        <translation>REGION</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom base URL of a new profile (https, or http on loopback).</source>
+        <translation>新配置的自定义基础 URL（https；本机回环地址可用 http）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Optional backup base URL of a custom profile.</source>
+        <translation>自定义配置的备用基础 URL（可选）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AppKey of a new profile.</source>
+        <translation>新配置的 AppKey。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>key</source>
+        <translation>KEY</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA certificates (PEM) a new profile trusts besides the system&apos;s.</source>
+        <translation>新配置在系统证书之外额外信任的 CA 证书（PEM）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>path</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name of the profile; an existing profile of that name is replaced.</source>
+        <translation>配置名称；若已有同名配置，则替换之。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>profile add takes exactly one NAME.</source>
+        <translation>profile add 需要且只需要一个 NAME（名称）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>give exactly one of --region mainland|overseas or --endpoint URL.</source>
+        <translation>--region mainland|overseas 和 --endpoint URL 必须且只能指定其一。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--app-key is required.</source>
+        <translation>必须指定 --app-key。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--region must be mainland or overseas, not &quot;%1&quot;.</source>
+        <translation>--region 必须是 mainland 或 overseas，而不是“%1”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--backup-endpoint goes with --endpoint.</source>
+        <translation>--backup-endpoint 需与 --endpoint 一起使用。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no AppSecret on standard input (pipe it in, e.g. &quot;printf %s \&quot;$SECRET\&quot; | convdesk-cli profile add ...&quot;).</source>
+        <translation>标准输入中没有 AppSecret（请通过管道传入，例如“printf %s \&quot;$SECRET\&quot; | convdesk-cli profile add ...”）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>convdesk-cli: the AppSecret could not be stored in the keychain: %1</source>
+        <translation>convdesk-cli：无法将 AppSecret 保存到密钥环：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Profile &quot;%1&quot; saved; its AppSecret is in the system keychain.</source>
+        <translation>配置“%1”已保存；其 AppSecret 保存在系统密钥环中。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileListCommand</name>
+    <message>
+        <location filename="../../app/cli/commands/ProfileListCommand.cpp" line="+14"/>
+        <source>List the stored profiles: name, region or endpoint, AppKey, and which one is the default.</source>
+        <translation>列出已保存的配置：名称、区域或端点、AppKey，以及哪个是默认配置。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>profile list takes no arguments.</source>
+        <translation>profile list 不接受参数。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>convdesk-cli: warning: %1</source>
+        <translation>convdesk-cli：警告：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No profiles yet; add one with &quot;convdesk-cli profile add&quot;.</source>
+        <translation>还没有配置；请用“convdesk-cli profile add”添加。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileRemoveCommand</name>
+    <message>
+        <location filename="../../app/cli/commands/ProfileRemoveCommand.cpp" line="+15"/>
+        <source>Remove a profile and its AppSecret from the system keychain.</source>
+        <translation>删除一个配置，并从系统密钥环中删除其 AppSecret。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name of the profile to remove.</source>
+        <translation>要删除的配置名称。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>profile remove takes exactly one NAME.</source>
+        <translation>profile remove 需要且只需要一个 NAME（名称）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>there is no profile named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的配置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>convdesk-cli: the AppSecret could not be removed from the keychain: %1</source>
+        <translation>convdesk-cli：无法从密钥环中删除 AppSecret：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>convdesk-cli: the profile &quot;%1&quot; could not be removed from the settings file; its AppSecret is already gone from the keychain.</source>
+        <translation>convdesk-cli：无法从设置文件中删除配置“%1”；其 AppSecret 已从密钥环中删除。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Profile &quot;%1&quot; removed.</source>
+        <translation>配置“%1”已删除。</translation>
+    </message>
+</context>
+<context>
     <name>ProfileStore</name>
     <message>
-        <location filename="../../app/core/ProfileStore.cpp" line="+96"/>
+        <location filename="../../app/core/profiles/ProfileStore.cpp" line="+96"/>
         <source>A profile named &quot;%1&quot; already exists; names that differ only in upper and lower case are not allowed.</source>
         <translation>已存在名为“%1”的配置；名称不能只有大小写不同。</translation>
     </message>
@@ -1347,9 +1295,210 @@ AppSecret: %3   （公开的演示值，不是真正的密钥）
     </message>
 </context>
 <context>
+    <name>SandboxCommand</name>
+    <message>
+        <location filename="../../app/cli/commands/SandboxCommand.cpp" line="+15"/>
+        <source>Run the built-in simulator of the API on 127.0.0.1 until stopped with Ctrl+C.</source>
+        <translation>在 127.0.0.1 上运行内置的 API 模拟器（沙盒），按 Ctrl+C 停止。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Port for the sandbox (default: any free port).</source>
+        <translation>沙盒使用的端口（默认：任一空闲端口）。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>port</source>
+        <translation>PORT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Serve https with a self-signed certificate (a profile trusts it with --ca-file).</source>
+        <translation>使用自签名证书提供 https 服务（配置通过 --ca-file 信任它）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>sandbox takes no arguments.</source>
+        <translation>sandbox 不接受参数。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--port must be a number from 0 to 65535.</source>
+        <translation>--port 必须是 0 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>convdesk-cli: the sandbox cannot serve https: %1</source>
+        <translation>convdesk-cli：沙盒无法提供 https 服务：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>convdesk-cli: the sandbox could not listen: %1</source>
+        <translation>convdesk-cli：沙盒无法监听：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Conversation Desk sandbox listening on %1
+AppKey:    %2
+AppSecret: %3   (a public demo value, not a real secret)
+Conversations: %4
+
+Try:
+  printf %s %3 | convdesk-cli profile add sandbox --endpoint %1 --app-key %2%6
+  convdesk-cli get &apos;%5&apos; --profile sandbox
+Stop with Ctrl+C.
+</source>
+        <translation>会话工作台沙盒正在监听 %1
+AppKey:    %2
+AppSecret: %3   （公开的演示值，不是真正的密钥）
+会话：%4
+
+试试：
+  printf %s %3 | convdesk-cli profile add sandbox --endpoint %1 --app-key %2%6
+  convdesk-cli get &apos;%5&apos; --profile sandbox
+按 Ctrl+C 停止。
+</translation>
+    </message>
+</context>
+<context>
+    <name>SetExtensionCommand</name>
+    <message>
+        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+25"/>
+        <source>%1 is not UTF-8 text; save it as UTF-8 and try again.</source>
+        <translation>%1 不是 UTF-8 文本；请以 UTF-8 编码保存后重试。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Replace the conversation&apos;s server_extension and print the conversation as JSON.
+With --expect-current or --expect-file, only if the server still holds exactly that value
+(else exit 6, and nothing is written).
+Every attempt (success, failure or conflict) is recorded in the audit log
+%1</source>
+        <translation>替换会话的服务端扩展字段（server_extension），并以 JSON 输出会话。
+使用 --expect-current 或 --expect-file 时，仅当服务端的值与之完全一致时才写入
+（否则退出码为 6，且不写入任何内容）。
+每次操作（成功、失败或冲突）都会记录在审计日志中：
+%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New server_extension text.</source>
+        <translation>新的服务端扩展字段（server_extension）内容。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>text</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Read the new server_extension from a file.</source>
+        <translation>从文件读取新的服务端扩展字段。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+5"/>
+        <source>path</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Read the new server_extension from standard input.</source>
+        <translation>从标准输入读取新的服务端扩展字段。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write only if the server&apos;s server_extension is exactly this text.</source>
+        <translation>仅当服务端的服务端扩展字段与此文本完全一致时才写入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write only if the server&apos;s server_extension is exactly this file&apos;s content.</source>
+        <translation>仅当服务端的服务端扩展字段与此文件内容完全一致时才写入。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The conversation: account|type|target, e.g. &apos;acc1|1|acc2&apos; (quote it in the shell).</source>
+        <translation>会话 ID：account|type|target，例如 &apos;acc1|1|acc2&apos;（在 shell 中请加引号）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+39"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>cannot read standard input.</source>
+        <translation>无法读取标准输入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>standard input</source>
+        <translation>标准输入</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the new server_extension has %1 characters; the server accepts at most %2.</source>
+        <translation>新的服务端扩展字段有 %1 个字符；服务端最多接受 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>set-extension takes exactly one CONVERSATION_ID.</source>
+        <translation>set-extension 需要且只需要一个 CONVERSATION_ID（会话 ID）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>give exactly one of --value TEXT, --file PATH or --stdin.</source>
+        <translation>--value TEXT、--file PATH 和 --stdin 必须且只能指定其一。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>give at most one of --expect-current TEXT or --expect-file PATH.</source>
+        <translation>--expect-current TEXT 和 --expect-file PATH 最多只能指定其一。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>convdesk-cli: warning: this attempt could not be recorded in the audit log: %1</source>
+        <translation>convdesk-cli：警告：本次操作未能记入审计日志：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>convdesk-cli: nothing was written: the conversation could not be read just before writing.</source>
+        <translation>convdesk-cli：未写入任何内容：写入前未能读取该会话。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>convdesk-cli: %1</source>
+        <translation>convdesk-cli：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>convdesk-cli: not saved: the conversation&apos;s server_extension on the server is not the expected value (someone else changed it). Nothing was written. (trace id %1)</source>
+        <translation>convdesk-cli：未保存：服务端上该会话的服务端扩展字段不是预期的值（已被他人修改）。未写入任何内容。（追踪 ID %1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expected:
+%1
+On the server now:
+%2</source>
+        <translation>预期的值：
+%1
+服务端当前的值：
+%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To write anyway, run again with --expect-current set to the server&apos;s value, or without --expect-*.</source>
+        <translation>如仍要写入，请将 --expect-current 设为服务端当前的值后重新运行，或不带 --expect-* 运行。</translation>
+    </message>
+</context>
+<context>
     <name>convdesk::AboutDialog</name>
     <message>
-        <location filename="../../ui/AboutDialog.cpp" line="+54"/>
+        <location filename="../../ui/AboutDialog.cpp" line="+46"/>
         <source>About Conversation Desk</source>
         <translation>关于会话工作台</translation>
     </message>
@@ -1517,7 +1666,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ApiCall</name>
     <message>
-        <location filename="../../app/core/ApiCall.cpp" line="+34"/>
+        <location filename="../../app/core/api/ApiCall.cpp" line="+73"/>
         <source>The request was cancelled.</source>
         <translation>请求已取消。</translation>
     </message>
@@ -1525,7 +1674,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ApiClient</name>
     <message>
-        <location filename="../../app/core/ApiClient.cpp" line="+80"/>
+        <location filename="../../app/core/api/ReplyClassifier.cpp" line="+70"/>
         <source>the server&apos;s certificate is not trusted: no certificate authority known to this computer or named in the profile signed it</source>
         <translation>服务端证书不受信任：签发它的证书颁发机构既不为本机所知，也不在配置指定的 CA 证书中</translation>
     </message>
@@ -1545,7 +1694,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>服务端证书被拒绝</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location filename="../../app/core/api/ApiClient.cpp" line="+118"/>
         <source>No AppKey and AppSecret are set for this profile.</source>
         <translation>此配置没有设置 AppKey 和 AppSecret。</translation>
     </message>
@@ -1555,23 +1704,22 @@ QtKeychain %5，密钥保存在：%6
         <translation>此配置没有服务端地址。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location filename="../../app/core/api/ApiCall.cpp" line="+105"/>
         <source>The request was cancelled.</source>
         <translation>请求已取消。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+50"/>
+        <location line="-31"/>
         <source>The response is larger than %1 MB and was refused.</source>
         <translation>响应超过 %1 MB，已拒收。</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="+35"/>
         <source>No complete answer within %1 seconds.</source>
         <translation>%1 秒内没有收到完整响应。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>HTTP %1 redirect to %2 was not followed: signed calls go only to the profile&apos;s own server.</source>
         <translation>未跟随 HTTP %1 重定向到 %2：签名请求只发往配置中的服务端。</translation>
     </message>
@@ -1586,17 +1734,17 @@ QtKeychain %5，密钥保存在：%6
         <translation>连接在完整响应到达前中断（%1）。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../app/core/api/ReplyClassifier.cpp" line="+25"/>
         <source>The server answered with an HTML page instead of JSON.</source>
         <translation>服务端返回的是 HTML 页面，而不是 JSON。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The response is not valid JSON (%1).</source>
         <translation>响应不是有效的 JSON（%1）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The response is JSON but has no integer &quot;code&quot; field.</source>
         <translation>响应是 JSON，但没有整数类型的 &quot;code&quot; 字段。</translation>
     </message>
@@ -1604,7 +1752,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::AuditHistoryModel</name>
     <message>
-        <location filename="../../app/core/AuditHistoryModel.cpp" line="+98"/>
+        <location filename="../../app/core/models/AuditHistoryModel.cpp" line="+140"/>
         <source> UTC</source>
         <translation> UTC</translation>
     </message>
@@ -1953,7 +2101,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ConversationListModel</name>
     <message>
-        <location filename="../../app/core/ConversationListModel.cpp" line="+97"/>
+        <location filename="../../app/core/models/ConversationListModel.cpp" line="+81"/>
         <source>The server&apos;s answer is not a page of conversations (no &quot;items&quot; list).</source>
         <translation>服务端的响应不是一页会话（没有 &quot;items&quot; 列表）。</translation>
     </message>
@@ -2096,7 +2244,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ConversationSession</name>
     <message>
-        <location filename="../../app/core/ConversationSession.cpp" line="+51"/>
+        <location filename="../../app/core/session/ConversationSession.cpp" line="+51"/>
         <source>Not saved: every save is recorded in the audit log, and it cannot be written. %1 Nothing was sent; your text is still in the editor.</source>
         <translation>未保存：每次保存都要记入审计日志，而审计日志无法写入。%1 未发送任何请求；您的文本仍保留在编辑器中。</translation>
     </message>
@@ -2124,7 +2272,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ConversationTreeModel</name>
     <message>
-        <location filename="../../app/core/ConversationTreeModel.cpp" line="+280"/>
+        <location filename="../../app/core/models/ConversationTreeModel.cpp" line="+280"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
@@ -2219,7 +2367,7 @@ The AppSecret is not in it. Copy it anyway?</source>
 <context>
     <name>convdesk::ErrorText</name>
     <message>
-        <location filename="../../app/core/ErrorText.cpp" line="+17"/>
+        <location filename="../../app/core/api/ErrorText.cpp" line="+19"/>
         <source>success</source>
         <translation>成功</translation>
     </message>
@@ -2384,7 +2532,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>某个值超出服务端允许的长度（服务端扩展字段最多 %1 个字符）。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The first attempt probably reached the server before its connection broke: reload the conversation to see whether the change was applied.</source>
         <translation>第一次尝试很可能在连接中断前已到达服务端：请重新加载会话，确认更改是否已生效。</translation>
     </message>
@@ -2580,7 +2728,7 @@ The AppSecret is not in it. Copy it anyway?</source>
 <context>
     <name>convdesk::GuardedSave</name>
     <message>
-        <location filename="../../app/core/GuardedSave.cpp" line="+62"/>
+        <location filename="../../app/core/session/GuardedSave.cpp" line="+62"/>
         <source>A save is already running.</source>
         <translation>已有保存正在进行。</translation>
     </message>
@@ -2704,17 +2852,17 @@ The AppSecret is not in it. Copy it anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+189"/>
+        <location line="+199"/>
         <source>Put the value the server had before this save into the editor and save it, after the usual confirmation and check for other changes</source>
         <translation>将此次保存前服务端的值放入编辑器并保存（照常确认，并检查是否有其他更改）</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-195"/>
         <source>Re&amp;load</source>
         <translation>重新加载(&amp;L)</translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+84"/>
         <source>%n line(s) of the audit log could not be read and are not shown:</source>
         <translation>
             <numerusform>审计日志中有 %n 行无法读取，未显示：</numerusform>
@@ -2811,7 +2959,7 @@ Value sent:
 <context>
     <name>convdesk::Json</name>
     <message>
-        <location filename="../../app/core/JsonDocument.cpp" line="+37"/>
+        <location filename="../../app/core/json/JsonDocument.cpp" line="+37"/>
         <source>line %1, column %2: %3</source>
         <translation>第 %1 行，第 %2 列：%3</translation>
     </message>
@@ -2834,9 +2982,14 @@ Value sent:
 <context>
     <name>convdesk::KeychainSecretStore</name>
     <message>
-        <location filename="../../app/core/KeychainSecretStore.cpp" line="+194"/>
+        <location filename="../../app/core/secrets/KeychainSecretStore.cpp" line="+162"/>
         <source>The keychain is locked, so the AppSecret of the profile &quot;%1&quot; cannot be read or changed. Unlock it (log in to the desktop session, or use the keyring manager) and try again.</source>
         <translation>密钥环已锁定，无法读取或更改配置“%1”的 AppSecret。请解锁（登录桌面会话，或使用密钥环管理器）后重试。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The keychain service did not answer within %1 s, so it is not known whether the AppSecret of the profile &quot;%2&quot; was read or changed. Try again; if this keeps happening, restart the keyring daemon or log in to the desktop session again.</source>
+        <translation>钥匙串服务在 %1 秒内没有响应，因此无法确定配置“%2”的 AppSecret 是否已被读取或更改。请重试；如果问题持续出现，请重启密钥环守护进程，或重新登录桌面会话。</translation>
     </message>
 </context>
 <context>
@@ -3471,7 +3624,7 @@ Value sent:
 <context>
     <name>convdesk::SandboxServer</name>
     <message>
-        <location filename="../../app/sandbox/SandboxServer.cpp" line="+210"/>
+        <location filename="../../app/sandbox/SandboxServer.cpp" line="+238"/>
         <source>The sandbox is already listening on port %1.</source>
         <translation>沙盒已在端口 %1 上监听。</translation>
     </message>
@@ -3481,7 +3634,12 @@ Value sent:
         <translation>沙盒无法在 %1 的端口 %2 上监听：%3</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+8"/>
+        <source>The sandbox&apos;s HTTP layer did not take the socket on %1 port %2.</source>
+        <translation>沙盒的 HTTP 层未接受 %1 端口 %2 上的套接字。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>No PEM certificate could be read from %1.</source>
         <translation>无法从 %1 读取 PEM 证书。</translation>
     </message>
@@ -3499,7 +3657,7 @@ Value sent:
 <context>
     <name>convdesk::SaveConfirmDialog</name>
     <message>
-        <location filename="../../ui/SaveConfirmDialog.cpp" line="+35"/>
+        <location filename="../../ui/SaveConfirmDialog.cpp" line="+22"/>
         <source>Save server extension?</source>
         <translation>保存服务端扩展字段？</translation>
     </message>
@@ -3565,7 +3723,7 @@ Value sent:
 <context>
     <name>convdesk::SecretStore</name>
     <message>
-        <location filename="../../app/core/SecretStore.cpp" line="+15"/>
+        <location filename="../../app/core/secrets/SecretStore.cpp" line="+15"/>
         <source>no application event loop exists</source>
         <translation>没有应用程序事件循环</translation>
     </message>
@@ -3603,7 +3761,7 @@ Value sent:
 <context>
     <name>convdesk::TranslationLoader</name>
     <message>
-        <location filename="../../app/core/TranslationLoader.cpp" line="+98"/>
+        <location filename="../../app/core/i18n/TranslationLoader.cpp" line="+98"/>
         <source>The language &quot;%1&quot; is not available; use one of: %2.</source>
         <translation>没有语言“%1”；可用的语言：%2。</translation>
     </message>
@@ -3611,7 +3769,7 @@ Value sent:
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/Screenshot.cpp" line="+25"/>
+        <location filename="../../ui/dev/Screenshot.cpp" line="+25"/>
         <source>convdesk: no conversation was shown in time; no screenshot taken</source>
         <translation>convdesk：未能及时显示会话；未截图</translation>
     </message>
@@ -3621,7 +3779,7 @@ Value sent:
         <translation>convdesk：无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="+49"/>
+        <location filename="../../ui/main.cpp" line="+52"/>
         <source>Conversation Desk</source>
         <translation>会话工作台</translation>
     </message>
@@ -3636,17 +3794,7 @@ Value sent:
         <translation>连接 127.0.0.1 上内置的模拟器（沙盒），使用演示会话；无需账号或网络。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Save a picture of the window to PATH once a conversation is shown, then quit.</source>
-        <translation>显示会话后将窗口截图保存到 PATH，然后退出。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>PATH</source>
-        <translation>PATH</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>Language of the interface: en or zh_CN (default: the Settings menu&apos;s choice, else the system&apos;s).</source>
         <translation>界面语言：en 或 zh_CN（默认：“设置”菜单中的选择，否则跟随系统）。</translation>
     </message>
@@ -3656,7 +3804,7 @@ Value sent:
         <translation>CODE</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>convdesk: unexpected argument &quot;%1&quot;; see --help.</source>
         <translation>convdesk：意外的参数“%1”；请参阅 --help。</translation>
     </message>
