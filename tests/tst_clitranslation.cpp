@@ -113,7 +113,8 @@ void TestCliTranslation::helpFollowsTheLanguage_data()
     // A command's own help (its options are its own, no longer in the program's --help).
     QTest::newRow("cli set-extension --help, --lang zh_CN")
         << cli << QStringList{u"--lang"_s, u"zh_CN"_s, u"set-extension"_s, u"--help"_s} << u"C.UTF-8"_s << QString()
-        << QStringList{u"用法：convdesk-cli set-extension [选项] CONVERSATION_ID"_s, u"选项："_s, u"--stdin"_s}
+        << QStringList{u"用法：convdesk-cli set-extension [选项] CONVERSATION_ID"_s, u"选项："_s,
+                       u"从标准输入读取新的服务端扩展字段。"_s, u"替换会话的服务端扩展字段"_s}
         << u"Usage:"_s;
     QTest::newRow("cli set-extension --help, system C")
         << cli << QStringList{u"set-extension"_s, u"--help"_s} << u"C.UTF-8"_s << QString()
