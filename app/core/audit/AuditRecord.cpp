@@ -2,6 +2,8 @@
 
 #include "api/ApiResult.h"
 
+#include <QUuid>
+
 #ifdef Q_OS_UNIX
 #include <pwd.h>
 #include <unistd.h>
@@ -59,11 +61,49 @@ bool readInt(const OrderedJson &json, const char *key, int *out)
 
 AuditRecord::Outcome AuditRecord::outcome() const
 {
+    if (phase == Phase::Attempt || errorKind == UnknownKind)
+        return Outcome::Unknown;
     if (errorKind == errorKindKey(ErrorKind::None))
         return Outcome::Success;
-    if (errorKind == ConflictKind)
+    if (errorKind == ConflictKind || errorKind == OverwrittenKind)
         return Outcome::Conflict;
     return Outcome::Failure;
+}
+
+AuditRecord AuditRecord::joinedWith(const AuditRecord *outcomeLine) const
+{
+    AuditRecord row = *this;
+    if (!outcomeLine) {
+        row.errorKind = UnknownKind;
+        row.msg = tr("Interrupted: the save was sent, but its process ended before the outcome was known. "
+                     "The next save or start of the app checks the server and records what happened.");
+        return row;
+    }
+    row.phase = Phase::Complete;
+    row.errorKind = outcomeLine->errorKind;
+    row.code = outcomeLine->code;
+    row.msg = outcomeLine->msg;
+    row.httpStatus = outcomeLine->httpStatus;
+    row.verifiedBy = outcomeLine->verifiedBy;
+    row.valueAfter = outcomeLine->valueAfter;
+    if (!outcomeLine->traceId.isEmpty())
+        row.traceId = outcomeLine->traceId;
+    return row;
+}
+
+QString AuditRecord::newAttemptId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString AuditRecord::phaseKey(Phase phase)
+{
+    switch (phase) {
+    case Phase::Complete: return QStringLiteral("complete");
+    case Phase::Attempt: return QStringLiteral("attempt");
+    case Phase::Outcome: return QStringLiteral("outcome");
+    }
+    return {};
 }
 
 void AuditRecord::setResult(const QString &stageName, const ApiResult &result)
@@ -80,6 +120,8 @@ OrderedJson AuditRecord::toJson() const
 {
     OrderedJson json = OrderedJson::object();
     json["time"] = Json::toStdString(time.toUTC().toString(Qt::ISODateWithMs));
+    json["phase"] = Json::toStdString(phaseKey(phase));
+    json["attempt_id"] = Json::toStdString(attemptId);
     json["os_user"] = Json::toStdString(osUser);
     json["source"] = Json::toStdString(source);
     json["profile"] = Json::toStdString(profile);
@@ -95,6 +137,8 @@ OrderedJson AuditRecord::toJson() const
     putOptional(json, "expected", expected);
     putOptional(json, "value_before", valueBefore);
     json["value_sent"] = Json::toStdString(valueSent);
+    json["verified_by"] = Json::toStdString(verifiedBy);
+    putOptional(json, "value_after", valueAfter);
     return json;
 }
 
@@ -118,7 +162,20 @@ std::optional<AuditRecord> AuditRecord::fromJson(const OrderedJson &json, QStrin
         return fail(tr("\"time\" is not an ISO 8601 date and time: %1").arg(timeText));
     if (!readString(json, "conversation_id", &record.conversationId) || record.conversationId.isEmpty())
         return fail(tr("no \"conversation_id\""));
-    if (!readString(json, "error_kind", &record.errorKind) || record.errorKind.isEmpty())
+    QString phaseText;
+    if (!readString(json, "phase", &phaseText))
+        return fail(tr("\"phase\" is not a string"));
+    if (phaseText.isEmpty() || phaseText == phaseKey(Phase::Complete))
+        record.phase = Phase::Complete; // lines from before write-ahead have no phase
+    else if (phaseText == phaseKey(Phase::Attempt))
+        record.phase = Phase::Attempt;
+    else if (phaseText == phaseKey(Phase::Outcome))
+        record.phase = Phase::Outcome;
+    else
+        return fail(tr("\"phase\" is not complete, attempt or outcome: %1").arg(phaseText));
+    if (!readString(json, "error_kind", &record.errorKind))
+        return fail(tr("\"error_kind\" is not a string"));
+    if (record.errorKind.isEmpty() && record.phase != Phase::Attempt)
         return fail(tr("no \"error_kind\""));
 
     struct StringField { const char *key; QString *target; };
@@ -126,6 +183,7 @@ std::optional<AuditRecord> AuditRecord::fromJson(const OrderedJson &json, QStrin
         {"os_user", &record.osUser}, {"source", &record.source}, {"profile", &record.profile},
         {"app_key", &record.appKey}, {"stage", &record.stage}, {"msg", &record.msg},
         {"trace_id", &record.traceId}, {"value_sent", &record.valueSent},
+        {"attempt_id", &record.attemptId}, {"verified_by", &record.verifiedBy},
     };
     for (const StringField &field : strings) {
         if (!readString(json, field.key, field.target))
@@ -135,6 +193,10 @@ std::optional<AuditRecord> AuditRecord::fromJson(const OrderedJson &json, QStrin
         return fail(tr("\"expected\" is not a string"));
     if (!readOptionalString(json, "value_before", &record.valueBefore))
         return fail(tr("\"value_before\" is not a string"));
+    if (!readOptionalString(json, "value_after", &record.valueAfter))
+        return fail(tr("\"value_after\" is not a string"));
+    if (record.phase != Phase::Complete && record.attemptId.isEmpty())
+        return fail(tr("no \"attempt_id\" on an attempt or outcome line"));
     if (!readInt(json, "code", &record.code))
         return fail(tr("\"code\" is not an integer"));
     if (!readInt(json, "http_status", &record.httpStatus))
@@ -165,13 +227,14 @@ QString AuditRecord::outcomeKey(Outcome outcome)
     case Outcome::Success: return QStringLiteral("success");
     case Outcome::Failure: return QStringLiteral("failure");
     case Outcome::Conflict: return QStringLiteral("conflict");
+    case Outcome::Unknown: return QStringLiteral("unknown");
     }
     return {};
 }
 
 std::optional<AuditRecord::Outcome> AuditRecord::outcomeFromKey(const QString &key)
 {
-    for (Outcome outcome : {Outcome::Success, Outcome::Failure, Outcome::Conflict}) {
+    for (Outcome outcome : {Outcome::Success, Outcome::Failure, Outcome::Conflict, Outcome::Unknown}) {
         if (key == outcomeKey(outcome))
             return outcome;
     }

@@ -13,20 +13,40 @@ namespace convdesk {
 
 struct ApiResult;
 
-// One save attempt, as written to the audit log: one JSON object per line. Holds what was
-// sent and what came back, never the AppSecret (nothing here can carry it).
+// One line of the audit log: one JSON object. Holds what was sent and what came back, never
+// the AppSecret (nothing here can carry it).
+//
+// A save that sends a PATCH is written ahead: an Attempt line, synced to disk before the
+// PATCH leaves, and an Outcome line with the same attemptId once the result is known. If the
+// process dies in between, the Attempt stays alone ("unknown, interrupted") until a later
+// process re-reads the conversation and appends the Outcome (verifiedBy "reconcile"). A save
+// that stopped before sending anything (a conflict, a failed re-read) is one Complete line, as
+// was every save before write-ahead (such lines have no "phase").
 struct AuditRecord
 {
     Q_DECLARE_TR_FUNCTIONS(AuditRecord)
 public:
-    // How the attempt ended, for filtering: errorKind "none" is a success, "conflict" a
-    // refused write, any other errorKindKey() a failure.
-    enum class Outcome { Success, Failure, Conflict };
+    // How the attempt ended, for filtering: errorKind "none" is a success; "conflict" a refused
+    // write, "overwritten" a write someone replaced right after; "unknown" a write that may or
+    // may not have been applied, like an Attempt without its Outcome; any other a failure.
+    enum class Outcome { Success, Failure, Conflict, Unknown };
+    enum class Phase { Complete, Attempt, Outcome };
 
     // Where the attempt stopped: the re-read before writing, or the PATCH itself.
     static inline const QString StageReread = QStringLiteral("reread");
     static inline const QString StageWrite = QStringLiteral("write");
     static inline const QString ConflictKind = QStringLiteral("conflict");
+    static inline const QString OverwrittenKind = QStringLiteral("overwritten");
+    static inline const QString UnknownKind = QStringLiteral("unknown");
+    // An Outcome found by a later process: the attempt's process ended before it knew.
+    static inline const QString InterruptedKind = QStringLiteral("interrupted");
+    // How an Outcome was established.
+    static inline const QString VerifiedByAnswer = QStringLiteral("answer");
+    static inline const QString VerifiedByReread = QStringLiteral("reread");
+    static inline const QString VerifiedByReconcile = QStringLiteral("reconcile");
+
+    Phase phase = Phase::Complete;
+    QString attemptId;                   // pairs an Attempt with its Outcome; empty for Complete
 
     QDateTime time;                      // UTC, millisecond precision
     QString osUser;
@@ -43,8 +63,15 @@ public:
     QString msg;
     int httpStatus = 0;
     QString traceId;
+    QString verifiedBy;                  // Outcome lines: VerifiedBy*
+    std::optional<QString> valueAfter;   // on the server after the save, when it was re-read
 
     Outcome outcome() const;
+    // An Attempt with the result fields of its Outcome: what the History shows as one row.
+    // Without an Outcome (nullptr) the row stays an Attempt: "unknown (interrupted)".
+    AuditRecord joinedWith(const AuditRecord *outcomeLine) const;
+    static QString newAttemptId();
+    static QString phaseKey(Phase phase); // "complete", "attempt", "outcome"
     // Fills stage, errorKind, code, msg, httpStatus and traceId from a finished call.
     void setResult(const QString &stageName, const ApiResult &result);
 
@@ -53,7 +80,7 @@ public:
     static std::optional<AuditRecord> fromJson(const OrderedJson &json, QString *error = nullptr);
 
     static QString currentOsUser();
-    static QString outcomeKey(Outcome outcome); // "success", "failure", "conflict"
+    static QString outcomeKey(Outcome outcome); // "success", "failure", "conflict", "unknown"
     static std::optional<Outcome> outcomeFromKey(const QString &key);
 
     friend bool operator==(const AuditRecord &, const AuditRecord &) = default;

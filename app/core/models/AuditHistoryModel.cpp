@@ -141,7 +141,13 @@ QString AuditHistoryModel::displayText(const AuditRecord &record, int column) co
     case OutcomeColumn:
         switch (record.outcome()) {
         case AuditRecord::Outcome::Success: return tr("Saved");
-        case AuditRecord::Outcome::Conflict: return tr("Conflict, not written");
+        case AuditRecord::Outcome::Conflict:
+            return record.errorKind == AuditRecord::OverwrittenKind ? tr("Saved, then overwritten")
+                                                                     : tr("Conflict, not written");
+        case AuditRecord::Outcome::Unknown:
+            return record.phase == AuditRecord::Phase::Attempt
+                       ? tr("Unknown (interrupted)")
+                       : tr("Unknown (may have been written)");
         case AuditRecord::Outcome::Failure:
             return record.stage == AuditRecord::StageReread ? tr("Failed before writing (%1)").arg(record.errorKind)
                                                             : tr("Failed (%1)").arg(record.errorKind);
