@@ -1,5 +1,6 @@
 #include "CliExitCode.h"
 #include "SandboxServer.h"
+#include "audit/AuditJoin.h"
 #include "audit/AuditLog.h"
 #include "session/GuardedSave.h"
 #include "support/InProcessCli.h"
@@ -97,9 +98,9 @@ QString TestCliSetExtension::serverValue() const
 QList<AuditRecord> TestCliSetExtension::auditRecords() const
 {
     QStringList warnings;
-    const QList<AuditRecord> records = AuditLog(m_cli->auditLogPath()).readAll(&warnings);
+    const QList<AuditRecord> lines = AuditLog(m_cli->auditLogPath()).readAll(&warnings);
     [&] { QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n'))); }();
-    return records;
+    return AuditJoin::attempts(lines); // one row per save attempt, as the History shows them
 }
 
 void TestCliSetExtension::valueSources_data()

@@ -176,11 +176,16 @@ void TestConversationSession::saveShowsWhatTheServerReturned()
     QSignalSpy started(m_session.get(), &ConversationSession::saveStarted);
     QSignalSpy saved(m_session.get(), &ConversationSession::saved);
     const QString value = u"{\"note\":\"call back Tuesday\",\"z\":1,\"a\":2}"_s;
+    QByteArray patchBody;
+    connect(m_sandbox.get(), &SandboxServer::requestHandled, this, [this, &patchBody](const QByteArray &method) {
+        if (method == "PATCH")
+            patchBody = m_sandbox->lastRequestBody();
+    });
     QVERIFY(m_session->save(value));
     QCOMPARE(started.size(), 1);
     QVERIFY(saved.wait());
 
-    QCOMPARE(m_sandbox->lastRequestBody(), Json::serialize(OrderedJson{{"server_extension", Json::toStdString(value)}}));
+    QCOMPARE(patchBody, Json::serialize(OrderedJson{{"server_extension", Json::toStdString(value)}}));
     QCOMPARE(stringField(*m_sandbox->conversation(AliceId), "server_extension"), value);
     QCOMPARE(m_session->loadedServerExtension(), value);
     QVERIFY(!m_session->lastSaveResponseWasPartial());
@@ -202,7 +207,8 @@ void TestConversationSession::secondSaveWhileBusyIsRefused()
     QVERIFY(!m_session->refusalReason(ConversationSession::Operation::Save).isEmpty());
     QCOMPARE(started.size(), 1);
     QVERIFY(saved.wait());
-    QCOMPARE(m_sandbox->requestCount(), requestsBefore + 2); // the re-read and the one PATCH
+    // The re-read, the one PATCH and the check after it.
+    QCOMPARE(m_sandbox->requestCount(), requestsBefore + 3);
     QCOMPARE(stringField(*m_sandbox->conversation(AliceId), "server_extension"), u"first"_s);
 }
 
@@ -288,7 +294,7 @@ void TestConversationSession::partialSaveResponseKeepsOtherFields()
     // Only the fields the current SDKs model, as a real server may answer.
     const QByteArray body = R"({"code":200,"msg":"success","data":{"conversation_id":"support_demo|1|alice",)"
                             R"("sender_id":"support_demo","receiver_id":"alice","type":1,)"
-                            R"("server_extension":"from server","update_time":1700000000123}})";
+                            R"("server_extension":"sent","update_time":1700000000123}})";
     RawHttpServer partial("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
                           + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     m_session->client()->setEndpoint(ApiEndpoint::custom(
@@ -296,13 +302,13 @@ void TestConversationSession::partialSaveResponseKeepsOtherFields()
 
     const OrderedJson before = m_session->conversation();
     QSignalSpy saved(m_session.get(), &ConversationSession::saved);
-    // This server answers the re-read with the same partial body, whose value differs from
-    // the one loaded: overwrite() writes regardless, which is what this test is not about.
+    // This server answers the re-read, the write and the check after it with the same partial
+    // body; its value differs from the one loaded, so overwrite() (which writes regardless).
     QVERIFY(m_session->overwrite(u"sent"_s));
     QVERIFY(saved.wait());
     QVERIFY(m_session->lastSaveResponseWasPartial());
     const OrderedJson &after = m_session->conversation();
-    QCOMPARE(m_session->loadedServerExtension(), u"from server"_s);
+    QCOMPARE(m_session->loadedServerExtension(), u"sent"_s);
     QCOMPARE(after["update_time"].get<qint64>(), Q_INT64_C(1700000000123));
     QCOMPARE(Json::serialize(after["last_message"]), Json::serialize(before["last_message"]));
     // The server's order is kept: no field moved.

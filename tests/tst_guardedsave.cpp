@@ -1,6 +1,7 @@
 #include "SandboxServer.h"
 #include "api/ApiCall.h"
 #include "api/ApiClient.h"
+#include "audit/AuditJoin.h"
 #include "audit/AuditLog.h"
 #include "session/GuardedSave.h"
 
@@ -93,7 +94,7 @@ QStringList TestGuardedSave::methodsSeen() const
 AuditRecord TestGuardedSave::onlyRecord()
 {
     QStringList warnings;
-    const QList<AuditRecord> records = m_log->readAll(&warnings);
+    const QList<AuditRecord> records = AuditJoin::attempts(m_log->readAll(&warnings));
     [&] {
         QVERIFY(warnings.isEmpty());
         QCOMPARE(records.size(), 1);
@@ -116,10 +117,14 @@ void TestGuardedSave::unchangedValueIsSaved()
     QVERIFY2(result.ok(), qPrintable(result.msg + result.detail));
     QCOMPARE(conflict.count(), 0);
     QCOMPARE(serverValue(), mine);
-    QCOMPARE(methodsSeen(), (QStringList{u"GET"_s, u"PATCH"_s}));
+    // The guard's re-read, the write, and the check that the value stayed.
+    QCOMPARE(methodsSeen(), (QStringList{u"GET"_s, u"PATCH"_s, u"GET"_s}));
+    QCOMPARE(m_save->lastVerdict(), GuardedSave::Verdict::Applied);
 
     const AuditRecord record = onlyRecord();
     QCOMPARE(record.outcome(), AuditRecord::Outcome::Success);
+    QCOMPARE(record.verifiedBy, AuditRecord::VerifiedByAnswer);
+    QCOMPARE(record.valueAfter, std::optional<QString>(mine));
     QCOMPARE(record.stage, AuditRecord::StageWrite);
     QCOMPARE(record.conversationId, m_id.toString());
     QCOMPARE(record.profile, u"sandbox"_s);
@@ -180,7 +185,7 @@ void TestGuardedSave::overwriteAfterConflictWrites()
     QVERIFY(finished.first().first().value<ApiResult>().ok());
     QCOMPARE(serverValue(), u"mine"_s);
 
-    const QList<AuditRecord> records = m_log->readAll();
+    const QList<AuditRecord> records = AuditJoin::attempts(m_log->readAll());
     QCOMPARE(records.size(), 2);
     QCOMPARE(records.at(1).outcome(), AuditRecord::Outcome::Success);
     QVERIFY(!records.at(1).expected); // unguarded
@@ -284,7 +289,9 @@ void TestGuardedSave::writeFailureIsReportedAndRecorded()
     QVERIFY(finished.wait());
     const auto result = finished.first().first().value<ApiResult>();
     QCOMPARE(result.error, ErrorKind::Business);
+    // A business error is the server's own word that nothing was applied: no check needed.
     QCOMPARE(methodsSeen(), (QStringList{u"GET"_s, u"PATCH"_s}));
+    QCOMPARE(m_save->lastVerdict(), GuardedSave::Verdict::NotApplied);
 
     const AuditRecord record = onlyRecord();
     QCOMPARE(record.outcome(), AuditRecord::Outcome::Failure);
@@ -300,7 +307,8 @@ void TestGuardedSave::cancelDuringRereadIsRecorded()
     m_sandbox->setResponseDelayMs(3000);
     QSignalSpy rereadFailed(m_save.get(), &GuardedSave::rereadFailed);
     QVERIFY(m_save->save(m_id, serverValue(), u"mine"_s));
-    QCOMPARE(m_save->stage(), GuardedSave::Stage::Rereading);
+    QCOMPARE(m_save->stage(), GuardedSave::Stage::Locking);
+    QTRY_COMPARE(m_save->stage(), GuardedSave::Stage::Rereading);
     m_save->cancel();
     QTRY_COMPARE(rereadFailed.count(), 1); // may be reported from within cancel()
     QVERIFY(!m_save->isBusy());
@@ -336,7 +344,7 @@ void TestGuardedSave::busyRefusesSecondSave()
     QVERIFY(!refusal.isEmpty());
     QVERIFY(finished.wait());
     QCOMPARE(serverValue(), u"first"_s);
-    QCOMPARE(m_log->readAll().size(), 1);
+    QCOMPARE(AuditJoin::attempts(m_log->readAll()).size(), 1);
 }
 
 void TestGuardedSave::worksWithoutAuditLog()
@@ -367,7 +375,7 @@ void TestGuardedSave::auditLogNeverHoldsTheSecret()
     QFile file(m_log->filePath());
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray content = file.readAll();
-    QCOMPARE(content.count('\n'), 3);
+    QCOMPARE(content.count('\n'), 5); // attempt and outcome, conflict, attempt and outcome
     QVERIFY(content.contains("audit-key"));
     QVERIFY(!content.contains(credentials.appSecret.toUtf8()));
 }

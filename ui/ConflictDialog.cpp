@@ -50,11 +50,17 @@ ConflictDialog::ConflictDialog(const SaveConflict &conflict, QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("conflictDialog"));
-    setWindowTitle(tr("Changed on the server — not saved"));
+    const bool overwritten = conflict.overwrittenAfterSave;
+    setWindowTitle(overwritten ? tr("Overwritten right after your save") : tr("Changed on the server — not saved"));
 
-    auto *intro = new QLabel(tr("Someone changed the server extension of %1 after you loaded it, so "
-                                "nothing was written. Compare the versions and choose how to go on.")
-                                 .arg(conflict.id.toString()),
+    auto *intro = new QLabel(overwritten
+                                 ? tr("Your save of the server extension of %1 was written, but the check right "
+                                      "after it found another value: someone overwrote it right after your save. "
+                                      "Compare the versions and choose how to go on.")
+                                       .arg(conflict.id.toString())
+                                 : tr("Someone changed the server extension of %1 after you loaded it, so "
+                                      "nothing was written. Compare the versions and choose how to go on.")
+                                       .arg(conflict.id.toString()),
                              this);
     intro->setObjectName(QStringLiteral("conflictIntro"));
     intro->setWordWrap(true);
@@ -67,9 +73,10 @@ ConflictDialog::ConflictDialog(const SaveConflict &conflict, QWidget *parent)
     auto *panes = new QSplitter(Qt::Horizontal, this);
     panes->setObjectName(QStringLiteral("conflictPanes"));
     panes->setChildrenCollapsible(false);
-    panes->addWidget(pane(tr("&As loaded"), QStringLiteral("conflictLoadedView"), asLoaded,
+    panes->addWidget(pane(overwritten ? tr("&As you saved it") : tr("&As loaded"), QStringLiteral("conflictLoadedView"), asLoaded,
                           tr("%n character(s)", nullptr, int(conflict.loaded.size())), panes));
-    panes->addWidget(pane(tr("&Yours (not saved)"), QStringLiteral("conflictYoursView"), yours,
+    panes->addWidget(pane(overwritten ? tr("&Yours (saved, then replaced)") : tr("&Yours (not saved)"),
+                          QStringLiteral("conflictYoursView"), yours,
                           changeSummary(yours), panes));
     panes->addWidget(pane(tr("&Now on the server"), QStringLiteral("conflictServerView"), server,
                           changeSummary(server), panes));

@@ -101,6 +101,7 @@ struct SandboxServer::Private
         int malformedCount = 0;
         bool rateLimited = false;
         qint64 clockOffsetSeconds = 0;
+        SandboxWriteFault nextWriteFault = SandboxWriteFault::None;
     };
     Faults faults;
     std::optional<SandboxReply> injectedFault();
@@ -127,8 +128,37 @@ void SandboxServer::Private::receive(const QHttpServerRequest &httpRequest,
     lastRequest = request;
 
     // The answer is computed now (a PATCH takes effect at once), even when sent later.
+#ifndef CONVDESK_DEV_HOOKS
     SandboxReply reply = process(request);
-#ifdef CONVDESK_DEV_HOOKS
+#else
+    const SandboxWriteFault writeFault = request.method == "PATCH"
+                                             ? std::exchange(faults.nextWriteFault, SandboxWriteFault::None)
+                                             : SandboxWriteFault::None;
+    std::optional<SandboxStore> before;
+    if (writeFault == SandboxWriteFault::LieWithoutApplying)
+        before = store;
+    SandboxReply reply = SandboxWriteFaults::replyFor(writeFault, process(request));
+    if (before)
+        store = std::move(*before);
+    if (writeFault == SandboxWriteFault::ApplyThenReset || writeFault == SandboxWriteFault::ApplyThenHang) {
+#  if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+        if (writeFault == SandboxWriteFault::ApplyThenReset) {
+            if (QTcpSocket *socket = responder.socket())
+                socket->abort();
+            Q_EMIT q->requestHandled(request.method, request.encodedPath, 0);
+            return;
+        }
+#  endif
+        // Held unanswered until the server goes (from 6.5 on also for a reset: no socket to close).
+        PendingReply pending{std::move(responder), std::move(reply), request.method, request.encodedPath
+#  if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+                             , nullptr
+#  endif
+        };
+        pendingReplies.emplace(nextPendingId++, std::move(pending));
+        Q_EMIT q->requestHandled(request.method, request.encodedPath, 0);
+        return;
+    }
     if (faults.responseDelayMs > 0) {
 #  if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
         QPointer<QTcpSocket> socket = responder.socket();
@@ -431,6 +461,11 @@ void SandboxServer::setRateLimited(bool limited)
 void SandboxServer::setClockOffsetSeconds(qint64 offset)
 {
     d->faults.clockOffsetSeconds = offset;
+}
+
+void SandboxServer::setNextWriteFault(SandboxWriteFault fault)
+{
+    d->faults.nextWriteFault = fault;
 }
 #endif
 

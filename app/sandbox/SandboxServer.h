@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/ApiLimits.h"
+#include "SandboxWriteFault.h"
 #include "api/Credentials.h"
 #include "json/JsonDocument.h"
 
@@ -63,6 +64,8 @@ public:
     void setMalformedNext(int count = 1);              // next N bodies are not JSON
     void setRateLimited(bool limited);                 // every request answers code 416
     void setClockOffsetSeconds(qint64 offset);         // the server's clock runs ahead by this
+    // What the next PATCH does after it took effect: answer wrongly or not at all.
+    void setNextWriteFault(SandboxWriteFault fault);
 #endif
 
     int requestCount() const;                          // requests received since start/reset

@@ -4,6 +4,7 @@
 #include "api/ApiLimits.h"
 #include "api/ConversationId.h"
 #include "audit/AuditLog.h"
+#include "session/AttemptReconciler.h"
 #include "session/GuardedSave.h"
 
 #include <QEventLoop>
@@ -155,6 +156,7 @@ int SetExtensionCommand::run(CliContext &context, const QCommandLineParser &pars
         return status;
 
     AuditLog auditLog(context.auditLogPath);
+    reconcileInterruptedSaves(context, client, auditLog);
     GuardedSave save(&client);
     save.setAuditLog(&auditLog, profile.name, QStringLiteral("cli"));
     QEventLoop loop;
@@ -162,6 +164,11 @@ int SetExtensionCommand::run(CliContext &context, const QCommandLineParser &pars
     QObject::connect(&save, &GuardedSave::auditFailed, &loop, [&context](const QString &message) {
         context.printErr(
             tr("convdesk-cli: warning: this attempt could not be recorded in the audit log: %1").arg(message));
+    });
+    QObject::connect(&save, &GuardedSave::lockWaiting, &loop, [&context](const QString &holder) {
+        context.printErr(tr("convdesk-cli: another save of this conversation is running (%1); waiting for it "
+                            "to finish…")
+                             .arg(holder));
     });
     QObject::connect(&save, &GuardedSave::conflict, &loop, [&](const SaveConflict &conflict) {
         status = reportConflict(context, conflict);
@@ -173,11 +180,23 @@ int SetExtensionCommand::run(CliContext &context, const QCommandLineParser &pars
         status = reportFailure(context, result);
         loop.quit();
     });
+    QObject::connect(&save, &GuardedSave::notSent, &loop, [&](GuardedSave::NotSentReason reason, const QString &message) {
+        context.printErr(tr("convdesk-cli: %1").arg(message));
+        status = reason == GuardedSave::NotSentReason::Locked ? ExitConflict : ExitAuditLog;
+        loop.quit();
+    });
     QObject::connect(&save, &GuardedSave::finished, &loop, [&](const ApiResult &result) {
-        if (result.ok())
+        if (!save.lastVerdictNote().isEmpty() && save.lastVerdict() == GuardedSave::Verdict::Applied)
+            context.printErr(tr("convdesk-cli: note: %1").arg(save.lastVerdictNote()));
+        if (result.ok()) {
             context.printOut(Json::serialize(result.data, 2) + '\n');
-        else
+        } else if (save.lastVerdict() == GuardedSave::Verdict::Unknown) {
+            context.printErr(tr("convdesk-cli: the outcome is unknown: %1 (trace id %2)")
+                                 .arg(result.detail, result.traceId));
+            status = ExitTransport;
+        } else {
             status = reportFailure(context, result);
+        }
         loop.quit();
     });
 
@@ -192,8 +211,42 @@ int SetExtensionCommand::run(CliContext &context, const QCommandLineParser &pars
     return status;
 }
 
+void SetExtensionCommand::reconcileInterruptedSaves(const CliContext &context, ApiClient &client, AuditLog &log)
+{
+    // An earlier save whose process died between sending and recording the outcome is checked
+    // first, so the audit log says what happened before this save adds to it.
+    AttemptReconciler reconciler(&client, &log, QStringLiteral("cli"));
+    QEventLoop loop;
+    QObject::connect(&reconciler, &AttemptReconciler::finished, &loop,
+                     [&](const QList<ReconciledAttempt> &checked, const QStringList &problems) {
+                         for (const ReconciledAttempt &attempt : checked) {
+                             const QString when = attempt.attempt.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+                             context.printErr(attempt.applied
+                                                  ? tr("convdesk-cli: an earlier save of %1 (%2 UTC) was interrupted "
+                                                       "before its outcome was known; checked now: applied.")
+                                                        .arg(attempt.attempt.conversationId, when)
+                                                  : tr("convdesk-cli: an earlier save of %1 (%2 UTC) was interrupted "
+                                                       "before its outcome was known; checked now: not applied (the "
+                                                       "server holds another value).")
+                                                        .arg(attempt.attempt.conversationId, when));
+                         }
+                         for (const QString &problem : problems)
+                             context.printErr(tr("convdesk-cli: warning: %1").arg(problem));
+                         loop.quit();
+                     });
+    reconciler.start();
+    loop.exec();
+}
+
 int SetExtensionCommand::reportConflict(const CliContext &context, const SaveConflict &conflict)
 {
+    if (conflict.overwrittenAfterSave) {
+        context.printErr(tr("convdesk-cli: overwritten right after your save: your value was written, but the "
+                            "check right after it found another value on the server. (trace id %1)")
+                             .arg(conflict.traceId));
+        context.printErr(tr("Yours:\n%1\nOn the server now:\n%2").arg(conflict.yours, conflict.serverNow));
+        return ExitConflict;
+    }
     context.printErr(tr("convdesk-cli: not saved: the conversation's server_extension on the server is not the "
                         "expected value (someone else changed it). Nothing was written. (trace id %1)")
                          .arg(conflict.traceId));

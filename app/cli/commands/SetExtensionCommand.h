@@ -6,6 +6,8 @@
 
 namespace convdesk {
 
+class ApiClient;
+class AuditLog;
 struct SaveConflict;
 
 // set-extension CONVERSATION_ID (--value | --file | --stdin) [--expect-current | --expect-file]:
@@ -29,6 +31,7 @@ private:
     // --expect-current or --expect-file; *failed after a usage error was printed.
     std::optional<QString> readExpected(const CliContext &context, const QCommandLineParser &parser,
                                         bool *failed) const;
+    static void reconcileInterruptedSaves(const CliContext &context, ApiClient &client, AuditLog &log);
     static int reportConflict(const CliContext &context, const SaveConflict &conflict);
 };
 

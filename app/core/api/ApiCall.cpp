@@ -28,7 +28,7 @@ ApiCall::ApiCall(ApiCallSettings settings, ApiCallRequest request, QObject *pare
     , m_settings(std::move(settings))
     , m_request(std::move(request))
 {
-    m_result.traceId = RequestSigner::generateTraceId();
+    m_result.traceId = m_request.traceId.isEmpty() ? RequestSigner::generateTraceId() : m_request.traceId;
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         m_timedOut = true;

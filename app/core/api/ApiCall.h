@@ -38,6 +38,9 @@ struct ApiCallRequest
     QByteArray method;
     QString pathAndQuery;
     QByteArray body;
+    // Set when the caller must know the trace id before anything is sent (a write is
+    // recorded in the audit log first); otherwise a new one is made.
+    QString traceId;
 };
 
 // One logical request: up to two signed attempts sharing a trace id, the second on the

@@ -63,12 +63,13 @@ ApiCall *ApiClient::getConversation(const ConversationId &id)
     return send("GET", QStringLiteral("/im/v2.1/conversations/") + id.toPathSegment());
 }
 
-ApiCall *ApiClient::updateServerExtension(const ConversationId &id, const QString &serverExtension)
+ApiCall *ApiClient::updateServerExtension(const ConversationId &id, const QString &serverExtension,
+                                          const QString &traceId)
 {
     OrderedJson body = OrderedJson::object();
     body["server_extension"] = Json::toStdString(serverExtension);
     return send("PATCH", QStringLiteral("/im/v2/conversations/") + id.toPathSegment(), {},
-                Json::serialize(body));
+                Json::serialize(body), traceId);
 }
 
 ApiCall *ApiClient::listConversations(const QString &accountId, const QString &pageToken, int limit)
@@ -84,12 +85,13 @@ ApiCall *ApiClient::listConversations(const QString &accountId, const QString &p
 }
 
 ApiCall *ApiClient::send(const QByteArray &method, const QString &path, const QUrlQuery &query,
-                         const QByteArray &body)
+                         const QByteArray &body, const QString &traceId)
 {
     ApiCallRequest request;
     request.method = method;
     request.pathAndQuery = query.isEmpty() ? path : path + u'?' + query.query(QUrl::FullyEncoded);
     request.body = body;
+    request.traceId = traceId;
     auto *call = new ApiCall(callSettings(), std::move(request), this);
     connect(call, &ApiCall::attemptSent, this, &ApiClient::requestSent);
     if (const QString problem = configurationProblem(); !problem.isEmpty())

@@ -58,12 +58,15 @@ public:
 
     // Calls take a copy of the settings above when they are made.
     ApiCall *getConversation(const ConversationId &id);
-    ApiCall *updateServerExtension(const ConversationId &id, const QString &serverExtension);
+    // traceId: one the caller made (RequestSigner::generateTraceId()) to record the write
+    // before it is sent; empty makes a new one.
+    ApiCall *updateServerExtension(const ConversationId &id, const QString &serverExtension,
+                                   const QString &traceId = {});
     ApiCall *listConversations(const QString &accountId, const QString &pageToken = {}, int limit = 100);
 
     // The general form; path is already percent-encoded.
     ApiCall *send(const QByteArray &method, const QString &path, const QUrlQuery &query = {},
-                  const QByteArray &body = {});
+                  const QByteArray &body = {}, const QString &traceId = {});
 
     QNetworkAccessManager *network() const { return m_network; }
 

@@ -80,6 +80,9 @@ QByteArray fileIdentity(const QFile &file)
 #endif
 }
 
+constexpr QFileDevice::Permissions OwnerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions OwnerOnlyFolder = OwnerOnlyFile | QFileDevice::ExeOwner;
+
 // Enough of the text before a reader's offset to tell a log rewritten in place (same file,
 // not shorter, other bytes) from one that only grew.
 constexpr qsizetype RememberedBytes = 64;
@@ -116,11 +119,15 @@ bool AuditLog::checkWritable(QString *error) const
     };
     if (m_filePath.isEmpty())
         return fail(tr("This system has no data folder for the audit log."));
-    const QFileInfo info(m_filePath);
-    if (!QDir().mkpath(info.absolutePath()))
-        return fail(tr("The audit log's folder %1 cannot be created.").arg(QDir::toNativeSeparators(info.absolutePath())));
+    const QString folder = QFileInfo(m_filePath).absolutePath();
+    const bool folderExisted = QFileInfo::exists(folder);
+    if (!QDir().mkpath(folder))
+        return fail(tr("The audit log's folder %1 cannot be created.").arg(QDir::toNativeSeparators(folder)));
+    // The log holds every value saved: readable by its owner only, like the folder it is in.
+    if (!folderExisted)
+        QFile::setPermissions(folder, OwnerOnlyFolder);
     QFile file(m_filePath);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append, OwnerOnlyFile))
         return fail(tr("The audit log %1 cannot be opened for writing: %2")
                         .arg(QDir::toNativeSeparators(m_filePath), file.errorString()));
     return true;
@@ -141,7 +148,7 @@ bool AuditLog::append(const AuditRecord &record, QString *error) const
     // help here: it replaces the whole file through a temporary copy, which rewrites every
     // earlier record and loses a record another process appends meanwhile.
     QFile file(m_filePath);
-    if (!file.open(QIODevice::ReadWrite | QIODevice::Append | QIODevice::Unbuffered))
+    if (!file.open(QIODevice::ReadWrite | QIODevice::Append | QIODevice::Unbuffered, OwnerOnlyFile))
         return fail(tr("The audit log %1 cannot be opened for writing: %2")
                         .arg(QDir::toNativeSeparators(m_filePath), file.errorString()));
     const AppendLock lock(file.handle());

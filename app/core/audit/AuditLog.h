@@ -12,15 +12,6 @@
 
 namespace convdesk {
 
-// The local, append-only record of every save attempt: JSON Lines, one AuditRecord per
-// line, in the app's data folder (shared by the GUI and the CLI).
-//
-// How callers use it: checkWritable() before sending a save, and refuse to send when it
-// fails; then one append() after the outcome, before the outcome is shown. One record per
-// attempt keeps the History a plain list. The alternative (an "attempt" record before the
-// PATCH and an "outcome" record after) would also cover a crash while the request is in
-// flight, but every reader would then have to pair records; the window it closes is the few
-// seconds of one request, and an unwritable log is still caught before anything is sent.
 // How far a reader of the log got: the bytes of the complete lines read so far, and which
 // file they came from, so that a log that shrank or was replaced is read again from the start.
 struct AuditLogPosition
@@ -41,6 +32,13 @@ struct AuditLogChunk
     bool restarted = false;        // read from the start: these records replace, not extend
 };
 
+// The local, append-only record of every save attempt: JSON Lines, one AuditRecord per line,
+// in the app's data folder (shared by the GUI and the CLI), created readable by its owner only.
+//
+// How callers use it (GuardedSave): checkWritable() before anything is sent; an Attempt line
+// appended, synced, before the PATCH leaves, and the save refused when that fails; an Outcome
+// line after. So a crash, a kill or a full disk can lose the outcome of a save but never the
+// fact that it was sent. Earlier lines are never rewritten.
 class AuditLog
 {
     Q_DECLARE_TR_FUNCTIONS(AuditLog)

@@ -26,6 +26,14 @@ ConversationSession::ConversationSession(QObject *parent)
         Q_EMIT busyChanged(false);
         Q_EMIT conflict(found);
     });
+    connect(m_guard, &GuardedSave::notSent, this, [this](GuardedSave::NotSentReason reason, const QString &message) {
+        m_saveFailedBeforeWriting = true;
+        ApiResult refused;
+        refused.error = reason == GuardedSave::NotSentReason::Cancelled ? ErrorKind::Cancelled : ErrorKind::Configuration;
+        refused.detail = message;
+        finish(refused);
+    });
+    connect(m_guard, &GuardedSave::lockWaiting, this, &ConversationSession::saveWaiting);
     connect(m_guard, &GuardedSave::auditFailed, this, &ConversationSession::auditFailed);
 }
 
@@ -35,6 +43,11 @@ ConversationSession::~ConversationSession()
     if (m_call)
         m_call->disconnect(this);
     m_guard->disconnect(this);
+}
+
+QString ConversationSession::lastSaveNote() const
+{
+    return m_guard->lastVerdictNote();
 }
 
 void ConversationSession::setAuditLog(AuditLog *log, const QString &source)

@@ -83,6 +83,9 @@ public:
     bool lastSaveResponseWasPartial() const { return m_partialSaveResponse; }
     // The last failed save stopped at the re-read before writing: nothing was written.
     bool lastSaveFailedBeforeWriting() const { return m_saveFailedBeforeWriting; }
+    // How the last save's outcome was found when it was not the PATCH's own answer (a re-read
+    // after a lost answer); empty otherwise.
+    QString lastSaveNote() const;
 
     // Words for why load()/save() would be refused now; empty when it would go ahead.
     QString refusalReason(Operation operation) const;
@@ -94,8 +97,11 @@ Q_SIGNALS:
     void saved(const convdesk::ApiResult &result);
     // A load or save did not succeed (cancellation included); what was loaded stays.
     void failed(const convdesk::ApiResult &result, convdesk::ConversationSession::Operation operation);
-    // A save found another value on the server than the one loaded; nothing was written.
+    // A save found another value on the server than the one loaded (nothing was written), or
+    // was overwritten right after it was written (conflict.overwrittenAfterSave).
     void conflict(const convdesk::SaveConflict &conflict);
+    // Another process is saving this conversation; this save waits for it to finish.
+    void saveWaiting(const QString &holder);
     // A save attempt's audit record could not be written (emitted before its outcome).
     void auditFailed(const QString &message);
     void busyChanged(bool busy);
