@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,6 +34,8 @@ private Q_SLOTS:
 
     void killedMidSaveIsFinishedByTheNextSave();
     void twoGuardedWritersNeverBothWin();
+    void fullDiskRefusesTheSaveBeforeSending_data();
+    void fullDiskRefusesTheSaveBeforeSending();
 
 private:
     QProcessEnvironment environment() const;
@@ -163,6 +166,47 @@ void TestCliProcesses::twoGuardedWritersNeverBothWin()
     QCOMPARE(std::count_if(rows.cbegin(), rows.cend(),
                            [](const AuditRecord &row) { return row.outcome() == AuditRecord::Outcome::Success; }),
              qsizetype(Rounds));
+}
+
+void TestCliProcesses::fullDiskRefusesTheSaveBeforeSending_data()
+{
+    QTest::addColumn<int>("fillerBytes");
+    QTest::newRow("full") << 65536;              // not even the save lock fits
+    QTest::newRow("one page left") << 61440;     // the lock fits, the attempt line does not
+}
+
+void TestCliProcesses::fullDiskRefusesTheSaveBeforeSending()
+{
+    QFETCH(int, fillerBytes);
+    // The data folder on a full 64 KiB tmpfs, in a private user and mount namespace (no
+    // privileges needed; the tmpfs vanishes with the process).
+    const QString unshare = QStandardPaths::findExecutable(u"unshare"_s);
+    if (unshare.isEmpty())
+        QSKIP("unshare (util-linux) is not installed.");
+    const QString data = m_home->filePath(u"full-data"_s);
+    QVERIFY(QDir().mkpath(data));
+    QProcessEnvironment environment = this->environment();
+    environment.insert(u"XDG_DATA_HOME"_s, data);
+    const QString before = serverValue();
+    QSignalSpy handled(m_sandbox.get(), &SandboxServer::requestHandled);
+    const CliRun run = CliRun::execute(
+        unshare,
+        {u"--user"_s, u"--map-root-user"_s, u"--mount"_s, u"--"_s, u"sh"_s, u"-c"_s,
+         u"mount -t tmpfs -o size=64k convdesk-full \"$0\" || exit 77; "
+         "head -c \"$3\" /dev/zero > \"$0/filler\" 2>/dev/null; "
+         "exec \"$1\" set-extension \"$2\" --value 'never sent'"_s,
+         data, QStringLiteral(CONVDESK_CLI_PATH), m_id, QString::number(fillerBytes)},
+        {}, environment);
+    if (run.exitCode == 77 || run.err.contains("unshare failed"))
+        QSKIP(qPrintable(u"This system refuses a private tmpfs: "_s + QString::fromUtf8(run.err)));
+    if (run.exitCode == ExitCredentials)
+        QSKIP(qPrintable(u"The keychain is not reachable from a user namespace here: "_s + QString::fromUtf8(run.err)));
+    QVERIFY2(run.exitCode == ExitAuditLog, run.err.constData());
+    QVERIFY2(run.err.contains("nothing was sent"), run.err.constData());
+    QVERIFY2(run.err.toLower().contains("no space left on"), run.err.constData());
+    QCOMPARE(serverValue(), before);
+    QVERIFY(std::none_of(handled.cbegin(), handled.cend(),
+                         [](const QList<QVariant> &call) { return call.at(0).toByteArray() == "PATCH"; }));
 }
 
 QTEST_GUILESS_MAIN(TestCliProcesses)

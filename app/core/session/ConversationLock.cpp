@@ -3,6 +3,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QStorageInfo>
 
 namespace convdesk {
 
@@ -41,7 +42,7 @@ void ConversationLock::acquire(int waitMs)
     if (!QFileInfo::exists(folder)) {
         if (!QDir().mkpath(folder)) {
             const QString message = tr("The folder %1 for save locks cannot be created.").arg(QDir::toNativeSeparators(folder));
-            QMetaObject::invokeMethod(this, [this, message] { Q_EMIT failed(message); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(this, [this, message] { Q_EMIT failed(message, false); }, Qt::QueuedConnection);
             return;
         }
         QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
@@ -63,9 +64,14 @@ void ConversationLock::tryOnce()
     }
     if (m_file.error() != QLockFile::LockFailedError) {
         m_poll.stop();
-        Q_EMIT failed(tr("The save lock %1 cannot be created; nothing was sent. Check that the data folder "
-                         "is writable.")
-                          .arg(QDir::toNativeSeparators(m_path)));
+        // QLockFile keeps no errno; the usual causes can be told apart afterwards.
+        const QString folder = QFileInfo(m_path).absolutePath();
+        const QString reason = m_file.error() == QLockFile::PermissionError ? tr("permission denied")
+                               : QStorageInfo(folder).bytesAvailable() <= 0 ? tr("no space left on the disk")
+                                                                             : tr("it could not be written");
+        Q_EMIT failed(tr("The save lock %1 cannot be created (%2); nothing was sent.")
+                          .arg(QDir::toNativeSeparators(m_path), reason),
+                      false);
         return;
     }
     if (!m_toldWaiting) {
@@ -77,7 +83,8 @@ void ConversationLock::tryOnce()
         Q_EMIT failed(tr("Another save of this conversation (%1) is still running after %2 s; nothing was sent. "
                          "Try again when it has finished.")
                           .arg(holder())
-                          .arg(m_waitMs / 1000));
+                          .arg(m_waitMs / 1000),
+                      true);
         return;
     }
     if (!m_poll.isActive())

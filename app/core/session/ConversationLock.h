@@ -42,7 +42,8 @@ Q_SIGNALS:
     void acquired();
     // Another process holds it; holder names it ("convdesk-cli, process 1234"). Once per acquire().
     void waiting(const QString &holder);
-    void failed(const QString &message);
+    // heldByAnother: another save kept it too long; else the lock file could not be made.
+    void failed(const QString &message, bool heldByAnother);
 
 private:
     void tryOnce();

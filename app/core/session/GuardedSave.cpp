@@ -114,9 +114,10 @@ bool GuardedSave::start(const ConversationId &id, const std::optional<QString> &
     m_lock = std::make_unique<ConversationLock>(lockFolder, m_client->appKey(), id);
     connect(m_lock.get(), &ConversationLock::waiting, this, &GuardedSave::lockWaiting);
     connect(m_lock.get(), &ConversationLock::acquired, this, &GuardedSave::startReread);
-    connect(m_lock.get(), &ConversationLock::failed, this, [this](const QString &message) {
+    connect(m_lock.get(), &ConversationLock::failed, this, [this](const QString &message, bool heldByAnother) {
         stop();
-        Q_EMIT notSent(NotSentReason::Locked, message);
+        // A lock file that cannot be made is the data folder failing, like the audit log would.
+        Q_EMIT notSent(heldByAnother ? NotSentReason::Locked : NotSentReason::AuditLog, message);
     });
     setStage(Stage::Locking);
     m_lock->acquire(m_lockWaitMs);
