@@ -275,8 +275,8 @@ void TestAuditHistoryModel::updateReloadsAReplacedLog()
 
 void TestAuditHistoryModel::joinsAttemptsWithOutcomes()
 {
-    m_model->setRecords({attemptLine(u"A"_s, 20), attemptLine(u"B"_s, 21), outcomeLine(u"A"_s, 22, u"none"_s, u"answer"_s),
-                         record(u"x|1|y"_s, u"p"_s, 23, u"none"_s)});
+    m_model->setRecords({attemptLine(u"A"_s, 20), attemptLine(u"B"_s, 21),
+                         outcomeLine(u"A"_s, 22, u"none"_s, u"answer"_s), record(u"x|1|y"_s, u"p"_s, 23, u"none"_s)});
     QCOMPARE(m_model->rowCount(), 3); // A, B, and the line written before write-ahead
     QCOMPARE(m_model->allRecords().size(), 3);
     QCOMPARE(m_model->visibleRecords().size(), 3);

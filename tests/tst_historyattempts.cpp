@@ -62,7 +62,10 @@ private Q_SLOTS:
 private:
     void append(const AuditRecord &line);
     bool selectAttempt(const QString &attemptId);
-    QString detail() const { return test::requireChild<QPlainTextEdit>(m_history.get(), u"historyDetail"_s)->toPlainText(); }
+    QString detail() const
+    {
+        return test::requireChild<QPlainTextEdit>(m_history.get(), u"historyDetail"_s)->toPlainText();
+    }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<HistoryDialog> m_history;

@@ -77,7 +77,8 @@ int HistoryCommand::run(CliContext &context, const QCommandLineParser &parser)
         const QString key = parser.value(QStringLiteral("outcome"));
         const auto outcome = AuditRecord::outcomeFromKey(key);
         if (!outcome)
-            return usageError(context, tr("--outcome must be success, failure, conflict or unknown, not \"%1\".").arg(key));
+            return usageError(context,
+                              tr("--outcome must be success, failure, conflict or unknown, not \"%1\".").arg(key));
         filter.outcomes = {*outcome};
     }
     const QString format = parser.isSet(QStringLiteral("format")) ? parser.value(QStringLiteral("format"))
