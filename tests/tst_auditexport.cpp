@@ -65,6 +65,7 @@ private Q_SLOTS:
     void csvField_data();
     void csvField();
     void csvHasHeaderAndOneRowPerRecord();
+    void writeAheadFieldsComeLast();
     void csvRoundTripsAwkwardValues_data();
     void csvRoundTripsAwkwardValues();
     void jsonIsAnArrayOfRecords();
@@ -106,6 +107,32 @@ void TestAuditExport::csvHasHeaderAndOneRowPerRecord()
     QCOMPARE(rows.at(1).at(header.indexOf(u"outcome"_s)), u"success"_s);
     QCOMPARE(rows.at(1).at(header.indexOf(u"code"_s)), u"200"_s);
     QCOMPARE(rows.at(2).at(header.indexOf(u"value_sent"_s)), u"two"_s);
+}
+
+void TestAuditExport::writeAheadFieldsComeLast()
+{
+    // Columns older exports had keep their places; the write-ahead ones follow them.
+    const QStringList expected{u"time"_s, u"os_user"_s, u"source"_s, u"profile"_s, u"app_key"_s,
+                               u"conversation_id"_s, u"outcome"_s, u"error_kind"_s, u"stage"_s, u"code"_s,
+                               u"msg"_s, u"http_status"_s, u"trace_id"_s, u"expected"_s, u"value_before"_s,
+                               u"value_sent"_s, u"phase"_s, u"attempt_id"_s, u"verified_by"_s, u"value_after"_s};
+    QCOMPARE(AuditExport::fieldNames(), expected);
+
+    AuditRecord row = withValue(u"v"_s);
+    row.attemptId = u"id-1"_s;
+    row.verifiedBy = AuditRecord::VerifiedByReconcile;
+    row.valueAfter = u"after"_s;
+    const QList<QStringList> csv = parseCsv(AuditExport::toCsv({row}));
+    QCOMPARE(csv.at(0), expected);
+    QCOMPARE(csv.at(1).mid(16), (QStringList{u"complete"_s, u"id-1"_s, u"reconcile"_s, u"after"_s}));
+
+    const auto json = Json::parse(AuditExport::toJson({row}));
+    QVERIFY(json && json->is_array());
+    QStringList keys;
+    for (auto it = (*json)[0].begin(); it != (*json)[0].end(); ++it)
+        keys << Json::toQString(it.key());
+    QCOMPARE(keys, expected);
+    QCOMPARE((*json)[0]["value_after"].get<std::string>(), std::string("after"));
 }
 
 void TestAuditExport::csvRoundTripsAwkwardValues_data()

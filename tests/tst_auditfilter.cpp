@@ -18,7 +18,16 @@ AuditRecord record(const QString &conversation, const QString &profile, const QS
     return entry;
 }
 
-// Four attempts on two conversations, two profiles, two days and all three outcomes.
+// An attempt whose process ended before its outcome was written, as AuditJoin shows it.
+AuditRecord interrupted(const QString &time)
+{
+    AuditRecord entry = record(u"e|1|f"_s, u"prod"_s, time, QString());
+    entry.phase = AuditRecord::Phase::Attempt;
+    entry.attemptId = u"attempt-1"_s;
+    return entry.joinedWith(nullptr);
+}
+
+// Seven attempts on three conversations, two profiles, three days and all four outcomes.
 QList<AuditRecord> sample()
 {
     return {
@@ -26,6 +35,9 @@ QList<AuditRecord> sample()
         record(u"a|1|b"_s, u"test"_s, u"2024-03-01T23:59:59Z"_s, u"business"_s),
         record(u"c|2|9"_s, u"prod"_s, u"2024-03-02T00:00:00Z"_s, u"conflict"_s),
         record(u"c|2|9"_s, u"prod"_s, u"2024-03-02T08:00:00+08:00"_s, u"timeout"_s), // 00:00 UTC
+        interrupted(u"2024-03-03T10:00:00Z"_s),
+        record(u"e|1|f"_s, u"prod"_s, u"2024-03-03T11:00:00Z"_s, AuditRecord::OverwrittenKind),
+        record(u"e|1|f"_s, u"prod"_s, u"2024-03-03T12:00:00Z"_s, AuditRecord::UnknownKind), // answer lost
     };
 }
 
@@ -60,7 +72,7 @@ void TestAuditFilter::filters_data()
 
     AuditFilter fromOffset;
     fromOffset.from = QDateTime::fromString(u"2024-03-02T08:00:00+08:00"_s, Qt::ISODate);
-    QTest::newRow("bounds compared in UTC") << fromOffset << QList<int>{2, 3};
+    QTest::newRow("bounds compared in UTC") << fromOffset << QList<int>{2, 3, 4, 5, 6};
 
     AuditFilter failures;
     failures.outcomes = {AuditRecord::Outcome::Failure};
@@ -68,7 +80,11 @@ void TestAuditFilter::filters_data()
 
     AuditFilter notFailures;
     notFailures.outcomes = {AuditRecord::Outcome::Success, AuditRecord::Outcome::Conflict};
-    QTest::newRow("success or conflict") << notFailures << QList<int>{0, 2};
+    QTest::newRow("success or conflict") << notFailures << QList<int>{0, 2, 5};
+
+    AuditFilter unknown;
+    unknown.outcomes = {AuditRecord::Outcome::Unknown};
+    QTest::newRow("unknown: interrupted or may have been written") << unknown << QList<int>{4, 6};
 
     AuditFilter combined;
     combined.profile = u"prod"_s;

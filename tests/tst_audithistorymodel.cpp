@@ -29,6 +29,24 @@ AuditRecord record(const QString &conversation, const QString &profile, int minu
     return entry;
 }
 
+AuditRecord attemptLine(const QString &id, int minute)
+{
+    AuditRecord entry = record(u"x|1|y"_s, u"p"_s, minute, QString());
+    entry.phase = AuditRecord::Phase::Attempt;
+    entry.attemptId = id;
+    return entry;
+}
+
+AuditRecord outcomeLine(const QString &id, int minute, const QString &kind, const QString &verifiedBy)
+{
+    AuditRecord entry = record(u"x|1|y"_s, u"p"_s, minute, kind);
+    entry.phase = AuditRecord::Phase::Outcome;
+    entry.attemptId = id;
+    entry.verifiedBy = verifiedBy;
+    entry.valueAfter = u"after %1"_s.arg(minute);
+    return entry;
+}
+
 QList<AuditRecord> sample()
 {
     return {record(u"a|1|b"_s, u"prod"_s, 1, u"none"_s), record(u"a|1|b"_s, u"test"_s, 2, u"business"_s),
@@ -54,6 +72,13 @@ private Q_SLOTS:
     void updateTakesAFinishedLineOnce();
     void updateReloadsAReplacedLog();
     void headers();
+    void joinsAttemptsWithOutcomes();
+    void updateCompletesARowInPlace_data();
+    void updateCompletesARowInPlace();
+    void updateResetsWhenAnOutcomeCrossesTheFilter_data();
+    void updateResetsWhenAnOutcomeCrossesTheFilter();
+    void updateJoinsAnOrphanOutcomeWithItsLaterAttempt();
+    void updateTakesTheLastOfDuplicateOutcomes();
 
 private:
     std::unique_ptr<AuditHistoryModel> m_model;
@@ -246,6 +271,146 @@ void TestAuditHistoryModel::updateReloadsAReplacedLog()
     QCOMPARE(m_model->rowCount(), 1);
     QCOMPARE(m_model->record(0).traceId, u"trace-20"_s);
     QCOMPARE(m_model->allRecords().size(), 1);
+}
+
+void TestAuditHistoryModel::joinsAttemptsWithOutcomes()
+{
+    m_model->setRecords({attemptLine(u"A"_s, 20), attemptLine(u"B"_s, 21),
+                         outcomeLine(u"A"_s, 22, u"none"_s, u"answer"_s), record(u"x|1|y"_s, u"p"_s, 23, u"none"_s)});
+    QCOMPARE(m_model->rowCount(), 3); // A, B, and the line written before write-ahead
+    QCOMPARE(m_model->allRecords().size(), 3);
+    QCOMPARE(m_model->visibleRecords().size(), 3);
+    QCOMPARE(m_model->record(2).attemptId, u"A"_s);
+    QCOMPARE(m_model->index(2, AuditHistoryModel::OutcomeColumn).data().toString(), u"Saved"_s);
+    QCOMPARE(m_model->index(2, AuditHistoryModel::TimeColumn).data().toString(), u"2024-06-01 12:20:00 UTC"_s);
+    QCOMPARE(m_model->record(1).attemptId, u"B"_s);
+    QCOMPARE(m_model->index(1, AuditHistoryModel::OutcomeColumn).data().toString(), u"Unknown (interrupted)"_s);
+    QCOMPARE(m_model->index(1, AuditHistoryModel::OutcomeColumn).data(AuditHistoryModel::OutcomeRole).toString(),
+             u"unknown"_s);
+
+    m_model->setFilter(AuditFilter{{}, {}, {}, {}, {AuditRecord::Outcome::Unknown}});
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->record(0).attemptId, u"B"_s);
+}
+
+void TestAuditHistoryModel::updateCompletesARowInPlace_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("verifiedBy");
+    QTest::addColumn<QString>("outcomeText");
+    QTest::newRow("the server's answer") << u"none"_s << u"answer"_s << u"Saved"_s;
+    QTest::newRow("re-read: overwritten") << u"overwritten"_s << u"reread"_s << u"Saved, then overwritten"_s;
+    QTest::newRow("re-read: still undecided") << u"unknown"_s << u"reread"_s << u"Unknown (may have been written)"_s;
+    QTest::newRow("reconcile: applied") << u"none"_s << u"reconcile"_s << u"Saved"_s;
+    QTest::newRow("reconcile: not applied") << u"interrupted"_s << u"reconcile"_s << u"Failed (interrupted)"_s;
+}
+
+void TestAuditHistoryModel::updateCompletesARowInPlace()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, verifiedBy);
+    QFETCH(QString, outcomeText);
+    QTemporaryDir dir;
+    AuditLog log(dir.filePath(u"audit.jsonl"_s));
+    QVERIFY(log.append(record(u"x|1|y"_s, u"p"_s, 10, u"none"_s)));
+    QVERIFY(log.append(attemptLine(u"A"_s, 11)));
+    QVERIFY(m_model->update(log).isEmpty());
+    QCOMPARE(m_model->rowCount(), 2);
+    QCOMPARE(m_model->index(0, AuditHistoryModel::OutcomeColumn).data().toString(), u"Unknown (interrupted)"_s);
+
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QVERIFY(log.append(outcomeLine(u"A"_s, 12, kind, verifiedBy)));
+    QVERIFY(m_model->update(log).isEmpty());
+
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex(), m_model->index(0, 0));
+    QCOMPARE(changed.first().at(1).toModelIndex(), m_model->index(0, AuditHistoryModel::ColumnCount - 1));
+    QCOMPARE(m_model->rowCount(), 2);
+    QCOMPARE(m_model->allRecords().size(), 2);
+    QCOMPARE(m_model->index(0, AuditHistoryModel::OutcomeColumn).data().toString(), outcomeText);
+    QCOMPARE(m_model->index(0, AuditHistoryModel::TimeColumn).data().toString(), u"2024-06-01 12:11:00 UTC"_s);
+    QCOMPARE(m_model->record(0).verifiedBy, verifiedBy);
+    QCOMPARE(m_model->record(0).valueAfter, std::optional<QString>(u"after 12"_s));
+}
+
+void TestAuditHistoryModel::updateResetsWhenAnOutcomeCrossesTheFilter_data()
+{
+    QTest::addColumn<QString>("outcome"); // the filter
+    QTest::addColumn<int>("rowsBefore");
+    QTest::addColumn<int>("rowsAfter");
+    QTest::newRow("unknown: the row leaves") << u"unknown"_s << 1 << 0;
+    QTest::newRow("success: the row arrives") << u"success"_s << 0 << 1;
+}
+
+void TestAuditHistoryModel::updateResetsWhenAnOutcomeCrossesTheFilter()
+{
+    QFETCH(QString, outcome);
+    QFETCH(int, rowsBefore);
+    QFETCH(int, rowsAfter);
+    QTemporaryDir dir;
+    AuditLog log(dir.filePath(u"audit.jsonl"_s));
+    QVERIFY(log.append(attemptLine(u"A"_s, 10)));
+    m_model->update(log);
+    m_model->setFilter(AuditFilter{{}, {}, {}, {}, {*AuditRecord::outcomeFromKey(outcome)}});
+    QCOMPARE(m_model->rowCount(), rowsBefore);
+
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QVERIFY(log.append(outcomeLine(u"A"_s, 11, u"none"_s, u"answer"_s)));
+    m_model->update(log);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(m_model->rowCount(), rowsAfter);
+    QCOMPARE(m_model->allRecords().size(), 1);
+}
+
+void TestAuditHistoryModel::updateJoinsAnOrphanOutcomeWithItsLaterAttempt()
+{
+    QTemporaryDir dir;
+    AuditLog log(dir.filePath(u"audit.jsonl"_s));
+    QVERIFY(log.append(outcomeLine(u"A"_s, 10, u"none"_s, u"reconcile"_s))); // its attempt not read yet
+    m_model->update(log);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->index(0, AuditHistoryModel::OutcomeColumn).data().toString(), u"Saved"_s);
+
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QVERIFY(log.append(attemptLine(u"A"_s, 9)));
+    QVERIFY(log.append(attemptLine(u"B"_s, 11))); // a new attempt in the same read
+    m_model->update(log);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(m_model->rowCount(), 2);
+    QCOMPARE(m_model->record(1).phase, AuditRecord::Phase::Complete); // joined now
+    QCOMPARE(m_model->record(1).valueSent, u"{\n  \"minute\": 9\n}"_s); // the attempt's
+    QCOMPARE(m_model->index(1, AuditHistoryModel::OutcomeColumn).data().toString(), u"Saved"_s);
+    QCOMPARE(m_model->record(0).attemptId, u"B"_s);
+}
+
+void TestAuditHistoryModel::updateTakesTheLastOfDuplicateOutcomes()
+{
+    QTemporaryDir dir;
+    AuditLog log(dir.filePath(u"audit.jsonl"_s));
+    QVERIFY(log.append(attemptLine(u"A"_s, 10)));
+    QVERIFY(log.append(outcomeLine(u"A"_s, 11, u"unknown"_s, u"reread"_s)));
+    m_model->update(log);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->index(0, AuditHistoryModel::OutcomeColumn).data().toString(),
+             u"Unknown (may have been written)"_s);
+
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QVERIFY(log.append(outcomeLine(u"A"_s, 30, u"none"_s, u"reconcile"_s)));
+    m_model->update(log);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->index(0, AuditHistoryModel::OutcomeColumn).data().toString(), u"Saved"_s);
+    QCOMPARE(m_model->record(0).verifiedBy, u"reconcile"_s);
 }
 
 QTEST_GUILESS_MAIN(TestAuditHistoryModel)

@@ -106,9 +106,17 @@ void TestAuditLog::recordRoundTripsThroughJson_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<bool>("hasExpected");
     QTest::addColumn<int>("outcome");
-    QTest::newRow("success") << u"none"_s << true << int(AuditRecord::Outcome::Success);
-    QTest::newRow("conflict") << u"conflict"_s << true << int(AuditRecord::Outcome::Conflict);
-    QTest::newRow("forced timeout") << u"timeout"_s << false << int(AuditRecord::Outcome::Failure);
+    QTest::addColumn<int>("phase");
+    const int complete = int(AuditRecord::Phase::Complete);
+    QTest::newRow("success") << u"none"_s << true << int(AuditRecord::Outcome::Success) << complete;
+    QTest::newRow("conflict") << u"conflict"_s << true << int(AuditRecord::Outcome::Conflict) << complete;
+    QTest::newRow("forced timeout") << u"timeout"_s << false << int(AuditRecord::Outcome::Failure) << complete;
+    QTest::newRow("attempt") << QString() << true << int(AuditRecord::Outcome::Unknown)
+                             << int(AuditRecord::Phase::Attempt);
+    QTest::newRow("outcome, overwritten") << u"overwritten"_s << true << int(AuditRecord::Outcome::Conflict)
+                                          << int(AuditRecord::Phase::Outcome);
+    QTest::newRow("outcome, unknown") << u"unknown"_s << false << int(AuditRecord::Outcome::Unknown)
+                                      << int(AuditRecord::Phase::Outcome);
 }
 
 void TestAuditLog::recordRoundTripsThroughJson()
@@ -116,13 +124,23 @@ void TestAuditLog::recordRoundTripsThroughJson()
     QFETCH(QString, kind);
     QFETCH(bool, hasExpected);
     QFETCH(int, outcome);
+    QFETCH(int, phase);
     AuditRecord record = sampleAuditRecord(u"v"_s, kind);
     if (!hasExpected)
         record.expected.reset();
+    record.phase = AuditRecord::Phase(phase);
+    if (record.phase != AuditRecord::Phase::Complete)
+        record.attemptId = AuditRecord::newAttemptId();
+    if (record.phase == AuditRecord::Phase::Outcome) {
+        record.verifiedBy = AuditRecord::VerifiedByReread;
+        record.valueAfter = u"{\"after\":\"多行\\n\"}"_s;
+    }
     const OrderedJson json = record.toJson();
     QCOMPARE(json["time"].get<std::string>(), std::string("2024-05-06T07:08:09.123Z"));
     QCOMPARE(json["outcome"].get<std::string>(), AuditRecord::outcomeKey(AuditRecord::Outcome(outcome)).toStdString());
     QCOMPARE(json["expected"].is_null(), !hasExpected);
+    QCOMPARE(json["phase"].get<std::string>(), AuditRecord::phaseKey(record.phase).toStdString());
+    QCOMPARE(json["value_after"].is_null(), !record.valueAfter);
     QString error;
     const auto back = AuditRecord::fromJson(json, &error);
     QVERIFY2(back, qPrintable(error));
@@ -212,6 +230,28 @@ void TestAuditLog::corruptLineIsSkippedWithWarning_data()
     QTest::newRow("code not a number")
         << QByteArray(R"({"time":"2024-01-01T00:00:00.000Z","conversation_id":"a|1|b","error_kind":"none","code":"x"})")
         << u"code"_s;
+    QTest::newRow("bad phase")
+        << QByteArray(R"({"time":"2024-01-01T00:00:00.000Z","conversation_id":"a|1|b","error_kind":"none",)"
+                      R"("phase":"begin","attempt_id":"x"})")
+        << u"phase"_s;
+    QTest::newRow("phase not a string")
+        << QByteArray(R"({"time":"2024-01-01T00:00:00.000Z","conversation_id":"a|1|b","error_kind":"none","phase":1})")
+        << u"phase"_s;
+    QTest::newRow("attempt without attempt_id")
+        << QByteArray(R"({"time":"2024-01-01T00:00:00.000Z","conversation_id":"a|1|b","phase":"attempt"})")
+        << u"attempt_id"_s;
+    QTest::newRow("outcome without attempt_id")
+        << QByteArray(R"({"time":"2024-01-01T00:00:00.000Z","conversation_id":"a|1|b","error_kind":"none",)"
+                      R"("phase":"outcome","attempt_id":""})")
+        << u"attempt_id"_s;
+    QTest::newRow("outcome without error_kind")
+        << QByteArray(R"({"time":"2024-01-01T00:00:00.000Z","conversation_id":"a|1|b","phase":"outcome",)"
+                      R"("attempt_id":"x"})")
+        << u"error_kind"_s;
+    QTest::newRow("value_after not a string")
+        << QByteArray(R"({"time":"2024-01-01T00:00:00.000Z","conversation_id":"a|1|b","error_kind":"none",)"
+                      R"("phase":"outcome","attempt_id":"x","value_after":5})")
+        << u"value_after"_s;
     QTest::newRow("binary junk") << QByteArray("\x00\xff\xfe garbage", 12) << u"not valid JSON"_s;
 }
 

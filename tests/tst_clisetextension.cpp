@@ -15,7 +15,7 @@
 using namespace convdesk;
 using namespace Qt::StringLiterals;
 
-// convdesk-cli set-extension and history run in this process (support/InProcessCli.h) against
+// convdesk-cli set-extension runs in this process (support/InProcessCli.h) against
 // the in-process sandbox, with the audit log in a temporary folder.
 class TestCliSetExtension : public QObject
 {
@@ -37,10 +37,6 @@ private Q_SLOTS:
     void everyAttemptIsAudited_data();
     void everyAttemptIsAudited();
     void unwritableAuditLogRefusesSave();
-    void historyFormats();
-    void historyFilters_data();
-    void historyFilters();
-    void historySkipsCorruptLinesWithWarning();
 
 private:
     CliRun cli(const QStringList &arguments, const QByteArray &input = {}) { return m_cli->run(arguments, input); }
@@ -349,113 +345,6 @@ void TestCliSetExtension::unwritableAuditLogRefusesSave()
     QVERIFY2(run.err.contains("audit log"), run.err.constData());
     QCOMPARE(m_sandbox->requestCount(), before); // nothing sent, not even the re-read
     QCOMPARE(serverValue(), valueBefore);
-}
-
-void TestCliSetExtension::historyFormats()
-{
-    CliRun run = cli({u"history"_s});
-    QCOMPARE(run.exitCode, int(ExitOk)); // an empty log is not an error
-    QVERIFY(run.out.isEmpty());
-    QVERIFY(run.err.contains("No save attempts recorded."));
-    QVERIFY(cli({u"history"_s, u"--outcome"_s, u"failure"_s}).err.contains("No save attempts recorded that match."));
-    QCOMPARE(cli({u"set-extension"_s, m_firstId, u"--value"_s, u"one\ttwo\nthree"_s}).exitCode, int(ExitOk));
-    QCOMPARE(cli({u"set-extension"_s, m_firstId, u"--value"_s, u"x"_s, u"--expect-current"_s, u"stale"_s}).exitCode,
-             int(ExitConflict));
-
-    const CliRun table = cli({u"history"_s});
-    QCOMPARE(table.exitCode, int(ExitOk));
-    const QList<QByteArray> lines = table.out.trimmed().split('\n');
-    QCOMPARE(lines.size(), 3); // header and two attempts, each on one line
-    QCOMPARE(lines.at(0), QByteArray("TIME (UTC)\tPROFILE\tCONVERSATION\tOUTCOME\tCODE\tTRACE ID\tVALUE BEFORE\t"
-                                     "VALUE SENT"));
-    QVERIFY2(lines.at(1).contains("\tsuccess\t") && lines.at(1).contains("one\\ttwo\\nthree"), lines.at(1).constData());
-    QVERIFY2(lines.at(2).contains("\tconflict\t"), lines.at(2).constData());
-    QVERIFY(lines.at(2).contains(m_firstId.toUtf8()));
-    QCOMPARE(lines.at(2).count('\t'), 7);
-
-    const CliRun json = cli({u"history"_s, u"--format"_s, u"json"_s});
-    QCOMPARE(json.exitCode, int(ExitOk));
-    const auto parsed = Json::parse(json.out);
-    QVERIFY(parsed && parsed->is_array());
-    QCOMPARE(parsed->size(), size_t(2));
-    QCOMPARE((*parsed)[0]["value_sent"].get<std::string>(), std::string("one\ttwo\nthree"));
-    QCOMPARE((*parsed)[1]["outcome"].get<std::string>(), std::string("conflict"));
-
-    const CliRun csv = cli({u"history"_s, u"--format"_s, u"csv"_s});
-    QCOMPARE(csv.exitCode, int(ExitOk));
-    QVERIFY(csv.out.startsWith("time,os_user,"));
-    QVERIFY(csv.out.contains("\"one\ttwo\nthree\""));
-
-    run = cli({u"history"_s, u"--format"_s, u"xml"_s});
-    QCOMPARE(run.exitCode, int(ExitUsage));
-    QVERIFY(run.err.contains("--format must be table, json or csv, not \"xml\"."));
-    run = cli({u"history"_s, u"--outcome"_s, u"maybe"_s});
-    QCOMPARE(run.exitCode, int(ExitUsage));
-    QVERIFY(run.err.contains("--outcome must be success, failure or conflict, not \"maybe\"."));
-    QCOMPARE(cli({u"history"_s, u"--conversation"_s, u"a|9|b"_s}).exitCode, int(ExitUsage));
-    QCOMPARE(cli({u"history"_s, u"everything"_s}).exitCode, int(ExitUsage));
-}
-
-void TestCliSetExtension::historyFilters_data()
-{
-    QTest::addColumn<QStringList>("options");
-    QTest::addColumn<int>("count");
-    QTest::newRow("everything") << QStringList{} << 3;
-    QTest::newRow("conversation") << QStringList{u"--conversation"_s, u"FIRST"_s} << 2;
-    QTest::newRow("percent-encoded conversation") << QStringList{u"--conversation"_s, u"FIRST-ENCODED"_s} << 2;
-    QTest::newRow("other conversation") << QStringList{u"--conversation"_s, u"SECOND"_s} << 1;
-    QTest::newRow("profile") << QStringList{u"--profile"_s, u"second"_s} << 1;
-    QTest::newRow("unknown profile") << QStringList{u"--profile"_s, u"nobody"_s} << 0;
-    QTest::newRow("conflicts") << QStringList{u"--outcome"_s, u"conflict"_s} << 1;
-    QTest::newRow("successes of the first profile")
-        << QStringList{u"--outcome"_s, u"success"_s, u"--profile"_s, u"sandbox"_s} << 1;
-}
-
-void TestCliSetExtension::historyFilters()
-{
-    QFETCH(QStringList, options);
-    QFETCH(int, count);
-    addSandboxProfile(u"second"_s);
-    const QString second = m_sandbox->conversationIds().value(1);
-    QCOMPARE(cli({u"set-extension"_s, m_firstId, u"--value"_s, u"a"_s, u"--profile"_s, u"sandbox"_s}).exitCode,
-             int(ExitOk));
-    QCOMPARE(cli({u"set-extension"_s, m_firstId, u"--value"_s, u"b"_s, u"--expect-current"_s, u"stale"_s,
-                  u"--profile"_s, u"sandbox"_s}).exitCode,
-             int(ExitConflict));
-    QCOMPARE(cli({u"set-extension"_s, second, u"--value"_s, u"c"_s, u"--profile"_s, u"second"_s}).exitCode,
-             int(ExitOk));
-
-    options.replaceInStrings(u"FIRST-ENCODED"_s, QString(m_firstId).replace(u'|', u"%7C"_s));
-    options.replaceInStrings(u"FIRST"_s, m_firstId);
-    options.replaceInStrings(u"SECOND"_s, second);
-    const CliRun run = cli(QStringList{u"history"_s, u"--format"_s, u"json"_s} + options);
-    QVERIFY2(run.exitCode == ExitOk, run.err.constData());
-    const auto parsed = Json::parse(run.out);
-    QVERIFY(parsed && parsed->is_array());
-    QCOMPARE(int(parsed->size()), count);
-}
-
-void TestCliSetExtension::historySkipsCorruptLinesWithWarning()
-{
-    QCOMPARE(cli({u"set-extension"_s, m_firstId, u"--value"_s, u"before the damage"_s}).exitCode, int(ExitOk));
-    {
-        QFile file(m_cli->auditLogPath());
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Append));
-        file.write("{\"time\": \"broken\n");
-        file.write("{\"time\":\"2024-01-01T00:00:00.000Z\",\"conversation_id\":\"a|1|b\",\"err"); // cut short
-    }
-    // The next save still appends a whole, readable record.
-    QCOMPARE(cli({u"set-extension"_s, m_firstId, u"--value"_s, u"after the damage"_s}).exitCode, int(ExitOk));
-
-    const CliRun run = cli({u"history"_s, u"--format"_s, u"json"_s});
-    QCOMPARE(run.exitCode, int(ExitOk));
-    const auto parsed = Json::parse(run.out);
-    QVERIFY(parsed && parsed->is_array());
-    QCOMPARE(parsed->size(), size_t(2));
-    QCOMPARE((*parsed)[1]["value_sent"].get<std::string>(), std::string("after the damage"));
-    const QString err = QString::fromUtf8(run.err);
-    QVERIFY2(err.contains(u"convdesk-cli: warning:"_s) && err.contains(u"line 2"_s) && err.contains(u"line 3"_s),
-             run.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliSetExtension)

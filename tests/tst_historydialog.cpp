@@ -54,6 +54,11 @@ AuditRecord record(const QString &conversation, const QString &profile, const QD
         entry.stage = AuditRecord::StageReread;
         entry.errorKind = AuditRecord::ConflictKind;
         break;
+    case AuditRecord::Outcome::Unknown: // an Attempt line whose Outcome never came
+        entry.phase = AuditRecord::Phase::Attempt;
+        entry.attemptId = u"attempt-"_s + day.toString(Qt::ISODate);
+        entry.stage = AuditRecord::StageWrite;
+        break;
     }
     entry.traceId = u"trace-"_s + day.toString(Qt::ISODate);
     return entry;

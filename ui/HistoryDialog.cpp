@@ -51,6 +51,29 @@ QDate boundOf(const QDateEdit *edit)
     return edit->date() == edit->minimumDate() ? QDate() : edit->date();
 }
 
+// Whether two rows show the same save: an attempt stays itself when its outcome arrives.
+bool sameAttempt(const AuditRecord &a, const AuditRecord &b)
+{
+    if (!a.attemptId.isEmpty() || !b.attemptId.isEmpty())
+        return a.attemptId == b.attemptId;
+    return a == b;
+}
+
+// How an outcome was established, for the details; empty when the line does not say.
+QString verifiedByText(const QString &verifiedBy)
+{
+    if (verifiedBy.isEmpty())
+        return {};
+    if (verifiedBy == AuditRecord::VerifiedByAnswer)
+        return HistoryDialog::tr("Outcome established by the server's answer.");
+    if (verifiedBy == AuditRecord::VerifiedByReread)
+        return HistoryDialog::tr("Outcome established by a re-read after the answer was lost or could not be "
+                                 "trusted.");
+    if (verifiedBy == AuditRecord::VerifiedByReconcile)
+        return HistoryDialog::tr("Outcome established by a later check of an interrupted save.");
+    return HistoryDialog::tr("Outcome established by: %1").arg(verifiedBy); // a newer writer's way
+}
+
 } // namespace
 
 HistoryDialog::HistoryDialog(QWidget *parent)
@@ -87,6 +110,8 @@ HistoryDialog::HistoryDialog(QWidget *parent)
     m_outcomeFilter->addItem(tr("Saved"), AuditRecord::outcomeKey(AuditRecord::Outcome::Success));
     m_outcomeFilter->addItem(tr("Failed"), AuditRecord::outcomeKey(AuditRecord::Outcome::Failure));
     m_outcomeFilter->addItem(tr("Conflict, not written"), AuditRecord::outcomeKey(AuditRecord::Outcome::Conflict));
+    m_outcomeFilter->addItem(tr("Unknown (interrupted or may have been written)"),
+                             AuditRecord::outcomeKey(AuditRecord::Outcome::Unknown));
 
     auto *filters = new QFormLayout;
     filters->addRow(tr("Con&versation:"), m_conversationFilter);
@@ -260,7 +285,8 @@ void HistoryDialog::showRecords(const QStringList &warnings, const std::optional
     }
     if (current) {
         const QList<AuditRecord> shown = shownRecords();
-        const auto found = std::find(shown.begin(), shown.end(), *current);
+        const auto found = std::find_if(shown.begin(), shown.end(),
+                                        [&current](const AuditRecord &row) { return sameAttempt(row, *current); });
         if (found != shown.end())
             m_view->selectRow(int(found - shown.begin()));
     }
@@ -336,10 +362,19 @@ void HistoryDialog::updateDetail()
     const QString before = record->valueBefore ? *record->valueBefore
                                                : tr("(unknown: the server could not be read before the write)");
     QString text = tr("Value before:\n%1\n\nValue sent:\n%2").arg(before, record->valueSent);
-    if (!record->msg.isEmpty())
-        text += QStringLiteral("\n\n") + tr("Server message: %1").arg(record->msg);
+    if (record->valueAfter)
+        text += QStringLiteral("\n\n") + tr("Value on the server after the save:\n%1").arg(*record->valueAfter);
+    QStringList notes;
+    if (const QString verified = verifiedByText(record->verifiedBy); !verified.isEmpty())
+        notes << verified;
+    if (record->phase == AuditRecord::Phase::Attempt)
+        notes << record->msg; // why the outcome is unknown, not the server's words
+    else if (!record->msg.isEmpty())
+        notes << tr("Server message: %1").arg(record->msg);
     if (!record->traceId.isEmpty())
-        text += u'\n' + tr("Trace id: %1").arg(record->traceId);
+        notes << tr("Trace id: %1").arg(record->traceId);
+    if (!notes.isEmpty())
+        text += QStringLiteral("\n\n") + notes.join(u'\n');
     m_detail->setPlainText(text);
 }
 

@@ -1,6 +1,7 @@
 #include "FuzzEntries.h"
 
 #include "api/ConversationId.h"
+#include "audit/AuditJoin.h"
 #include "audit/AuditLog.h"
 #include "json/ExtensionDiff.h"
 #include "json/JsonDocument.h"
@@ -8,6 +9,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QSet>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -203,6 +205,20 @@ QString auditLogReader(QByteArrayView data)
         if (!(*again == record))
             return u"a record changes when written back: "_s + QString::fromUtf8(line.left(200));
     }
+
+    // The History's rows: one per Complete line and one per attempt id, however the lines mix.
+    QSet<QString> attemptIds;
+    qsizetype completeLines = 0;
+    for (const AuditRecord &record : records) {
+        if (record.phase == AuditRecord::Phase::Complete)
+            ++completeLines;
+        else
+            attemptIds.insert(record.attemptId);
+    }
+    const QList<AuditRecord> rows = AuditJoin::attempts(records);
+    if (rows.size() != completeLines + attemptIds.size())
+        return u"%1 rows joined from %2 complete lines and %3 attempt ids"_s.arg(rows.size())
+            .arg(completeLines).arg(attemptIds.size());
     return {};
 }
 

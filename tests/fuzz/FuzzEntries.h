@@ -24,7 +24,8 @@ QString conversationId(QByteArrayView data);
 QString extensionValidator(QByteArrayView data);
 
 // AuditLog::readAll on a log file with these bytes; every record it returns survives the
-// way append() writes it, and every non-empty line is a record or a warning.
+// way append() writes it, every non-empty line is a record or a warning, and the join into
+// attempts (AuditJoin) gives one row per Complete line and per attempt id.
 QString auditLogReader(QByteArrayView data);
 
 } // namespace convdesk::FuzzEntries

@@ -3,6 +3,7 @@
 #include "api/ConversationId.h"
 #include "audit/AuditExport.h"
 #include "audit/AuditFilter.h"
+#include "audit/AuditJoin.h"
 #include "audit/AuditLog.h"
 
 namespace convdesk {
@@ -18,6 +19,21 @@ QString tableCell(const QString &text)
     cell.replace(u'\r', QLatin1String("\\r"));
     cell.replace(u'\n', QLatin1String("\\n"));
     return cell;
+}
+
+// The outcome key, and after a colon what kind of it when that tells more: "failure:timeout",
+// "conflict:overwritten", "unknown:interrupted" (an Attempt line without its Outcome).
+QString outcomeCell(const AuditRecord &row)
+{
+    const AuditRecord::Outcome outcome = row.outcome();
+    const QString key = AuditRecord::outcomeKey(outcome);
+    if (outcome == AuditRecord::Outcome::Failure)
+        return key + u':' + row.errorKind;
+    if (outcome == AuditRecord::Outcome::Conflict && row.errorKind == AuditRecord::OverwrittenKind)
+        return key + u':' + AuditRecord::OverwrittenKind;
+    if (outcome == AuditRecord::Outcome::Unknown && row.phase == AuditRecord::Phase::Attempt)
+        return key + u':' + AuditRecord::InterruptedKind;
+    return key;
 }
 
 } // namespace
@@ -37,7 +53,7 @@ QList<QCommandLineOption> HistoryCommand::options() const
     return {
         option(QStringLiteral("conversation"), tr("Only this conversation."), tr("id")),
         option(QStringLiteral("profile"), tr("Only the records of this profile."), tr("name")),
-        option(QStringLiteral("outcome"), tr("Only attempts with this outcome: success, failure or conflict."),
+        option(QStringLiteral("outcome"), tr("Only attempts with this outcome: success, failure, conflict or unknown."),
                tr("outcome")),
         option(QStringLiteral("format"), tr("Output format: table (default), json or csv."), tr("format")),
     };
@@ -61,7 +77,8 @@ int HistoryCommand::run(CliContext &context, const QCommandLineParser &parser)
         const QString key = parser.value(QStringLiteral("outcome"));
         const auto outcome = AuditRecord::outcomeFromKey(key);
         if (!outcome)
-            return usageError(context, tr("--outcome must be success, failure or conflict, not \"%1\".").arg(key));
+            return usageError(context,
+                              tr("--outcome must be success, failure, conflict or unknown, not \"%1\".").arg(key));
         filter.outcomes = {*outcome};
     }
     const QString format = parser.isSet(QStringLiteral("format")) ? parser.value(QStringLiteral("format"))
@@ -71,7 +88,8 @@ int HistoryCommand::run(CliContext &context, const QCommandLineParser &parser)
 
     const AuditLog log(context.auditLogPath);
     QStringList warnings;
-    const QList<AuditRecord> records = filter.apply(log.readAll(&warnings));
+    // One row per attempt: its Attempt and Outcome lines joined, filtered on the joined outcome.
+    const QList<AuditRecord> records = filter.apply(AuditJoin::attempts(log.readAll(&warnings)));
     for (const QString &warning : std::as_const(warnings))
         context.printErr(tr("convdesk-cli: warning: %1").arg(warning));
 
@@ -93,13 +111,10 @@ int HistoryCommand::run(CliContext &context, const QCommandLineParser &parser)
                           .toUtf8()
                       + '\n';
     for (const AuditRecord &record : records) {
-        const QString outcome = record.outcome() == AuditRecord::Outcome::Failure
-                                    ? AuditRecord::outcomeKey(record.outcome()) + u':' + record.errorKind
-                                    : AuditRecord::outcomeKey(record.outcome());
         const QStringList cells{record.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
                                 record.profile,
                                 record.conversationId,
-                                outcome,
+                                outcomeCell(record),
                                 record.code == 0 ? QString() : QString::number(record.code),
                                 record.traceId,
                                 record.valueBefore ? *record.valueBefore : tr("(unknown)"),

@@ -24,15 +24,42 @@ QByteArray csvRow(const QStringList &fields)
     return row + "\r\n";
 }
 
+// The fields that write-ahead added to the log: exports list them after the older ones, so that
+// a spreadsheet or script reading columns by position keeps working.
+const QStringList &writeAheadFields()
+{
+    static const QStringList fields{QStringLiteral("phase"), QStringLiteral("attempt_id"),
+                                    QStringLiteral("verified_by"), QStringLiteral("value_after")};
+    return fields;
+}
+
 } // namespace
 
 QStringList AuditExport::fieldNames()
 {
     QStringList names;
     const OrderedJson sample = AuditRecord().toJson();
-    for (auto it = sample.begin(); it != sample.end(); ++it)
-        names << Json::toQString(it.key());
+    for (auto it = sample.begin(); it != sample.end(); ++it) {
+        const QString name = Json::toQString(it.key());
+        if (!writeAheadFields().contains(name))
+            names << name;
+    }
+    for (const QString &name : writeAheadFields()) {
+        if (sample.contains(Json::toStdString(name)))
+            names << name;
+    }
     return names;
+}
+
+OrderedJson AuditExport::exportedJson(const AuditRecord &record)
+{
+    const OrderedJson json = record.toJson();
+    OrderedJson ordered = OrderedJson::object();
+    for (const QString &name : fieldNames()) {
+        const std::string key = Json::toStdString(name);
+        ordered[key] = json.value(key, OrderedJson());
+    }
+    return ordered;
 }
 
 QByteArray AuditExport::csvField(const QString &value)
@@ -50,7 +77,7 @@ QByteArray AuditExport::toCsv(const QList<AuditRecord> &records)
     const QStringList names = fieldNames();
     QByteArray csv = csvRow(names);
     for (const AuditRecord &record : records) {
-        const OrderedJson json = record.toJson();
+        const OrderedJson json = exportedJson(record);
         QStringList fields;
         for (const QString &name : names)
             fields << fieldText(json.value(Json::toStdString(name), OrderedJson()));
@@ -63,7 +90,7 @@ QByteArray AuditExport::toJson(const QList<AuditRecord> &records)
 {
     OrderedJson array = OrderedJson::array();
     for (const AuditRecord &record : records)
-        array.push_back(record.toJson());
+        array.push_back(exportedJson(record));
     return Json::serialize(array, 2) + '\n';
 }
 

@@ -9,7 +9,10 @@
 namespace convdesk {
 
 // Audit records as files for a spreadsheet or a ticket. Both formats carry the same fields,
-// named and ordered as in the log (AuditRecord::toJson()).
+// named as in the log (AuditRecord::toJson()) and in its order, except that the fields added
+// for write-ahead (phase, attempt_id, verified_by, value_after) come last, after the older ones.
+// History exports rows, attempts joined with their outcomes (AuditJoin): such a row has the
+// phase "complete" and its attempt_id; an Attempt alone keeps "attempt".
 class AuditExport
 {
 public:
@@ -20,6 +23,8 @@ public:
     static QByteArray toJson(const QList<AuditRecord> &records);
 
     static QStringList fieldNames();
+    // record.toJson() with its fields in fieldNames() order.
+    static OrderedJson exportedJson(const AuditRecord &record);
     static QByteArray csvField(const QString &value);
 };
 

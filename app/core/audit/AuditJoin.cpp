@@ -1,44 +1,36 @@
 #include "audit/AuditJoin.h"
 
-#include <QHash>
-
 namespace convdesk::AuditJoin {
 
 QList<AuditRecord> attempts(const QList<AuditRecord> &lines)
 {
-    QHash<QString, qsizetype> attemptLine; // attemptId -> index into lines
-    QHash<QString, qsizetype> outcomeLine;
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const AuditRecord &line = lines.at(i);
-        if (line.phase == AuditRecord::Phase::Attempt)
-            attemptLine.insert(line.attemptId, i);
-        else if (line.phase == AuditRecord::Phase::Outcome)
-            outcomeLine.insert(line.attemptId, i); // a later one replaces an earlier one
-    }
+    Joiner joiner;
+    for (const AuditRecord &line : lines)
+        joiner.add(line);
+    return joiner.rows();
+}
 
-    QList<AuditRecord> rows;
-    rows.reserve(lines.size());
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const AuditRecord &line = lines.at(i);
-        switch (line.phase) {
-        case AuditRecord::Phase::Complete:
-            rows.append(line);
-            break;
-        case AuditRecord::Phase::Attempt:
-            if (attemptLine.value(line.attemptId) != i)
-                break; // the same attempt written twice: shown once
-            if (const auto outcome = outcomeLine.constFind(line.attemptId); outcome != outcomeLine.cend())
-                rows.append(line.joinedWith(&lines.at(*outcome)));
-            else
-                rows.append(line.joinedWith(nullptr));
-            break;
-        case AuditRecord::Phase::Outcome:
-            if (!attemptLine.contains(line.attemptId) && outcomeLine.value(line.attemptId) == i)
-                rows.append(line);
-            break;
-        }
+Joiner::Change Joiner::add(const AuditRecord &line)
+{
+    if (line.phase == AuditRecord::Phase::Complete) {
+        m_rows.append(line);
+        return {m_rows.size() - 1, true};
     }
-    return rows;
+    Lines &known = m_byAttemptId[line.attemptId];
+    if (line.phase == AuditRecord::Phase::Attempt)
+        known.attempt = line;
+    else
+        known.outcome = line;
+    // An Outcome alone is all that is known of its attempt: shown as it is.
+    const AuditRecord row = known.attempt ? known.attempt->joinedWith(known.outcome ? &*known.outcome : nullptr)
+                                          : *known.outcome;
+    if (known.row >= 0) {
+        m_rows[known.row] = row;
+        return {known.row, false};
+    }
+    m_rows.append(row);
+    known.row = m_rows.size() - 1;
+    return {known.row, true};
 }
 
 } // namespace convdesk::AuditJoin

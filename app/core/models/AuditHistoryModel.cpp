@@ -5,6 +5,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <functional>
 
 namespace convdesk {
 
@@ -55,7 +56,7 @@ QStringList AuditHistoryModel::update(const AuditLog &log)
         setRecords(chunk.records);
         m_logWarnings = chunk.warnings;
     } else {
-        appendRecords(chunk.records);
+        appendLines(chunk.records);
         m_logWarnings += chunk.warnings;
     }
     m_logPath = log.filePath();
@@ -72,10 +73,12 @@ QStringList AuditHistoryModel::warnings() const
     return all;
 }
 
-void AuditHistoryModel::setRecords(const QList<AuditRecord> &records)
+void AuditHistoryModel::setRecords(const QList<AuditRecord> &lines)
 {
     beginResetModel();
-    m_all = records;
+    m_joiner = {};
+    for (const AuditRecord &line : lines)
+        m_joiner.add(line);
     m_logPath.clear();
     m_logPosition = {};
     m_logWarnings.clear();
@@ -84,14 +87,39 @@ void AuditHistoryModel::setRecords(const QList<AuditRecord> &records)
     endResetModel();
 }
 
-void AuditHistoryModel::appendRecords(const QList<AuditRecord> &records)
+void AuditHistoryModel::appendLines(const QList<AuditRecord> &lines)
 {
-    m_all += records;
-    QList<AuditRecord> shown = m_filter.apply(records);
+    const QList<AuditRecord> &rows = m_joiner.rows();
+    const qsizetype oldCount = rows.size();
+    QList<qsizetype> changed; // rows there before these lines, that they completed
+    for (const AuditRecord &line : lines) {
+        const AuditJoin::Joiner::Change change = m_joiner.add(line);
+        if (!change.inserted && change.row < oldCount && !changed.contains(change.row))
+            changed.append(change.row);
+    }
+    // An outcome can move its row into or out of the filter; inserting and removing rows
+    // across the table for that is not worth it for the rare case.
+    for (qsizetype index : std::as_const(changed)) {
+        if ((visibleRow(index) >= 0) != m_filter.matches(rows.at(index))) {
+            beginResetModel();
+            rebuild();
+            endResetModel();
+            return;
+        }
+    }
+    for (qsizetype index : std::as_const(changed)) {
+        if (const int row = visibleRow(index); row >= 0)
+            Q_EMIT dataChanged(this->index(row, 0), this->index(row, ColumnCount - 1));
+    }
+
+    QList<qsizetype> shown;
+    for (qsizetype index = rows.size() - 1; index >= oldCount; --index) {
+        if (m_filter.matches(rows.at(index)))
+            shown.append(index); // newest first
+    }
     if (shown.isEmpty())
         return;
-    // Newest first: the new records go on top, the newest of them first.
-    std::reverse(shown.begin(), shown.end());
+    // Newest first: the new rows go on top.
     beginInsertRows({}, 0, int(shown.size()) - 1);
     m_visible = shown + m_visible;
     endInsertRows();
@@ -109,18 +137,44 @@ void AuditHistoryModel::setFilter(const AuditFilter &filter)
 
 void AuditHistoryModel::rebuild()
 {
-    m_visible = m_filter.apply(m_all);
-    std::reverse(m_visible.begin(), m_visible.end()); // newest first
+    const QList<AuditRecord> &rows = m_joiner.rows();
+    m_visible.clear();
+    for (qsizetype index = rows.size() - 1; index >= 0; --index) {
+        if (m_filter.matches(rows.at(index)))
+            m_visible.append(index);
+    }
+}
+
+int AuditHistoryModel::visibleRow(qsizetype index) const
+{
+    const auto found = std::lower_bound(m_visible.cbegin(), m_visible.cend(), index, std::greater<>());
+    return found != m_visible.cend() && *found == index ? int(found - m_visible.cbegin()) : -1;
+}
+
+QList<AuditRecord> AuditHistoryModel::visibleRecords() const
+{
+    QList<AuditRecord> records;
+    records.reserve(m_visible.size());
+    for (qsizetype index : m_visible)
+        records.append(m_joiner.rows().at(index));
+    return records;
+}
+
+AuditRecord AuditHistoryModel::record(int row) const
+{
+    if (row < 0 || row >= m_visible.size())
+        return {};
+    return m_joiner.rows().at(m_visible.at(row));
 }
 
 QStringList AuditHistoryModel::profiles() const
 {
-    return distinct(m_all, &AuditRecord::profile);
+    return distinct(m_joiner.rows(), &AuditRecord::profile);
 }
 
 QStringList AuditHistoryModel::conversationIds() const
 {
-    return distinct(m_all, &AuditRecord::conversationId);
+    return distinct(m_joiner.rows(), &AuditRecord::conversationId);
 }
 
 int AuditHistoryModel::rowCount(const QModelIndex &parent) const
@@ -171,7 +225,7 @@ QVariant AuditHistoryModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const AuditRecord &record = m_visible.at(index.row());
+    const AuditRecord &record = m_joiner.rows().at(m_visible.at(index.row()));
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
