@@ -203,6 +203,8 @@ QString AuditHistoryModel::displayText(const AuditRecord &record, int column) co
                        ? tr("Unknown (interrupted)")
                        : tr("Unknown (may have been written)");
         case AuditRecord::Outcome::Failure:
+            if (record.errorKind == AuditRecord::InterruptedKind)
+                return tr("Not applied (interrupted)");
             return record.stage == AuditRecord::StageReread ? tr("Failed before writing (%1)").arg(record.errorKind)
                                                             : tr("Failed (%1)").arg(record.errorKind);
         }
