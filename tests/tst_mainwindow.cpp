@@ -6,6 +6,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QCompleter>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QLabel>

@@ -6,7 +6,6 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
-using namespace convdesk;
 using namespace Qt::StringLiterals;
 
 namespace {

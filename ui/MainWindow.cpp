@@ -336,15 +336,15 @@ void MainWindow::openConversation(const QString &conversationId)
 void MainWindow::revertTo(const AuditRecord &record)
 {
     if (!record.valueBefore) {
-        m_reporter->showProblem(tr("Cannot revert: this attempt could not read the server first, so the value before it "
-                       "is unknown."));
+        m_reporter->showProblem(tr("Cannot revert: this attempt could not read the server first, so the value "
+                                   "before it is unknown."));
         return;
     }
     const Profile profile = m_session->profile();
     if (record.profile != profile.name || (!record.appKey.isEmpty() && record.appKey != profile.appKey)) {
-        m_reporter->showProblem(tr("Cannot revert here: that save was made with the profile %1 (AppKey %2); choose that "
-                       "profile first.")
-                        .arg(record.profile, record.appKey));
+        m_reporter->showProblem(tr("Cannot revert here: that save was made with the profile %1 (AppKey %2); "
+                                   "choose that profile first.")
+                                    .arg(record.profile, record.appKey));
         return;
     }
     QString error;
