@@ -1,56 +1,32 @@
 #include "ConversationPanel.h"
-#include "CurlCopier.h"
 #include "DialogHook.h"
-#include "ExtensionEditor.h"
-#include "MainWindow.h"
-#include "SandboxServer.h"
-#include "api/CurlCommand.h"
-#include "api/ErrorText.h"
-#include "models/ConversationFilterModel.h"
 #include "models/ConversationTreeModel.h"
 #include "profiles/ProfileStore.h"
-#include "secrets/InMemorySecretStore.h"
-#include "support/RequireChild.h"
+#include "support/MainWindowFixture.h"
 
-#include <QAbstractItemModelTester>
 #include <QAction>
-#include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
+#include <QClipboard>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
 
-#include <memory>
-
 using namespace convdesk;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-const QString AliceId = u"support_demo|1|alice"_s;
-const QString BobId = u"support_demo|1|bob_88"_s;
-
-QString serverExtension(const SandboxServer &server, const QString &id)
-{
-    const auto conversation = server.conversation(id);
-    return conversation ? Json::toQString((*conversation)["server_extension"].get<std::string>()) : QString();
-}
-
-} // namespace
-
-class TestMainWindow : public QObject
+// The main window on the sandbox: loading and what it shows, the tree filter and copy actions,
+// cancelling, profiles, the ID builder and the window state. Editing and saving are
+// tst_mainwindowsave's, the cURL copies tst_mainwindowcurl's.
+class TestMainWindow : public QObject, private MainWindowFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -68,133 +44,28 @@ private Q_SLOTS:
     void copyActions();
     void copyTraceId();
     void expandedStateSurvivesReload();
-    void editAndSaveWithConfirmation();
-    void cancelledConfirmationSendsNothing();
-    void failedSaveKeepsEditedText();
-    void failedLoadKeepsEditedText();
     void unknownConversationIsExplained();
     void invalidIdIsExplainedWithoutARequest();
     void cancelSlowCall();
-    void saveCannotBeSentTwice();
-    void unsavedPromptOnSwitchingConversation_data();
-    void unsavedPromptOnSwitchingConversation();
-    void unsavedPromptOnClose_data();
-    void unsavedPromptOnClose();
     void addProfileAndSwitchProfiles();
     void idBuilderFillsTheFieldAndLoads();
     void modelsStayConsistentThroughLoadReloadAndFilter();
     void windowStateIsRestored();
-    void copyRequestAsCurlHasPlaceholders();
-    void copyRequestAsCurlWithLiveSignature_data();
-    void copyRequestAsCurlWithLiveSignature();
-    void expiredLiveSignatureIsNotCopied();
-    void copyRequestAsCurlBeforeAnyRequest();
-
-private:
-    template<typename T>
-    T *find(const char *name) const { return test::requireChild<T>(m_window.get(), name); }
-    void createWindow();
-    void destroyWindow();
-    bool waitShown();
-    void loadId(const QString &id);
-    void editExtension(const QString &text);
-    ExtensionEditor *editor() const { return find<ExtensionEditor>("extensionEditor"); }
-    QModelIndex proxyIndex(const QString &path) const;
-
-    std::unique_ptr<SandboxServer> m_sandbox;
-    QTemporaryDir m_dir;
-    int m_settingsCount = 0;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<InMemorySecretStore> m_secrets;
-    std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<QSignalSpy> m_shown;
-    // Alive as long as the window, so every change to the models is checked.
-    std::unique_ptr<QAbstractItemModelTester> m_treeTester;
-    std::unique_ptr<QAbstractItemModelTester> m_filterTester;
 };
 
 void TestMainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true); // nothing reaches the user's data folder
-    QVERIFY(m_dir.isValid());
-    m_sandbox = std::make_unique<SandboxServer>();
-    QVERIFY2(m_sandbox->listen(), qPrintable(m_sandbox->errorString()));
-    QCOMPARE(m_sandbox->conversationIds().first(), AliceId);
+    startSandbox();
 }
 
 void TestMainWindow::init()
 {
-    m_sandbox->resetToSeed();
-    m_sandbox->setResponseDelayMs(0);
-    m_sandbox->setRateLimited(false);
-    DialogHook::clearAnswers();
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings-%1.ini"_s.arg(++m_settingsCount)),
-                                             QSettings::IniFormat);
-    m_secrets = std::make_unique<InMemorySecretStore>();
-    createWindow();
-}
-
-void TestMainWindow::createWindow()
-{
-    m_window = std::make_unique<MainWindow>(*m_settings, *m_secrets);
-    m_window->setAuditLogPath(m_dir.filePath(u"audit-%1.jsonl"_s.arg(m_settingsCount)));
-    ConversationPanel *panel = m_window->conversationPanel();
-    m_treeTester = std::make_unique<QAbstractItemModelTester>(
-        panel->treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    m_filterTester = std::make_unique<QAbstractItemModelTester>(
-        panel->filterModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    m_shown = std::make_unique<QSignalSpy>(m_window.get(), &MainWindow::conversationShown);
-    m_window->enableSandbox(m_sandbox->baseUrl(), m_sandbox->credentials(), m_sandbox->conversationIds());
-    m_window->show();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QVERIFY(waitShown());
-}
-
-void TestMainWindow::destroyWindow()
-{
-    m_shown.reset();
-    m_filterTester.reset();
-    m_treeTester.reset();
-    m_window.reset();
+    openWindow();
 }
 
 void TestMainWindow::cleanup()
 {
-    DialogHook::clearAnswers();
-    destroyWindow();
-    m_secrets.reset();
-    m_settings.reset();
-}
-
-bool TestMainWindow::waitShown()
-{
-    const qsizetype before = m_shown->size();
-    return m_shown->size() > before || m_shown->wait(5000);
-}
-
-void TestMainWindow::loadId(const QString &id)
-{
-    auto *field = find<QLineEdit>("conversationIdField");
-    field->selectAll();
-    QTest::keyClicks(field, id);
-    QTest::keyClick(field, Qt::Key_Return);
-}
-
-void TestMainWindow::editExtension(const QString &text)
-{
-    auto *edit = find<QPlainTextEdit>("extensionText");
-    edit->setFocus();
-    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(edit, text);
-    QCOMPARE(editor()->text(), text);
-    QVERIFY(editor()->isModified());
-}
-
-QModelIndex TestMainWindow::proxyIndex(const QString &path) const
-{
-    ConversationPanel *panel = m_window->conversationPanel();
-    return panel->filterModel()->mapFromSource(panel->treeModel()->indexForPath(path));
+    closeWindow();
 }
 
 void TestMainWindow::sandboxModeIsShownAndLoaded()
@@ -381,94 +252,6 @@ void TestMainWindow::expandedStateSurvivesReload()
     QCOMPARE(panel->currentPath(), u"$.last_message.route_config.route_environment"_s);
 }
 
-void TestMainWindow::editAndSaveWithConfirmation()
-{
-    const QString value = u"{\"ticket\":\"T-1\",\"priority\":\"low\"}"_s;
-    editExtension(value);
-    QVERIFY(m_window->isWindowModified());
-
-    QString confirmText;
-    DialogHook::setInspector([&confirmText](QDialog *dialog) {
-        QCOMPARE(dialog->objectName(), u"saveConfirmDialog"_s);
-        confirmText = DialogHook::lastText();
-    });
-    DialogHook::setNextAnswer(QDialogButtonBox::Save);
-    QSignalSpy saved(m_window->session(), &ConversationSession::saved);
-    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
-    QCOMPARE(DialogHook::pendingAnswers(), 0);
-    QVERIFY(confirmText.contains(AliceId));
-    QVERIFY(confirmText.contains(u"Sandbox"_s));
-    QVERIFY(saved.wait());
-
-    QCOMPARE(serverExtension(*m_sandbox, AliceId), value);
-    QCOMPARE(m_sandbox->lastRequestBody(), Json::serialize(OrderedJson{{"server_extension", Json::toStdString(value)}}));
-    // What the server returned is shown everywhere.
-    QCOMPARE(editor()->originalText(), value);
-    QVERIFY(!editor()->isModified());
-    QVERIFY(!m_window->isWindowModified());
-    QCOMPARE(find<QPlainTextEdit>("rawJsonView")->toPlainText(), Json::toText(*m_sandbox->conversation(AliceId), 2));
-    QCOMPARE(proxyIndex(u"$.server_extension"_s).data(ConversationTreeModel::RawValueRole).toString(),
-             Json::toText(OrderedJson(Json::toStdString(value))));
-    QVERIFY(find<QLabel>("callOutcome")->text().startsWith(u"Save: code 200"_s));
-}
-
-void TestMainWindow::cancelledConfirmationSendsNothing()
-{
-    editExtension(u"draft"_s);
-    const int requests = m_sandbox->requestCount();
-    DialogHook::setNextAnswer(QDialogButtonBox::Cancel);
-    QTest::mouseClick(find<QPushButton>("saveButton"), Qt::LeftButton);
-    QCOMPARE(DialogHook::lastObjectName(), u"saveConfirmDialog"_s);
-    QCOMPARE(m_sandbox->requestCount(), requests);
-    QCOMPARE(editor()->text(), u"draft"_s);
-    QVERIFY(editor()->isModified());
-}
-
-void TestMainWindow::failedSaveKeepsEditedText()
-{
-    const QString before = serverExtension(*m_sandbox, AliceId);
-    editExtension(u"{\"edited\":true}"_s);
-    m_sandbox->setRateLimited(true);
-    DialogHook::setNextAnswer(QDialogButtonBox::Save);
-    QSignalSpy failed(m_window->session(), &ConversationSession::failed);
-    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
-    QVERIFY(failed.wait());
-
-    const auto result = failed.first().first().value<ApiResult>();
-    auto *banner = find<QLabel>("errorBanner");
-    QVERIFY(banner->isVisible());
-    QVERIFY2(banner->text().contains(ErrorText::describe(result).toHtmlEscaped()), qPrintable(banner->text()));
-    QVERIFY(banner->text().contains(u"still in the editor"_s));
-    QVERIFY(find<QLabel>("callOutcome")->text().contains(u"416"_s));
-    QCOMPARE(editor()->text(), u"{\"edited\":true}"_s);
-    QVERIFY(editor()->isModified());
-    QVERIFY(!editor()->isBusy());
-    QCOMPARE(serverExtension(*m_sandbox, AliceId), before);
-
-    // Once the server accepts again, the same text can be saved; the banner goes away.
-    m_sandbox->setRateLimited(false);
-    DialogHook::setNextAnswer(QDialogButtonBox::Save);
-    QSignalSpy saved(m_window->session(), &ConversationSession::saved);
-    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
-    QVERIFY(saved.wait());
-    QVERIFY(!banner->isVisible());
-    QCOMPARE(serverExtension(*m_sandbox, AliceId), u"{\"edited\":true}"_s);
-}
-
-void TestMainWindow::failedLoadKeepsEditedText()
-{
-    editExtension(u"keep me"_s);
-    m_sandbox->setRateLimited(true);
-    DialogHook::setNextAnswer(QDialogButtonBox::Discard);
-    QSignalSpy failed(m_window->session(), &ConversationSession::failed);
-    loadId(BobId);
-    QCOMPARE(DialogHook::pendingAnswers(), 0);
-    QVERIFY(failed.wait());
-    QCOMPARE(editor()->text(), u"keep me"_s);
-    QCOMPARE(m_window->session()->conversationId().toString(), AliceId);
-    QVERIFY(find<QLabel>("errorBanner")->isVisible());
-}
-
 void TestMainWindow::unknownConversationIsExplained()
 {
     QSignalSpy failed(m_window->session(), &ConversationSession::failed);
@@ -522,99 +305,6 @@ void TestMainWindow::cancelSlowCall()
     QVERIFY(find<QLabel>("callOutcome")->text().contains(u"Cancelled"_s));
     QVERIFY(!find<QLabel>("errorBanner")->isVisible()); // the user asked for it
     QCOMPARE(m_window->session()->conversationId().toString(), AliceId);
-}
-
-void TestMainWindow::saveCannotBeSentTwice()
-{
-    editExtension(u"once"_s);
-    m_sandbox->setResponseDelayMs(500);
-    QSignalSpy handled(m_sandbox.get(), &SandboxServer::requestHandled);
-    QSignalSpy saved(m_window->session(), &ConversationSession::saved);
-    DialogHook::setNextAnswer(QDialogButtonBox::Save);
-    DialogHook::setNextAnswer(QDialogButtonBox::Save); // must stay unused
-    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
-    QVERIFY(m_window->session()->isBusy());
-    QVERIFY(!find<QPushButton>("saveButton")->isEnabled());
-    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
-    m_window->save(); // even when called directly
-    QCOMPARE(DialogHook::pendingAnswers(), 1);
-    QVERIFY(find<QLabel>("callOutcome")->text().contains(u"save is still running"_s));
-    QVERIFY(saved.wait());
-    QCOMPARE(handled.size(), 2); // the re-read before writing, and one PATCH
-    QCOMPARE(handled.at(0).at(0).toByteArray(), QByteArray("GET"));
-    QCOMPARE(handled.at(1).at(0).toByteArray(), QByteArray("PATCH"));
-}
-
-void TestMainWindow::unsavedPromptOnSwitchingConversation_data()
-{
-    QTest::addColumn<int>("answer");
-    QTest::newRow("cancel") << int(QDialogButtonBox::Cancel);
-    QTest::newRow("discard") << int(QDialogButtonBox::Discard);
-    QTest::newRow("save") << int(QDialogButtonBox::Save);
-}
-
-void TestMainWindow::unsavedPromptOnSwitchingConversation()
-{
-    QFETCH(int, answer);
-    const QString seeded = serverExtension(*m_sandbox, AliceId);
-    editExtension(u"edited before switching"_s);
-    const int requests = m_sandbox->requestCount();
-    DialogHook::setNextAnswer(QDialogButtonBox::StandardButton(answer));
-    if (answer == QDialogButtonBox::Save)
-        DialogHook::setNextAnswer(QDialogButtonBox::Save); // the confirmation
-    loadId(BobId);
-    QCOMPARE(DialogHook::pendingAnswers(), 0);
-
-    if (answer == QDialogButtonBox::Cancel) {
-        QCOMPARE(m_sandbox->requestCount(), requests);
-        QCOMPARE(editor()->text(), u"edited before switching"_s);
-        QCOMPARE(m_window->session()->conversationId().toString(), AliceId);
-        return;
-    }
-    QVERIFY(waitShown());
-    if (answer == QDialogButtonBox::Save) {
-        // Saved first, then the next conversation was loaded.
-        QTRY_COMPARE(m_window->session()->conversationId().toString(), BobId);
-        QCOMPARE(serverExtension(*m_sandbox, AliceId), u"edited before switching"_s);
-    } else {
-        QCOMPARE(serverExtension(*m_sandbox, AliceId), seeded);
-    }
-    QCOMPARE(m_window->session()->conversationId().toString(), BobId);
-    QCOMPARE(editor()->originalText(), serverExtension(*m_sandbox, BobId));
-    QVERIFY(!editor()->isModified());
-}
-
-void TestMainWindow::unsavedPromptOnClose_data()
-{
-    unsavedPromptOnSwitchingConversation_data();
-}
-
-void TestMainWindow::unsavedPromptOnClose()
-{
-    QFETCH(int, answer);
-    editExtension(u"edited before closing"_s);
-    DialogHook::setNextAnswer(QDialogButtonBox::StandardButton(answer));
-    if (answer == QDialogButtonBox::Save)
-        DialogHook::setNextAnswer(QDialogButtonBox::Save);
-    const bool closed = m_window->close();
-    QCOMPARE(DialogHook::pendingAnswers(), 0);
-    QCOMPARE(DialogHook::lastObjectName(), answer == QDialogButtonBox::Save ? u"saveConfirmDialog"_s
-                                                                            : u"questionBox"_s);
-    switch (answer) {
-    case QDialogButtonBox::Cancel:
-        QVERIFY(!closed);
-        QVERIFY(m_window->isVisible());
-        QCOMPARE(editor()->text(), u"edited before closing"_s);
-        break;
-    case QDialogButtonBox::Discard:
-        QVERIFY(closed);
-        QVERIFY(!m_window->isVisible());
-        break;
-    default: // closes once the save succeeded
-        QVERIFY(!closed);
-        QTRY_VERIFY(!m_window->isVisible());
-        QCOMPARE(serverExtension(*m_sandbox, AliceId), u"edited before closing"_s);
-    }
 }
 
 void TestMainWindow::addProfileAndSwitchProfiles()
@@ -730,95 +420,6 @@ void TestMainWindow::windowStateIsRestored()
     createWindow();
     QCOMPARE(m_window->size(), QSize(1010, 690));
     QCOMPARE(find<QSplitter>("mainSplitter")->sizes(), sizes);
-}
-
-void TestMainWindow::copyRequestAsCurlHasPlaceholders()
-{
-    const QString secret = m_sandbox->credentials().appSecret;
-    const QString liveCheckSum = QString::fromLatin1(m_sandbox->lastRequestHeader("CheckSum"));
-    QVERIFY(!liveCheckSum.isEmpty());
-    QGuiApplication::clipboard()->clear();
-    find<QAction>("copyCurlAction")->trigger();
-    QString command = QGuiApplication::clipboard()->text();
-    QVERIFY2(command.contains(u"--request 'GET'"_s), qPrintable(command));
-    QVERIFY(command.contains(u"support_demo%7C1%7Calice"_s));
-    QVERIFY(command.contains(u"CheckSum: "_s + CurlCommand::CheckSumPlaceholder));
-    QVERIFY(command.contains(u"Nonce: "_s + CurlCommand::NoncePlaceholder));
-    QVERIFY(command.contains(u"CurTime: "_s + CurlCommand::CurTimePlaceholder));
-    QVERIFY(command.contains(u"sha1sum"_s)); // how to compute them
-    QVERIFY(!command.contains(liveCheckSum));
-    QVERIFY(!command.contains(secret));
-    QVERIFY2(find<QLabel>("callOutcome")->text().contains(u"placeholders"_s),
-             qPrintable(find<QLabel>("callOutcome")->text()));
-
-    // After a save the last request is the PATCH, with its body.
-    editExtension(u"{\"copied\":true}"_s);
-    DialogHook::setNextAnswer(QDialogButtonBox::Save);
-    QSignalSpy saved(m_window->session(), &ConversationSession::saved);
-    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
-    QVERIFY(saved.wait());
-    find<QAction>("copyCurlAction")->trigger();
-    command = QGuiApplication::clipboard()->text();
-    QVERIFY2(command.contains(u"--request 'PATCH'"_s), qPrintable(command));
-    QVERIFY(command.contains(u"copied"_s));
-    QVERIFY(!command.contains(secret));
-}
-
-void TestMainWindow::copyRequestAsCurlWithLiveSignature_data()
-{
-    QTest::addColumn<int>("answer");
-    QTest::newRow("confirmed") << int(QDialogButtonBox::Ok);
-    QTest::newRow("cancelled") << int(QDialogButtonBox::Cancel);
-}
-
-void TestMainWindow::copyRequestAsCurlWithLiveSignature()
-{
-    QFETCH(int, answer);
-    const QString liveCheckSum = QString::fromLatin1(m_sandbox->lastRequestHeader("CheckSum"));
-    const QString liveNonce = QString::fromLatin1(m_sandbox->lastRequestHeader("Nonce"));
-    QGuiApplication::clipboard()->setText(u"before"_s);
-    DialogHook::setNextAnswer(QDialogButtonBox::StandardButton(answer));
-    find<QAction>("copyCurlLiveAction")->trigger();
-    QCOMPARE(DialogHook::pendingAnswers(), 0);
-    QCOMPARE(DialogHook::lastObjectName(), u"questionBox"_s);
-    QVERIFY2(DialogHook::lastText().contains(u"5 minutes"_s), qPrintable(DialogHook::lastText()));
-    QVERIFY(DialogHook::lastText().contains(u"anyone who has the command"_s));
-
-    const QString command = QGuiApplication::clipboard()->text();
-    const QString note = find<QLabel>("callOutcome")->text();
-    if (answer == QDialogButtonBox::Cancel) {
-        QCOMPARE(command, u"before"_s);
-        QCOMPARE(note, u"Nothing copied."_s);
-        return;
-    }
-    QVERIFY2(command.contains(u"CheckSum: "_s + liveCheckSum), qPrintable(command));
-    QVERIFY(command.contains(u"Nonce: "_s + liveNonce));
-    QVERIFY(command.contains(u"Live signature"_s));
-    QVERIFY(!command.contains(m_sandbox->credentials().appSecret));
-    QVERIFY2(note.contains(u"valid until"_s) && note.contains(u"replay"_s), qPrintable(note));
-}
-
-void TestMainWindow::expiredLiveSignatureIsNotCopied()
-{
-    const qint64 signedAt = QString::fromLatin1(m_sandbox->lastRequestHeader("CurTime")).toLongLong();
-    m_window->curlCopier()->setClock([signedAt] { return signedAt + CurlCopier::SignatureLifetimeSeconds; });
-    QGuiApplication::clipboard()->setText(u"before"_s);
-    DialogHook::setNextAnswer(QDialogButtonBox::Ok); // must stay unused: nothing to ask
-    find<QAction>("copyCurlLiveAction")->trigger();
-    QCOMPARE(DialogHook::pendingAnswers(), 1);
-    QCOMPARE(QGuiApplication::clipboard()->text(), u"before"_s);
-    QVERIFY2(find<QLabel>("callOutcome")->text().contains(u"expired"_s), qPrintable(find<QLabel>("callOutcome")->text()));
-}
-
-void TestMainWindow::copyRequestAsCurlBeforeAnyRequest()
-{
-    QSettings settings(m_dir.filePath(u"no-requests.ini"_s), QSettings::IniFormat);
-    InMemorySecretStore secrets;
-    MainWindow fresh(settings, secrets);
-    QGuiApplication::clipboard()->setText(u"before"_s);
-    fresh.findChild<QAction *>(u"copyCurlAction"_s)->trigger();
-    QCOMPARE(QGuiApplication::clipboard()->text(), u"before"_s);
-    QVERIFY(fresh.findChild<QLabel *>(u"callOutcome"_s)->text().startsWith(u"No request has been sent yet"_s));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -11,9 +11,9 @@
 #include "session/ConversationSession.h"
 #include "session/GuardedSave.h"
 #include "support/CliRun.h"
+#include "support/SecretLeaks.h"
+#include "support/ShownTexts.h"
 
-#include <QAbstractButton>
-#include <QAbstractItemView>
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
@@ -24,7 +24,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -34,7 +33,6 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
-#include <QTextEdit>
 #include <QToolButton>
 #include <QUrl>
 #include <QUuid>
@@ -50,65 +48,6 @@ const QString CliProfile = u"audit-cli"_s;
 const QString GuiProfile = u"audit-gui"_s;
 // The end of the AppSecret, typed in the GUI through an input method as a Chinese user would.
 const QString ImeTail = u"密钥"_s;
-
-// Every message this process logs, whatever its category or level, for the final scan.
-QMutex logMutex;
-QByteArray loggedMessages;
-QtMessageHandler previousHandler = nullptr;
-
-void recordMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    const QByteArray category = context.category ? QByteArray(context.category) : QByteArray();
-    {
-        QMutexLocker lock(&logMutex);
-        loggedMessages += category + ": " + message.toUtf8() + '\n';
-    }
-    // All debug output is switched on to be recorded; the test log only gets what the
-    // default rules would show (Qt's own categories keep their debug output to themselves).
-    const bool qtDebug = type == QtDebugMsg && (category == "qt" || category.startsWith("qt."));
-    if (previousHandler && !qtDebug)
-        previousHandler(type, context, message);
-}
-
-void collectModel(const QAbstractItemModel *model, const QModelIndex &parent, QStringList &texts)
-{
-    for (int row = 0; row < model->rowCount(parent); ++row) {
-        for (int column = 0; column < model->columnCount(parent); ++column) {
-            const QModelIndex index = model->index(row, column, parent);
-            texts << index.data(Qt::DisplayRole).toString() << index.data(Qt::ToolTipRole).toString();
-            if (column == 0 && model->hasChildren(index))
-                collectModel(model, index, texts);
-        }
-    }
-}
-
-// What a window shows: titles, tooltips, labels, buttons, text views, fields (except
-// password fields, where the user typed the secret) and every cell of every item view.
-QByteArray shownTexts(QWidget *window)
-{
-    QList<QWidget *> widgets = window->findChildren<QWidget *>();
-    widgets.prepend(window);
-    QStringList texts;
-    for (QWidget *widget : std::as_const(widgets)) {
-        texts << widget->windowTitle() << widget->toolTip();
-        if (auto *label = qobject_cast<QLabel *>(widget))
-            texts << label->text();
-        else if (auto *button = qobject_cast<QAbstractButton *>(widget))
-            texts << button->text();
-        else if (auto *line = qobject_cast<QLineEdit *>(widget); line && line->echoMode() == QLineEdit::Normal)
-            texts << line->text();
-        else if (auto *plain = qobject_cast<QPlainTextEdit *>(widget))
-            texts << plain->toPlainText();
-        else if (auto *rich = qobject_cast<QTextEdit *>(widget))
-            texts << rich->toPlainText();
-        else if (auto *view = qobject_cast<QAbstractItemView *>(widget); view && view->model())
-            collectModel(view->model(), view->rootIndex(), texts);
-    }
-    for (const QAction *action : window->findChildren<QAction *>())
-        texts << action->text() << action->toolTip();
-    texts.removeAll(QString());
-    return texts.join(u'\n').toUtf8() + '\n';
-}
 
 } // namespace
 
@@ -152,7 +91,7 @@ private:
     QString m_secret;
     QString m_appKey;
     QString m_id;
-    QList<std::pair<QString, QByteArray>> m_leakForms; // name, bytes
+    test::SecretLeakForms m_leakForms;
     QByteArray m_output;    // everything printed, shown and copied
     QStringList m_expectedFiles; // must be among the files scanned
 };
@@ -195,36 +134,14 @@ void TestSecretsAudit::initTestCase()
     QVERIFY(AuditLog::defaultFilePath().startsWith(m_home));
     QVERIFY(QSettings().fileName().startsWith(m_home));
 
-    previousHandler = qInstallMessageHandler(recordMessage);
+    test::MessageRecorder::install();
     QLoggingCategory::setFilterRules(u"*.debug=true"_s);
 
-    // New each run, with characters that JSON, URLs, shells and INI files escape differently;
-    // the hex core survives any textual escaping, so it is searched for on its own too.
+    // New each run, with characters that JSON, URLs, shells and INI files escape differently.
     const QString core = QUuid::createUuid().toString(QUuid::Id128);
     m_secret = u"Au"_s + core + u"\"\\/+%&'<>#?=;"_s + ImeTail;
     m_appKey = u"audit-key-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12);
-    const QByteArray utf8 = m_secret.toUtf8();
-    const QByteArray coreBytes = core.toLatin1();
-    m_leakForms = {
-        {u"UTF-8"_s, utf8},
-        {u"its hex core"_s, coreBytes},
-        {u"its hex core in upper case"_s, coreBytes.toUpper()},
-        {u"percent-encoded"_s, QUrl::toPercentEncoding(m_secret)},
-        {u"base64"_s, utf8.toBase64()},
-        {u"hex"_s, utf8.toHex()},
-        {u"UTF-16 core (host order)"_s, QByteArray(reinterpret_cast<const char *>(core.utf16()), core.size() * 2)},
-    };
-    QByteArray bigEndian;
-    for (const char c : coreBytes)
-        bigEndian += QByteArray(1, '\0') + c;
-    m_leakForms.append({u"UTF-16BE core (QDataStream)"_s, bigEndian});
-    // A base64 run over a blob holding the core encodes, at one of three alignments, the core
-    // from its 1st, 2nd or 3rd byte on in whole 3-byte groups.
-    for (int shift = 0; shift < 3; ++shift) {
-        QByteArray aligned = coreBytes.mid(shift);
-        aligned.truncate(aligned.size() / 3 * 3);
-        m_leakForms.append({u"base64 of the core (alignment %1)"_s.arg(shift), aligned.toBase64()});
-    }
+    m_leakForms = test::SecretLeakForms(m_secret, core);
 
     m_sandbox = std::make_unique<SandboxServer>();
     m_sandbox->setCredentials({m_appKey, m_secret});
@@ -241,7 +158,7 @@ void TestSecretsAudit::cleanupTestCase()
     cli({u"profile"_s, u"remove"_s, CliProfile});
     cli({u"profile"_s, u"remove"_s, GuiProfile});
     QLoggingCategory::setFilterRules({});
-    qInstallMessageHandler(previousHandler);
+    test::MessageRecorder::uninstall();
     m_sandbox.reset();
 }
 
@@ -266,11 +183,7 @@ QString TestSecretsAudit::serverValue() const
 
 QString TestSecretsAudit::leakIn(const QByteArray &bytes) const
 {
-    for (const auto &[name, form] : m_leakForms) {
-        if (bytes.contains(form))
-            return name;
-    }
-    return {};
+    return m_leakForms.foundIn(bytes);
 }
 
 void TestSecretsAudit::cliSession()
@@ -326,7 +239,7 @@ void TestSecretsAudit::addGuiProfile(MainWindow &window)
         if (dialog->objectName() == u"profileManagerDialog") {
             dialog->findChild<QPushButton *>(u"addProfileButton"_s)->click(); // answered by the hook
             QTRY_VERIFY(dialog->findChild<QLabel *>(u"profileManagerStatus"_s)->text().contains(u"added"_s));
-            m_output += shownTexts(dialog);
+            m_output += test::shownTexts(dialog);
             return;
         }
         QCOMPARE(dialog->objectName(), u"profileDialog"_s);
@@ -343,7 +256,7 @@ void TestSecretsAudit::addGuiProfile(MainWindow &window)
         dialog->findChild<QPushButton *>(u"testCredentialsButton"_s)->click();
         auto *result = dialog->findChild<QLabel *>(u"testResult"_s);
         QTRY_VERIFY2(result->text().startsWith(u"Credentials accepted"_s), qPrintable(result->text()));
-        m_output += shownTexts(dialog);
+        m_output += test::shownTexts(dialog);
     });
     QTest::mouseClick(window.findChild<QToolButton *>(u"profilesButton"_s), Qt::LeftButton);
     QCOMPARE(DialogHook::pendingAnswers(), 0);
@@ -372,7 +285,7 @@ void TestSecretsAudit::guiSession()
     QVERIFY(shown.wait());
     QCOMPARE(window.session()->profile().name, CliProfile);
     QCOMPARE(window.session()->loadedServerExtension(), serverValue());
-    m_output += shownTexts(&window);
+    m_output += test::shownTexts(&window);
 
     addGuiProfile(window);
     QCOMPARE(window.findChild<QComboBox *>(u"profileCombo"_s)->currentText(), GuiProfile);
@@ -382,7 +295,7 @@ void TestSecretsAudit::guiSession()
 
     // Every dialog answered from here on is read too.
     auto recordDialogs = [this] {
-        DialogHook::setInspector([this](QDialog *dialog) { m_output += shownTexts(dialog); });
+        DialogHook::setInspector([this](QDialog *dialog) { m_output += test::shownTexts(dialog); });
     };
     auto type = [&](const QString &text) {
         editor->setFocus();
@@ -398,7 +311,7 @@ void TestSecretsAudit::guiSession()
     window.findChild<QAction *>(u"saveAction"_s)->trigger();
     QVERIFY(saved.wait());
     QCOMPARE(serverValue(), guiValue);
-    m_output += shownTexts(&window);
+    m_output += test::shownTexts(&window);
 
     // Copy request as cURL, both ways; the last request is the signed PATCH.
     QClipboard *clipboard = QGuiApplication::clipboard();
@@ -419,7 +332,7 @@ void TestSecretsAudit::guiSession()
     const QString live = clipboard->text();
     QVERIFY2(live.contains(u"CheckSum: "_s + QString::fromLatin1(liveCheckSum)), qPrintable(live));
     QVERIFY(leakIn(live.toUtf8()).isEmpty()); // the signature, never what it was made with
-    m_output += live.toUtf8() + '\n' + shownTexts(&window);
+    m_output += live.toUtf8() + '\n' + test::shownTexts(&window);
 
     // A save whose PATCH gets a 503 after the re-read, then one that is rate-limited.
     type(u"{\"by\":\"gui\",\"attempt\":\"503\"}"_s);
@@ -434,7 +347,7 @@ void TestSecretsAudit::guiSession()
     window.findChild<QAction *>(u"saveAction"_s)->trigger();
     QVERIFY(failed.wait());
     QCOMPARE(serverValue(), guiValue);
-    m_output += shownTexts(&window);
+    m_output += test::shownTexts(&window);
 
     m_sandbox->setRateLimited(true);
     recordDialogs();
@@ -444,7 +357,7 @@ void TestSecretsAudit::guiSession()
     m_sandbox->setRateLimited(false);
     QCOMPARE(failed.size(), 2);
     QCOMPARE(serverValue(), guiValue);
-    m_output += shownTexts(&window);
+    m_output += test::shownTexts(&window);
 
     // History: both programs' attempts, each row's details, and both exports.
     window.findChild<QAction *>(u"historyAction"_s)->trigger();
@@ -467,7 +380,7 @@ void TestSecretsAudit::guiSession()
         QVERIFY2(QFileInfo(path).size() > 0, qPrintable(path));
         m_expectedFiles << path;
     }
-    m_output += shownTexts(history) + shownTexts(&window);
+    m_output += test::shownTexts(history) + test::shownTexts(&window);
 
     // Closing stores the window state; the unsaved edit is dropped.
     DialogHook::setNextAnswer(QDialogButtonBox::Discard);
@@ -521,7 +434,7 @@ void TestSecretsAudit::nothingShownHoldsTheSecret()
     QVERIFY(m_output.contains("Credentials accepted"));
     QVERIFY2(leakIn(m_output).isEmpty(),
              qPrintable(u"the programs' output or the clipboard holds the AppSecret (%1)"_s.arg(leakIn(m_output))));
-    QMutexLocker lock(&logMutex);
+    const QByteArray loggedMessages = test::MessageRecorder::messages();
     QVERIFY(!loggedMessages.isEmpty()); // debug output of the network stack at least
     QVERIFY2(leakIn(loggedMessages).isEmpty(),
              qPrintable(u"a log message holds the AppSecret (%1)"_s.arg(leakIn(loggedMessages))));

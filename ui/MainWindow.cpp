@@ -13,44 +13,16 @@
 #include "HistoryDialog.h"
 #include "LanguageMenu.h"
 #include "MessageBanner.h"
-#include "ProfileSelector.h"
 #include "ProfileSwitcher.h"
 #include "SaveConfirmDialog.h"
+#include "SessionReporter.h"
 #include "session/GuardedSave.h"
 
 #include <QAction>
 #include <QCloseEvent>
-#include <QDockWidget>
-#include <QLabel>
-#include <QLineEdit>
-#include <QMenuBar>
 #include <QSettings>
-#include <QSplitter>
-#include <QStatusBar>
-#include <QToolBar>
-#include <QToolButton>
-#include <QTreeView>
-#include <QVBoxLayout>
-
-#include <iterator>
 
 namespace convdesk {
-
-namespace {
-
-const QString GeometryKey = QStringLiteral("mainWindow/geometry");
-const QString StateKey = QStringLiteral("mainWindow/state");
-const QString SplitterKey = QStringLiteral("mainWindow/splitter");
-
-QAction *makeAction(const QString &text, const QString &objectName, QWidget *owner)
-{
-    auto *action = new QAction(text, owner);
-    action->setObjectName(objectName);
-    owner->addAction(action);
-    return action;
-}
-
-} // namespace
 
 MainWindow::MainWindow(QSettings &settings, SecretStore &secrets, QWidget *parent)
     : QMainWindow(parent)
@@ -62,26 +34,34 @@ MainWindow::MainWindow(QSettings &settings, SecretStore &secrets, QWidget *paren
     m_session->setAuditLog(&m_auditLog, QStringLiteral("gui"));
     m_curlCopier = new CurlCopier(this);
     m_curlCopier->watch(m_session->client());
-    buildActions();
-    buildLayout();
-    buildMenus();
+    m_actions.setUp(this);
+    connectActions();
+    m_ui.setUp(this, m_actions.load, m_session->client());
+    connectWidgets();
+    LanguageMenu *languageMenu = m_actions.buildMenuBar(this, m_ui.browserDock, m_settings);
+    connect(languageMenu, &LanguageMenu::languageChosen, this,
+            [this, languageMenu] { m_ui.callStatus->showNote(languageMenu->restartNote()); });
+    // Before connectSession(): the outcome is shown before the window acts on it.
+    m_reporter = new SessionReporter(m_session, m_ui.callStatus, m_ui.errorBanner, m_ui.editor, this);
     connectSession();
 
-    m_credentialTester = new CredentialTester(secrets, [this] { return m_idInput->text(); }, this);
-    m_profileSwitcher = new ProfileSwitcher(m_profileSelector, m_profiles, secrets, this);
+    m_credentialTester = new CredentialTester(secrets, [this] { return m_ui.idInput->text(); }, this);
+    m_profileSwitcher = new ProfileSwitcher(m_ui.profileSelector, m_profiles, secrets, this);
     connectProfiles();
-    m_idInput->setSettings(&m_settings);
+    m_ui.idInput->setSettings(&m_settings);
     m_profileSwitcher->activateDefault();
     if (!m_profileSwitcher->hasActive())
-        m_callStatus->showNote(tr("Add a profile to start: Profiles… → Add…"));
-    restoreWindowState();
+        m_ui.callStatus->showNote(tr("Add a profile to start: Profiles… → Add…"));
+    m_ui.restoreState(this, m_settings);
     updateActions();
     updateTitle();
 }
 
 MainWindow::~MainWindow()
 {
-    m_session->disconnect(this); // a cancelled call reports while the widgets are going
+    // A cancelled call reports while the widgets are going.
+    m_session->disconnect(this);
+    m_session->disconnect(m_reporter);
 }
 
 void MainWindow::setAuditLogPath(const QString &filePath)
@@ -112,235 +92,70 @@ void MainWindow::showHistory()
     history->activateWindow();
 }
 
-void MainWindow::buildActions()
+void MainWindow::connectActions()
 {
-    m_loadAction = makeAction(tr("&Load"), QStringLiteral("loadAction"), this);
-    m_loadAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
-    m_loadAction->setToolTip(tr("Load the conversation from the server (F5, Ctrl+R)"));
-    connect(m_loadAction, &QAction::triggered, this, &MainWindow::load);
-
-    m_saveAction = makeAction(tr("&Save server extension…"), QStringLiteral("saveAction"), this);
-    m_saveAction->setShortcut(QKeySequence::Save);
-    connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
-
-    m_cancelAction = makeAction(tr("&Cancel request"), QStringLiteral("cancelAction"), this);
-    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
-    connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelCall);
-
-    m_findAction = makeAction(tr("&Filter tree"), QStringLiteral("findAction"), this);
-    m_findAction->setShortcut(QKeySequence::Find);
-    m_buildIdAction = makeAction(tr("&Build conversation ID…"), QStringLiteral("buildIdAction"), this);
-    m_buildIdAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
-    m_manageProfilesAction = makeAction(tr("&Manage profiles…"), QStringLiteral("manageProfilesAction"), this);
-    m_aboutAction = makeAction(tr("&About Conversation Desk"), QStringLiteral("aboutAction"), this);
-    m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, [this] { AboutDialog::showAbout(this); });
-
-    m_historyAction = makeAction(tr("&History…"), QStringLiteral("historyAction"), this);
-    m_historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
-    m_historyAction->setToolTip(tr("Every save attempt, from this app and the CLI (Ctrl+H)"));
-    connect(m_historyAction, &QAction::triggered, this, &MainWindow::showHistory);
-
-    m_copyCurlAction = makeAction(tr("Copy request as c&URL"), QStringLiteral("copyCurlAction"), this);
-    m_copyCurlAction->setToolTip(tr("The last request as a curl command, with placeholders for the signature"));
-    connect(m_copyCurlAction, &QAction::triggered, this, [this] {
-        m_callStatus->showNote(m_curlCopier->copy(CurlCommand::Signature::Placeholders, this));
+    connect(m_actions.load, &QAction::triggered, this, &MainWindow::load);
+    connect(m_actions.save, &QAction::triggered, this, &MainWindow::save);
+    connect(m_actions.cancel, &QAction::triggered, this, &MainWindow::cancelCall);
+    connect(m_actions.about, &QAction::triggered, this, [this] { AboutDialog::showAbout(this); });
+    connect(m_actions.history, &QAction::triggered, this, &MainWindow::showHistory);
+    connect(m_actions.copyCurl, &QAction::triggered, this, [this] {
+        m_ui.callStatus->showNote(m_curlCopier->copy(CurlCommand::Signature::Placeholders, this));
     });
-    m_copyCurlLiveAction = makeAction(tr("Copy request as cURL with &live signature…"),
-                                      QStringLiteral("copyCurlLiveAction"), this);
-    m_copyCurlLiveAction->setToolTip(tr("The last request as a curl command with its real signature, valid for "
-                                        "5 minutes after it was sent"));
-    connect(m_copyCurlLiveAction, &QAction::triggered, this, [this] {
-        m_callStatus->showNote(m_curlCopier->copy(CurlCommand::Signature::Live, this));
+    connect(m_actions.copyCurlLive, &QAction::triggered, this, [this] {
+        m_ui.callStatus->showNote(m_curlCopier->copy(CurlCommand::Signature::Live, this));
     });
-
-    m_quitAction = makeAction(tr("&Quit"), QStringLiteral("quitAction"), this);
-    m_quitAction->setShortcut(QKeySequence::Quit);
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
 }
 
-void MainWindow::buildLayout()
+void MainWindow::connectWidgets()
 {
-    auto *toolbar = addToolBar(tr("Conversation"));
-    toolbar->setObjectName(QStringLiteral("mainToolBar"));
-    toolbar->setMovable(false);
-    toolbar->setFloatable(false);
-
-    m_profileSelector = new ProfileSelector(toolbar);
-    toolbar->addWidget(m_profileSelector);
-    toolbar->addSeparator();
-    auto *idLabel = new QLabel(tr("Conversation &ID:"), toolbar);
-    toolbar->addWidget(idLabel);
-    m_idInput = new ConversationIdInput(toolbar);
-    m_idInput->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    idLabel->setBuddy(m_idInput->lineEdit());
-    toolbar->addWidget(m_idInput);
-    auto *loadButton = new QToolButton(toolbar);
-    loadButton->setObjectName(QStringLiteral("loadButton"));
-    loadButton->setDefaultAction(m_loadAction);
-    loadButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    toolbar->addWidget(loadButton);
-    loadButton->setAutoRaise(false); // a button, not a flat toolbar item: it is the main action
-
-    auto *central = new QWidget(this);
-    m_sandboxBanner = new MessageBanner(MessageBanner::Kind::Notice, QStringLiteral("sandboxBanner"), central);
-    m_errorBanner = new MessageBanner(MessageBanner::Kind::Problem, QStringLiteral("errorBanner"), central);
-    m_panel = new ConversationPanel(central);
-    m_editor = new ExtensionEditor(central);
-    m_splitter = new QSplitter(Qt::Horizontal, central);
-    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->addWidget(m_panel);
-    m_splitter->addWidget(m_editor);
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
-
-    auto *layout = new QVBoxLayout(central);
-    layout->addWidget(m_sandboxBanner);
-    layout->addWidget(m_errorBanner);
-    layout->addWidget(m_splitter, 1);
-    setCentralWidget(central);
-
-    m_callStatus = new CallStatusBar(this);
-    statusBar()->addWidget(m_callStatus, 1);
-
-    m_browser = new AccountBrowser(this);
-    m_browser->setClient(m_session->client());
-    m_browserDock = new QDockWidget(tr("Account browser"), this);
-    m_browserDock->setObjectName(QStringLiteral("accountBrowserDock"));
-    m_browserDock->setWidget(m_browser);
-    m_browserDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea | Qt::BottomDockWidgetArea);
-    addDockWidget(Qt::LeftDockWidgetArea, m_browserDock);
-    connect(m_browser, &AccountBrowser::conversationChosen, this, &MainWindow::openConversation);
-
-    // Keyboard order follows the work: profile, ID, load, tree, editor.
-    QWidget *chain[] = {
-        m_profileSelector->findChild<QWidget *>(QStringLiteral("profileCombo")),
-        m_profileSelector->findChild<QWidget *>(QStringLiteral("profilesButton")),
-        m_idInput->lineEdit(),
-        m_idInput->findChild<QWidget *>(QStringLiteral("idBuilderButton")),
-        loadButton,
-        m_panel->findChild<QWidget *>(QStringLiteral("treeFilter")),
-        m_panel->treeView(),
-        m_editor->findChild<QWidget *>(QStringLiteral("extensionText")),
-    };
-    for (size_t i = 1; i < std::size(chain); ++i)
-        setTabOrder(chain[i - 1], chain[i]);
-
-    connect(m_idInput, &ConversationIdInput::submitted, this, &MainWindow::load);
-    connect(m_editor, &ExtensionEditor::saveRequested, this, &MainWindow::save);
-    connect(m_editor, &ExtensionEditor::modifiedChanged, this, [this](bool modified) {
+    connect(m_ui.browser, &AccountBrowser::conversationChosen, this, &MainWindow::openConversation);
+    connect(m_ui.idInput, &ConversationIdInput::submitted, this, &MainWindow::load);
+    connect(m_ui.editor, &ExtensionEditor::saveRequested, this, &MainWindow::save);
+    connect(m_ui.editor, &ExtensionEditor::modifiedChanged, this, [this](bool modified) {
         setWindowModified(modified);
         updateActions();
     });
-    connect(m_callStatus, &CallStatusBar::cancelRequested, this, &MainWindow::cancelCall);
-    connect(m_findAction, &QAction::triggered, m_panel, &ConversationPanel::focusFilter);
-    connect(m_buildIdAction, &QAction::triggered, m_idInput, &ConversationIdInput::openBuilder);
-}
-
-void MainWindow::buildMenus()
-{
-    QMenu *conversation = menuBar()->addMenu(tr("&Conversation"));
-    conversation->addAction(m_loadAction);
-    conversation->addAction(m_saveAction);
-    conversation->addAction(m_cancelAction);
-    conversation->addSeparator();
-    conversation->addAction(m_buildIdAction);
-    conversation->addAction(m_findAction);
-    QAction *browserAction = m_browserDock->toggleViewAction();
-    browserAction->setObjectName(QStringLiteral("accountBrowserAction"));
-    browserAction->setText(tr("&Account browser"));
-    browserAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
-    conversation->addAction(browserAction);
-    conversation->addAction(m_historyAction);
-    conversation->addSeparator();
-    conversation->addAction(m_copyCurlAction);
-    conversation->addAction(m_copyCurlLiveAction);
-    conversation->addSeparator();
-    conversation->addAction(m_quitAction);
-
-    menuBar()->addMenu(tr("Profi&les"))->addAction(m_manageProfilesAction);
-    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
-    auto *languageMenu = new LanguageMenu(m_settings, settingsMenu);
-    settingsMenu->addMenu(languageMenu);
-    connect(languageMenu, &LanguageMenu::languageChosen, this,
-            [this, languageMenu] { m_callStatus->showNote(languageMenu->restartNote()); });
-    menuBar()->addMenu(tr("&Help"))->addAction(m_aboutAction);
+    connect(m_ui.callStatus, &CallStatusBar::cancelRequested, this, &MainWindow::cancelCall);
+    connect(m_actions.find, &QAction::triggered, m_ui.panel, &ConversationPanel::focusFilter);
+    connect(m_actions.buildId, &QAction::triggered, m_ui.idInput, &ConversationIdInput::openBuilder);
 }
 
 void MainWindow::connectSession()
 {
     connect(m_session, &ConversationSession::busyChanged, this, [this](bool busy) {
-        m_editor->setBusy(busy);
+        m_ui.editor->setBusy(busy);
         updateActions();
     });
-    connect(m_session, &ConversationSession::loadStarted, this, [this](const QString &id) {
-        m_callStatus->showRunning(tr("Loading %1…").arg(id));
-    });
-    connect(m_session, &ConversationSession::saveStarted, this, [this](const QString &id) {
-        m_callStatus->showRunning(tr("Checking and saving the server extension of %1…").arg(id));
-    });
     connect(m_session, &ConversationSession::conversationChanged, this, &MainWindow::showConversation);
-    connect(m_session, &ConversationSession::loaded, this, [this](const ApiResult &result) {
-        m_idInput->remember(m_session->conversationId().toString());
-        m_callStatus->showResult(tr("Load"), result);
-        m_errorBanner->dismiss();
+    connect(m_session, &ConversationSession::loaded, this, [this] {
+        m_ui.idInput->remember(m_session->conversationId().toString());
         if (const auto revert = std::exchange(m_pendingRevert, std::nullopt);
             revert && revert->id == m_session->conversationId())
             applyRevert(revert->value);
     });
-    connect(m_session, &ConversationSession::saved, this, [this](const ApiResult &result) {
-        m_callStatus->showResult(tr("Save"), result);
-        if (m_session->lastSaveResponseWasPartial())
-            m_callStatus->showNote(m_callStatus->outcomeText() + u' '
-                                   + tr("The server returned only some fields; the others are shown as loaded."));
-        if (!showPendingAuditWarning())
-            m_errorBanner->dismiss();
+    connect(m_session, &ConversationSession::saved, this, [this] {
         if (m_history && m_history->isVisible())
             m_history->reload();
         if (auto next = std::exchange(m_afterSave, nullptr))
             next();
     });
     connect(m_session, &ConversationSession::failed, this,
-            [this](const ApiResult &result, ConversationSession::Operation operation) {
+            [this](const ApiResult &, ConversationSession::Operation operation) {
                 m_afterSave = nullptr; // whatever waited for this save does not happen
                 if (operation == ConversationSession::Operation::Load)
                     m_pendingRevert.reset();
-                showFailure(operation == ConversationSession::Operation::Save ? tr("Save") : tr("Load"), result);
-                if (operation == ConversationSession::Operation::Save && m_session->lastSaveFailedBeforeWriting()
-                    && result.error != ErrorKind::Cancelled)
-                    m_callStatus->showNote(m_callStatus->outcomeText() + u' '
-                                           + tr("The check before writing failed; nothing was written."));
-                showPendingAuditWarning();
                 if (operation == ConversationSession::Operation::Save && m_history && m_history->isVisible())
                     m_history->reload();
             });
-    connect(m_session, &ConversationSession::auditFailed, this, [this](const QString &message) {
-        m_auditWarning = message;
-    });
     connect(m_session, &ConversationSession::conflict, this, &MainWindow::resolveConflict);
-}
-
-bool MainWindow::showPendingAuditWarning()
-{
-    const QString message = std::exchange(m_auditWarning, QString());
-    if (message.isEmpty())
-        return false;
-    m_errorBanner->showMessage(tr("This save attempt could not be recorded in the audit log: %1").arg(message));
-    return true;
 }
 
 void MainWindow::resolveConflict(const SaveConflict &conflict)
 {
     // Whatever waited for the save (a load, closing) waits for an overwrite, or is dropped.
     auto afterSave = std::exchange(m_afterSave, nullptr);
-    m_callStatus->showStopped(tr("Not saved: the server extension of %1 changed on the server since it "
-                                 "was loaded.")
-                                  .arg(conflict.id.toString()),
-                              conflict.traceId);
-    if (!showPendingAuditWarning())
-        m_errorBanner->dismiss();
     if (m_history && m_history->isVisible())
         m_history->reload();
 
@@ -348,7 +163,7 @@ void MainWindow::resolveConflict(const SaveConflict &conflict)
     case ConflictDialog::Choice::Overwrite: {
         QString refusal;
         if (!m_session->overwrite(conflict.yours, &refusal)) {
-            showProblem(refusal);
+            m_reporter->showProblem(refusal);
             return;
         }
         m_afterSave = std::move(afterSave);
@@ -356,14 +171,14 @@ void MainWindow::resolveConflict(const SaveConflict &conflict)
     }
     case ConflictDialog::Choice::TakeServer:
         m_session->adoptServerState(conflict); // the editor shows it, unmodified
-        m_callStatus->showNote(tr("Took the server's value; your edit was dropped. Nothing was written."));
+        m_ui.callStatus->showNote(tr("Took the server's value; your edit was dropped. Nothing was written."));
         return;
     case ConflictDialog::Choice::KeepEditing:
         // The server's value becomes the base: the tree shows it, the editor's Revert returns to
         // it, and the next Save diffs against it and is guarded against any further change.
         m_session->adoptServerState(conflict);
-        m_editor->setText(conflict.yours);
-        m_errorBanner->showMessage(
+        m_ui.editor->setText(conflict.yours);
+        m_ui.errorBanner->showMessage(
             tr("Not saved: someone changed the server extension of %1 while you were editing. Your text "
                "is still in the editor; the tree now shows the server's value, and the next Save shows "
                "what it would replace.")
@@ -378,11 +193,11 @@ void MainWindow::connectProfiles()
     m_profileSwitcher->setLeaveGuard([this](const QString &action, std::function<void()> proceedLater) {
         return askAboutUnsavedEdits(action, std::move(proceedLater)) == UnsavedChoice::Proceed;
     });
-    connect(m_manageProfilesAction, &QAction::triggered, m_profileSwitcher, &ProfileSwitcher::manageProfiles);
+    connect(m_actions.manageProfiles, &QAction::triggered, m_profileSwitcher, &ProfileSwitcher::manageProfiles);
     connect(m_profileSwitcher, &ProfileSwitcher::activated, this, [this](const Profile &profile) {
         // Until the secret arrives the session has none, and a load waits for it.
         m_session->setProfile(profile, {profile.appKey, {}});
-        m_browser->reset(); // its rows belong to the previous app
+        m_ui.browser->reset(); // its rows belong to the previous app
         m_pendingRevert.reset();
         updateTitle();
         updateActions();
@@ -399,13 +214,13 @@ void MainWindow::connectProfiles()
             });
     connect(m_profileSwitcher, &ProfileSwitcher::credentialsFailed, this, [this](const QString &message) {
         m_loadWhenSecretArrives.reset();
-        showProblem(message);
+        m_reporter->showProblem(message);
         updateActions();
     });
     connect(m_profileSwitcher, &ProfileSwitcher::deactivated, this, [this] {
         m_loadWhenSecretArrives.reset();
         m_session->setProfile({}, {});
-        m_browser->reset();
+        m_ui.browser->reset();
         m_pendingRevert.reset();
         updateTitle();
         updateActions();
@@ -415,18 +230,18 @@ void MainWindow::connectProfiles()
 void MainWindow::enableSandbox(const QUrl &baseUrl, const Credentials &credentials,
                                const QStringList &conversationIds)
 {
-    m_sandboxBanner->showMessage(tr("Sandbox: this window talks to a local simulator at %1 with demo "
+    m_ui.sandboxBanner->showMessage(tr("Sandbox: this window talks to a local simulator at %1 with demo "
                                     "data. Nothing done here reaches a real app.")
                                      .arg(baseUrl.toString()));
     // The sandbox's IDs are offered for completion but kept out of the user's history.
-    m_idInput->setSettings(nullptr);
+    m_ui.idInput->setSettings(nullptr);
     for (auto id = conversationIds.crbegin(); id != conversationIds.crend(); ++id)
-        m_idInput->remember(*id);
+        m_ui.idInput->remember(*id);
 
     m_profileSwitcher->addSandbox(baseUrl, credentials);
     updateTitle();
     if (!conversationIds.isEmpty()) {
-        m_idInput->setText(conversationIds.first());
+        m_ui.idInput->setText(conversationIds.first());
         load();
     }
 }
@@ -439,18 +254,18 @@ bool MainWindow::isSandboxActive() const
 void MainWindow::load()
 {
     QString error;
-    const auto id = m_idInput->conversationId(&error);
+    const auto id = m_ui.idInput->conversationId(&error);
     if (!id) {
-        showProblem(tr("Cannot load: %1").arg(error));
-        m_idInput->setFocus(Qt::OtherFocusReason);
+        m_reporter->showProblem(tr("Cannot load: %1").arg(error));
+        m_ui.idInput->setFocus(Qt::OtherFocusReason);
         return;
     }
     if (!m_profileSwitcher->hasActive()) {
-        showProblem(tr("Choose a profile first, or add one: Profiles… → Add…"));
+        m_reporter->showProblem(tr("Choose a profile first, or add one: Profiles… → Add…"));
         return;
     }
     if (m_session->isBusy()) {
-        m_callStatus->showNote(m_session->refusalReason(ConversationSession::Operation::Load));
+        m_ui.callStatus->showNote(m_session->refusalReason(ConversationSession::Operation::Load));
         return;
     }
     const auto choice = askAboutUnsavedEdits(tr("loading %1").arg(id->toString()),
@@ -463,44 +278,44 @@ void MainWindow::startLoad(const ConversationId &id)
 {
     if (m_profileSwitcher->isSecretPending()) {
         m_loadWhenSecretArrives = id;
-        m_callStatus->showNote(tr("Reading the AppSecret from the keychain…"));
+        m_ui.callStatus->showNote(tr("Reading the AppSecret from the keychain…"));
         return;
     }
     if (!m_session->load(id))
-        m_callStatus->showNote(m_session->refusalReason(ConversationSession::Operation::Load));
+        m_ui.callStatus->showNote(m_session->refusalReason(ConversationSession::Operation::Load));
 }
 
 void MainWindow::save()
 {
     auto afterSave = std::exchange(m_afterSave, nullptr);
     if (const QString why = m_session->refusalReason(ConversationSession::Operation::Save); !why.isEmpty()) {
-        m_callStatus->showNote(why);
+        m_ui.callStatus->showNote(why);
         return;
     }
-    if (!m_editor->isModified()) {
-        m_callStatus->showNote(tr("Nothing to save: the server extension is as loaded."));
+    if (!m_ui.editor->isModified()) {
+        m_ui.callStatus->showNote(tr("Nothing to save: the server extension is as loaded."));
         return;
     }
-    if (m_editor->isTooLong()) {
-        m_callStatus->showNote(tr("The server extension is longer than %1 characters; shorten it to save.")
+    if (m_ui.editor->isTooLong()) {
+        m_ui.callStatus->showNote(tr("The server extension is longer than %1 characters; shorten it to save.")
                                    .arg(ExtensionEditor::MaxLength));
         return;
     }
     // Asked before the confirmation too: no point confirming a save that will be refused.
     if (const QString problem = m_session->auditProblem(); !problem.isEmpty()) {
-        showProblem(problem);
+        m_reporter->showProblem(problem);
         return;
     }
     const SaveConfirmation confirmation{m_session->conversationId().toString(), m_session->profile().name,
                                         m_session->profile().appKey, m_session->loadedServerExtension(),
-                                        m_editor->text()};
+                                        m_ui.editor->text()};
     if (!SaveConfirmDialog::confirm(confirmation, this)) {
-        m_callStatus->showNote(tr("Save cancelled; nothing was sent."));
+        m_ui.callStatus->showNote(tr("Save cancelled; nothing was sent."));
         return;
     }
     QString refusal;
     if (!m_session->save(confirmation.after, &refusal)) {
-        showProblem(refusal);
+        m_reporter->showProblem(refusal);
         return;
     }
     m_afterSave = std::move(afterSave);
@@ -514,38 +329,38 @@ void MainWindow::openConversation(const QString &conversationId)
                         && m_session->conversationId().toString() == conversationId;
     if (loadingIt || showingIt)
         return;
-    m_idInput->setText(conversationId);
+    m_ui.idInput->setText(conversationId);
     load();
 }
 
 void MainWindow::revertTo(const AuditRecord &record)
 {
     if (!record.valueBefore) {
-        showProblem(tr("Cannot revert: this attempt could not read the server first, so the value before it "
-                       "is unknown."));
+        m_reporter->showProblem(tr("Cannot revert: this attempt could not read the server first, so the value "
+                                   "before it is unknown."));
         return;
     }
     const Profile profile = m_session->profile();
     if (record.profile != profile.name || (!record.appKey.isEmpty() && record.appKey != profile.appKey)) {
-        showProblem(tr("Cannot revert here: that save was made with the profile %1 (AppKey %2); choose that "
-                       "profile first.")
-                        .arg(record.profile, record.appKey));
+        m_reporter->showProblem(tr("Cannot revert here: that save was made with the profile %1 (AppKey %2); "
+                                   "choose that profile first.")
+                                    .arg(record.profile, record.appKey));
         return;
     }
     QString error;
     const auto id = ConversationId::parse(record.conversationId, &error);
     if (!id) {
-        showProblem(tr("Cannot revert: %1").arg(error));
+        m_reporter->showProblem(tr("Cannot revert: %1").arg(error));
         return;
     }
     if (m_session->isBusy()) {
-        m_callStatus->showNote(m_session->refusalReason(ConversationSession::Operation::Save));
+        m_ui.callStatus->showNote(m_session->refusalReason(ConversationSession::Operation::Save));
         return;
     }
     activateWindow();
     if (m_session->hasConversation() && m_session->conversationId() == *id) {
         const QString value = *record.valueBefore;
-        if (m_editor->isModified() && m_editor->text() != value) {
+        if (m_ui.editor->isModified() && m_ui.editor->text() != value) {
             const auto choice = askAboutUnsavedEdits(tr("reverting to the value from the history"),
                                                      [this, value] { applyRevert(value); });
             if (choice != UnsavedChoice::Proceed)
@@ -556,7 +371,7 @@ void MainWindow::revertTo(const AuditRecord &record)
     }
     // Load it first; the revert goes on once it is shown (see the loaded handler).
     m_pendingRevert = PendingRevert{*id, *record.valueBefore};
-    m_idInput->setText(id->toString());
+    m_ui.idInput->setText(id->toString());
     load();
     const bool loading = m_session->operation() == ConversationSession::Operation::Load
                       && m_session->pendingId() == *id;
@@ -567,9 +382,9 @@ void MainWindow::revertTo(const AuditRecord &record)
 
 void MainWindow::applyRevert(const QString &value)
 {
-    m_editor->setText(value);
-    if (!m_editor->isModified()) {
-        m_callStatus->showNote(tr("The server extension already has that value; nothing to revert."));
+    m_ui.editor->setText(value);
+    if (!m_ui.editor->isModified()) {
+        m_ui.callStatus->showNote(tr("The server extension already has that value; nothing to revert."));
         return;
     }
     save();
@@ -583,7 +398,7 @@ void MainWindow::cancelCall()
 MainWindow::UnsavedChoice MainWindow::askAboutUnsavedEdits(const QString &action,
                                                            std::function<void()> afterSave)
 {
-    if (!m_editor->isModified())
+    if (!m_ui.editor->isModified())
         return UnsavedChoice::Proceed;
     const auto answer = DialogHook::question(
         this, tr("Unsaved changes"),
@@ -606,14 +421,14 @@ MainWindow::UnsavedChoice MainWindow::askAboutUnsavedEdits(const QString &action
 void MainWindow::showConversation()
 {
     if (m_session->hasConversation()) {
-        m_panel->setConversation(m_session->conversation());
-        m_editor->setOriginalText(m_session->loadedServerExtension());
-        if (m_browser->account().isEmpty()) // offer the account of what is open
-            m_browser->setAccount(m_session->conversationId().accountId());
-        m_browser->markShown(m_session->conversationId().toString());
+        m_ui.panel->setConversation(m_session->conversation());
+        m_ui.editor->setOriginalText(m_session->loadedServerExtension());
+        if (m_ui.browser->account().isEmpty()) // offer the account of what is open
+            m_ui.browser->setAccount(m_session->conversationId().accountId());
+        m_ui.browser->markShown(m_session->conversationId().toString());
     } else {
-        m_panel->clear();
-        m_editor->setOriginalText({});
+        m_ui.panel->clear();
+        m_ui.editor->setOriginalText({});
     }
     updateTitle();
     updateActions();
@@ -621,26 +436,13 @@ void MainWindow::showConversation()
         Q_EMIT conversationShown();
 }
 
-void MainWindow::showFailure(const QString &operation, const ApiResult &result)
-{
-    m_callStatus->showResult(operation, result);
-    if (result.error != ErrorKind::Cancelled) // a cancel was asked for; the status bar says so
-        m_errorBanner->showFailure(operation, result, m_editor->isModified());
-}
-
-void MainWindow::showProblem(const QString &message)
-{
-    m_errorBanner->showMessage(message);
-    m_callStatus->showNote(message);
-}
-
 void MainWindow::updateActions()
 {
     const bool busy = m_session->isBusy();
-    m_loadAction->setEnabled(!busy);
-    m_saveAction->setEnabled(!busy && m_session->hasConversation() && m_editor->isModified());
-    m_cancelAction->setEnabled(busy);
-    m_editor->setEnabled(m_session->hasConversation());
+    m_actions.load->setEnabled(!busy);
+    m_actions.save->setEnabled(!busy && m_session->hasConversation() && m_ui.editor->isModified());
+    m_actions.cancel->setEnabled(busy);
+    m_ui.editor->setEnabled(m_session->hasConversation());
 }
 
 void MainWindow::updateTitle()
@@ -651,12 +453,12 @@ void MainWindow::updateTitle()
     if (isSandboxActive())
         title += u' ' + tr("— Sandbox");
     setWindowTitle(title);
-    m_sandboxBanner->setVisible(isSandboxActive());
+    m_ui.sandboxBanner->setVisible(isSandboxActive());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_closeApproved && m_editor->isModified()) {
+    if (!m_closeApproved && m_ui.editor->isModified()) {
         const auto choice = askAboutUnsavedEdits(tr("closing"), [this] {
             m_closeApproved = true;
             close();
@@ -666,26 +468,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
     }
-    saveWindowState();
+    m_ui.saveState(this, m_settings);
     m_session->cancel();
     event->accept();
-}
-
-void MainWindow::restoreWindowState()
-{
-    if (!restoreGeometry(m_settings.value(GeometryKey).toByteArray()))
-        resize(1360, 800);
-    if (!restoreState(m_settings.value(StateKey).toByteArray()))
-        resizeDocks({m_browserDock}, {420}, Qt::Horizontal);
-    if (!m_splitter->restoreState(m_settings.value(SplitterKey).toByteArray()))
-        m_splitter->setSizes({520, 400});
-}
-
-void MainWindow::saveWindowState()
-{
-    m_settings.setValue(GeometryKey, saveGeometry());
-    m_settings.setValue(StateKey, saveState());
-    m_settings.setValue(SplitterKey, m_splitter->saveState());
 }
 
 } // namespace convdesk

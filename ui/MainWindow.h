@@ -1,5 +1,7 @@
 #pragma once
 
+#include "MainWindowActions.h"
+#include "MainWindowWidgets.h"
 #include "api/Credentials.h"
 #include "audit/AuditLog.h"
 #include "profiles/ProfileStore.h"
@@ -11,30 +13,23 @@
 #include <functional>
 #include <optional>
 
-class QAction;
-class QDockWidget;
 class QSettings;
-class QSplitter;
 
 namespace convdesk {
 
-class AccountBrowser;
-class CallStatusBar;
-class ConversationIdInput;
-class ConversationPanel;
 class CredentialTester;
 class CurlCopier;
-class ExtensionEditor;
 class HistoryDialog;
-class MessageBanner;
-class ProfileSelector;
 class ProfileSwitcher;
 class SecretStore;
+class SessionReporter;
 
 // Load a conversation, inspect it as a tree or raw JSON, edit its server_extension and save
-// it after a confirmation. The window is a view of a ConversationSession; the panels and the
-// profile handling are their own classes. Failures are shown in the status bar and a message
-// area, never in a modal box, and the edited text always survives them.
+// it after a confirmation. The window is a view of a ConversationSession; the panels, the
+// profile handling, the actions and menus (MainWindowActions), the widgets' layout
+// (MainWindowWidgets) and the reports on calls (SessionReporter) are their own classes; the
+// window holds the workflow. Failures are shown in the status bar and a message area, never
+// in a modal box, and the edited text always survives them.
 //
 // Saves are guarded (see ConversationSession): when someone else changed the value since it
 // was loaded, nothing is written and the conflict dialog offers to overwrite, take the
@@ -57,8 +52,8 @@ public:
     bool isSandboxActive() const;
 
     ConversationSession *session() const { return m_session; }
-    ConversationPanel *conversationPanel() const { return m_panel; }
-    AccountBrowser *accountBrowser() const { return m_browser; }
+    ConversationPanel *conversationPanel() const { return m_ui.panel; }
+    AccountBrowser *accountBrowser() const { return m_ui.browser; }
     HistoryDialog *historyDialog(); // made on first use
     CurlCopier *curlCopier() const { return m_curlCopier; }
 
@@ -87,16 +82,14 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void buildActions();
-    void buildLayout();
-    void buildMenus();
+    void connectActions();
+    void connectWidgets();
     void connectSession();
     void connectProfiles();
 
     void startLoad(const ConversationId &id);
     void resolveConflict(const SaveConflict &conflict);
     void applyRevert(const QString &value);
-    bool showPendingAuditWarning();
 
     enum class UnsavedChoice { Proceed, AfterSave, Stay };
     // Asks Save / Discard / Cancel when the editor holds unsaved edits. Proceed: nothing to
@@ -105,12 +98,8 @@ private:
     UnsavedChoice askAboutUnsavedEdits(const QString &action, std::function<void()> afterSave);
 
     void showConversation();
-    void showFailure(const QString &operation, const ApiResult &result);
-    void showProblem(const QString &message);
     void updateActions();
     void updateTitle();
-    void restoreWindowState();
-    void saveWindowState();
 
     QSettings &m_settings;
     ProfileStore m_profiles;
@@ -121,28 +110,9 @@ private:
     CurlCopier *m_curlCopier = nullptr;
     HistoryDialog *m_history = nullptr;
 
-    ProfileSelector *m_profileSelector = nullptr;
-    ConversationIdInput *m_idInput = nullptr;
-    ConversationPanel *m_panel = nullptr;
-    ExtensionEditor *m_editor = nullptr;
-    CallStatusBar *m_callStatus = nullptr;
-    MessageBanner *m_sandboxBanner = nullptr;
-    MessageBanner *m_errorBanner = nullptr;
-    QSplitter *m_splitter = nullptr;
-    AccountBrowser *m_browser = nullptr;
-    QDockWidget *m_browserDock = nullptr;
-
-    QAction *m_loadAction = nullptr;
-    QAction *m_saveAction = nullptr;
-    QAction *m_cancelAction = nullptr;
-    QAction *m_findAction = nullptr;
-    QAction *m_buildIdAction = nullptr;
-    QAction *m_manageProfilesAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_aboutAction = nullptr;
-    QAction *m_historyAction = nullptr;
-    QAction *m_copyCurlAction = nullptr;
-    QAction *m_copyCurlLiveAction = nullptr;
+    MainWindowActions m_actions;
+    MainWindowWidgets m_ui;
+    SessionReporter *m_reporter = nullptr;
 
     std::optional<ConversationId> m_loadWhenSecretArrives;
     std::function<void()> m_afterSave;
@@ -153,7 +123,6 @@ private:
         QString value;
     };
     std::optional<PendingRevert> m_pendingRevert;
-    QString m_auditWarning; // an audit record that could not be written, shown with the outcome
     bool m_closeApproved = false;
 };
 

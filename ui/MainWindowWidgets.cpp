@@ -1,0 +1,105 @@
+#include "MainWindowWidgets.h"
+
+#include "AccountBrowser.h"
+#include "CallStatusBar.h"
+#include "ConversationIdInput.h"
+#include "ConversationPanel.h"
+#include "ConversationToolBar.h"
+#include "ExtensionEditor.h"
+#include "MainWindow.h"
+#include "MessageBanner.h"
+#include "ProfileSelector.h"
+
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QMainWindow>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <iterator>
+
+namespace convdesk {
+
+namespace {
+
+const QString GeometryKey = QStringLiteral("mainWindow/geometry");
+const QString StateKey = QStringLiteral("mainWindow/state");
+const QString SplitterKey = QStringLiteral("mainWindow/splitter");
+
+} // namespace
+
+void MainWindowWidgets::setUp(QMainWindow *window, QAction *loadAction, ApiClient *client)
+{
+    auto *toolbar = new ConversationToolBar(loadAction, window);
+    window->addToolBar(toolbar);
+    profileSelector = toolbar->profileSelector();
+    idInput = toolbar->idInput();
+
+    auto *central = new QWidget(window);
+    sandboxBanner = new MessageBanner(MessageBanner::Kind::Notice, QStringLiteral("sandboxBanner"), central);
+    errorBanner = new MessageBanner(MessageBanner::Kind::Problem, QStringLiteral("errorBanner"), central);
+    panel = new ConversationPanel(central);
+    editor = new ExtensionEditor(central);
+    splitter = new QSplitter(Qt::Horizontal, central);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(panel);
+    splitter->addWidget(editor);
+    splitter->setChildrenCollapsible(false);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(sandboxBanner);
+    layout->addWidget(errorBanner);
+    layout->addWidget(splitter, 1);
+    window->setCentralWidget(central);
+
+    callStatus = new CallStatusBar(window);
+    window->statusBar()->addWidget(callStatus, 1);
+
+    browser = new AccountBrowser(window);
+    browser->setClient(client);
+    // The dock's title is MainWindow's text, where the catalogue has it.
+    browserDock = new QDockWidget(MainWindow::tr("Account browser"), window);
+    browserDock->setObjectName(QStringLiteral("accountBrowserDock"));
+    browserDock->setWidget(browser);
+    browserDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea | Qt::BottomDockWidgetArea);
+    window->addDockWidget(Qt::LeftDockWidgetArea, browserDock);
+
+    // Keyboard order follows the work: profile, ID, load, tree, editor.
+    QWidget *chain[] = {
+        profileSelector->findChild<QWidget *>(QStringLiteral("profileCombo")),
+        profileSelector->findChild<QWidget *>(QStringLiteral("profilesButton")),
+        idInput->lineEdit(),
+        idInput->findChild<QWidget *>(QStringLiteral("idBuilderButton")),
+        toolbar->loadButton(),
+        panel->findChild<QWidget *>(QStringLiteral("treeFilter")),
+        panel->treeView(),
+        editor->findChild<QWidget *>(QStringLiteral("extensionText")),
+    };
+    for (size_t i = 1; i < std::size(chain); ++i)
+        QWidget::setTabOrder(chain[i - 1], chain[i]);
+}
+
+void MainWindowWidgets::restoreState(QMainWindow *window, const QSettings &settings) const
+{
+    if (!window->restoreGeometry(settings.value(GeometryKey).toByteArray()))
+        window->resize(1360, 800);
+    if (!window->restoreState(settings.value(StateKey).toByteArray()))
+        window->resizeDocks({browserDock}, {420}, Qt::Horizontal);
+    if (!splitter->restoreState(settings.value(SplitterKey).toByteArray()))
+        splitter->setSizes({520, 400});
+}
+
+void MainWindowWidgets::saveState(const QMainWindow *window, QSettings &settings) const
+{
+    settings.setValue(GeometryKey, window->saveGeometry());
+    settings.setValue(StateKey, window->saveState());
+    settings.setValue(SplitterKey, splitter->saveState());
+}
+
+} // namespace convdesk

@@ -1,0 +1,89 @@
+#include "SessionReporter.h"
+
+#include "CallStatusBar.h"
+#include "ExtensionEditor.h"
+#include "MainWindow.h"
+#include "MessageBanner.h"
+#include "session/ConversationSession.h"
+#include "session/GuardedSave.h"
+
+#include <utility>
+
+namespace convdesk {
+
+// The texts are MainWindow's, where the catalogue has them.
+SessionReporter::SessionReporter(ConversationSession *session, CallStatusBar *callStatus,
+                                 MessageBanner *errorBanner, const ExtensionEditor *editor, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_callStatus(callStatus)
+    , m_errorBanner(errorBanner)
+    , m_editor(editor)
+{
+    connect(m_session, &ConversationSession::loadStarted, this, [this](const QString &id) {
+        m_callStatus->showRunning(MainWindow::tr("Loading %1…").arg(id));
+    });
+    connect(m_session, &ConversationSession::saveStarted, this, [this](const QString &id) {
+        m_callStatus->showRunning(MainWindow::tr("Checking and saving the server extension of %1…").arg(id));
+    });
+    connect(m_session, &ConversationSession::loaded, this, [this](const ApiResult &result) {
+        m_callStatus->showResult(MainWindow::tr("Load"), result);
+        m_errorBanner->dismiss();
+    });
+    connect(m_session, &ConversationSession::saved, this, [this](const ApiResult &result) {
+        m_callStatus->showResult(MainWindow::tr("Save"), result);
+        if (m_session->lastSaveResponseWasPartial())
+            m_callStatus->showNote(
+                m_callStatus->outcomeText() + u' '
+                + MainWindow::tr("The server returned only some fields; the others are shown as loaded."));
+        if (!showPendingAuditWarning())
+            m_errorBanner->dismiss();
+    });
+    connect(m_session, &ConversationSession::failed, this,
+            [this](const ApiResult &result, ConversationSession::Operation operation) {
+                const bool saving = operation == ConversationSession::Operation::Save;
+                showFailure(saving ? MainWindow::tr("Save") : MainWindow::tr("Load"), result);
+                if (saving && m_session->lastSaveFailedBeforeWriting() && result.error != ErrorKind::Cancelled)
+                    m_callStatus->showNote(m_callStatus->outcomeText() + u' '
+                                           + MainWindow::tr("The check before writing failed; nothing was written."));
+                showPendingAuditWarning();
+            });
+    connect(m_session, &ConversationSession::auditFailed, this, [this](const QString &message) {
+        m_auditWarning = message;
+    });
+    connect(m_session, &ConversationSession::conflict, this, [this](const SaveConflict &conflict) {
+        m_callStatus->showStopped(MainWindow::tr("Not saved: the server extension of %1 changed on the server "
+                                                 "since it was loaded.")
+                                      .arg(conflict.id.toString()),
+                                  conflict.traceId);
+        if (!showPendingAuditWarning())
+            m_errorBanner->dismiss();
+    });
+}
+
+SessionReporter::~SessionReporter() = default;
+
+void SessionReporter::showProblem(const QString &message)
+{
+    m_errorBanner->showMessage(message);
+    m_callStatus->showNote(message);
+}
+
+void SessionReporter::showFailure(const QString &operation, const ApiResult &result)
+{
+    m_callStatus->showResult(operation, result);
+    if (result.error != ErrorKind::Cancelled) // a cancel was asked for; the status bar says so
+        m_errorBanner->showFailure(operation, result, m_editor->isModified());
+}
+
+bool SessionReporter::showPendingAuditWarning()
+{
+    const QString message = std::exchange(m_auditWarning, QString());
+    if (message.isEmpty())
+        return false;
+    m_errorBanner->showMessage(
+        MainWindow::tr("This save attempt could not be recorded in the audit log: %1").arg(message));
+    return true;
+}
+
+} // namespace convdesk
