@@ -150,6 +150,10 @@ void MainWindow::connectSession()
                     m_history->reload();
             });
     connect(m_session, &ConversationSession::conflict, this, &MainWindow::resolveConflict);
+    connect(m_session, &ConversationSession::interruptedSavesChecked, this, [this] {
+        if (m_history && m_history->isVisible())
+            m_history->reload();
+    });
 }
 
 void MainWindow::resolveConflict(const SaveConflict &conflict)
@@ -204,10 +208,13 @@ void MainWindow::connectProfiles()
     });
     connect(m_profileSwitcher, &ProfileSwitcher::credentialsReady, this,
             [this](const Profile &profile, const Credentials &credentials, bool sameApp) {
-                if (sameApp)
+                if (sameApp) {
                     m_session->setCredentials(credentials);
-                else
+                } else {
                     m_session->setProfile(profile, credentials);
+                    // Saves of this app that an earlier run left without an outcome are checked now.
+                    m_session->reconcileInterruptedSaves();
+                }
                 if (const auto waiting = std::exchange(m_loadWhenSecretArrives, std::nullopt))
                     startLoad(*waiting);
                 updateActions();

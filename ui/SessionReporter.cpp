@@ -5,7 +5,10 @@
 #include "MainWindow.h"
 #include "MessageBanner.h"
 #include "session/ConversationSession.h"
+#include "session/AttemptReconciler.h"
 #include "session/GuardedSave.h"
+
+#include <algorithm>
 
 #include <utility>
 
@@ -30,8 +33,14 @@ SessionReporter::SessionReporter(ConversationSession *session, CallStatusBar *ca
         m_callStatus->showResult(MainWindow::tr("Load"), result);
         m_errorBanner->dismiss();
     });
+    connect(m_session, &ConversationSession::saveWaiting, this, [this](const QString &holder) {
+        m_callStatus->showRunning(MainWindow::tr("Waiting for another save of this conversation to finish (%1)…")
+                                      .arg(holder));
+    });
     connect(m_session, &ConversationSession::saved, this, [this](const ApiResult &result) {
         m_callStatus->showResult(MainWindow::tr("Save"), result);
+        if (const QString note = m_session->lastSaveNote(); !note.isEmpty())
+            m_callStatus->showNote(m_callStatus->outcomeText() + u' ' + note);
         if (m_session->lastSaveResponseWasPartial())
             m_callStatus->showNote(
                 m_callStatus->outcomeText() + u' '
@@ -52,13 +61,33 @@ SessionReporter::SessionReporter(ConversationSession *session, CallStatusBar *ca
         m_auditWarning = message;
     });
     connect(m_session, &ConversationSession::conflict, this, [this](const SaveConflict &conflict) {
-        m_callStatus->showStopped(MainWindow::tr("Not saved: the server extension of %1 changed on the server "
-                                                 "since it was loaded.")
-                                      .arg(conflict.id.toString()),
-                                  conflict.traceId);
+        m_callStatus->showStopped(
+            conflict.overwrittenAfterSave
+                ? MainWindow::tr("Saved, but overwritten right after your save: the server extension of %1 "
+                                 "now holds another value.")
+                      .arg(conflict.id.toString())
+                : MainWindow::tr("Not saved: the server extension of %1 changed on the server since it was loaded.")
+                      .arg(conflict.id.toString()),
+            conflict.traceId);
         if (!showPendingAuditWarning())
             m_errorBanner->dismiss();
     });
+    connect(m_session, &ConversationSession::interruptedSavesChecked, this,
+            [this](const QList<ReconciledAttempt> &checked, const QStringList &problems) {
+                if (!checked.isEmpty()) {
+                    const auto applied = std::count_if(checked.cbegin(), checked.cend(),
+                                                       [](const ReconciledAttempt &attempt) { return attempt.applied; });
+                    m_errorBanner->showMessage(
+                        MainWindow::tr("%n earlier save(s) of this profile were interrupted before their outcome was "
+                                       "known. Checked now: %1 applied, %2 not applied. History shows them.",
+                                       nullptr, int(checked.size()))
+                            .arg(applied)
+                            .arg(checked.size() - applied));
+                }
+                for (const QString &problem : problems)
+                    m_errorBanner->showMessage(MainWindow::tr("This save attempt could not be recorded in the audit log: %1")
+                                                   .arg(problem));
+            });
 }
 
 SessionReporter::~SessionReporter() = default;

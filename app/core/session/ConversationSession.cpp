@@ -3,6 +3,7 @@
 #include "api/ApiCall.h"
 #include "api/ApiClient.h"
 #include "audit/AuditLog.h"
+#include "session/AttemptReconciler.h"
 #include "session/GuardedSave.h"
 
 namespace convdesk {
@@ -43,6 +44,17 @@ ConversationSession::~ConversationSession()
     if (m_call)
         m_call->disconnect(this);
     m_guard->disconnect(this);
+}
+
+void ConversationSession::reconcileInterruptedSaves()
+{
+    if (!m_auditLog || !m_client->hasCredentials())
+        return;
+    if (!m_reconciler) {
+        m_reconciler = new AttemptReconciler(m_client, m_auditLog, m_auditSource, this);
+        connect(m_reconciler, &AttemptReconciler::finished, this, &ConversationSession::interruptedSavesChecked);
+    }
+    m_reconciler->start(); // ignored while one runs
 }
 
 QString ConversationSession::lastSaveNote() const

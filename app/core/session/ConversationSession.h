@@ -15,7 +15,9 @@ namespace convdesk {
 class ApiCall;
 class ApiClient;
 class AuditLog;
+class AttemptReconciler;
 class GuardedSave;
+struct ReconciledAttempt;
 struct SaveConflict;
 
 // The conversation the user is working on, and the one call at a time made for it: load it,
@@ -63,6 +65,10 @@ public:
     // comparing (it still re-reads first, so the audit log records what was replaced).
     bool overwrite(const QString &newServerExtension, QString *refusal = nullptr);
     void cancel();
+    // Finishes the audit records of this profile's saves that an earlier process left without
+    // an outcome (see AttemptReconciler); reports through interruptedSavesChecked(). Needs the
+    // audit log and credentials; runs beside loads and saves.
+    void reconcileInterruptedSaves();
 
     // After a conflict: the conversation as just re-read becomes the loaded one, so the next
     // save() compares against the server's current value (still guarded against a third
@@ -100,6 +106,8 @@ Q_SIGNALS:
     // A save found another value on the server than the one loaded (nothing was written), or
     // was overwritten right after it was written (conflict.overwrittenAfterSave).
     void conflict(const convdesk::SaveConflict &conflict);
+    // What reconcileInterruptedSaves() found and recorded.
+    void interruptedSavesChecked(const QList<convdesk::ReconciledAttempt> &checked, const QStringList &problems);
     // Another process is saving this conversation; this save waits for it to finish.
     void saveWaiting(const QString &holder);
     // A save attempt's audit record could not be written (emitted before its outcome).
@@ -117,6 +125,7 @@ private:
 
     ApiClient *m_client;
     GuardedSave *m_guard;
+    AttemptReconciler *m_reconciler = nullptr;
     AuditLog *m_auditLog = nullptr;
     QString m_auditSource;
     Profile m_profile;
