@@ -94,6 +94,7 @@ private Q_SLOTS:
     void badGatewayUsesBackup();
     void writeIsNeverResentByQt();
     void writeResetWithBackupIsOneDeliberateRetry();
+    void readMayBeResentByQt();
 
 private:
     ApiCall *send(bool write);
@@ -277,6 +278,20 @@ void TestFailover::writeResetWithBackupIsOneDeliberateRetry()
     QCOMPARE(m_sent->size(), 2);
     QVERIFY(ScriptedHttpServer::header(main.requests().first(), "CheckSum")
             != ScriptedHttpServer::header(backup.requests().first(), "CheckSum"));
+}
+
+void TestFailover::readMayBeResentByQt()
+{
+    // A GET is idempotent and its body-less request resettable, so Qt's own reconnect may send
+    // it again after the reset (harmless): still one attempt of ours, one requestSent.
+    ScriptedHttpServer main(ScriptedHttpServer::Behaviour::ResetAfterRead);
+    useHosts(main.url());
+    const ApiResult result = finish(send(false));
+    QCOMPARE(result.error, ErrorKind::NetworkDown);
+    QCOMPARE(result.attempts, 1);
+    QCOMPARE(m_sent->size(), 1);
+    QVERIFY(main.countRequests("GET") >= 1);
+    qInfo("the reset GET reached the server %d time(s)", int(main.countRequests("GET")));
 }
 
 QTEST_GUILESS_MAIN(TestFailover)
