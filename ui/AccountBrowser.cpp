@@ -231,7 +231,8 @@ void AccountBrowser::onPage(const ApiResult &result)
         text += u' ' + problem;
     // The page's rows are fine; only the way to the next page is not.
     if (const QString paging = ConversationAnswer::listPageProblem(result.data, m_tokensSent); !paging.isEmpty())
-        text = tr("%n conversation(s) of %1; no more can be loaded: %2", nullptr, rows).arg(m_listedAccount, paging);
+        text = tr("Conversations of %1 listed: %2. No more can be loaded: %3")
+                   .arg(m_listedAccount).arg(rows).arg(paging);
     showStatus(text);
     updateButtons();
     if (!m_shownId.isEmpty() && !m_view->selectionModel()->hasSelection())

@@ -8,6 +8,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 // A loopback server that reads each whole request (head and Content-Length body), records it,
@@ -17,7 +18,7 @@ class ScriptedHttpServer : public QTcpServer
 {
 public:
     enum class Behaviour {
-        Answer,        // the canned reply, then close
+        Answer,        // the canned reply (or the responder's), then close
         Silent,        // never a byte back, the connection left open
         ResetAfterRead, // RST once the whole request is in: it may have been applied
         SlowBody,      // the head at once, then the body a piece every pieceIntervalMs
@@ -31,6 +32,11 @@ public:
 
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(serverPort())); }
     void setStatusLine(const QByteArray &statusLine) { m_statusLine = statusLine; }
+    // For Answer: the body for each request, from the request (head and body).
+    void setResponder(std::function<QByteArray(const QByteArray &request)> responder)
+    {
+        m_responder = std::move(responder);
+    }
     void setPieces(int pieceBytes, int pieceIntervalMs)
     {
         m_pieceBytes = pieceBytes;
@@ -79,26 +85,28 @@ protected:
     }
 
 private:
-    QByteArray head() const
+    QByteArray head(const QByteArray &body) const
     {
         return m_statusLine + "\r\nContent-Type: application/json\r\nContent-Length: "
-            + QByteArray::number(m_body.size()) + "\r\nConnection: close\r\n\r\n";
+            + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n";
     }
 
     void respond(QTcpSocket *socket)
     {
         switch (m_behaviour) {
-        case Behaviour::Answer:
-            socket->write(head() + m_body);
+        case Behaviour::Answer: {
+            const QByteArray body = m_responder ? m_responder(m_requests.last()) : m_body;
+            socket->write(head(body) + body);
             socket->disconnectFromHost();
             break;
+        }
         case Behaviour::Silent:
             break;
         case Behaviour::ResetAfterRead:
             socket->abort();
             break;
         case Behaviour::SlowBody: {
-            socket->write(head());
+            socket->write(head(m_body));
             auto *timer = new QTimer(socket);
             auto offset = std::make_shared<qsizetype>(0);
             QPointer<QTcpSocket> guard(socket);
@@ -120,4 +128,5 @@ private:
     int m_pieceBytes = 8;
     int m_pieceIntervalMs = 100;
     QList<QByteArray> m_requests;
+    std::function<QByteArray(const QByteArray &)> m_responder;
 };

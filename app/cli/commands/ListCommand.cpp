@@ -96,9 +96,9 @@ int ListCommand::run(CliContext &context, const QCommandLineParser &parser)
     }
     const int rows = int(items.size());
     printAll(context, std::move(items), pageToken);
-    context.printErr(tr("convdesk-cli: stopped after %n page(s) (--max-pages): %1 conversation(s) printed; "
-                        "the server has more (next_token \"%2\").", nullptr, maxPages)
-                         .arg(rows).arg(pageToken));
+    context.printErr(tr("convdesk-cli: stopped at the page cap, --max-pages %1. Conversations printed: %2. "
+                        "The server has more (next_token \"%3\").")
+                         .arg(maxPages).arg(rows).arg(pageToken));
     return ExitTransport;
 }
 
