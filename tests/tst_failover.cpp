@@ -88,6 +88,7 @@ private Q_SLOTS:
     void refusedMainUsesBackup();
     void silentMainUsesBackupAfterIdleTimeout_data();
     void silentMainUsesBackupAfterIdleTimeout();
+    void silentMainAloneTimesOut();
     void steadySlowAnswerIsNotCutOff();
     void wholeCallCapEndsInTimeout();
     void connectTimeoutUsesBackup();
@@ -182,6 +183,18 @@ void TestFailover::silentMainUsesBackupAfterIdleTimeout()
     QCOMPARE(m_sent->size(), 2); // both attempts announced
 }
 
+void TestFailover::silentMainAloneTimesOut()
+{
+    ScriptedHttpServer main(ScriptedHttpServer::Behaviour::Silent);
+    useHosts(main.url());
+    const ApiResult result = finish(send(true));
+    QCOMPARE(result.error, ErrorKind::Timeout);
+    QCOMPARE(result.attempts, 1);
+    // Connected and sent (QNetworkReply::requestSent), so the idle timeout, not the connect one.
+    QVERIFY2(result.detail.contains(u"127.0.0.1 sent nothing for 0.3 seconds"_s), qPrintable(result.detail));
+    QCOMPARE(main.countRequests("PATCH"), 1);
+}
+
 void TestFailover::steadySlowAnswerIsNotCutOff()
 {
     // Sixteen pieces, 100 ms apart: well past the 300 ms idle limit in all, never idle for it.
@@ -262,6 +275,7 @@ void TestFailover::writeIsNeverResentByQt()
     QCOMPARE(main.countRequests("PATCH"), 1);
     QCOMPARE(main.requests().size(), 1);
     QVERIFY2(result.detail.contains(u"closed the connection after the request was sent"_s), qPrintable(result.detail));
+    QVERIFY(ErrorText::describe(result).contains(u"Reload the conversation"_s));
     QVERIFY(main.requests().first().endsWith("{\"server_extension\":\"{\\\"vip\\\":true}\"}"));
 }
 
