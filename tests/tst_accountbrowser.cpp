@@ -4,6 +4,8 @@
 #include "models/ConversationListModel.h"
 
 #include "support/SandboxWindow.h"
+#include "support/ScriptedHttpServer.h"
+#include "api/ApiClient.h"
 
 #include <QAbstractItemModelTester>
 #include <QHeaderView>
@@ -39,6 +41,8 @@ private Q_SLOTS:
     void choosingAsksAboutUnsavedEdits();
     void invalidAccountSendsNothing();
     void failedListingIsExplained();
+    void loadMoreRefusesABrokenToken_data();
+    void loadMoreRefusesABrokenToken();
 
 private:
     QStringList accountIds(const QString &account) const;
@@ -282,6 +286,50 @@ void TestAccountBrowser::failedListingIsExplained()
     QVERIFY(!m_window->find<QPushButton>(u"browserLoadMoreButton"_s)->isEnabled());
     QVERIFY(m_window->find<QPushButton>(u"browserListButton"_s)->isEnabled());
     m_sandbox->setRateLimited(false);
+}
+
+void TestAccountBrowser::loadMoreRefusesABrokenToken_data()
+{
+    QTest::addColumn<QByteArray>("secondToken"); // what the second page offers as the next one
+    QTest::addColumn<QString>("words");
+    QTest::newRow("repeated") << QByteArray("t1") << u"the server repeated the page token \"t1\""_s;
+    QTest::newRow("empty") << QByteArray() << u"gave no page token"_s;
+}
+
+void TestAccountBrowser::loadMoreRefusesABrokenToken()
+{
+    QFETCH(QByteArray, secondToken);
+    QFETCH(QString, words);
+    ScriptedHttpServer liar(ScriptedHttpServer::Behaviour::Answer);
+    liar.setResponder([&](const QByteArray &request) -> QByteArray {
+        const bool first = !request.left(request.indexOf("\r\n")).contains("page_token=");
+        const QByteArray peer = first ? "a" : "b";
+        return R"({"code":200,"msg":"success","data":{"has_more":true,"next_token":")" + (first ? QByteArray("t1") : secondToken)
+            + R"(","items":[{"conversation_id":"acc1|1|)" + peer + R"("}]}})";
+    });
+    ApiClient client;
+    client.setCredentials(SandboxServer::demoCredentials());
+    client.setEndpoint(ApiEndpoint::custom(liar.url()));
+    m_browser->setClient(&client);
+    m_browser->setAccount(u"acc1"_s);
+    auto *loadMore = m_window->find<QPushButton>(u"browserLoadMoreButton"_s);
+    auto *status = m_window->find<QLabel>(u"browserStatus"_s);
+
+    QSignalSpy loaded(m_browser, &AccountBrowser::pageLoaded);
+    m_browser->list();
+    QVERIFY(loaded.wait());
+    QVERIFY(loadMore->isEnabled());
+    QTest::mouseClick(loadMore, Qt::LeftButton);
+    QVERIFY(loaded.wait());
+    QCOMPARE(m_browser->model()->rowCount(), 2); // the second page's rows are shown
+    QVERIFY2(status->text().contains(words), qPrintable(status->text()));
+    QVERIFY(!loadMore->isEnabled());
+
+    m_browser->loadMore(); // refused, even when asked directly
+    QCOMPARE(liar.requests().size(), 2);
+    if (!secondToken.isEmpty())
+        QVERIFY2(status->text().startsWith(u"Cannot load more"_s), qPrintable(status->text()));
+    m_browser->setClient(nullptr);
 }
 
 QTEST_MAIN(TestAccountBrowser)

@@ -224,7 +224,7 @@ void TestApiClient::errorKinds()
 void TestApiClient::timeout()
 {
     m_sandbox->setResponseDelayMs(3000);
-    m_client->setTimeoutMs(300);
+    m_client->setIdleTimeoutMs(300); // connected, then silent
     const ApiResult result = waitFor(m_client->getConversation(m_firstId));
     QCOMPARE(result.error, ErrorKind::Timeout);
     QCOMPARE(result.attempts, 1);

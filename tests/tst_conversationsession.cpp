@@ -54,6 +54,7 @@ private Q_SLOTS:
     void cancelSlowLoad();
     void cancelSlowSave();
     void partialSaveResponseKeepsOtherFields();
+    void loadRefusesAnotherConversation();
     void profileChangeForgetsConversationAndCancels();
     void newSecretKeepsConversation();
 
@@ -318,6 +319,25 @@ void TestConversationSession::partialSaveResponseKeepsOtherFields()
     for (const auto &item : after.items())
         keysAfter << Json::toQString(item.key());
     QCOMPARE(keysAfter, keysBefore);
+}
+
+void TestConversationSession::loadRefusesAnotherConversation()
+{
+    loadAlice();
+    const QByteArray before = Json::serialize(m_session->conversation());
+    // A proxy or a broken server answering with someone else's conversation.
+    const QByteArray body = R"({"code":200,"msg":"success","data":{"conversation_id":"support_demo|1|bob_88",)"
+                            R"("server_extension":"not alice's"}})";
+    RawHttpServer liar("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                       + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    m_session->client()->setEndpoint(ApiEndpoint::custom(QUrl(u"http://127.0.0.1:%1"_s.arg(liar.serverPort()))));
+    QSignalSpy failed(m_session.get(), &ConversationSession::failed);
+    QVERIFY(m_session->load(idOf(AliceId)));
+    QVERIFY(failed.wait());
+    const auto result = failed.first().at(0).value<ApiResult>();
+    QCOMPARE(result.error, ErrorKind::MalformedResponse);
+    QVERIFY2(result.detail.contains(u"another conversation (support_demo|1|bob_88)"_s), qPrintable(result.detail));
+    QCOMPARE(Json::serialize(m_session->conversation()), before);
 }
 
 void TestConversationSession::profileChangeForgetsConversationAndCancels()

@@ -88,11 +88,11 @@ static QUrl urlOf(const QTcpServer &server)
 
 void TestFaultInjection::trickledResponseTimesOut()
 {
-    // A whole, valid answer, one byte every 50 ms: the deadline covers the complete answer,
-    // not the gap between bytes, so a server that keeps dripping cannot hold a call forever.
+    // A whole, valid answer, one byte every 50 ms: the idle timeout never fires, but the cap on
+    // the whole call does, so a server that keeps dripping cannot hold a call forever.
     const QByteArray body = R"({"code":200,"msg":"success","data":{"conversation_id":"acc1|1|acc2"}})";
     RawHttpServer trickle(response("200 OK", "application/json", body), RawHttpServer::Mode::Trickle);
-    m_client->setTimeoutMs(700);
+    m_client->setCallTimeoutMs(700);
     const ApiResult result = call(urlOf(trickle));
     QCOMPARE(result.error, ErrorKind::Timeout);
     QCOMPARE(result.attempts, 1);
@@ -125,7 +125,7 @@ void TestFaultInjection::hugeBodyIsAbortedEarly()
     QFETCH(qint64, offered);
     QFETCH(qint64, mostSent);
     QCOMPARE(m_client->maxResponseBytes(), ApiClient::DefaultMaxResponseBytes);
-    m_client->setTimeoutMs(60000); // the limit must stop this, not the clock
+    m_client->setCallTimeoutMs(60000); // the limit must stop this, not the clock
     StreamingHttpServer server(offered, framing);
     const ApiResult result = call(urlOf(server));
     QCOMPARE(result.error, ErrorKind::OversizedResponse);

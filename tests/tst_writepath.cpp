@@ -64,7 +64,7 @@ void TestWritePath::init()
     m_client = std::make_unique<ApiClient>();
     m_client->setEndpoint(ApiEndpoint::custom(m_sandbox->baseUrl()));
     m_client->setCredentials(SandboxServer::demoCredentials());
-    m_client->setTimeoutMs(500); // a server that never answers fails fast
+    m_client->setIdleTimeoutMs(500); // a server that never answers fails fast
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_log = std::make_unique<AuditLog>(m_dir->filePath(u"audit.jsonl"_s));

@@ -2,6 +2,7 @@
 
 #include "api/ApiCall.h"
 #include "api/ApiClient.h"
+#include "api/ConversationAnswer.h"
 #include "api/ConversationId.h"
 #include "api/ErrorText.h"
 #include "models/ConversationListModel.h"
@@ -145,6 +146,7 @@ void AccountBrowser::list()
     }
     cancel();
     m_model->clear();
+    m_tokensSent.clear();
     m_listedAccount = accountId;
     fetch({});
 }
@@ -153,7 +155,14 @@ void AccountBrowser::loadMore()
 {
     if (isBusy() || !m_model->hasMore() || m_listedAccount.isEmpty())
         return;
-    fetch(m_model->nextToken());
+    // Asking again for a page already read would only show the same rows, forever.
+    const QString token = m_model->nextToken();
+    if (token.isEmpty() || m_tokensSent.contains(token)) {
+        showStatus(tr("Cannot load more: the server repeated a page token or gave none."));
+        updateButtons();
+        return;
+    }
+    fetch(token);
 }
 
 void AccountBrowser::cancel()
@@ -166,6 +175,7 @@ void AccountBrowser::reset()
 {
     cancel();
     m_model->clear();
+    m_tokensSent.clear();
     m_listedAccount.clear();
     showStatus(tr("Enter an account ID and press List."));
     updateButtons();
@@ -177,6 +187,7 @@ void AccountBrowser::fetch(const QString &pageToken)
         showStatus(tr("Choose a profile first."));
         return;
     }
+    m_tokensSent.insert(pageToken);
     m_call = m_client->listConversations(m_listedAccount, pageToken, m_pageSize);
     connect(m_call, &ApiCall::finished, this, &AccountBrowser::onPage);
     showStatus(pageToken.isEmpty() ? tr("Listing the conversations of %1…").arg(m_listedAccount)
@@ -218,6 +229,10 @@ void AccountBrowser::onPage(const ApiResult &result)
         : tr("All %n conversation(s) of %1.", nullptr, rows).arg(m_listedAccount);
     if (!problem.isEmpty())
         text += u' ' + problem;
+    // The page's rows are fine; only the way to the next page is not.
+    if (const QString paging = ConversationAnswer::listPageProblem(result.data, m_tokensSent); !paging.isEmpty())
+        text = tr("Conversations of %1 listed: %2. No more can be loaded: %3")
+                   .arg(m_listedAccount).arg(rows).arg(paging);
     showStatus(text);
     updateButtons();
     if (!m_shownId.isEmpty() && !m_view->selectionModel()->hasSelection())
@@ -240,7 +255,8 @@ void AccountBrowser::showStatus(const QString &text)
 void AccountBrowser::updateButtons()
 {
     m_listButton->setEnabled(m_client && !account().isEmpty());
-    m_loadMoreButton->setEnabled(m_client && !isBusy() && m_model->hasMore());
+    m_loadMoreButton->setEnabled(m_client && !isBusy() && m_model->hasMore()
+                                 && !m_tokensSent.contains(m_model->nextToken()));
 }
 
 } // namespace convdesk

@@ -3,6 +3,7 @@
 #include "api/ApiResult.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
@@ -75,6 +76,7 @@ private:
     QLabel *m_status;
     QPointer<ApiCall> m_call;
     QString m_listedAccount; // the account the rows belong to
+    QSet<QString> m_tokensSent; // page tokens asked for in this listing, "" for the first page
     QString m_shownId;
     int m_pageSize = DefaultPageSize;
 };

@@ -1,6 +1,7 @@
 #include "GetCommand.h"
 
 #include "api/ApiClient.h"
+#include "api/ConversationAnswer.h"
 #include "api/ConversationId.h"
 
 namespace convdesk {
@@ -40,8 +41,8 @@ int GetCommand::run(CliContext &context, const QCommandLineParser &parser)
     Profile profile;
     if (const int status = prepareClient(context, parser, client, &profile); status != ExitOk)
         return status;
-    const ApiResult result = wait(client.getConversation(*id));
-    if (!result.ok())
+    ApiResult result = wait(client.getConversation(*id));
+    if (!ConversationAnswer::checkConversation(result, *id))
         return reportFailure(context, result);
     context.printOut(Json::serialize(result.data, 2) + '\n');
     return ExitOk;

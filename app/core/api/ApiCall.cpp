@@ -1,6 +1,7 @@
 #include "api/ApiCall.h"
 
 #include "api/ApiClient.h"
+#include "api/OneShotUploadDevice.h"
 #include "api/ReplyClassifier.h"
 #include "api/RequestSigner.h"
 
@@ -29,12 +30,14 @@ ApiCall::ApiCall(ApiCallSettings settings, ApiCallRequest request, QObject *pare
     , m_request(std::move(request))
 {
     m_result.traceId = m_request.traceId.isEmpty() ? RequestSigner::generateTraceId() : m_request.traceId;
-    m_deadline.setSingleShot(true);
-    connect(&m_deadline, &QTimer::timeout, this, [this] {
-        m_timedOut = true;
+    m_callDeadline.setSingleShot(true);
+    connect(&m_callDeadline, &QTimer::timeout, this, [this] {
+        m_callTimedOut = true;
         if (m_reply)
             m_reply->abort(); // emits finished(), which reports the timeout
     });
+    m_idleTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, &ApiCall::onIdleTimeout);
     m_elapsed.start();
 }
 
@@ -49,6 +52,7 @@ ApiCall::~ApiCall()
 
 void ApiCall::start()
 {
+    m_callDeadline.start(m_settings.callTimeoutMs);
     startAttempt(m_settings.endpoint.primary);
 }
 
@@ -76,7 +80,8 @@ void ApiCall::cancel()
 void ApiCall::startAttempt(const QUrl &base)
 {
     ++m_result.attempts;
-    m_timedOut = false;
+    m_requestWritten = false;
+    m_stall = Stall::None;
     m_oversized = false;
     m_received.clear();
     m_tlsErrors.clear();
@@ -102,17 +107,62 @@ void ApiCall::startAttempt(const QUrl &base)
     m_result.sent = sent;
     Q_EMIT attemptSent(sent);
 
-    QNetworkAccessManager *network = m_settings.network;
-    QNetworkReply *reply = m_request.body.isEmpty()
-        ? network->sendCustomRequest(request, m_request.method)
-        : network->sendCustomRequest(request, m_request.method, m_request.body);
+    QNetworkReply *reply = sendAttempt(request);
     m_reply = reply;
     watchSize(reply);
+    watchProgress(reply);
     // Never ignored: the handshake fails and onReplyFinished() reports these.
     connect(reply, &QNetworkReply::sslErrors, this,
             [this](const QList<QSslError> &errors) { m_tlsErrors.append(errors); });
     connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
-    m_deadline.start(m_settings.timeoutMs);
+    m_idleTimer.start(m_settings.connectTimeoutMs);
+}
+
+QNetworkReply *ApiCall::sendAttempt(QNetworkRequest &request)
+{
+    QNetworkAccessManager *network = m_settings.network;
+    if (!isWrite())
+        return network->sendCustomRequest(request, m_request.method); // Qt may resend a read: harmless
+    // A write's body can be read once (see OneShotUploadDevice for the Qt code that needs
+    // this); Qt hands the device itself to the connection only when it need not buffer it.
+    request.setHeader(QNetworkRequest::ContentLengthHeader, m_request.body.size());
+    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    auto *body = new OneShotUploadDevice(m_request.body, nullptr);
+    QNetworkReply *reply = network->sendCustomRequest(request, m_request.method, body);
+    body->setParent(reply); // lives as long as the reply that reads it
+    return reply;
+}
+
+void ApiCall::watchProgress(QNetworkReply *reply)
+{
+    // Any sign of life restarts the idle timer: a slow answer that keeps arriving is only
+    // bound by the whole-call deadline. Qt signals nothing while the status line and headers
+    // arrive, so those must come within one idle period (they are a few hundred bytes).
+    connect(reply, &QNetworkReply::requestSent, this, [this] {
+        m_requestWritten = true;
+        onProgress();
+    });
+    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64) {
+        if (sent > 0)
+            onProgress();
+    });
+    connect(reply, &QNetworkReply::metaDataChanged, this, &ApiCall::onProgress);
+    connect(reply, &QIODevice::readyRead, this, &ApiCall::onProgress);
+    connect(reply, &QNetworkReply::downloadProgress, this, &ApiCall::onProgress);
+}
+
+void ApiCall::onProgress()
+{
+    if (!m_finished && m_reply && m_stall == Stall::None)
+        m_idleTimer.start(m_requestWritten ? m_settings.idleTimeoutMs : m_settings.connectTimeoutMs);
+}
+
+void ApiCall::onIdleTimeout()
+{
+    if (!m_reply || m_finished)
+        return;
+    m_stall = m_requestWritten ? Stall::Silent : Stall::Connecting;
+    m_reply->abort(); // emits finished(), which reports the stall or retries
 }
 
 void ApiCall::watchSize(QNetworkReply *reply)
@@ -150,11 +200,12 @@ QString ApiCall::oversizedText() const
 
 bool ApiCall::shouldRetry() const
 {
-    return m_result.attempts == 1 && !m_cancelled && !m_settings.endpoint.backup.isEmpty();
+    return m_result.attempts == 1 && !m_cancelled && !m_callTimedOut && !m_settings.endpoint.backup.isEmpty();
 }
 
 void ApiCall::retryOnBackup()
 {
+    m_idleTimer.stop();
     QNetworkReply *failed = m_reply;
     failed->disconnect(this);
     failed->deleteLater();
@@ -170,7 +221,7 @@ void ApiCall::onReplyFinished()
     QNetworkReply *reply = m_reply;
     if (!reply || m_finished)
         return;
-    m_deadline.stop();
+    m_idleTimer.stop();
     m_result.networkError = reply->error();
     m_result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 
@@ -178,9 +229,11 @@ void ApiCall::onReplyFinished()
         return finishWith(ErrorKind::Cancelled, ApiClient::tr("The request was cancelled."));
     if (m_oversized)
         return finishWith(ErrorKind::OversizedResponse, oversizedText());
-    if (m_timedOut)
+    if (m_callTimedOut)
         return finishWith(ErrorKind::Timeout, ApiClient::tr("No complete answer within %1 seconds.")
-                                                  .arg(m_settings.timeoutMs / 1000.0));
+                                                  .arg(m_settings.callTimeoutMs / 1000.0));
+    if (finishedAsStall(reply))
+        return;
     if (!m_tlsErrors.isEmpty() || m_result.networkError == QNetworkReply::SslHandshakeFailedError) {
         const QString detail = m_tlsErrors.isEmpty()
                                    ? reply->errorString()
@@ -189,8 +242,16 @@ void ApiCall::onReplyFinished()
     }
 
     if (m_result.httpStatus == 0) {
-        if (ReplyClassifier::isConnectionFailure(m_result.networkError) && shouldRetry())
+        // Qt wanted to send the write again on a new connection and the body refused: the
+        // connection closed after the request went out and before any answer.
+        const bool closedUnanswered = m_result.networkError == QNetworkReply::ContentReSendError && isWrite();
+        if ((closedUnanswered || ReplyClassifier::isConnectionFailure(m_result.networkError)) && shouldRetry())
             return retryOnBackup();
+        if (closedUnanswered)
+            return finishWith(ErrorKind::NetworkDown,
+                              ApiClient::tr("%1 closed the connection after the request was sent, without "
+                                            "answering; it may or may not have applied the change.")
+                                  .arg(reply->url().host()));
         const ErrorKind kind = m_result.networkError == QNetworkReply::TimeoutError
                                    || m_result.networkError == QNetworkReply::OperationCanceledError
                                ? ErrorKind::Timeout
@@ -200,6 +261,26 @@ void ApiCall::onReplyFinished()
     if (m_result.httpStatus == 502 && shouldRetry())
         return retryOnBackup();
     finishWithResponse(reply);
+}
+
+// A host that could not be reached, or went silent, within its time. Retried on the backup
+// while no HTTP answer has begun, like the vendor SDKs after a connect or read timeout.
+bool ApiCall::finishedAsStall(QNetworkReply *reply)
+{
+    if (m_stall == Stall::None)
+        return false;
+    if (m_result.httpStatus == 0 && shouldRetry()) {
+        retryOnBackup();
+        return true;
+    }
+    const QString host = reply->url().host();
+    if (m_stall == Stall::Connecting)
+        finishWith(ErrorKind::Timeout, ApiClient::tr("No connection to %1 within %2 seconds.")
+                                           .arg(host).arg(m_settings.connectTimeoutMs / 1000.0));
+    else
+        finishWith(ErrorKind::Timeout, ApiClient::tr("%1 sent nothing for %2 seconds.")
+                                           .arg(host).arg(m_settings.idleTimeoutMs / 1000.0));
+    return true;
 }
 
 void ApiCall::finishWithResponse(QNetworkReply *reply)
@@ -246,7 +327,8 @@ void ApiCall::finish()
     if (m_finished)
         return;
     m_finished = true;
-    m_deadline.stop();
+    m_callDeadline.stop();
+    m_idleTimer.stop();
     m_result.latencyMs = m_elapsed.elapsed();
     if (m_reply) {
         m_reply->disconnect(this);

@@ -16,6 +16,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QNetworkRequest;
 
 namespace convdesk {
 
@@ -27,7 +28,9 @@ struct ApiCallSettings
     ApiEndpoint endpoint;
     Credentials credentials;
     std::optional<QSslConfiguration> tls; // set when extra CAs are trusted
-    int timeoutMs = 0;                    // per attempt
+    int connectTimeoutMs = 0; // until the request is written: TCP connect, TLS handshake
+    int idleTimeoutMs = 0;    // without a byte of progress while waiting for or reading the answer
+    int callTimeoutMs = 0;    // the whole call, every attempt included
     qint64 maxResponseBytes = 0;
     std::function<qint64()> clock;        // seconds since the epoch, for CurTime
 };
@@ -44,8 +47,11 @@ struct ApiCallRequest
 };
 
 // One logical request: up to two signed attempts sharing a trace id, the second on the
-// backup host after a connection failure or HTTP 502. Emits finished() exactly once, then
-// deletes itself. ApiClient makes calls (as its children); the call runs its own attempts.
+// backup host after a connection failure, a connect timeout, a host that went silent before
+// any answer, or HTTP 502. Each attempt is signed afresh and announced by attemptSent(); a
+// write's body is a OneShotUploadDevice so that Qt cannot replay an attempt by itself.
+// Emits finished() exactly once, then deletes itself. ApiClient makes calls (as its
+// children); the call runs its own attempts.
 class ApiCall final : public QObject
 {
     Q_OBJECT
@@ -72,8 +78,16 @@ Q_SIGNALS:
     void finished(const convdesk::ApiResult &result);
 
 private:
+    enum class Stall { None, Connecting, Silent };
+
     void startAttempt(const QUrl &base);
+    QNetworkReply *sendAttempt(QNetworkRequest &request);
     void watchSize(QNetworkReply *reply);
+    void watchProgress(QNetworkReply *reply);
+    void onProgress();
+    void onIdleTimeout();
+    bool finishedAsStall(QNetworkReply *reply);
+    bool isWrite() const { return !m_request.body.isEmpty(); }
     void onReplyFinished();
     void finishWithResponse(QNetworkReply *reply);
     bool shouldRetry() const;
@@ -87,13 +101,16 @@ private:
     const ApiCallSettings m_settings;
     const ApiCallRequest m_request;
     QPointer<QNetworkReply> m_reply;
-    QTimer m_deadline;
+    QTimer m_callDeadline; // the whole call
+    QTimer m_idleTimer;    // the current attempt: connect, then idle between bytes
+    bool m_requestWritten = false;
+    Stall m_stall = Stall::None;
     QElapsedTimer m_elapsed;
     ApiResult m_result;
     QByteArray m_received; // the response body of the current attempt, so far
     bool m_finished = false;
     bool m_cancelled = false;
-    bool m_timedOut = false;
+    bool m_callTimedOut = false;
     bool m_oversized = false;
     QList<QSslError> m_tlsErrors;
 };

@@ -108,7 +108,9 @@ ApiCallSettings ApiClient::callSettings() const
     settings.endpoint = m_endpoint;
     settings.credentials = m_credentials;
     settings.tls = m_tlsConfiguration;
-    settings.timeoutMs = m_timeoutMs;
+    settings.connectTimeoutMs = m_connectTimeoutMs;
+    settings.idleTimeoutMs = m_idleTimeoutMs;
+    settings.callTimeoutMs = m_callTimeoutMs;
     settings.maxResponseBytes = m_maxResponseBytes;
     settings.clock = m_clock;
     return settings;

@@ -23,14 +23,18 @@ struct ApiCallSettings;
 
 // Signed calls to the conversation API over QNetworkAccessManager. Holds the configuration
 // and makes the calls; each ApiCall runs its own attempts and yields one ApiResult.
-// Timeouts default to 5 s; at most one retry, on the backup host, and only after a
-// connection failure or HTTP 502; redirects are never followed.
+// Timeouts like the vendor SDKs: 5 s to connect, 5 s without data while waiting for or
+// reading the answer, and a cap on the whole call (30 s). At most one retry, on the backup
+// host, after a connection failure, a connect timeout, a host silent before any answer or
+// HTTP 502; redirects are never followed.
 class ApiClient final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ApiClient)
 public:
-    static constexpr int DefaultTimeoutMs = 5000;
+    static constexpr int DefaultConnectTimeoutMs = 5000;
+    static constexpr int DefaultIdleTimeoutMs = 5000;
+    static constexpr int DefaultCallTimeoutMs = 30000;
     static constexpr qint64 DefaultMaxResponseBytes = 16 * 1024 * 1024;
 
     explicit ApiClient(QObject *parent = nullptr);
@@ -48,8 +52,15 @@ public:
     bool hasCredentials() const { return m_credentials.isComplete(); }
     QString appKey() const { return m_credentials.appKey; }
 
-    void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
-    int timeoutMs() const { return m_timeoutMs; }
+    // Until the request is written (TCP connect and TLS handshake included).
+    void setConnectTimeoutMs(int timeoutMs) { m_connectTimeoutMs = timeoutMs; }
+    int connectTimeoutMs() const { return m_connectTimeoutMs; }
+    // Without any data while waiting for or reading the answer; restarted by every byte.
+    void setIdleTimeoutMs(int timeoutMs) { m_idleTimeoutMs = timeoutMs; }
+    int idleTimeoutMs() const { return m_idleTimeoutMs; }
+    // The whole call, both attempts included; never retried.
+    void setCallTimeoutMs(int timeoutMs) { m_callTimeoutMs = timeoutMs; }
+    int callTimeoutMs() const { return m_callTimeoutMs; }
     void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
     qint64 maxResponseBytes() const { return m_maxResponseBytes; }
 
@@ -86,7 +97,9 @@ private:
     QString m_endpointCaProblem;
     std::optional<QSslConfiguration> m_tlsConfiguration; // set when extra CAs are trusted
     Credentials m_credentials;
-    int m_timeoutMs = DefaultTimeoutMs;
+    int m_connectTimeoutMs = DefaultConnectTimeoutMs;
+    int m_idleTimeoutMs = DefaultIdleTimeoutMs;
+    int m_callTimeoutMs = DefaultCallTimeoutMs;
     qint64 m_maxResponseBytes = DefaultMaxResponseBytes;
     std::function<qint64()> m_clock;
 };

@@ -9,7 +9,7 @@ namespace convdesk {
 enum class Region { Mainland, Overseas, Custom };
 
 // Where requests go: a primary base URL and, for the vendor's regions, a backup host that
-// gets the single retry after a connection failure or HTTP 502.
+// gets the single retry after a connection failure or timeout, a silent host, or HTTP 502.
 struct ApiEndpoint
 {
     Q_DECLARE_TR_FUNCTIONS(ApiEndpoint)

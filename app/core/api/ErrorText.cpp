@@ -106,6 +106,10 @@ QString describe(const ApiResult &result)
     case ErrorKind::Configuration:
         return result.detail;
     case ErrorKind::NetworkDown:
+        // A write whose connection dropped after it was sent (ApiCall refuses Qt's resend).
+        if (result.networkError == QNetworkReply::ContentReSendError)
+            return tr("The connection broke after the request was sent: %1 Reload the conversation to see "
+                      "whether the change was applied.").arg(result.detail);
         return tr("Could not reach the server: check the network connection and the profile's "
                   "region or address. (%1)").arg(result.detail);
     case ErrorKind::Timeout:

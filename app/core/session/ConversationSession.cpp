@@ -2,6 +2,7 @@
 
 #include "api/ApiCall.h"
 #include "api/ApiClient.h"
+#include "api/ConversationAnswer.h"
 #include "audit/AuditLog.h"
 #include "session/AttemptReconciler.h"
 #include "session/GuardedSave.h"
@@ -176,11 +177,16 @@ void ConversationSession::start(Operation operation, ApiCall *call)
     Q_EMIT busyChanged(true);
 }
 
-void ConversationSession::finish(const ApiResult &result)
+void ConversationSession::finish(const ApiResult &answer)
 {
     const Operation operation = std::exchange(m_operation, Operation::None);
     m_call = nullptr;
     Q_EMIT busyChanged(false);
+
+    ApiResult result = answer;
+    // Another conversation's data, or a malformed one, must never be shown as this one.
+    if (operation == Operation::Load)
+        ConversationAnswer::checkConversation(result, m_pendingId);
 
     if (!result.ok()) {
         Q_EMIT failed(result, operation);

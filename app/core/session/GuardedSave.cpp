@@ -2,6 +2,7 @@
 
 #include "api/ApiCall.h"
 #include "api/ApiClient.h"
+#include "api/ConversationAnswer.h"
 #include "api/RequestSigner.h"
 #include "audit/AuditLog.h"
 #include "audit/AuditRecord.h"
@@ -147,17 +148,9 @@ void GuardedSave::cancel()
 
 QString GuardedSave::answerProblem(const ApiResult &result) const
 {
-    if (!result.data.is_object())
-        return tr("The server's answer holds no conversation.");
-    if (const auto id = result.data.find("conversation_id"); id != result.data.end() && id->is_string()) {
-        const auto answered = ConversationId::parse(Json::toQString(id->get<std::string>()));
-        if (!answered || *answered != m_id)
-            return tr("The server answered with another conversation (%1) than the one asked for (%2).")
-                .arg(Json::toQString(id->get<std::string>()), m_id.toString());
-    }
-    if (const auto extension = result.data.find("server_extension");
-        extension != result.data.end() && !extension->is_string() && !extension->is_null())
-        return tr("The server's server_extension is not a string.");
+    QString problem;
+    if (!ConversationAnswer::validatedConversation(result.data, m_id, &problem))
+        return problem;
     return {};
 }
 

@@ -127,8 +127,8 @@ private:
                   const QString &note, const std::optional<QString> &valueAfter);
     void stop(); // releases the lock and goes idle
 
-    // Whether an answer about a conversation is usable: an object for the conversation asked
-    // for, with a string server_extension. Empty when it is, else what is wrong.
+    // Whether an answer about a conversation is usable (ConversationAnswer's rules): empty when
+    // it is, else what is wrong.
     QString answerProblem(const ApiResult &result) const;
     void record(int phase, const QString &stage, const ApiResult &result, const QString &errorKind,
                 const QString &verifiedBy = {}, const std::optional<QString> &valueAfter = std::nullopt);
