@@ -233,7 +233,8 @@ void TestSandboxServer::verification_data()
     const QByteArray alice = "/im/v2.1/conversations/" + AliceId;
     const QByteArray key = "sandbox-app-key";
     const QByteArray none;
-    const QString expired = u"curtime expired: more than 300 seconds from server time"_s;
+    // Refused signatures get the generic words of the real service's 414.
+    const QString expired = u"parameter error"_s;
     const QString badNonce = u"invalid nonce: must be 1 to 128 characters"_s;
 
     QTest::newRow("valid") << alice << none << key << none << none << qint64(0) << false << 200 << u"success"_s;
@@ -246,9 +247,9 @@ void TestSandboxServer::verification_data()
     QTest::newRow("missing CheckSum") << alice << QByteArray("CheckSum") << key << none << none << qint64(0)
                                       << false << 414 << u"missing header: CheckSum"_s;
     QTest::newRow("wrong AppKey") << alice << none << QByteArray("someone-else") << none << none << qint64(0)
-                                  << false << 414 << u"invalid appkey"_s;
+                                  << false << 414 << u"parameter error"_s;
     QTest::newRow("wrong CheckSum") << alice << none << key << none << none << qint64(0) << true << 414
-                                    << u"checksum error"_s;
+                                    << u"parameter error"_s;
     QTest::newRow("CurTime 310 s ahead") << alice << none << key << none << none << qint64(310) << false << 414
                                          << expired;
     QTest::newRow("CurTime 310 s behind") << alice << none << key << none << none << qint64(-310) << false
@@ -379,7 +380,7 @@ void TestSandboxServer::seedIsVariedAndStable()
 
     QSet<int> types;
     bool nestedShape = false, flatShape = false, jsonExtension = false, textExtension = false,
-         emptyExtension = false;
+         emptyExtension = false, teamOption = false;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const QString &id : ids) {
         const OrderedJson conversation = *m_server->conversation(id);
@@ -387,6 +388,11 @@ void TestSandboxServer::seedIsVariedAndStable()
         types.insert(conversation["type"].get<int>());
         nestedShape |= conversation["last_message"].contains("message");
         flatShape |= conversation["last_message"].contains("message_server_id");
+        if (conversation["last_message"].contains("team_option")) {
+            // Spelled as on the vendor's update page and in its Java SDK.
+            QVERIFY(conversation["last_message"]["team_option"].contains("mark_as_read"));
+            teamOption = true;
+        }
         const std::string extension = conversation["server_extension"].get<std::string>();
         const auto parsed = Json::parse(QByteArrayView(extension.data(), qsizetype(extension.size())));
         jsonExtension |= parsed && parsed->is_object();
@@ -398,7 +404,7 @@ void TestSandboxServer::seedIsVariedAndStable()
     }
     QCOMPARE(types, QSet<int>({1, 2, 3}));
     QVERIFY(nestedShape && flatShape);
-    QVERIFY(jsonExtension && textExtension && emptyExtension);
+    QVERIFY(jsonExtension && textExtension && emptyExtension && teamOption);
 }
 
 void TestSandboxServer::pagingWithLimitTwo()
@@ -719,7 +725,7 @@ void TestSandboxServer::clockOffsetSwitch()
     m_server->setClockOffsetSeconds(3600);
     const Reply stale = get("/im/v2.1/conversations/" + AliceId);
     QCOMPARE(stale.code(), 414);
-    QCOMPARE(stale.msg(), u"curtime expired: more than 300 seconds from server time"_s);
+    QCOMPARE(stale.msg(), u"parameter error"_s);
 
     Signature ahead;
     ahead.curTimeDelta = 3600;
