@@ -16,17 +16,17 @@ ProfileAddCommand::ProfileAddCommand()
 QString ProfileAddCommand::description(const CliContext &) const
 {
     return tr("Store a profile: its region (or a custom endpoint) and its AppKey.\n"
-              "The AppSecret (at most 4 KiB) is read from standard input and stored in the system keychain.\n"
-              "An existing profile of the same name, in any case, is replaced only with --replace.");
+              "The AppSecret is read from standard input and stored in the system keychain.")
+           + u'\n'
+           + tr("At most 4 KiB of AppSecret are read. An existing profile of the same name, in any case, is "
+                "replaced only with --replace.");
 }
 
 QList<QCommandLineOption> ProfileAddCommand::options() const
 {
     return {
         option(QStringLiteral("region"), tr("Region of a new profile: mainland or overseas."), tr("region")),
-        option(QStringLiteral("endpoint"),
-               tr("Custom base URL of a new profile (https, or http on loopback; no user:password@, "
-                  "query or fragment)."),
+        option(QStringLiteral("endpoint"), tr("Custom base URL of a new profile (https, or http on loopback)."),
                tr("url")),
         option(QStringLiteral("backup-endpoint"), tr("Optional backup base URL of a custom profile."), tr("url")),
         option(QStringLiteral("app-key"), tr("AppKey of a new profile."), tr("key")),

@@ -14,7 +14,7 @@ ProfileRemoveCommand::ProfileRemoveCommand()
 
 QString ProfileRemoveCommand::description(const CliContext &) const
 {
-    return tr("Remove a profile and its AppSecret from the system keychain: both, or neither.");
+    return tr("Remove a profile and its AppSecret from the system keychain.");
 }
 
 QList<Command::Argument> ProfileRemoveCommand::arguments() const

@@ -20,11 +20,12 @@ QString SetExtensionCommand::description(const CliContext &context) const
     return tr("Replace the conversation's server_extension and print the conversation as JSON.\n"
               "With --expect-current or --expect-file, only if the server still holds exactly that value\n"
               "(else exit 6, and nothing is written).\n"
-              "--file, --stdin and --expect-file read at most 64 KiB of UTF-8 text; NUL characters are refused.\n"
-              "An empty new value clears the field and needs --allow-empty.\n"
               "Every attempt (success, failure or conflict) is recorded in the audit log\n"
               "%1")
-        .arg(context.auditLogPath);
+               .arg(context.auditLogPath)
+           + u'\n'
+           + tr("--file, --stdin and --expect-file read at most 64 KiB of UTF-8 text; NUL characters are refused.\n"
+                "An empty new value clears the field and needs --allow-empty.");
 }
 
 QList<QCommandLineOption> SetExtensionCommand::options() const
