@@ -32,6 +32,8 @@ private Q_SLOTS:
     void existingNameNeedsReplace_data();
     void existingNameNeedsReplace();
     void replaceKeepsTheOldProfileWhenTheKeychainFails();
+    void replaceKeepsTheOldSecretWhenTheSettingsCannotBeWritten_data();
+    void replaceKeepsTheOldSecretWhenTheSettingsCannotBeWritten();
     void endpointWithCredentialsOrExtrasIsRefused_data();
     void endpointWithCredentialsOrExtrasIsRefused();
     void removeKeepsBothWhenTheKeychainFails();
@@ -256,6 +258,29 @@ void TestCliProfiles::replaceKeepsTheOldProfileWhenTheKeychainFails()
     QVERIFY2(run.err.contains("nothing was changed"), run.err.constData());
     QCOMPARE(m_cli->secrets().readBlocking(u"prod"_s).secret, u"old-secret"_s);
     QCOMPARE(ProfileStore(m_cli->settings()).find(u"prod"_s)->appKey, SandboxServer::demoCredentials().appKey);
+}
+
+void TestCliProfiles::replaceKeepsTheOldSecretWhenTheSettingsCannotBeWritten_data()
+{
+    QTest::addColumn<QString>("added");
+    QTest::newRow("same name") << u"prod"_s;
+    QTest::newRow("other case") << u"PROD"_s;
+}
+
+void TestCliProfiles::replaceKeepsTheOldSecretWhenTheSettingsCannotBeWritten()
+{
+    QFETCH(QString, added);
+    addSandboxProfile(u"prod"_s, u"old-secret"_s);
+    // A folder where the settings file was: the next write cannot replace it (even as root).
+    QVERIFY(QFile::remove(m_cli->settingsPath()));
+    QVERIFY(QDir().mkdir(m_cli->settingsPath()));
+    const CliRun run = cli({u"profile"_s, u"add"_s, added, u"--region"_s, u"overseas"_s, u"--app-key"_s,
+                            u"new-key"_s, u"--replace"_s},
+                           "new-secret\n");
+    QCOMPARE(run.exitCode, int(ExitUsage));
+    QVERIFY2(run.err.contains("nothing was changed"), run.err.constData());
+    QCOMPARE(m_cli->secrets().readBlocking(u"prod"_s).secret, u"old-secret"_s);
+    QCOMPARE(m_cli->secrets().count(), 1);
 }
 
 void TestCliProfiles::endpointWithCredentialsOrExtrasIsRefused_data()
