@@ -12,7 +12,10 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QSettings>
 #include <QTest>
+
+#include <sys/stat.h>
 
 #include <memory>
 
@@ -38,6 +41,9 @@ private Q_SLOTS:
     void profileRemoveDeletesSecret();
     void secretNeverLeaks();
     void sandboxOverHttpsIsTrustedOnlyWithItsCertificate();
+    void endlessStandardInputIsRefused_data();
+    void endlessStandardInputIsRefused();
+    void settingsFileIsOwnerOnly();
 
 private:
     using Run = CliRun;
@@ -283,6 +289,47 @@ void TestCli::sandboxOverHttpsIsTrustedOnlyWithItsCertificate()
     QCOMPARE(second.certificate, banner.certificate);
     again.kill();
     QVERIFY(again.waitForFinished());
+}
+
+void TestCli::endlessStandardInputIsRefused_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("set-extension --stdin") << QStringList{u"set-extension"_s, u"a|1|b"_s, u"--stdin"_s}
+                                           << u"standard input holds more than 65536 bytes"_s;
+    QTest::newRow("profile add") << QStringList{u"profile"_s, u"add"_s, u"endless"_s, u"--region"_s,
+                                                u"mainland"_s, u"--app-key"_s, u"k"_s}
+                                 << u"holds more than 4096 bytes"_s;
+}
+
+void TestCli::endlessStandardInputIsRefused()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    // The shell connects /dev/zero, as a user would; the program must stop reading by itself.
+    const Run run = CliRun::execute(u"/bin/sh"_s,
+                                    QStringList{u"-c"_s, u"exec \"$0\" \"$@\" < /dev/zero"_s,
+                                                QStringLiteral(CONVDESK_CLI_PATH)}
+                                        + arguments);
+    QCOMPARE(run.exitCode, int(ExitUsage));
+    QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
+    QVERIFY(!cli({u"profile"_s, u"list"_s}).out.contains("endless"));
+}
+
+void TestCli::settingsFileIsOwnerOnly()
+{
+    addSandboxProfile();
+    // The test shares the program's identity and XDG folders, so QSettings finds the same file.
+    const QString path = QSettings().fileName();
+    QVERIFY2(path.startsWith(qEnvironmentVariable("CONVDESK_TEST_HOME")), qPrintable(path));
+    const auto modeOf = [](const QString &file) {
+        struct stat info{};
+        return ::stat(QFile::encodeName(file).constData(), &info) == 0 ? int(info.st_mode & 07777) : -1;
+    };
+    QCOMPARE(modeOf(path), 0600);
+    QCOMPARE(modeOf(QFileInfo(path).absolutePath()), 0700);
+    QVERIFY(cli({u"profile"_s, u"list"_s}).out.contains("sandbox"));
+    QCOMPARE(modeOf(path), 0600); // still, after the program ran again
 }
 
 QTEST_GUILESS_MAIN(TestCli)

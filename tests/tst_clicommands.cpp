@@ -14,8 +14,9 @@ using namespace convdesk;
 using namespace Qt::StringLiterals;
 
 // convdesk-cli's dispatcher and commands run in this process (support/InProcessCli.h) against
-// the in-process sandbox: help, usage errors, profiles, get and list. set-extension and
-// history are in tst_clisetextension; the program as a child process in tst_cli.
+// the in-process sandbox: help, usage errors, get and list. Profiles are in tst_cliprofiles,
+// set-extension and history in tst_clisetextension, bounded input in tst_cliinput; the
+// program as a child process in tst_cli.
 class TestCliCommands : public QObject
 {
     Q_OBJECT
@@ -30,13 +31,6 @@ private Q_SLOTS:
     void globalHelpAndVersion();
     void usageErrors_data();
     void usageErrors();
-    void profileAddListRemove();
-    void profileAddRefusals_data();
-    void profileAddRefusals();
-    void keychainFailuresExitFive_data();
-    void keychainFailuresExitFive();
-    void profileChoice_data();
-    void profileChoice();
     void getPrintsServerOrder();
     void optionsBeforeTheCommandStillWork_data();
     void optionsBeforeTheCommandStillWork();
@@ -258,128 +252,6 @@ void TestCliCommands::usageErrors()
         QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
     QVERIFY(run.out.isEmpty());
     QCOMPARE(m_sandbox->requestCount(), before); // caught before any request
-}
-
-void TestCliCommands::profileAddListRemove()
-{
-    CliRun run = cli({u"profile"_s, u"list"_s});
-    QCOMPARE(run.exitCode, int(ExitOk));
-    QVERIFY(run.out.isEmpty());
-    QVERIFY(run.err.contains("No profiles yet"));
-
-    addSandboxProfile(u"first"_s);
-    run = cli({u"profile"_s, u"add"_s, u"second"_s, u"--region"_s, u"overseas"_s, u"--app-key"_s, u"k2"_s},
-              "secret-two\r\n");
-    QVERIFY2(run.exitCode == ExitOk, run.err.constData());
-    QVERIFY(run.err.contains("Profile \"second\" saved"));
-    QCOMPARE(m_cli->secrets().count(), 2);
-    QCOMPARE(m_cli->secrets().readBlocking(u"second"_s).secret, u"secret-two"_s); // line end dropped
-
-    run = cli({u"profile"_s, u"list"_s});
-    QCOMPARE(run.exitCode, int(ExitOk));
-    const QByteArray expected = "first\t" + m_sandbox->baseUrl().toString().toUtf8() + "\t"
-                                + SandboxServer::demoCredentials().appKey.toUtf8()
-                                + "\nsecond\toverseas\tk2\t(default)\n";
-    QCOMPARE(run.out, expected);
-
-    run = cli({u"profile"_s, u"remove"_s, u"second"_s});
-    QCOMPARE(run.exitCode, int(ExitOk));
-    QVERIFY(run.err.contains("Profile \"second\" removed."));
-    QVERIFY(!m_cli->secrets().contains(u"second"_s));
-    QCOMPARE(ProfileStore(m_cli->settings()).names(), QStringList{u"first"_s});
-    QCOMPARE(cli({u"profile"_s, u"remove"_s, u"second"_s}).exitCode, int(ExitUsage));
-}
-
-void TestCliCommands::profileAddRefusals_data()
-{
-    QTest::addColumn<QStringList>("options");
-    QTest::addColumn<QByteArray>("input");
-    QTest::addColumn<QString>("message");
-    QTest::newRow("no secret") << QStringList{u"--region"_s, u"mainland"_s, u"--app-key"_s, u"k"_s} << QByteArray()
-                               << u"no AppSecret on standard input"_s;
-    QTest::newRow("empty line") << QStringList{u"--region"_s, u"mainland"_s, u"--app-key"_s, u"k"_s}
-                                << QByteArray("\n") << u"no AppSecret on standard input"_s;
-    QTest::newRow("missing CA file")
-        << QStringList{u"--endpoint"_s, u"https://im.example"_s, u"--app-key"_s, u"k"_s, u"--ca-file"_s,
-                       u"/nonexistent/ca.pem"_s}
-        << QByteArray("s\n") << u"ca.pem"_s;
-}
-
-void TestCliCommands::profileAddRefusals()
-{
-    QFETCH(QStringList, options);
-    QFETCH(QByteArray, input);
-    QFETCH(QString, message);
-    const CliRun run = cli(QStringList{u"profile"_s, u"add"_s, u"p"_s} + options, input);
-    QCOMPARE(run.exitCode, int(ExitUsage));
-    QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
-    QCOMPARE(m_cli->secrets().count(), 0); // nothing at all is stored
-    QVERIFY(ProfileStore(m_cli->settings()).names().isEmpty());
-}
-
-void TestCliCommands::keychainFailuresExitFive_data()
-{
-    QTest::addColumn<QString>("operation");
-    QTest::addColumn<QString>("message");
-    QTest::newRow("add") << u"add"_s << u"could not be stored in the keychain"_s;
-    QTest::newRow("remove") << u"remove"_s << u"could not be removed from the keychain"_s;
-    QTest::newRow("get") << u"get"_s << u"could not be read from the keychain"_s;
-}
-
-void TestCliCommands::keychainFailuresExitFive()
-{
-    QFETCH(QString, operation);
-    QFETCH(QString, message);
-    if (operation != u"add")
-        addSandboxProfile();
-    m_cli->secrets().failNextOperation(SecretStatus::AccessDenied);
-    const CliRun run = operation == u"add" ? cli({u"profile"_s, u"add"_s, u"p"_s, u"--region"_s, u"mainland"_s,
-                                                  u"--app-key"_s, u"k"_s},
-                                                 "s\n")
-                       : operation == u"remove" ? cli({u"profile"_s, u"remove"_s, u"sandbox"_s})
-                                                : cli({u"get"_s, m_firstId});
-    QCOMPARE(run.exitCode, int(ExitCredentials));
-    QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
-    // A failed add stores no profile; a failed remove keeps it.
-    QCOMPARE(ProfileStore(m_cli->settings()).names().isEmpty(), operation == u"add");
-    QCOMPARE(m_sandbox->requestCount(), 0);
-}
-
-void TestCliCommands::profileChoice_data()
-{
-    QTest::addColumn<QStringList>("profiles"); // added in this order, the last is the last used
-    QTest::addColumn<QStringList>("options");
-    QTest::addColumn<int>("exitCode");
-    QTest::addColumn<QString>("message");
-    QTest::newRow("no profile") << QStringList() << QStringList() << int(ExitCredentials) << u"profile add"_s;
-    QTest::newRow("unknown profile") << QStringList{u"a"_s} << QStringList{u"--profile"_s, u"b"_s}
-                                     << int(ExitCredentials) << u"no profile named \"b\""_s;
-    QTest::newRow("the only one") << QStringList{u"a"_s} << QStringList() << int(ExitOk) << QString();
-    QTest::newRow("the last used") << QStringList{u"a"_s, u"b"_s} << QStringList() << int(ExitOk) << QString();
-    QTest::newRow("several, none used")
-        << QStringList{u"a"_s, u"b"_s, u"-"_s} << QStringList() << int(ExitCredentials) << u"several profiles"_s;
-    QTest::newRow("no secret")
-        << QStringList{u"a"_s, u"!a"_s} << QStringList() << int(ExitCredentials) << u"no AppSecret for profile"_s;
-}
-
-void TestCliCommands::profileChoice()
-{
-    QFETCH(QStringList, profiles);
-    QFETCH(QStringList, options);
-    QFETCH(int, exitCode);
-    QFETCH(QString, message);
-    for (const QString &name : std::as_const(profiles)) {
-        if (name == u"-")
-            ProfileStore(m_cli->settings()).setLastUsed({}); // forget which one was used
-        else if (name.startsWith(u'!'))
-            m_cli->secrets().removeBlocking(name.mid(1)); // the keychain lost it
-        else
-            addSandboxProfile(name);
-    }
-    const CliRun run = cli(QStringList{u"get"_s, m_firstId} + options);
-    QVERIFY2(run.exitCode == exitCode, run.err.constData());
-    QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
-    QCOMPARE(m_sandbox->requestCount(), exitCode == ExitOk ? 1 : 0);
 }
 
 void TestCliCommands::getPrintsServerOrder()

@@ -1,6 +1,7 @@
 #include "CredentialTester.h"
 #include "DialogHook.h"
 #include "SandboxServer.h"
+#include "api/CredentialCheck.h"
 #include "secrets/InMemorySecretStore.h"
 
 #include <QInputDialog>
@@ -40,6 +41,8 @@ private Q_SLOTS:
     void asksForATargetWithoutAnId();
     void cancelledTargetSendsNothing();
     void unreachableServerIsNotAVerdict();
+    void onlyCode200ProvesTheCredentials_data();
+    void onlyCode200ProvesTheCredentials();
 
 private:
     Profile profileFor(const QUrl &baseUrl) const;
@@ -109,12 +112,14 @@ void TestCredentialTester::verdicts_data()
     QTest::addColumn<QString>("phrase");
     QTest::newRow("accepted") << demo.appKey << demo.appSecret << u"support_demo|1|alice"_s << true
                               << u"Credentials accepted: the server answered code 200"_s;
-    QTest::newRow("unknown conversation still proves the signature")
-        << demo.appKey << demo.appSecret << u"support_demo|1|nobody"_s << true << u"about the request itself"_s;
+    // 414 is the service's answer to a bad signature and to a bad parameter alike.
+    const QString unconfirmed = u"Could not confirm the credentials: the server answered code 414"_s;
+    QTest::newRow("unknown conversation proves nothing")
+        << demo.appKey << demo.appSecret << u"support_demo|1|nobody"_s << false << unconfirmed;
     QTest::newRow("wrong secret") << demo.appKey << u"not-the-secret"_s << u"support_demo|1|alice"_s << false
-                                  << u"Credentials rejected"_s;
+                                  << unconfirmed;
     QTest::newRow("wrong AppKey") << u"other-key"_s << demo.appSecret << u"support_demo|1|alice"_s << false
-                                  << u"Credentials rejected"_s;
+                                  << unconfirmed;
 }
 
 void TestCredentialTester::verdicts()
@@ -130,6 +135,7 @@ void TestCredentialTester::verdicts()
     QVERIFY(report.done);
     QCOMPARE(report.calls, 1);
     QVERIFY2(report.message.contains(phrase), qPrintable(report.message));
+    QVERIFY2(!report.message.contains(u"rejected"_s), qPrintable(report.message)); // never claimed
     QCOMPARE(report.ok, ok);
     QVERIFY(report.message.contains(u"GET "_s + id));
     QCOMPARE(m_sandbox->requestCount(), requests + 1); // exactly one signed call
@@ -194,6 +200,48 @@ void TestCredentialTester::unreachableServerIsNotAVerdict()
     QVERIFY(report.done);
     QVERIFY(!report.ok);
     QVERIFY2(report.message.startsWith(u"Could not check the credentials"_s), qPrintable(report.message));
+}
+
+void TestCredentialTester::onlyCode200ProvesTheCredentials_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("msg");
+    QTest::addColumn<int>("outcome");
+    QTest::addColumn<QString>("phrase");
+    const int business = int(ErrorKind::Business);
+    const int unconfirmed = int(CredentialVerdict::Outcome::Unconfirmed);
+    QTest::newRow("200") << int(ErrorKind::None) << 200 << u"success"_s << int(CredentialVerdict::Outcome::Accepted)
+                         << u"Credentials accepted"_s;
+    // Whatever the words, 414 cannot tell a bad signature from a bad parameter.
+    QTest::newRow("414 checksum words") << business << 414 << u"checksum error"_s << unconfirmed
+                                        << u"(\"checksum error\")"_s;
+    QTest::newRow("414 about the conversation") << business << 414 << u"conversation not exist"_s << unconfirmed
+                                                << u"bad parameter"_s;
+    QTest::newRow("414 generic") << business << 414 << u"parameter error"_s << unconfirmed << u"code 414"_s;
+    QTest::newRow("403") << business << 403 << u"no permission"_s << unconfirmed << u"Only code 200"_s;
+    QTest::newRow("404") << business << 404 << QString() << unconfirmed << u"Only code 200"_s;
+    QTest::newRow("408") << business << 408 << QString() << unconfirmed << u"client request timeout"_s;
+    QTest::newRow("rate limited") << business << 416 << QString() << unconfirmed << u"Rate limited"_s;
+    QTest::newRow("timeout") << int(ErrorKind::Timeout) << 0 << QString() << int(CredentialVerdict::Outcome::Unverified)
+                             << u"Could not check the credentials"_s;
+}
+
+void TestCredentialTester::onlyCode200ProvesTheCredentials()
+{
+    QFETCH(int, kind);
+    QFETCH(int, code);
+    QFETCH(QString, msg);
+    QFETCH(int, outcome);
+    QFETCH(QString, phrase);
+    ApiResult result;
+    result.error = ErrorKind(kind);
+    result.code = code;
+    result.msg = msg;
+    const CredentialVerdict verdict = CredentialCheck::assess(result, u"GET a|1|b"_s);
+    QCOMPARE(int(verdict.outcome), outcome);
+    QCOMPARE(verdict.accepted(), outcome == int(CredentialVerdict::Outcome::Accepted));
+    QVERIFY2(verdict.message.contains(phrase), qPrintable(verdict.message));
 }
 
 QTEST_MAIN(TestCredentialTester)

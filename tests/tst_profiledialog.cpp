@@ -76,6 +76,12 @@ void TestProfileDialog::validation_data()
     QTest::newRow("no AppKey") << u"P"_s << 0 << u""_s << u""_s << u"s"_s << u"AppKey"_s;
     QTest::newRow("custom without URL") << u"P"_s << 2 << u""_s << u"key1"_s << u"s"_s << u"base URL"_s;
     QTest::newRow("custom plain http") << u"P"_s << 2 << u"http://example.com"_s << u"key1"_s << u"s"_s << u"https is required"_s;
+    QTest::newRow("custom URL with user info")
+        << u"P"_s << 2 << u"https://support:hunter2@im.example"_s << u"key1"_s << u"s"_s << u"user name or password"_s;
+    QTest::newRow("custom URL with a query") << u"P"_s << 2 << u"https://im.example/?token=abc"_s << u"key1"_s
+                                             << u"s"_s << u"contains a query"_s;
+    QTest::newRow("custom URL with a fragment") << u"P"_s << 2 << u"https://im.example/#top"_s << u"key1"_s
+                                                << u"s"_s << u"contains a fragment"_s;
     QTest::newRow("no secret") << u"P"_s << 0 << u""_s << u"key1"_s << u""_s << u"Enter the AppSecret"_s;
     QTest::newRow("secret with space") << u"P"_s << 0 << u""_s << u"key1"_s << u"ab cd"_s << u"AppSecret contains a space"_s;
 }
@@ -105,6 +111,8 @@ void TestProfileDialog::validation()
         QCOMPARE(dialog.secret(), secret);
     } else {
         QVERIFY2(shown.contains(error), qPrintable(shown));
+        // The refusal never repeats a password or token from the URL.
+        QVERIFY2(!shown.contains(u"hunter2"_s) && !shown.contains(u"token"_s), qPrintable(shown));
         QVERIFY(!ok->isEnabled());
         dialog.accept(); // refused while invalid
         QCOMPARE(dialog.result(), int(QDialog::Rejected));

@@ -34,6 +34,9 @@ private Q_SLOTS:
     void defaultProfile();
     void removingLastUsedForgetsIt();
     void settingsFileHoldsOnlyExpectedKeys();
+    void replacingANameThatDiffersInCase();
+    void damagedEntriesAreNamed_data();
+    void damagedEntriesAreNamed();
 
 private:
     QString settingsPath() const { return m_dir->filePath(u"settings.ini"_s); }
@@ -244,6 +247,16 @@ void TestProfileStore::validation_data()
     QTest::newRow("custom no host") << custom(u"p"_s, u"https://"_s) << u"not a valid"_s;
     QTest::newRow("custom bad backup")
         << custom(u"p"_s, u"https://api.example.com"_s, u"http://bak.example.com"_s) << u"Backup URL"_s;
+    QTest::newRow("custom URL with user and password")
+        << custom(u"p"_s, u"https://me:pw@api.example.com"_s) << u"user name or password"_s;
+    QTest::newRow("loopback URL with user") << custom(u"p"_s, u"http://me@127.0.0.1:8080"_s)
+                                            << u"user name or password"_s;
+    QTest::newRow("custom URL with empty query") << custom(u"p"_s, u"https://api.example.com/?"_s)
+                                                 << u"contains a query"_s;
+    QTest::newRow("custom URL with fragment") << custom(u"p"_s, u"https://api.example.com/#x"_s)
+                                              << u"contains a fragment"_s;
+    QTest::newRow("backup URL with query")
+        << custom(u"p"_s, u"https://api.example.com"_s, u"https://bak.example.com/?t=1"_s) << u"Backup URL"_s;
 }
 
 void TestProfileStore::validation()
@@ -349,6 +362,58 @@ void TestProfileStore::settingsFileHoldsOnlyExpectedKeys()
     const QByteArray text = file.readAll();
     QVERIFY2(!text.contains("@Variant"), text.constData());
     QVERIFY2(!text.toLower().contains("secret"), text.constData());
+}
+
+void TestProfileStore::replacingANameThatDiffersInCase()
+{
+    ProfileStore store(*m_settings);
+    QVERIFY(store.save(custom(u"prod"_s, u"https://old.example"_s)));
+    store.setLastUsed(u"prod"_s);
+    QCOMPARE(store.existingName(u"PROD"_s), std::optional<QString>(u"prod"_s));
+    QCOMPARE(store.existingName(u"other"_s), std::nullopt);
+    QString error;
+    QVERIFY2(store.save(mainland(u"Prod"_s), &error, u"prod"_s), qPrintable(error));
+    QCOMPARE(store.names(), QStringList{u"Prod"_s});
+    QCOMPARE(store.lastUsed(), u"Prod"_s);
+    QSettings reread(settingsPath(), QSettings::IniFormat);
+    QVERIFY(!reread.contains(u"profiles/prod/baseUrl"_s));
+    QCOMPARE(ProfileStore(reread).find(u"Prod"_s), std::optional<Profile>(mainland(u"Prod"_s)));
+}
+
+void TestProfileStore::damagedEntriesAreNamed_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("problem"); // empty: sound
+    QTest::newRow("sound") << QByteArray("[profiles]\np\\region=mainland\np\\appKey=k\n") << QString();
+    QTest::newRow("no region") << QByteArray("[profiles]\np\\appKey=k\n") << u"it has no region"_s;
+    QTest::newRow("no AppKey") << QByteArray("[profiles]\np\\region=overseas\n") << u"it has no AppKey"_s;
+    QTest::newRow("custom, no URL") << QByteArray("[profiles]\np\\region=custom\np\\appKey=k\n")
+                                    << u"it has no base URL"_s;
+}
+
+void TestProfileStore::damagedEntriesAreNamed()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, problem);
+    m_settings.reset();
+    QFile file(settingsPath());
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(content), content.size());
+    file.close();
+    m_settings = std::make_unique<QSettings>(settingsPath(), QSettings::IniFormat);
+    const ProfileStore store(*m_settings);
+    QCOMPARE(store.names(), QStringList{u"p"_s});
+    if (problem.isEmpty()) {
+        QVERIFY(store.settingsProblem().isEmpty());
+        QVERIFY(store.find(u"p"_s));
+        return;
+    }
+    QVERIFY(!store.find(u"p"_s));
+    QVERIFY(store.profiles().isEmpty());
+    for (const QString &text : {store.entryProblem(u"p"_s), store.settingsProblem()}) {
+        QVERIFY2(text.contains(u"The settings file %1 is damaged"_s.arg(settingsPath())), qPrintable(text));
+        QVERIFY2(text.contains(problem), qPrintable(text));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestProfileStore)

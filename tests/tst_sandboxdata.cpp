@@ -49,7 +49,7 @@ void TestSandboxData::seedIsVariedAndStable()
 
     QSet<int> types;
     bool nestedShape = false, flatShape = false, jsonExtension = false, textExtension = false,
-         emptyExtension = false;
+         emptyExtension = false, teamOption = false;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const QString &id : ids) {
         const OrderedJson conversation = *m_server->conversation(id);
@@ -57,6 +57,11 @@ void TestSandboxData::seedIsVariedAndStable()
         types.insert(conversation["type"].get<int>());
         nestedShape |= conversation["last_message"].contains("message");
         flatShape |= conversation["last_message"].contains("message_server_id");
+        if (conversation["last_message"].contains("team_option")) {
+            // Spelled as on the vendor's update page and in its Java SDK.
+            QVERIFY(conversation["last_message"]["team_option"].contains("mark_as_read"));
+            teamOption = true;
+        }
         const std::string extension = conversation["server_extension"].get<std::string>();
         const auto parsed = Json::parse(QByteArrayView(extension.data(), qsizetype(extension.size())));
         jsonExtension |= parsed && parsed->is_object();
@@ -68,7 +73,7 @@ void TestSandboxData::seedIsVariedAndStable()
     }
     QCOMPARE(types, QSet<int>({1, 2, 3}));
     QVERIFY(nestedShape && flatShape);
-    QVERIFY(jsonExtension && textExtension && emptyExtension);
+    QVERIFY(jsonExtension && textExtension && emptyExtension && teamOption);
 }
 
 void TestSandboxData::pagingWithLimitTwo()

@@ -3,6 +3,7 @@
 #include "SandboxServer.h"
 #include "i18n/TranslationLoader.h"
 #include "platform/AppIdentity.h"
+#include "platform/PrivateFiles.h"
 #include "secrets/KeychainSecretStore.h"
 
 #ifdef CONVDESK_DEV_HOOKS
@@ -87,6 +88,10 @@ int main(int argc, char *argv[])
     }
 
     QSettings settings;
+    // AppKeys and endpoints are nobody else's business: the folder 0700, the file 0600.
+    QString privacyProblem;
+    if (!PrivateFiles::prepareSettingsFile(settings, &privacyProblem))
+        std::fprintf(stderr, "convdesk: warning: %s\n", qPrintable(privacyProblem));
     KeychainSecretStore secrets(AppIdentity::keychainService());
     // Declared before the window so that it outlives it: the window's calls go to it.
     std::unique_ptr<SandboxServer> sandbox;
@@ -105,5 +110,9 @@ int main(int argc, char *argv[])
     reportWhenLoadedForBenchmark(window); // only under CONVDESK_BENCH_EXIT_WHEN_LOADED=1
 #endif
     window.show();
-    return QCoreApplication::exec();
+    const int status = QCoreApplication::exec();
+    settings.sync();
+    if (privacyProblem.isEmpty() && !PrivateFiles::restrictToOwner(settings.fileName(), &privacyProblem))
+        std::fprintf(stderr, "convdesk: warning: %s\n", qPrintable(privacyProblem));
+    return status;
 }

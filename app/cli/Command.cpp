@@ -1,5 +1,7 @@
 #include "Command.h"
 
+#include "profiles/ProfileStore.h"
+
 namespace convdesk {
 
 Command::Command(const QString &name)
@@ -54,6 +56,9 @@ int Command::execute(CliContext &context, const QStringList &arguments)
         context.printOut(helpText(*parser, QStringLiteral("convdesk-cli ") + m_name).toUtf8());
         return ExitOk;
     }
+    // Said by every command, so a damaged file is noticed whatever is run.
+    if (const QString problem = ProfileStore(context.settings).settingsProblem(); !problem.isEmpty())
+        context.printErr(tr("convdesk-cli: warning: %1").arg(problem));
     return run(context, *parser);
 }
 

@@ -1,5 +1,7 @@
 #include "SecretInput.h"
 
+#include "BoundedInput.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 
@@ -10,24 +12,20 @@ namespace convdesk::SecretInput {
 
 namespace {
 
-QByteArray readLine(FILE *in)
+std::optional<QString> readLine(FILE *in, QString *problem)
 {
-    QByteArray line;
-    int c;
-    while ((c = std::fgetc(in)) != EOF && c != '\n')
-        line.append(char(c));
-    while (line.endsWith('\r'))
-        line.chop(1);
-    return line;
+    const QString source = QCoreApplication::translate("convdesk::SecretInput", "The AppSecret on standard input");
+    const std::optional<QByteArray> line = BoundedInput::readLine(in, BoundedInput::MaxSecretBytes, source, problem);
+    return line ? BoundedInput::decodeText(*line, source, problem) : std::nullopt;
 }
 
 } // namespace
 
-QString read(FILE *in, FILE *prompt)
+std::optional<QString> read(FILE *in, FILE *prompt, QString *problem)
 {
     const int fd = fileno(in);
     if (!isatty(fd))
-        return QString::fromUtf8(readLine(in));
+        return readLine(in, problem);
 
     const QByteArray question =
         QCoreApplication::translate("convdesk::SecretInput", "AppSecret (input hidden): ").toUtf8();
@@ -40,11 +38,11 @@ QString read(FILE *in, FILE *prompt)
         hidden.c_lflag &= ~tcflag_t(ECHO);
         tcsetattr(fd, TCSAFLUSH, &hidden);
     }
-    const QByteArray line = readLine(in);
+    std::optional<QString> line = readLine(in, problem);
     if (canHide)
         tcsetattr(fd, TCSAFLUSH, &saved);
     std::fputs("\n", prompt);
-    return QString::fromUtf8(line);
+    return line;
 }
 
 } // namespace convdesk::SecretInput

@@ -2,6 +2,7 @@
 #include "audit/AuditLog.h"
 #include "i18n/TranslationLoader.h"
 #include "platform/AppIdentity.h"
+#include "platform/PrivateFiles.h"
 #include "secrets/KeychainSecretStore.h"
 
 #include <QCoreApplication>
@@ -21,8 +22,16 @@ int main(int argc, char *argv[])
     if (!language.error.isEmpty())
         std::fprintf(stderr, "convdesk-cli: %s\n", qPrintable(language.error));
     QSettings settings;
+    // AppKeys and endpoints are nobody else's business: the folder 0700, the file 0600.
+    QString privacyProblem;
+    if (!convdesk::PrivateFiles::prepareSettingsFile(settings, &privacyProblem))
+        std::fprintf(stderr, "convdesk-cli: warning: %s\n", qPrintable(privacyProblem));
     convdesk::KeychainSecretStore secrets(convdesk::AppIdentity::keychainService());
     convdesk::CliContext context{stdin, stdout, stderr, settings, secrets, convdesk::AuditLog::defaultFilePath()};
     convdesk::CliApplication cli(context);
-    return cli.run(arguments);
+    const int status = cli.run(arguments);
+    settings.sync();
+    if (privacyProblem.isEmpty() && !convdesk::PrivateFiles::restrictToOwner(settings.fileName(), &privacyProblem))
+        std::fprintf(stderr, "convdesk-cli: warning: %s\n", qPrintable(privacyProblem));
+    return status;
 }

@@ -77,7 +77,7 @@ const SeedEntry Entries[] = {
     "antispam_config": {"antispam_enabled": "false", "antispam_business_id": "",
       "antispam_extension": "", "antispam_custom_message_enabled": "false",
       "antispam_custom_message": "", "antispam_cheating": ""},
-    "team_option": {"mark_read": "false"},
+    "team_option": {"mark_as_read": "false"},
     "robot_config": {"robot_account_id": "", "robot_topic": "", "robot_function": "",
       "robot_custom_content": ""}},
   "unread_count": 14, "sort_order": 0, "create_time": 0, "update_time": 0})",

@@ -25,6 +25,13 @@ SandboxError parameterError(const std::string &message)
 {
     return {SandboxReply::ParameterError, message};
 }
+
+// A refused signature (AppKey, clock window, CheckSum) gets the same generic words as a bad
+// parameter, as the real service's 414 does: clients must not learn to tell them apart by msg.
+SandboxError signatureRefused()
+{
+    return parameterError("parameter error");
+}
 } // namespace
 
 std::optional<SandboxError> SandboxVerifier::verifySignature(const SandboxRequest &request,
@@ -41,15 +48,15 @@ std::optional<SandboxError> SandboxVerifier::verifySignature(const SandboxReques
     const QByteArray checkSum = *request.header("CheckSum");
 
     if (appKey.isEmpty() || appKey != m_credentials.appKey.toUtf8())
-        return parameterError("invalid appkey");
+        return signatureRefused();
     if (nonce.isEmpty() || nonce.size() > MaxNonceLength)
         return parameterError("invalid nonce: must be 1 to 128 characters");
     if (!isDecimalSeconds(curTime))
         return parameterError("invalid curtime: must be whole seconds since 1970-01-01 UTC");
     if (std::llabs(curTime.toLongLong() - nowSeconds) > AllowedClockSkewSeconds)
-        return parameterError("curtime expired: more than 300 seconds from server time");
+        return signatureRefused();
     if (checkSum != RequestSigner::checkSum(m_credentials.appSecret, nonce, curTime))
-        return parameterError("checksum error");
+        return signatureRefused();
     return std::nullopt;
 }
 

@@ -5,6 +5,7 @@
 #include "secrets/InMemorySecretStore.h"
 #include "support/CliRun.h"
 
+#include <QFile>
 #include <QSettings>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -18,7 +19,7 @@ class InProcessCli
 {
 public:
     InProcessCli()
-        : m_settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
+        : m_settings(std::make_unique<QSettings>(settingsPath(), QSettings::IniFormat))
         , m_auditLogPath(m_dir.filePath(QStringLiteral("data/audit.jsonl")))
     {
     }
@@ -26,19 +27,39 @@ public:
     CliRun run(const QStringList &arguments, const QByteArray &input = {})
     {
         const auto in = temporaryFile();
-        const auto out = temporaryFile();
-        const auto err = temporaryFile();
-        if (!in || !out || !err)
+        if (!in)
             return {};
         std::fwrite(input.constData(), 1, size_t(input.size()), in.get());
         std::rewind(in.get());
-        convdesk::CliContext context{in.get(), out.get(), err.get(), m_settings, m_secrets, m_auditLogPath};
+        return run(arguments, in.get());
+    }
+
+    // Standard input is `input` as it is, e.g. opened on /dev/zero; the caller closes it.
+    CliRun run(const QStringList &arguments, FILE *input)
+    {
+        const auto out = temporaryFile();
+        const auto err = temporaryFile();
+        if (!input || !out || !err)
+            return {};
+        convdesk::CliContext context{input, out.get(), err.get(), *m_settings, m_secrets, m_auditLogPath};
         convdesk::CliApplication cli(context);
         const int exitCode = cli.run(QStringList{QStringLiteral("convdesk-cli")} + arguments);
         return {exitCode, readAll(out.get()), readAll(err.get())};
     }
 
-    QSettings &settings() { return m_settings; }
+    // The settings file gets `content` and is read afresh, as by a new process.
+    void replaceSettingsFile(const QByteArray &content)
+    {
+        m_settings.reset();
+        QFile file(settingsPath());
+        if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            file.write(content);
+        file.close();
+        m_settings = std::make_unique<QSettings>(settingsPath(), QSettings::IniFormat);
+    }
+
+    QString settingsPath() const { return m_dir.filePath(QStringLiteral("settings.ini")); }
+    QSettings &settings() { return *m_settings; }
     convdesk::InMemorySecretStore &secrets() { return m_secrets; }
     QString auditLogPath() const { return m_auditLogPath; }
     void setAuditLogPath(const QString &path) { m_auditLogPath = path; }
@@ -64,7 +85,7 @@ private:
     }
 
     QTemporaryDir m_dir;
-    QSettings m_settings;
+    std::unique_ptr<QSettings> m_settings;
     convdesk::InMemorySecretStore m_secrets;
     QString m_auditLogPath;
 };

@@ -24,13 +24,21 @@ int ApiCommand::prepareClient(CliContext &context, const QCommandLineParser &par
         const QString name = parser.value(QStringLiteral("profile"));
         chosen = profiles.find(name);
         if (!chosen) {
-            context.printErr(tr("convdesk-cli: there is no profile named \"%1\".").arg(name));
+            const QString damaged = profiles.entryProblem(name);
+            context.printErr(damaged.isEmpty() ? tr("convdesk-cli: there is no profile named \"%1\".").arg(name)
+                                               : tr("convdesk-cli: %1").arg(damaged));
             return ExitCredentials;
         }
     } else {
         chosen = profiles.defaultProfile();
+        const QStringList names = profiles.names();
+        const QString damaged = profiles.entryProblem(names.size() == 1 ? names.first() : profiles.lastUsed());
+        if (!chosen && !damaged.isEmpty()) {
+            context.printErr(tr("convdesk-cli: %1").arg(damaged));
+            return ExitCredentials;
+        }
         if (!chosen) {
-            context.printErr(profiles.names().isEmpty()
+            context.printErr(names.isEmpty()
                                  ? tr("convdesk-cli: no profile yet; add one with \"convdesk-cli profile add\".")
                                  : tr("convdesk-cli: several profiles exist; choose one with --profile."));
             return ExitCredentials;

@@ -31,8 +31,6 @@ int ProfileListCommand::run(CliContext &context, const QCommandLineParser &parse
                          isDefault ? QStringLiteral("\t") + tr("(default)") : QString())
                     .toUtf8();
     }
-    if (const QString problem = store.settingsProblem(); !problem.isEmpty())
-        context.printErr(tr("convdesk-cli: warning: %1").arg(problem));
     if (profiles.isEmpty())
         context.printErr(tr("No profiles yet; add one with \"convdesk-cli profile add\"."));
     context.printOut(text);

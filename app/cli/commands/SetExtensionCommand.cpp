@@ -1,33 +1,15 @@
 #include "SetExtensionCommand.h"
 
+#include "ExtensionInput.h"
 #include "api/ApiClient.h"
-#include "api/ApiLimits.h"
 #include "api/ConversationId.h"
 #include "audit/AuditLog.h"
 #include "session/AttemptReconciler.h"
 #include "session/GuardedSave.h"
 
 #include <QEventLoop>
-#include <QFile>
-#include <QStringDecoder>
 
 namespace convdesk {
-
-namespace {
-
-// A value read as bytes must be UTF-8: decoding anything else would quietly send U+FFFD
-// replacement characters to the server (or compare with them) instead of the user's text.
-bool decodeUtf8(const QByteArray &bytes, const QString &source, QString *text, QString *problem)
-{
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    *text = decoder.decode(bytes);
-    if (!decoder.hasError())
-        return true;
-    *problem = SetExtensionCommand::tr("%1 is not UTF-8 text; save it as UTF-8 and try again.").arg(source);
-    return false;
-}
-
-} // namespace
 
 SetExtensionCommand::SetExtensionCommand()
     : ApiCommand(QStringLiteral("set-extension"))
@@ -41,7 +23,10 @@ QString SetExtensionCommand::description(const CliContext &context) const
               "(else exit 6, and nothing is written).\n"
               "Every attempt (success, failure or conflict) is recorded in the audit log\n"
               "%1")
-        .arg(context.auditLogPath);
+               .arg(context.auditLogPath)
+           + u'\n'
+           + tr("--file, --stdin and --expect-file read at most 64 KiB of UTF-8 text; NUL characters are refused.\n"
+                "An empty new value clears the field and needs --allow-empty.");
 }
 
 QList<QCommandLineOption> SetExtensionCommand::options() const
@@ -51,6 +36,8 @@ QList<QCommandLineOption> SetExtensionCommand::options() const
         option(QStringLiteral("value"), tr("New server_extension text."), tr("text")),
         option(QStringLiteral("file"), tr("Read the new server_extension from a file."), tr("path")),
         option(QStringLiteral("stdin"), tr("Read the new server_extension from standard input.")),
+        option(QStringLiteral("allow-empty"),
+               tr("Allow an empty new value, which clears the server_extension (refused without it).")),
         option(QStringLiteral("expect-current"),
                tr("Write only if the server's server_extension is exactly this text."), tr("text")),
         option(QStringLiteral("expect-file"),
@@ -64,68 +51,6 @@ QList<Command::Argument> SetExtensionCommand::arguments() const
              tr("The conversation: account|type|target, e.g. 'acc1|1|acc2' (quote it in the shell).")}};
 }
 
-std::optional<QString> SetExtensionCommand::readValue(const CliContext &context,
-                                                      const QCommandLineParser &parser) const
-{
-    QString value;
-    QString problem;
-    if (parser.isSet(QStringLiteral("value"))) {
-        value = parser.value(QStringLiteral("value"));
-    } else if (parser.isSet(QStringLiteral("file"))) {
-        QFile file(parser.value(QStringLiteral("file")));
-        if (!file.open(QIODevice::ReadOnly)) {
-            usageError(context, tr("cannot read %1: %2").arg(file.fileName(), file.errorString()));
-            return std::nullopt;
-        }
-        if (!decodeUtf8(file.readAll(), file.fileName(), &value, &problem)) {
-            usageError(context, problem);
-            return std::nullopt;
-        }
-    } else {
-        QFile input;
-        if (!input.open(context.in, QIODevice::ReadOnly)) {
-            usageError(context, tr("cannot read standard input."));
-            return std::nullopt;
-        }
-        if (!decodeUtf8(input.readAll(), tr("standard input"), &value, &problem)) {
-            usageError(context, problem);
-            return std::nullopt;
-        }
-    }
-    if (value.size() > ApiLimits::MaxServerExtensionLength) {
-        usageError(context, tr("the new server_extension has %1 characters; the server accepts at most %2.")
-                                .arg(value.size())
-                                .arg(ApiLimits::MaxServerExtensionLength));
-        return std::nullopt;
-    }
-    return value;
-}
-
-std::optional<QString> SetExtensionCommand::readExpected(const CliContext &context,
-                                                         const QCommandLineParser &parser, bool *failed) const
-{
-    *failed = false;
-    // The expected value is compared exactly, byte for byte: a file's final newline counts.
-    if (parser.isSet(QStringLiteral("expect-current")))
-        return parser.value(QStringLiteral("expect-current"));
-    if (!parser.isSet(QStringLiteral("expect-file")))
-        return std::nullopt;
-    QFile file(parser.value(QStringLiteral("expect-file")));
-    *failed = true;
-    if (!file.open(QIODevice::ReadOnly)) {
-        usageError(context, tr("cannot read %1: %2").arg(file.fileName(), file.errorString()));
-        return std::nullopt;
-    }
-    QString text;
-    QString problem;
-    if (!decodeUtf8(file.readAll(), file.fileName(), &text, &problem)) {
-        usageError(context, problem);
-        return std::nullopt;
-    }
-    *failed = false;
-    return text;
-}
-
 int SetExtensionCommand::run(CliContext &context, const QCommandLineParser &parser)
 {
     const QStringList args = parser.positionalArguments();
@@ -136,19 +61,12 @@ int SetExtensionCommand::run(CliContext &context, const QCommandLineParser &pars
     if (!id)
         return usageError(context, problem);
 
-    const int sources = int(parser.isSet(QStringLiteral("value"))) + int(parser.isSet(QStringLiteral("file")))
-                        + int(parser.isSet(QStringLiteral("stdin")));
-    if (sources != 1)
-        return usageError(context, tr("give exactly one of --value TEXT, --file PATH or --stdin."));
-    if (parser.isSet(QStringLiteral("expect-current")) && parser.isSet(QStringLiteral("expect-file")))
-        return usageError(context, tr("give at most one of --expect-current TEXT or --expect-file PATH."));
-    const std::optional<QString> value = readValue(context, parser);
-    if (!value)
-        return ExitUsage;
-    bool expectedFailed = false;
-    const std::optional<QString> expected = readExpected(context, parser, &expectedFailed);
-    if (expectedFailed)
-        return ExitUsage;
+    QString inputProblem;
+    const std::optional<ExtensionInput> input = ExtensionInput::read(context, parser, &inputProblem);
+    if (!input)
+        return usageError(context, inputProblem);
+    const QString *value = &input->value;
+    const std::optional<QString> &expected = input->expected;
 
     ApiClient client;
     Profile profile;

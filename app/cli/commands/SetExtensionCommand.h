@@ -2,15 +2,14 @@
 
 #include "ApiCommand.h"
 
-#include <optional>
-
 namespace convdesk {
 
 class ApiClient;
 class AuditLog;
 struct SaveConflict;
 
-// set-extension CONVERSATION_ID (--value | --file | --stdin) [--expect-current | --expect-file]:
+// set-extension CONVERSATION_ID (--value | --file | --stdin) [--allow-empty]
+//               [--expect-current | --expect-file]:
 // replaces the conversation's server_extension through GuardedSave, which records every
 // attempt in the audit log.
 class SetExtensionCommand final : public ApiCommand
@@ -26,11 +25,6 @@ protected:
     int run(CliContext &context, const QCommandLineParser &parser) override;
 
 private:
-    // The new value from --value, --file or --stdin; nullopt after a usage error was printed.
-    std::optional<QString> readValue(const CliContext &context, const QCommandLineParser &parser) const;
-    // --expect-current or --expect-file; *failed after a usage error was printed.
-    std::optional<QString> readExpected(const CliContext &context, const QCommandLineParser &parser,
-                                        bool *failed) const;
     static void reconcileInterruptedSaves(const CliContext &context, ApiClient &client, AuditLog &log);
     static int reportConflict(const CliContext &context, const SaveConflict &conflict);
 };

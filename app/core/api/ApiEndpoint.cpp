@@ -34,8 +34,19 @@ bool ApiEndpoint::isLoopbackHost(const QString &host)
 
 QString ApiEndpoint::validateBaseUrl(const QUrl &url)
 {
+    // Messages never repeat user info, a query or a fragment: they may hold a password or token.
+    const QString shown = url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
     if (!url.isValid() || url.host().isEmpty())
-        return tr("The base URL \"%1\" is not a valid http(s) address.").arg(url.toString());
+        return tr("The base URL \"%1\" is not a valid http(s) address.").arg(shown);
+    // Such parts would be stored in the settings file as plain text, and sent nowhere useful:
+    // requests are authenticated by the signature headers, never by the URL.
+    if (!url.userInfo().isEmpty() || url.authority().contains(u'@'))
+        return tr("The base URL \"%1\" contains a user name or password (user:password@); remove it: "
+                  "the AppKey and AppSecret are the only credentials.").arg(shown);
+    if (url.hasQuery())
+        return tr("The base URL \"%1\" contains a query (?...); remove it.").arg(shown);
+    if (url.hasFragment())
+        return tr("The base URL \"%1\" contains a fragment (#...); remove it.").arg(shown);
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("https"))
         return {};
@@ -43,9 +54,9 @@ QString ApiEndpoint::validateBaseUrl(const QUrl &url)
         if (isLoopbackHost(url.host()))
             return {};
         return tr("The base URL \"%1\" uses plain http; https is required except for "
-                  "loopback addresses such as 127.0.0.1.").arg(url.toString());
+                  "loopback addresses such as 127.0.0.1.").arg(shown);
     }
-    return tr("The base URL \"%1\" must start with https://.").arg(url.toString());
+    return tr("The base URL \"%1\" must start with https://.").arg(shown);
 }
 
 QString ApiEndpoint::validationError() const

@@ -21,8 +21,9 @@ public:
     static ApiEndpoint forRegion(Region region);
     static ApiEndpoint custom(const QUrl &baseUrl, const QUrl &backupUrl = {});
 
-    // https is required except for loopback hosts (local simulators). Returns an empty
-    // string when the endpoint is usable, otherwise a sentence saying why not.
+    // https is required except for loopback hosts (local simulators); user info
+    // (user:password@), a query and a fragment are refused. Returns an empty string when the
+    // endpoint is usable, otherwise a sentence saying why not, which never repeats those parts.
     QString validationError() const;
     static QString validateBaseUrl(const QUrl &url);
     static bool isLoopbackHost(const QString &host);

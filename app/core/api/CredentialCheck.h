@@ -7,15 +7,18 @@
 
 namespace convdesk {
 
-// What one test call says about a profile's AppKey and AppSecret. The server checks the
-// signature before anything else, so an answer about the conversation or account itself
-// ("not found", "no permission") still proves the credentials were accepted.
+// What one test call says about a profile's AppKey and AppSecret. Only code 200 proves that
+// the server accepted the signature. Code 414 proves nothing either way: the service gives it
+// both for a rejected signature (AppKey, AppSecret, clock) and for a bad parameter such as an
+// unknown conversation, and its msg wording is not documented, so it is never guessed from.
+// Other business codes (403, 404, 416, 5xx) are not documented to come only after the
+// signature check either.
 struct CredentialVerdict
 {
     enum class Outcome {
-        Accepted,   // the signature passed
-        Rejected,   // AppKey, AppSecret or the clock were refused
-        Unverified, // the call failed before the server could judge (network, TLS, 5xx, ...)
+        Accepted,    // code 200: the signature passed
+        Unconfirmed, // the server answered another code; the credentials may or may not be right
+        Unverified,  // the call failed before the server could judge (network, TLS, HTTP status, ...)
     };
     Outcome outcome = Outcome::Unverified;
     QString message; // one or two sentences for the profile dialog
@@ -29,8 +32,6 @@ class CredentialCheck
 public:
     // `request` names what was asked, e.g. "GET acc1|1|acc2".
     static CredentialVerdict assess(const ApiResult &result, const QString &request);
-    // Whether a business failure is about the signature rather than the request.
-    static bool isSignatureRejection(const ApiResult &result);
 };
 
 } // namespace convdesk

@@ -20,7 +20,7 @@ QString businessCodeMeaning(int code)
     case 403: return tr("operation not allowed or no permission");
     case 404: return tr("object not found");
     case 405: return tr("parameter too long");
-    case 408: return tr("server timeout");
+    case 408: return tr("client request timeout");
     case 414: return tr("parameter error");
     case 416: return tr("rate limited");
     case 417: return tr("repeated operation");
@@ -58,18 +58,11 @@ QString describeBusiness(const ApiResult &result)
     const QString quoted = result.msg.isEmpty() ? QString() : QStringLiteral(" (\"%1\")").arg(result.msg);
     switch (result.code) {
     case 414:
-        if (msg.contains(QLatin1String("curtime")))
-            return tr("The server rejected the request time: this computer's clock is more than "
-                      "5 minutes off. Correct the clock and try again.") + quoted;
-        if (msg.contains(QLatin1String("checksum")) || msg.contains(QLatin1String("check sum"))
-            || msg.contains(QLatin1String("signature")))
-            return tr("The server rejected the signature: check the profile's AppSecret and this "
-                      "computer's clock.") + quoted;
-        if (msg.contains(QLatin1String("appkey")))
-            return tr("The server does not know this AppKey: check the profile's AppKey and region.") + quoted;
         if (msg.contains(QLatin1String("not exist")) || msg.contains(QLatin1String("not found")))
             return tr("No such conversation: check the conversation ID (account|type|target).") + quoted;
-        return tr("The server rejected a parameter.") + quoted;
+        // The service gives 414 for a rejected signature too, with undocumented wording.
+        return tr("The server rejected a parameter, or the signature (AppKey, AppSecret or this computer's "
+                  "clock); code 414 does not say which.") + quoted;
     case 416:
         return tr("Rate limited by the server: wait a moment, then try again.") + quoted;
     case 403:

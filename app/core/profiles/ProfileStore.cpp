@@ -61,7 +61,7 @@ QList<Profile> ProfileStore::profiles() const
 
 std::optional<Profile> ProfileStore::find(const QString &name) const
 {
-    if (!validateName(name).isEmpty())
+    if (!validateName(name).isEmpty() || !entryProblem(name).isEmpty())
         return std::nullopt;
     m_settings.beginGroup(groupFor(name));
     const bool exists = m_settings.contains(regionKeyName());
@@ -82,7 +82,46 @@ std::optional<Profile> ProfileStore::find(const QString &name) const
     return profile;
 }
 
-bool ProfileStore::save(const Profile &profile, QString *error)
+std::optional<QString> ProfileStore::existingName(const QString &name) const
+{
+    for (const QString &existing : names()) {
+        if (existing.compare(name, Qt::CaseInsensitive) == 0)
+            return existing;
+    }
+    return std::nullopt;
+}
+
+QString ProfileStore::entryProblem(const QString &name) const
+{
+    if (!validateName(name).isEmpty())
+        return {};
+    m_settings.beginGroup(profilesGroup());
+    const bool stored = m_settings.childGroups().contains(name);
+    m_settings.endGroup();
+    if (!stored)
+        return {};
+    m_settings.beginGroup(groupFor(name));
+    const QString regionText = m_settings.value(regionKeyName()).toString();
+    Region region = Region::Mainland;
+    const bool regionKnown = regionFromKey(regionText, &region);
+    const bool hasAppKey = !m_settings.value(appKeyKey()).toString().isEmpty();
+    const bool hasBaseUrl = !m_settings.value(baseUrlKey()).toString().isEmpty();
+    m_settings.endGroup();
+    QString missing;
+    if (!regionKnown)
+        missing = regionText.isEmpty() ? tr("it has no region")
+                                       : tr("its region \"%1\" is unknown").arg(regionText);
+    else if (!hasAppKey)
+        missing = tr("it has no AppKey");
+    else if (region == Region::Custom && !hasBaseUrl)
+        missing = tr("it has no base URL");
+    if (missing.isEmpty())
+        return {};
+    return tr("The settings file %1 is damaged: the profile \"%2\" cannot be used because %3. "
+              "Remove the profile and add it again.").arg(m_settings.fileName(), name, missing);
+}
+
+bool ProfileStore::save(const Profile &profile, QString *error, const QString &replacing)
 {
     if (QString problem = validate(profile); !problem.isEmpty()) {
         if (error)
@@ -91,7 +130,8 @@ bool ProfileStore::save(const Profile &profile, QString *error)
     }
     // Windows settings and credential stores ignore case: keep names distinct everywhere.
     for (const QString &existing : names()) {
-        if (existing != profile.name && existing.compare(profile.name, Qt::CaseInsensitive) == 0) {
+        if (existing != profile.name && existing != replacing
+            && existing.compare(profile.name, Qt::CaseInsensitive) == 0) {
             if (error)
                 *error = tr("A profile named \"%1\" already exists; names that differ only in "
                             "upper and lower case are not allowed.").arg(existing);
@@ -99,6 +139,12 @@ bool ProfileStore::save(const Profile &profile, QString *error)
         }
     }
     // Rewritten whole, so a backup URL cleared in the editor does not linger.
+    if (!replacing.isEmpty() && replacing != profile.name
+        && replacing.compare(profile.name, Qt::CaseInsensitive) == 0) {
+        m_settings.remove(groupFor(replacing));
+        if (lastUsed() == replacing)
+            setLastUsed(profile.name);
+    }
     m_settings.remove(groupFor(profile.name));
     m_settings.beginGroup(groupFor(profile.name));
     m_settings.setValue(regionKeyName(), regionKey(profile.region));
@@ -139,7 +185,7 @@ QString ProfileStore::settingsProblem() const
 {
     switch (m_settings.status()) {
     case QSettings::NoError:
-        return {};
+        break;
     case QSettings::AccessError:
         return tr("The settings file %1 cannot be read or written; check its permissions and the "
                   "free disk space.").arg(m_settings.fileName());
@@ -147,7 +193,12 @@ QString ProfileStore::settingsProblem() const
         return tr("The settings file %1 is damaged. The profiles that could be read are listed; "
                   "saving a profile rewrites the file with only those.").arg(m_settings.fileName());
     }
-    return {};
+    QStringList damaged;
+    for (const QString &name : names()) {
+        if (QString problem = entryProblem(name); !problem.isEmpty())
+            damaged.append(problem);
+    }
+    return damaged.join(u'\n');
 }
 
 QString ProfileStore::writeToDisk(const std::function<bool(const ProfileStore &)> &reachedDisk)

@@ -20,18 +20,26 @@ class ProfileStore
 public:
     explicit ProfileStore(QSettings &settings);
 
-    QStringList names() const;                  // sorted case-insensitively
-    QList<Profile> profiles() const;
+    QStringList names() const;                  // sorted case-insensitively, damaged entries too
+    QList<Profile> profiles() const;            // the entries that can be used
+    // nullopt for an unknown name and for a damaged entry (see entryProblem()).
     std::optional<Profile> find(const QString &name) const;
+    // The stored name equal to `name` ignoring case, if any.
+    std::optional<QString> existingName(const QString &name) const;
+    // Why the stored entry `name` cannot be used (a key missing or unreadable), naming the
+    // settings file; empty when it is sound or does not exist.
+    QString entryProblem(const QString &name) const;
 
     // Validates (name, AppKey, endpoint) and stores, replacing a profile of the same name;
-    // refuses a name differing from an existing one only in case. False with a sentence in
-    // *error. URLs are kept only for Region::Custom.
+    // refuses a name differing from an existing one only in case, unless that one is
+    // `replacing`, which is then removed in the same write. False with a sentence in *error.
+    // URLs are kept only for Region::Custom.
     // Also false when the settings cannot be written (read-only file, full disk).
-    bool save(const Profile &profile, QString *error = nullptr);
+    bool save(const Profile &profile, QString *error = nullptr, const QString &replacing = {});
     bool remove(const QString &name);
 
-    // A sentence when the settings file is damaged or unreadable; empty when it is fine.
+    // A sentence when the settings file is damaged (unparsable, or an entry lacks required
+    // keys) or unreadable, naming its path; empty when it is fine.
     QString settingsProblem() const;
 
     QString lastUsed() const;
