@@ -302,7 +302,7 @@ void TestAuditHistoryModel::updateCompletesARowInPlace_data()
     QTest::newRow("re-read: overwritten") << u"overwritten"_s << u"reread"_s << u"Saved, then overwritten"_s;
     QTest::newRow("re-read: still undecided") << u"unknown"_s << u"reread"_s << u"Unknown (may have been written)"_s;
     QTest::newRow("reconcile: applied") << u"none"_s << u"reconcile"_s << u"Saved"_s;
-    QTest::newRow("reconcile: not applied") << u"interrupted"_s << u"reconcile"_s << u"Failed (interrupted)"_s;
+    QTest::newRow("reconcile: not applied") << u"interrupted"_s << u"reconcile"_s << u"Not applied (interrupted)"_s;
 }
 
 void TestAuditHistoryModel::updateCompletesARowInPlace()

@@ -197,6 +197,7 @@ void TestCliHistory::historyFilters()
 
 void TestCliHistory::historySkipsCorruptLinesWithWarning()
 {
+    // Lines 1 and 2: the attempt and its outcome; then two damaged lines.
     QCOMPARE(cli({u"set-extension"_s, m_firstId, u"--value"_s, u"before the damage"_s}).exitCode, int(ExitOk));
     {
         QFile file(m_cli->auditLogPath());
@@ -214,7 +215,7 @@ void TestCliHistory::historySkipsCorruptLinesWithWarning()
     QCOMPARE(parsed->size(), size_t(2));
     QCOMPARE((*parsed)[1]["value_sent"].get<std::string>(), std::string("after the damage"));
     const QString err = QString::fromUtf8(run.err);
-    QVERIFY2(err.contains(u"convdesk-cli: warning:"_s) && err.contains(u"line 2"_s) && err.contains(u"line 3"_s),
+    QVERIFY2(err.contains(u"convdesk-cli: warning:"_s) && err.contains(u"line 3"_s) && err.contains(u"line 4"_s),
              run.err.constData());
 }
 

@@ -178,7 +178,8 @@ void TestConversationSession::saveShowsWhatTheServerReturned()
     QSignalSpy saved(m_session.get(), &ConversationSession::saved);
     const QString value = u"{\"note\":\"call back Tuesday\",\"z\":1,\"a\":2}"_s;
     QByteArray patchBody;
-    connect(m_sandbox.get(), &SandboxServer::requestHandled, this, [this, &patchBody](const QByteArray &method) {
+    const QObject scope; // the connection ends with this test, before patchBody does
+    connect(m_sandbox.get(), &SandboxServer::requestHandled, &scope, [this, &patchBody](const QByteArray &method) {
         if (method == "PATCH")
             patchBody = m_sandbox->lastRequestBody();
     });

@@ -41,7 +41,10 @@ CurlCopier::~CurlCopier() = default;
 
 void CurlCopier::watch(ApiClient *client)
 {
-    connect(client, &ApiClient::requestSent, this, [this](const SentRequest &request) { m_last = request; });
+    connect(client, &ApiClient::requestSent, this, [this](const SentRequest &request) {
+        if (!request.verification) // the check after a save is not what the user did
+            m_last = request;
+    });
 }
 
 QString CurlCopier::copy(CurlCommand::Signature signature, QWidget *parent)

@@ -4,7 +4,7 @@
 <context>
     <name>convdesk::AccountBrowser</name>
     <message numerus="yes">
-        <location filename="../../ui/AccountBrowser.cpp" line="+217"/>
+        <location filename="../../ui/AccountBrowser.cpp" line="+228"/>
         <source>%n conversation(s) of %1 so far; more on the server.</source>
         <translation>
             <numerusform>%n conversation of %1 so far; more on the server.</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>convdesk::ConflictDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/ConflictDialog.cpp" line="+71"/>
+        <location filename="../../ui/ConflictDialog.cpp" line="+77"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>convdesk::CurlCopier</name>
     <message numerus="yes">
-        <location filename="../../ui/CurlCopier.cpp" line="+64"/>
+        <location filename="../../ui/CurlCopier.cpp" line="+67"/>
         <source>The command will carry the real Nonce, CurTime and CheckSum of %1. Until %2 (5 minutes after it was signed, about %n minute(s) from now), anyone who has the command can send this request again, as this app — a save would write its value once more.
 
 The AppSecret is not in it. Copy it anyway?</source>
@@ -62,7 +62,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::HistoryDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/HistoryDialog.cpp" line="+243"/>
+        <location filename="../../ui/HistoryDialog.cpp" line="+268"/>
         <source>%n line(s) of the audit log could not be read and are not shown:</source>
         <translation>
             <numerusform>%n line of the audit log could not be read and is not shown:</numerusform>
@@ -78,7 +78,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+60"/>
         <source>%n save attempt(s).</source>
         <translation>
             <numerusform>%n save attempt.</numerusform>
@@ -94,11 +94,22 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+83"/>
+        <location line="+92"/>
         <source>Exported %n record(s) to %1.</source>
         <translation>
             <numerusform>Exported %n record to %1.</numerusform>
             <numerusform>Exported %n records to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../ui/SessionReporter.cpp" line="+81"/>
+        <source>%n earlier save(s) of this profile were interrupted before their outcome was known. Checked now: %1 applied, %2 not applied. History shows them.</source>
+        <translation>
+            <numerusform>%n earlier save of this profile was interrupted before its outcome was known. Checked now: %1 applied, %2 not applied. History shows it.</numerusform>
+            <numerusform>%n earlier saves of this profile were interrupted before their outcome was known. Checked now: %1 applied, %2 not applied. History shows them.</numerusform>
         </translation>
     </message>
 </context>

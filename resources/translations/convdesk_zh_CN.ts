@@ -14,12 +14,18 @@
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>convdesk-cli: there is no profile named &quot;%1&quot;.</source>
         <translation>convdesk-cli：没有名为“%1”的配置。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>convdesk-cli: %1</source>
+        <translation>convdesk-cli：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>convdesk-cli: no profile yet; add one with &quot;convdesk-cli profile add&quot;.</source>
         <translation>convdesk-cli：还没有配置；请用“convdesk-cli profile add”添加。</translation>
     </message>
@@ -57,9 +63,24 @@
 <context>
     <name>ApiEndpoint</name>
     <message>
-        <location filename="../../app/core/api/ApiEndpoint.cpp" line="+38"/>
+        <location filename="../../app/core/api/ApiEndpoint.cpp" line="+40"/>
         <source>The base URL &quot;%1&quot; is not a valid http(s) address.</source>
         <translation>基础 URL“%1”不是有效的 http(s) 地址。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The base URL &quot;%1&quot; contains a user name or password (user:password@); remove it: the AppKey and AppSecret are the only credentials.</source>
+        <translation>基础 URL“%1”包含用户名或密码（user:password@）；请删除：AppKey 和 AppSecret 是唯一的凭据。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The base URL &quot;%1&quot; contains a query (?...); remove it.</source>
+        <translation>基础 URL“%1”包含查询部分（?...）；请删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The base URL &quot;%1&quot; contains a fragment (#...); remove it.</source>
+        <translation>基础 URL“%1”包含片段（#...）；请删除。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -75,17 +96,17 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../app/core/audit/AuditLog.cpp" line="+118"/>
+        <location filename="../../app/core/audit/AuditLog.cpp" line="+121"/>
         <source>This system has no data folder for the audit log.</source>
         <translation>此系统没有可存放审计日志的数据文件夹。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The audit log&apos;s folder %1 cannot be created.</source>
         <translation>无法创建审计日志所在的文件夹 %1。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <location line="+21"/>
         <source>The audit log %1 cannot be opened for writing: %2</source>
         <translation>无法以写入方式打开审计日志 %1：%2</translation>
@@ -138,7 +159,12 @@
 <context>
     <name>AuditRecord</name>
     <message>
-        <location filename="../../app/core/audit/AuditRecord.cpp" line="+109"/>
+        <location filename="../../app/core/audit/AuditRecord.cpp" line="+78"/>
+        <source>Interrupted: the save was sent, but its process ended before the outcome was known. The next save or start of the app checks the server and records what happened.</source>
+        <translation>已中断：保存请求已发出，但其进程在得知结果前已结束。下一次保存或应用启动时会检查服务端并记录实际结果。</translation>
+    </message>
+    <message>
+        <location line="+75"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
@@ -158,12 +184,27 @@
         <translation>缺少 &quot;conversation_id&quot;</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&quot;phase&quot; is not a string</source>
+        <translation>&quot;phase&quot; 不是字符串</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;phase&quot; is not complete, attempt or outcome: %1</source>
+        <translation>&quot;phase&quot; 不是 complete、attempt 或 outcome：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;error_kind&quot; is not a string</source>
+        <translation>&quot;error_kind&quot; 不是字符串</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>no &quot;error_kind&quot;</source>
         <translation>缺少 &quot;error_kind&quot;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&quot;%1&quot; is not a string</source>
         <translation>&quot;%1&quot; 不是字符串</translation>
     </message>
@@ -179,6 +220,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&quot;value_after&quot; is not a string</source>
+        <translation>&quot;value_after&quot; 不是字符串</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no &quot;attempt_id&quot; on an attempt or outcome line</source>
+        <translation>attempt 或 outcome 行缺少 &quot;attempt_id&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&quot;code&quot; is not an integer</source>
         <translation>&quot;code&quot; 不是整数</translation>
     </message>
@@ -186,6 +237,32 @@
         <location line="+2"/>
         <source>&quot;http_status&quot; is not an integer</source>
         <translation>&quot;http_status&quot; 不是整数</translation>
+    </message>
+</context>
+<context>
+    <name>BoundedInput</name>
+    <message>
+        <location filename="../../app/cli/BoundedInput.cpp" line="+17"/>
+        <source>%1 holds more than %2 bytes (%3 KiB), the limit for this input; nothing was sent.</source>
+        <translation>%1 超过 %2 字节（%3 KiB），即此输入的上限；未发送任何内容。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+17"/>
+        <location line="+8"/>
+        <location line="+31"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 contains a NUL character at byte %2; NUL characters are not allowed.</source>
+        <translation>%1 在第 %2 字节处包含 NUL 字符；不允许使用 NUL 字符。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is not UTF-8 text; save it as UTF-8 and try again.</source>
+        <translation>%1 不是 UTF-8 文本；请以 UTF-8 编码保存后重试。</translation>
     </message>
 </context>
 <context>
@@ -324,12 +401,17 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
 <context>
     <name>Command</name>
     <message>
-        <location filename="../../app/cli/Command.cpp" line="+49"/>
+        <location filename="../../app/cli/Command.cpp" line="+51"/>
         <source>unknown option %1 for &quot;%2&quot;.</source>
         <translation>未知选项 %1：“%2”没有这个选项。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>convdesk-cli: warning: %1</source>
+        <translation>convdesk-cli：警告：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>convdesk-cli: %1</source>
         <translation>convdesk-cli：%1</translation>
     </message>
@@ -415,7 +497,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
 <context>
     <name>CredentialCheck</name>
     <message>
-        <location filename="../../app/core/api/CredentialCheck.cpp" line="+21"/>
+        <location filename="../../app/core/api/CredentialCheck.cpp" line="+9"/>
         <source>%1: %2 ms, trace id %3</source>
         <translation>%1：%2 毫秒，追踪 ID %3</translation>
     </message>
@@ -426,16 +508,16 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
     </message>
     <message>
         <location line="+3"/>
-        <source>Credentials rejected: %1 (%2)</source>
-        <translation>凭据被拒绝：%1（%2）</translation>
+        <source>Could not confirm the credentials: the server answered code 414 (&quot;%1&quot;), which it gives both for a wrong AppKey, AppSecret or clock and for a bad parameter such as an unknown conversation. Test with a conversation ID or account that exists; only code 200 proves the credentials. (%2)</source>
+        <translation>无法确认凭据：服务端返回代码 414（“%1”），AppKey、AppSecret 或时钟错误以及参数错误（例如会话不存在）都会返回此代码。请用存在的会话 ID 或账号测试；只有代码 200 才能证明凭据正确。（%2）</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Credentials accepted; the server answered code %1 about the request itself: %2 (%3)</source>
-        <translation>凭据有效；服务端就请求本身返回码 %1：%2（%3）</translation>
+        <source>Could not confirm the credentials: %1 Only code 200 proves the credentials; test with a conversation ID or account that exists. (%2)</source>
+        <translation>无法确认凭据：%1 只有代码 200 才能证明凭据正确；请用存在的会话 ID 或账号测试。（%2）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Could not check the credentials: %1 (%2)</source>
         <translation>无法检查凭据：%1（%2）</translation>
     </message>
@@ -800,7 +882,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
 <context>
     <name>GetCommand</name>
     <message>
-        <location filename="../../app/cli/commands/GetCommand.cpp" line="+15"/>
+        <location filename="../../app/cli/commands/GetCommand.cpp" line="+16"/>
         <source>Print the conversation as JSON, in the server&apos;s key order.</source>
         <translation>以 JSON 输出会话，键的顺序与服务端一致。</translation>
     </message>
@@ -818,7 +900,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
 <context>
     <name>HistoryCommand</name>
     <message>
-        <location filename="../../app/cli/commands/HistoryCommand.cpp" line="+32"/>
+        <location filename="../../app/cli/commands/HistoryCommand.cpp" line="+48"/>
         <source>Print the audit log of save attempts (GUI and CLI), oldest first:
 %1</source>
         <translation>输出保存操作的审计日志（图形界面和命令行），按时间从早到晚：
@@ -845,12 +927,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Only attempts with this outcome: success, failure or conflict.</source>
-        <translation>只显示此结果的操作：success（成功）、failure（失败）或 conflict（冲突）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>outcome</source>
         <translation>OUTCOME</translation>
     </message>
@@ -870,9 +947,14 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>history 不接受参数；请用 --conversation、--profile 或 --outcome 筛选。</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>--outcome must be success, failure or conflict, not &quot;%1&quot;.</source>
-        <translation>--outcome 必须是 success、failure 或 conflict，而不是“%1”。</translation>
+        <location line="-10"/>
+        <source>Only attempts with this outcome: success, failure, conflict or unknown.</source>
+        <translation>只显示此结果的操作：success（成功）、failure（失败）、conflict（冲突）或 unknown（未知）。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>--outcome must be success, failure, conflict or unknown, not &quot;%1&quot;.</source>
+        <translation>--outcome 必须是 success、failure、conflict 或 unknown，而不是“%1”。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -880,7 +962,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>--format 必须是 table、json 或 csv，而不是“%1”。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>convdesk-cli: warning: %1</source>
         <translation>convdesk-cli：警告：%1</translation>
     </message>
@@ -935,7 +1017,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>发送的值</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>(unknown)</source>
         <translation>（未知）</translation>
     </message>
@@ -986,7 +1068,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
 <context>
     <name>ListCommand</name>
     <message>
-        <location filename="../../app/cli/commands/ListCommand.cpp" line="+15"/>
+        <location filename="../../app/cli/commands/ListCommand.cpp" line="+18"/>
         <source>List an account&apos;s conversations as JSON.</source>
         <translation>以 JSON 列出某个账号的会话。</translation>
     </message>
@@ -997,16 +1079,22 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
     </message>
     <message>
         <location line="+0"/>
+        <location line="+5"/>
         <source>n</source>
         <translation>N</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Follow next_token until every page is read.</source>
         <translation>按 next_token 依次翻页，直到读完所有页。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>With --all, read at most n pages (default %1); stopping there exits with 4.</source>
+        <translation>与 --all 一起使用时，最多读取 n 页（默认 %1）；在此停止时退出码为 4。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The account whose conversations are listed.</source>
         <translation>要列出其会话的账号。</translation>
     </message>
@@ -1020,6 +1108,44 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <source>--limit must be a number from 1 to 100.</source>
         <translation>--limit 必须是 1 到 100 之间的数字。</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>--max-pages must be a whole number of at least 1.</source>
+        <translation>--max-pages 必须是不小于 1 的整数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--max-pages goes with --all.</source>
+        <translation>--max-pages 需与 --all 一起使用。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>convdesk-cli: stopped at the page cap, --max-pages %1. Conversations printed: %2. The server has more (next_token &quot;%3&quot;).</source>
+        <translation>convdesk-cli：已达到页数上限 --max-pages %1 而停止。已输出会话：%2。服务器上还有更多（next_token &quot;%3&quot;）。</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateFiles</name>
+    <message>
+        <location filename="../../app/core/platform/PrivateFiles.cpp" line="+27"/>
+        <source>The folder %1 could not be created.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The folder %1 could not be made private to its owner.</source>
+        <translation>无法将文件夹 %1 设为仅所有者可访问。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The file %1 could not be made private to its owner: %2</source>
+        <translation>无法将文件 %1 设为仅所有者可访问：%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The file %1 could not be created: %2</source>
+        <translation>无法创建文件 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ProfileAddCommand</name>
@@ -1029,6 +1155,11 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
 The AppSecret is read from standard input and stored in the system keychain.</source>
         <translation>保存一个配置：其区域（或自定义端点）和 AppKey。
 AppSecret 从标准输入读取，并保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At most 4 KiB of AppSecret are read. An existing profile of the same name, in any case, is replaced only with --replace.</source>
+        <translation>AppSecret 最多读取 4 KiB。同名配置（不区分大小写）仅在使用 --replace 时才会被替换。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1077,17 +1208,42 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
         <translation>PATH</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Replace an existing profile of this name (its AppSecret and all its settings).</source>
+        <translation>替换此名称的现有配置（其 AppSecret 和全部设置）。</translation>
+    </message>
+    <message>
         <location line="+6"/>
-        <source>Name of the profile; an existing profile of that name is replaced.</source>
-        <translation>配置名称；若已有同名配置，则替换之。</translation>
+        <source>Name of the profile; an existing one is replaced only with --replace.</source>
+        <translation>配置名称；现有配置仅在使用 --replace 时才会被替换。</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>convdesk-cli: the previous AppSecret of &quot;%1&quot; could not be put back; add that profile again with --replace.</source>
+        <translation>convdesk-cli：无法恢复“%1”原来的 AppSecret；请使用 --replace 重新添加该配置。</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>convdesk-cli: %1</source>
+        <translation>convdesk-cli：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>convdesk-cli: nothing was changed: the keychain holds the previous AppSecret, if there was one.</source>
+        <translation>convdesk-cli：未做任何更改：密钥环中保留原来的 AppSecret（如有）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>convdesk-cli: the keychain could not be put back as it was; the AppSecret of &quot;%1&quot; may be missing or new. Add the profile again with --replace.</source>
+        <translation>convdesk-cli：无法将密钥环恢复原状；“%1”的 AppSecret 可能缺失或已是新值。请使用 --replace 重新添加该配置。</translation>
+    </message>
+    <message>
+        <location line="-113"/>
         <source>profile add takes exactly one NAME.</source>
         <translation>profile add 需要且只需要一个 NAME（名称）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>give exactly one of --region mainland|overseas or --endpoint URL.</source>
         <translation>--region mainland|overseas 和 --endpoint URL 必须且只能指定其一。</translation>
     </message>
@@ -1097,7 +1253,7 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
         <translation>必须指定 --app-key。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>--region must be mainland or overseas, not &quot;%1&quot;.</source>
         <translation>--region 必须是 mainland 或 overseas，而不是“%1”。</translation>
     </message>
@@ -1107,17 +1263,32 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
         <translation>--backup-endpoint 需与 --endpoint 一起使用。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
+        <source>a profile named &quot;%1&quot; already exists; to replace its AppSecret and settings, run the same command again with --replace.</source>
+        <translation>名为“%1”的配置已存在；如需替换其 AppSecret 和设置，请加上 --replace 重新运行同一命令。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>no AppSecret on standard input (pipe it in, e.g. &quot;printf %s \&quot;$SECRET\&quot; | convdesk-cli profile add ...&quot;).</source>
         <translation>标准输入中没有 AppSecret（请通过管道传入，例如“printf %s \&quot;$SECRET\&quot; | convdesk-cli profile add ...”）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
+        <source>convdesk-cli: nothing was changed: the current AppSecret of &quot;%1&quot; could not be read from the keychain: %2</source>
+        <translation>convdesk-cli：未做任何更改：无法从密钥环读取“%1”当前的 AppSecret：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>convdesk-cli: nothing was changed: the AppSecret of &quot;%1&quot; could not be removed from the keychain: %2</source>
+        <translation>convdesk-cli：未做任何更改：无法从密钥环中删除“%1”的 AppSecret：%2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>convdesk-cli: the AppSecret could not be stored in the keychain: %1</source>
         <translation>convdesk-cli：无法将 AppSecret 保存到密钥环：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-45"/>
         <source>Profile &quot;%1&quot; saved; its AppSecret is in the system keychain.</source>
         <translation>配置“%1”已保存；其 AppSecret 保存在系统密钥环中。</translation>
     </message>
@@ -1141,11 +1312,6 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
     </message>
     <message>
         <location line="+4"/>
-        <source>convdesk-cli: warning: %1</source>
-        <translation>convdesk-cli：警告：%1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>No profiles yet; add one with &quot;convdesk-cli profile add&quot;.</source>
         <translation>还没有配置；请用“convdesk-cli profile add”添加。</translation>
     </message>
@@ -1153,7 +1319,7 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
 <context>
     <name>ProfileRemoveCommand</name>
     <message>
-        <location filename="../../app/cli/commands/ProfileRemoveCommand.cpp" line="+15"/>
+        <location filename="../../app/cli/commands/ProfileRemoveCommand.cpp" line="+17"/>
         <source>Remove a profile and its AppSecret from the system keychain.</source>
         <translation>删除一个配置，并从系统密钥环中删除其 AppSecret。</translation>
     </message>
@@ -1173,17 +1339,27 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
         <translation>没有名为“%1”的配置。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>convdesk-cli: nothing was removed: the settings file %1 could not be written; the profile &quot;%2&quot; and its AppSecret are unchanged.</source>
+        <translation>convdesk-cli：未删除任何内容：无法写入设置文件 %1；配置“%2”及其 AppSecret 保持不变。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>convdesk-cli: the AppSecret could not be removed from the keychain: %1</source>
         <translation>convdesk-cli：无法从密钥环中删除 AppSecret：%1</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>convdesk-cli: the profile &quot;%1&quot; could not be removed from the settings file; its AppSecret is already gone from the keychain.</source>
-        <translation>convdesk-cli：无法从设置文件中删除配置“%1”；其 AppSecret 已从密钥环中删除。</translation>
+        <source>convdesk-cli: nothing was removed: the profile &quot;%1&quot; and its AppSecret are unchanged.</source>
+        <translation>convdesk-cli：未删除任何内容：配置“%1”及其 AppSecret 保持不变。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>convdesk-cli: the profile &quot;%1&quot; is gone from the settings file, but its AppSecret is still in the keychain; add the profile again with --replace, then remove it.</source>
+        <translation>convdesk-cli：配置“%1”已从设置文件中删除，但其 AppSecret 仍在密钥环中；请使用 --replace 重新添加该配置，然后再删除它。</translation>
+    </message>
+    <message>
+        <location line="-10"/>
         <source>Profile &quot;%1&quot; removed.</source>
         <translation>配置“%1”已删除。</translation>
     </message>
@@ -1191,12 +1367,37 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
 <context>
     <name>ProfileStore</name>
     <message>
-        <location filename="../../app/core/profiles/ProfileStore.cpp" line="+96"/>
+        <location filename="../../app/core/profiles/ProfileStore.cpp" line="+112"/>
+        <source>it has no region</source>
+        <translation>它没有区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its region &quot;%1&quot; is unknown</source>
+        <translation>其区域“%1”未知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it has no AppKey</source>
+        <translation>它没有 AppKey</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it has no base URL</source>
+        <translation>它没有基础 URL</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The settings file %1 is damaged: the profile &quot;%2&quot; cannot be used because %3. Remove the profile and add it again.</source>
+        <translation>设置文件 %1 已损坏：配置“%2”无法使用，因为%3。请删除该配置后重新添加。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>A profile named &quot;%1&quot; already exists; names that differ only in upper and lower case are not allowed.</source>
         <translation>已存在名为“%1”的配置；名称不能只有大小写不同。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>The profile &quot;%1&quot; was not saved: %2</source>
         <translation>配置“%1”未保存：%2</translation>
     </message>
@@ -1211,7 +1412,7 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
         <translation>设置文件 %1 已损坏。下面列出的是能读出的配置；保存配置时，文件将只包含这些配置。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>the settings file %1 cannot be written (no permission, a read-only location or a full disk).</source>
         <translation>无法写入设置文件 %1（没有权限、位置只读或磁盘已满）。</translation>
     </message>
@@ -1363,12 +1564,7 @@ AppSecret: %3   （公开的演示值，不是真正的密钥）
 <context>
     <name>SetExtensionCommand</name>
     <message>
-        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+25"/>
-        <source>%1 is not UTF-8 text; save it as UTF-8 and try again.</source>
-        <translation>%1 不是 UTF-8 文本；请以 UTF-8 编码保存后重试。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+21"/>
         <source>Replace the conversation&apos;s server_extension and print the conversation as JSON.
 With --expect-current or --expect-file, only if the server still holds exactly that value
 (else exit 6, and nothing is written).
@@ -1381,31 +1577,43 @@ Every attempt (success, failure or conflict) is recorded in the audit log
 %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>--file, --stdin and --expect-file read at most 64 KiB of UTF-8 text; NUL characters are refused.
+An empty new value clears the field and needs --allow-empty.</source>
+        <translation>--file、--stdin 和 --expect-file 最多读取 64 KiB 的 UTF-8 文本；拒绝 NUL 字符。
+空的新值会清空该字段，需要 --allow-empty。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>New server_extension text.</source>
         <translation>新的服务端扩展字段（server_extension）内容。</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>text</source>
         <translation>TEXT</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-5"/>
         <source>Read the new server_extension from a file.</source>
         <translation>从文件读取新的服务端扩展字段。</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>path</source>
         <translation>PATH</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-6"/>
         <source>Read the new server_extension from standard input.</source>
         <translation>从标准输入读取新的服务端扩展字段。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow an empty new value, which clears the server_extension (refused without it).</source>
+        <translation>允许空的新值，即清空服务端扩展字段（不加此选项时拒绝）。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1423,58 +1631,99 @@ Every attempt (success, failure or conflict) is recorded in the audit log
         <translation>会话 ID：account|type|target，例如 &apos;acc1|1|acc2&apos;（在 shell 中请加引号）。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+39"/>
-        <source>cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <location line="-29"/>
-        <source>cannot read standard input.</source>
-        <translation>无法读取标准输入。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../app/cli/ExtensionInput.cpp" line="+26"/>
         <source>standard input</source>
         <translation>标准输入</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+44"/>
+        <source>the new server_extension is empty; to clear it, add --allow-empty.</source>
+        <translation>新的服务端扩展字段为空；如需清空，请加上 --allow-empty。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the new server_extension has %1 characters; the server accepts at most %2.</source>
         <translation>新的服务端扩展字段有 %1 个字符；服务端最多接受 %2 个。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+7"/>
         <source>set-extension takes exactly one CONVERSATION_ID.</source>
         <translation>set-extension 需要且只需要一个 CONVERSATION_ID（会话 ID）。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../app/cli/ExtensionInput.cpp" line="-18"/>
         <source>give exactly one of --value TEXT, --file PATH or --stdin.</source>
         <translation>--value TEXT、--file PATH 和 --stdin 必须且只能指定其一。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>give at most one of --expect-current TEXT or --expect-file PATH.</source>
         <translation>--expect-current TEXT 和 --expect-file PATH 最多只能指定其一。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+26"/>
         <source>convdesk-cli: warning: this attempt could not be recorded in the audit log: %1</source>
         <translation>convdesk-cli：警告：本次操作未能记入审计日志：%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>convdesk-cli: another save of this conversation is running (%1); waiting for it to finish…</source>
+        <translation>convdesk-cli：此会话的另一次保存正在进行（%1）；正在等待其完成…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>convdesk-cli: nothing was written: the conversation could not be read just before writing.</source>
         <translation>convdesk-cli：未写入任何内容：写入前未能读取该会话。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
+        <location line="+23"/>
         <source>convdesk-cli: %1</source>
         <translation>convdesk-cli：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-17"/>
+        <source>convdesk-cli: note: %1</source>
+        <translation>convdesk-cli：注意：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>convdesk-cli: the outcome is unknown: %1 (trace id %2)</source>
+        <translation>convdesk-cli：结果未知：%1（追踪 ID %2）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>convdesk-cli: an earlier save of %1 (%2 UTC) was interrupted before its outcome was known; checked now: applied.</source>
+        <translation>convdesk-cli：之前对 %1 的一次保存（%2 UTC）在得知结果前被中断；现已检查：已生效。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>convdesk-cli: an earlier save of %1 (%2 UTC) was interrupted before its outcome was known; checked now: not applied (the server holds another value).</source>
+        <translation>convdesk-cli：之前对 %1 的一次保存（%2 UTC）在得知结果前被中断；现已检查：未生效（服务端保存的是另一个值）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>convdesk-cli: warning: %1</source>
+        <translation>convdesk-cli：警告：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>convdesk-cli: overwritten right after your save: your value was written, but the check right after it found another value on the server. (trace id %1)</source>
+        <translation>convdesk-cli：保存后随即被覆盖：你的值已写入，但紧随其后的检查发现服务端是另一个值。（追踪 ID %1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yours:
+%1
+On the server now:
+%2</source>
+        <translation>你的值：
+%1
+服务端当前的值：
+%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>convdesk-cli: not saved: the conversation&apos;s server_extension on the server is not the expected value (someone else changed it). Nothing was written. (trace id %1)</source>
         <translation>convdesk-cli：未保存：服务端上该会话的服务端扩展字段不是预期的值（已被他人修改）。未写入任何内容。（追踪 ID %1）</translation>
     </message>
@@ -1573,7 +1822,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::AccountBrowser</name>
     <message>
-        <location filename="../../ui/AccountBrowser.cpp" line="+28"/>
+        <location filename="../../ui/AccountBrowser.cpp" line="+29"/>
         <source>&amp;List</source>
         <translation>列出(&amp;L)</translation>
     </message>
@@ -1609,22 +1858,27 @@ QtKeychain %5，密钥保存在：%6
     </message>
     <message>
         <location line="+6"/>
-        <location line="+97"/>
+        <location line="+106"/>
         <source>Enter an account ID and press List.</source>
         <translation>请输入账号 ID，然后按“列出”。</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-36"/>
         <source>Cannot list: %1</source>
         <translation>无法列出：%1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+17"/>
+        <source>Cannot load more: the server repeated a page token or gave none.</source>
+        <translation>无法加载更多：服务器重复了分页令牌或未提供令牌。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Choose a profile first.</source>
         <translation>请先选择配置。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Listing the conversations of %1…</source>
         <translation>正在列出 %1 的会话…</translation>
     </message>
@@ -1662,11 +1916,16 @@ QtKeychain %5，密钥保存在：%6
             <numerusform>%1 的全部 %n 个会话。</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Conversations of %1 listed: %2. No more can be loaded: %3</source>
+        <translation>已列出 %1 的会话：%2。无法再加载更多：%3</translation>
+    </message>
 </context>
 <context>
     <name>convdesk::ApiCall</name>
     <message>
-        <location filename="../../app/core/api/ApiCall.cpp" line="+73"/>
+        <location filename="../../app/core/api/ApiCall.cpp" line="+77"/>
         <source>The request was cancelled.</source>
         <translation>请求已取消。</translation>
     </message>
@@ -1694,7 +1953,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>服务端证书被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/core/api/ApiClient.cpp" line="+118"/>
+        <location filename="../../app/core/api/ApiClient.cpp" line="+136"/>
         <source>No AppKey and AppSecret are set for this profile.</source>
         <translation>此配置没有设置 AppKey 和 AppSecret。</translation>
     </message>
@@ -1704,22 +1963,37 @@ QtKeychain %5，密钥保存在：%6
         <translation>此配置没有服务端地址。</translation>
     </message>
     <message>
-        <location filename="../../app/core/api/ApiCall.cpp" line="+105"/>
+        <location filename="../../app/core/api/ApiCall.cpp" line="+153"/>
         <source>The request was cancelled.</source>
         <translation>请求已取消。</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-32"/>
         <source>The response is larger than %1 MB and was refused.</source>
         <translation>响应超过 %1 MB，已拒收。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>No complete answer within %1 seconds.</source>
         <translation>%1 秒内没有收到完整响应。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+19"/>
+        <source>%1 closed the connection after the request was sent, without answering; it may or may not have applied the change.</source>
+        <translation>%1 在请求发出后关闭了连接且未应答；更改可能已生效，也可能未生效。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No connection to %1 within %2 seconds.</source>
+        <translation>%2 秒内未能连接到 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 sent nothing for %2 seconds.</source>
+        <translation>%1 已有 %2 秒没有发送任何数据。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>HTTP %1 redirect to %2 was not followed: signed calls go only to the profile&apos;s own server.</source>
         <translation>未跟随 HTTP %1 重定向到 %2：签名请求只发往配置中的服务端。</translation>
     </message>
@@ -1750,9 +2024,22 @@ QtKeychain %5，密钥保存在：%6
     </message>
 </context>
 <context>
+    <name>convdesk::AttemptReconciler</name>
+    <message>
+        <location filename="../../app/core/session/AttemptReconciler.cpp" line="+99"/>
+        <source>Checked later: applied. The save&apos;s process ended before its outcome was known; the value sent is on the server.</source>
+        <translation>事后检查：已生效。该次保存的进程在得知结果前已结束；发送的值已在服务端。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checked later: not applied. The save&apos;s process ended before its outcome was known; the server holds another value.</source>
+        <translation>事后检查：未生效。该次保存的进程在得知结果前已结束；服务端保存的是另一个值。</translation>
+    </message>
+</context>
+<context>
     <name>convdesk::AuditHistoryModel</name>
     <message>
-        <location filename="../../app/core/models/AuditHistoryModel.cpp" line="+140"/>
+        <location filename="../../app/core/models/AuditHistoryModel.cpp" line="+194"/>
         <source> UTC</source>
         <translation> UTC</translation>
     </message>
@@ -1762,12 +2049,32 @@ QtKeychain %5，密钥保存在：%6
         <translation>已保存</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Saved, then overwritten</source>
+        <translation>已保存，随后被覆盖</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Conflict, not written</source>
         <translation>冲突，未写入</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Unknown (interrupted)</source>
+        <translation>未知（已中断）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown (may have been written)</source>
+        <translation>未知（可能已写入）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not applied (interrupted)</source>
+        <translation>未生效（已中断）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Failed before writing (%1)</source>
         <translation>写入前失败（%1）</translation>
     </message>
@@ -1925,12 +2232,22 @@ QtKeychain %5，密钥保存在：%6
         <translation>与加载时相同。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Changed on the server — not saved</source>
         <translation>服务端已被修改 — 未保存</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
+        <source>Overwritten right after your save</source>
+        <translation>保存后随即被覆盖</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your save of the server extension of %1 was written, but the check right after it found another value: someone overwrote it right after your save. Compare the versions and choose how to go on.</source>
+        <translation>你对 %1 的服务端扩展字段的保存已写入，但紧随其后的检查发现了另一个值：有人在你保存后随即覆盖了它。请比较各版本并选择如何继续。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Someone changed the server extension of %1 after you loaded it, so nothing was written. Compare the versions and choose how to go on.</source>
         <translation>在您加载之后，有人修改了 %1 的服务端扩展字段，因此未写入任何内容。请比较各个版本，再选择如何继续。</translation>
     </message>
@@ -1938,6 +2255,11 @@ QtKeychain %5，密钥保存在：%6
         <location line="+15"/>
         <source>&amp;As loaded</source>
         <translation>加载时的值(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;As you saved it</source>
+        <translation>你保存的值(&amp;A)</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
@@ -1952,7 +2274,12 @@ QtKeychain %5，密钥保存在：%6
         <translation>您的值（未保存）(&amp;Y)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
+        <source>&amp;Yours (saved, then replaced)</source>
+        <translation>你的值（已保存，随后被替换）(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Now on the server</source>
         <translation>服务端当前的值(&amp;N)</translation>
     </message>
@@ -2000,6 +2327,79 @@ QtKeychain %5，密钥保存在：%6
         <location line="+1"/>
         <source>Send nothing and keep your text. The next Save compares with the server&apos;s current value and shows what it replaces.</source>
         <translation>不发送任何内容，保留您的文本。下次保存时将与服务端当前的值比较，并显示将被替换的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::ConversationAnswer</name>
+    <message>
+        <location filename="../../app/core/api/ConversationAnswer.cpp" line="+18"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>true or false</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the answer has no &quot;data&quot; (missing or null).</source>
+        <translation>应答中没有 &quot;data&quot;（缺失或为 null）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;data&quot; is %1, not an object.</source>
+        <translation>&quot;data&quot; 是%1，而不是对象。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the answer has no conversation_id; the conversation asked for was %1.</source>
+        <translation>应答中没有 conversation_id；请求的会话是 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server answered with another conversation (%1) than the one asked for (%2).</source>
+        <translation>服务器返回的是另一个会话（%1），而不是请求的会话（%2）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>server_extension is %1, not a string.</source>
+        <translation>server_extension 是%1，而不是字符串。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&quot;items&quot; is %1, not a list of conversations.</source>
+        <translation>&quot;items&quot; 是%1，而不是会话列表。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the server says more pages follow (has_more) but gave no page token to ask for them.</source>
+        <translation>服务器表示还有更多页（has_more），但没有给出获取它们的分页令牌。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server repeated the page token &quot;%1&quot;; following it would read the same pages again forever.</source>
+        <translation>服务器重复了分页令牌 &quot;%1&quot;；继续跟随会无休止地重复读取相同的页。</translation>
     </message>
 </context>
 <context>
@@ -2184,6 +2584,54 @@ QtKeychain %5，密钥保存在：%6
     </message>
 </context>
 <context>
+    <name>convdesk::ConversationLock</name>
+    <message>
+        <location filename="../../app/core/session/ConversationLock.cpp" line="+44"/>
+        <source>The folder %1 for save locks cannot be created.</source>
+        <translation>无法创建用于保存锁的文件夹 %1。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>permission denied</source>
+        <translation>权限被拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no space left on the disk</source>
+        <translation>磁盘空间已满</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it could not be written</source>
+        <translation>无法写入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The save lock %1 cannot be created (%2); nothing was sent.</source>
+        <translation>无法创建保存锁 %1（%2）；未发送任何内容。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Another save of this conversation (%1) is still running after %2 s; nothing was sent. Try again when it has finished.</source>
+        <translation>此会话的另一次保存（%1）在 %2 秒后仍在进行；未发送任何内容。请在其完成后重试。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>another process</source>
+        <translation>另一个进程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, process %2</source>
+        <translation>%1，进程 %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>another program</source>
+        <translation>另一个程序</translation>
+    </message>
+</context>
+<context>
     <name>convdesk::ConversationPanel</name>
     <message>
         <location filename="../../ui/ConversationPanel.cpp" line="+82"/>
@@ -2244,7 +2692,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ConversationSession</name>
     <message>
-        <location filename="../../app/core/session/ConversationSession.cpp" line="+51"/>
+        <location filename="../../app/core/session/ConversationSession.cpp" line="+77"/>
         <source>Not saved: every save is recorded in the audit log, and it cannot be written. %1 Nothing was sent; your text is still in the editor.</source>
         <translation>未保存：每次保存都要记入审计日志，而审计日志无法写入。%1 未发送任何请求；您的文本仍保留在编辑器中。</translation>
     </message>
@@ -2323,7 +2771,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::CurlCopier</name>
     <message>
-        <location filename="../../ui/CurlCopier.cpp" line="+50"/>
+        <location filename="../../ui/CurlCopier.cpp" line="+53"/>
         <source>No request has been sent yet; load a conversation first.</source>
         <translation>尚未发送任何请求；请先加载会话。</translation>
     </message>
@@ -2388,8 +2836,8 @@ The AppSecret is not in it. Copy it anyway?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>server timeout</source>
-        <translation>服务端超时</translation>
+        <source>client request timeout</source>
+        <translation>客户端请求超时</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2487,32 +2935,17 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>The server rejected the request time: this computer&apos;s clock is more than 5 minutes off. Correct the clock and try again.</source>
-        <translation>服务端拒绝了请求时间：本机时钟偏差超过 5 分钟。请校准时钟后重试。</translation>
+        <location line="+16"/>
+        <source>The server rejected a parameter, or the signature (AppKey, AppSecret or this computer&apos;s clock); code 414 does not say which.</source>
+        <translation>服务端拒绝了某个参数或签名（AppKey、AppSecret 或本机时钟）；代码 414 不说明是哪一种。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The server rejected the signature: check the profile&apos;s AppSecret and this computer&apos;s clock.</source>
-        <translation>服务端拒绝了签名（CheckSum）：请检查配置中的 AppSecret 和本机时钟。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The server does not know this AppKey: check the profile&apos;s AppKey and region.</source>
-        <translation>服务端不认识此 AppKey：请检查配置中的 AppKey 和区域。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>No such conversation: check the conversation ID (account|type|target).</source>
         <translation>会话不存在：请检查会话 ID（账号|类型|目标）。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The server rejected a parameter.</source>
-        <translation>服务端拒绝了某个参数。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Rate limited by the server: wait a moment, then try again.</source>
         <translation>被服务端限流：请稍候再试。</translation>
     </message>
@@ -2557,7 +2990,12 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>The connection broke after the request was sent: %1 Reload the conversation to see whether the change was applied.</source>
+        <translation>请求发出后连接中断：%1 请重新加载会话，查看更改是否已生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Could not reach the server: check the network connection and the profile&apos;s region or address. (%1)</source>
         <translation>无法连接服务端：请检查网络连接以及配置中的区域或地址。（%1）</translation>
     </message>
@@ -2728,7 +3166,7 @@ The AppSecret is not in it. Copy it anyway?</source>
 <context>
     <name>convdesk::GuardedSave</name>
     <message>
-        <location filename="../../app/core/session/GuardedSave.cpp" line="+62"/>
+        <location filename="../../app/core/session/GuardedSave.cpp" line="+91"/>
         <source>A save is already running.</source>
         <translation>已有保存正在进行。</translation>
     </message>
@@ -2743,12 +3181,57 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>未保存：每次保存都要记入审计日志，而审计日志无法写入。%1</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>The server&apos;s answer holds no conversation, so its current server_extension is unknown.</source>
-        <translation>服务端的响应中没有会话，因此无法得知当前的服务端扩展字段。</translation>
+        <location line="+36"/>
+        <source>The save was cancelled; nothing was sent.</source>
+        <translation>保存已取消；未发送任何内容。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+32"/>
+        <source>Its current server_extension is unknown.</source>
+        <translation>其当前的服务端扩展字段未知。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Not saved: the attempt could not be recorded in the audit log, so nothing was sent. %1</source>
+        <translation>未保存：本次操作无法记入审计日志，因此未发送任何内容。%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The save was cancelled before it was sent.</source>
+        <translation>保存在发送前已取消。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The server&apos;s answer shows another server_extension than the one sent.</source>
+        <translation>服务端应答中的服务端扩展字段与发送的值不同。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The server confirmed the save; the check right after it could not read the conversation.</source>
+        <translation>服务端确认了保存；但紧随其后的检查未能读取该会话。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Your save was written, then overwritten right after it: the server now holds another value.</source>
+        <translation>你的保存已写入，随后即被覆盖：服务端现在是另一个值。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The answer to the save was lost or could not be trusted (%1); a re-read shows the value is on the server.</source>
+        <translation>保存的应答丢失或不可信（%1）；重新读取显示该值已在服务端。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 A re-read shows the save was not applied; the server holds another value.</source>
+        <translation>%1 重新读取显示保存未生效；服务端保存的是另一个值。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 The save may have been written: the server&apos;s answer was lost and the conversation could not be read again to check. Load it before trying again.</source>
+        <translation>%1 保存可能已写入：服务端的应答丢失，且无法重新读取会话进行检查。请先加载该会话再重试。</translation>
+    </message>
+    <message>
+        <location line="-135"/>
         <source>server_extension changed on the server since it was loaded; nothing was written.</source>
         <translation>自加载以来，服务端扩展字段已在服务端被修改；未写入任何内容。</translation>
     </message>
@@ -2761,7 +3244,27 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
+        <source>Outcome established by the server&apos;s answer.</source>
+        <translation>结果依据：服务端的应答。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome established by a re-read after the answer was lost or could not be trusted.</source>
+        <translation>结果依据：应答丢失或不可信后对服务端的重新读取。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outcome established by a later check of an interrupted save.</source>
+        <translation>结果依据：事后对一次中断的保存所做的检查。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome established by: %1</source>
+        <translation>结果依据：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>&amp;Open conversation</source>
         <translation>打开会话(&amp;O)</translation>
     </message>
@@ -2816,7 +3319,12 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>冲突，未写入</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Unknown (interrupted or may have been written)</source>
+        <translation>未知（已中断，或可能已写入）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Con&amp;versation:</source>
         <translation>会话(&amp;V)：</translation>
     </message>
@@ -2852,12 +3360,12 @@ The AppSecret is not in it. Copy it anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+199"/>
+        <location line="+209"/>
         <source>Put the value the server had before this save into the editor and save it, after the usual confirmation and check for other changes</source>
         <translation>将此次保存前服务端的值放入编辑器并保存（照常确认，并检查是否有其他更改）</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-205"/>
         <source>Re&amp;load</source>
         <translation>重新加载(&amp;L)</translation>
     </message>
@@ -2876,7 +3384,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+60"/>
         <source>%n save attempt(s).</source>
         <translation>
             <numerusform>共 %n 次保存操作。</numerusform>
@@ -2909,6 +3417,13 @@ Value sent:
     </message>
     <message>
         <location line="+2"/>
+        <source>Value on the server after the save:
+%1</source>
+        <translation>保存后服务端的值：
+%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Server message: %1</source>
         <translation>服务端消息：%1</translation>
     </message>
@@ -2918,7 +3433,7 @@ Value sent:
         <translation>追踪 ID：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>This attempt could not read the server first, so the value before it is unknown.</source>
         <translation>此次操作未能先读取服务端，因此原值未知。</translation>
     </message>
@@ -3013,12 +3528,12 @@ Value sent:
 <context>
     <name>convdesk::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+76"/>
+        <location filename="../../ui/MainWindow.cpp" line="+54"/>
         <source>Add a profile to start: Profiles… → Add…</source>
         <translation>请先添加配置：配置… → 添加…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="+27"/>
         <source>&amp;Load</source>
         <translation>加载(&amp;L)</translation>
     </message>
@@ -3028,17 +3543,17 @@ Value sent:
         <translation>从服务端加载会话（F5、Ctrl+R）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Save server extension…</source>
         <translation>保存服务端扩展字段(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Cancel request</source>
         <translation>取消请求(&amp;C)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Filter tree</source>
         <translation>筛选树(&amp;F)</translation>
     </message>
@@ -3058,7 +3573,7 @@ Value sent:
         <translation>关于会话工作台(&amp;A)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;History…</source>
         <translation>历史记录(&amp;H)…</translation>
     </message>
@@ -3068,7 +3583,7 @@ Value sent:
         <translation>每一次保存操作，包括本程序和命令行的（Ctrl+H）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Copy request as c&amp;URL</source>
         <translation>复制请求为 cURL(&amp;U)</translation>
     </message>
@@ -3078,7 +3593,7 @@ Value sent:
         <translation>将上一个请求复制为 curl 命令，签名用占位符表示</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Copy request as cURL with &amp;live signature…</source>
         <translation>复制请求为带实时签名的 cURL(&amp;L)…</translation>
     </message>
@@ -3088,27 +3603,27 @@ Value sent:
         <translation>将上一个请求复制为带真实签名的 curl 命令，发送后 5 分钟内有效</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../ui/ConversationToolBar.cpp" line="+15"/>
         <source>Conversation</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Conversation &amp;ID:</source>
         <translation>会话 ID(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location filename="../../ui/MainWindowWidgets.cpp" line="+67"/>
         <source>Account browser</source>
         <translation>账号会话浏览</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="+9"/>
         <source>&amp;Conversation</source>
         <translation>会话(&amp;C)</translation>
     </message>
@@ -3128,12 +3643,12 @@ Value sent:
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../ui/SessionReporter.cpp" line="+27"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
@@ -3143,39 +3658,57 @@ Value sent:
         <translation>正在检查并保存 %1 的服务端扩展字段…</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+23"/>
+        <location line="+3"/>
+        <location line="+21"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location line="-16"/>
-        <location line="+16"/>
+        <location line="-17"/>
+        <source>Waiting for another save of this conversation to finish (%1)…</source>
+        <translation>正在等待此会话的另一次保存完成（%1）…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+13"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-7"/>
         <source>The server returned only some fields; the others are shown as loaded.</source>
         <translation>服务端只返回了部分字段；其余字段显示的是加载时的值。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
         <source>The check before writing failed; nothing was written.</source>
         <translation>写入前的检查失败；未写入任何内容。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>Saved, but overwritten right after your save: the server extension of %1 now holds another value.</source>
+        <translation>已保存，但随即被覆盖：%1 的服务端扩展字段现在是另一个值。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n earlier save(s) of this profile were interrupted before their outcome was known. Checked now: %1 applied, %2 not applied. History shows them.</source>
+        <translation>
+            <numerusform>此配置有 %n 次之前的保存在得知结果前被中断。现已检查：%1 次已生效，%2 次未生效。可在历史记录中查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+26"/>
         <source>This save attempt could not be recorded in the audit log: %1</source>
         <translation>本次保存操作未能记入审计日志：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-45"/>
         <source>Not saved: the server extension of %1 changed on the server since it was loaded.</source>
         <translation>未保存：自加载以来，%1 的服务端扩展字段已在服务端被修改。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../ui/MainWindow.cpp" line="+124"/>
         <source>Took the server&apos;s value; your edit was dropped. Nothing was written.</source>
         <translation>已采用服务端的值；您的编辑已放弃。未写入任何内容。</translation>
     </message>
@@ -3185,7 +3718,7 @@ Value sent:
         <translation>未保存：在您编辑期间，有人修改了 %1 的服务端扩展字段。您的文本仍保留在编辑器中；树中现在显示的是服务端的值，下次保存时会显示将被替换的内容。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Sandbox: this window talks to a local simulator at %1 with demo data. Nothing done here reaches a real app.</source>
         <translation>沙盒：此窗口连接的是 %1 上的本地模拟器，使用演示数据。这里的任何操作都不会影响真实应用。</translation>
     </message>
@@ -3260,7 +3793,7 @@ Value sent:
         <translation>%1 的服务端扩展字段有未保存的更改。要在%2之前保存吗？</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+46"/>
         <source>%1[*] — Conversation Desk</source>
         <translation>%1[*] — 会话工作台</translation>
     </message>
@@ -3624,7 +4157,7 @@ Value sent:
 <context>
     <name>convdesk::SandboxServer</name>
     <message>
-        <location filename="../../app/sandbox/SandboxServer.cpp" line="+238"/>
+        <location filename="../../app/sandbox/SandboxServer.cpp" line="+268"/>
         <source>The sandbox is already listening on port %1.</source>
         <translation>沙盒已在端口 %1 上监听。</translation>
     </message>
@@ -3715,7 +4248,12 @@ Value sent:
 <context>
     <name>convdesk::SecretInput</name>
     <message>
-        <location filename="../../app/cli/SecretInput.cpp" line="+33"/>
+        <location filename="../../app/cli/SecretInput.cpp" line="+17"/>
+        <source>The AppSecret on standard input</source>
+        <translation>标准输入中的 AppSecret</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>AppSecret (input hidden): </source>
         <translation>AppSecret（输入不显示）：</translation>
     </message>
@@ -3779,7 +4317,7 @@ Value sent:
         <translation>convdesk：无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main.cpp" line="+52"/>
+        <location filename="../../ui/main.cpp" line="+53"/>
         <source>Conversation Desk</source>
         <translation>会话工作台</translation>
     </message>

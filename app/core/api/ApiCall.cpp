@@ -101,6 +101,7 @@ void ApiCall::startAttempt(const QUrl &base)
     sent.method = m_request.method;
     sent.url = url;
     sent.body = m_request.body;
+    sent.verification = m_request.verification;
     const QList<QByteArray> names = request.rawHeaderList();
     for (const QByteArray &name : names)
         sent.headers.append({name, request.rawHeader(name)});

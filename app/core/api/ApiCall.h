@@ -44,6 +44,7 @@ struct ApiCallRequest
     // Set when the caller must know the trace id before anything is sent (a write is
     // recorded in the audit log first); otherwise a new one is made.
     QString traceId;
+    bool verification = false; // see SentRequest::verification
 };
 
 // One logical request: up to two signed attempts sharing a trace id, the second on the

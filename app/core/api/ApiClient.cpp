@@ -63,6 +63,15 @@ ApiCall *ApiClient::getConversation(const ConversationId &id)
     return send("GET", QStringLiteral("/im/v2.1/conversations/") + id.toPathSegment());
 }
 
+ApiCall *ApiClient::verifyConversation(const ConversationId &id)
+{
+    ApiCallRequest request;
+    request.method = "GET";
+    request.pathAndQuery = QStringLiteral("/im/v2.1/conversations/") + id.toPathSegment();
+    request.verification = true;
+    return start(std::move(request));
+}
+
 ApiCall *ApiClient::updateServerExtension(const ConversationId &id, const QString &serverExtension,
                                           const QString &traceId)
 {
@@ -92,6 +101,11 @@ ApiCall *ApiClient::send(const QByteArray &method, const QString &path, const QU
     request.pathAndQuery = query.isEmpty() ? path : path + u'?' + query.query(QUrl::FullyEncoded);
     request.body = body;
     request.traceId = traceId;
+    return start(std::move(request));
+}
+
+ApiCall *ApiClient::start(ApiCallRequest request)
+{
     auto *call = new ApiCall(callSettings(), std::move(request), this);
     connect(call, &ApiCall::attemptSent, this, &ApiClient::requestSent);
     if (const QString problem = configurationProblem(); !problem.isEmpty())

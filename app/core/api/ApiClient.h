@@ -19,6 +19,7 @@ class QNetworkAccessManager;
 namespace convdesk {
 
 class ApiCall;
+struct ApiCallRequest;
 struct ApiCallSettings;
 
 // Signed calls to the conversation API over QNetworkAccessManager. Holds the configuration
@@ -69,6 +70,8 @@ public:
 
     // Calls take a copy of the settings above when they are made.
     ApiCall *getConversation(const ConversationId &id);
+    // The same read, made to check a save rather than asked for (SentRequest::verification).
+    ApiCall *verifyConversation(const ConversationId &id);
     // traceId: one the caller made (RequestSigner::generateTraceId()) to record the write
     // before it is sent; empty makes a new one.
     ApiCall *updateServerExtension(const ConversationId &id, const QString &serverExtension,
@@ -86,6 +89,7 @@ Q_SIGNALS:
     void requestSent(const convdesk::SentRequest &request);
 
 private:
+    ApiCall *start(ApiCallRequest request); // checks the configuration, then starts the call
     ApiCallSettings callSettings() const;
     QString configurationProblem() const;
     void updateTlsConfiguration();

@@ -35,6 +35,9 @@ struct SentRequest
     QUrl url;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    // A read the app made on its own to check a save (after the PATCH, or of an interrupted
+    // one), not a request the user asked for: "copy as cURL" skips it.
+    bool verification = false;
 };
 
 struct ApiResult

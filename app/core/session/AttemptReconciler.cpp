@@ -72,7 +72,7 @@ void AttemptReconciler::next()
 void AttemptReconciler::onLocked()
 {
     const auto id = ConversationId::parse(m_open.constFirst().conversationId);
-    m_call = m_client->getConversation(*id);
+    m_call = m_client->verifyConversation(*id);
     connect(m_call, &ApiCall::finished, this, &AttemptReconciler::onRead);
 }
 

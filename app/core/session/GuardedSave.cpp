@@ -251,7 +251,7 @@ void GuardedSave::startCheck(Check check)
 {
     m_check = check;
     setStage(Stage::Verifying);
-    m_call = m_client->getConversation(m_id);
+    m_call = m_client->verifyConversation(m_id);
     connect(m_call, &ApiCall::finished, this, &GuardedSave::onChecked);
 }
 
