@@ -40,6 +40,9 @@ private Q_SLOTS:
     void secondWriterOnThisMachineWaitsAndConflicts();
     void lockOfADeadProcessDoesNotBlock();
     void interruptedAttemptsAreReconciled();
+    void cancelDuringTheCheckAfterTheWriteLetsItFinish();
+    void laterCheckNeverOverrulesTheSavesOwnOutcome();
+    void reconcilerStoppedBeforeItChecksRecordsNothing();
 
 private:
     QString serverValue() const { return GuardedSave::serverExtensionOf(*m_sandbox->conversation(m_id.toString())); }
@@ -351,6 +354,55 @@ void TestWritePath::interruptedAttemptsAreReconciled()
     reconciler.start();
     QVERIFY(finished.wait());
     QVERIFY(finished.last().at(0).value<QList<ReconciledAttempt>>().isEmpty());
+}
+
+void TestWritePath::cancelDuringTheCheckAfterTheWriteLetsItFinish()
+{
+    // The answer is lost after the write took effect, and the check is slow: a cancel now
+    // must not turn a save that is on the server into "cancelled".
+    m_sandbox->setNextWriteFault(SandboxWriteFault::ApplyThenStatus500);
+    whenHandled("PATCH", [this] { m_sandbox->setResponseDelayMs(200); });
+    QSignalSpy finished(m_save.get(), &GuardedSave::finished);
+    QVERIFY(m_save->save(m_id, serverValue(), u"mine"_s));
+    QTRY_COMPARE(m_save->stage(), GuardedSave::Stage::Verifying);
+    m_save->cancel();
+    QVERIFY(finished.wait());
+    QVERIFY(finished.first().first().value<ApiResult>().ok());
+    QCOMPARE(m_save->lastVerdict(), GuardedSave::Verdict::Applied);
+    QCOMPARE(onlyRow().outcome(), AuditRecord::Outcome::Success);
+}
+
+void TestWritePath::laterCheckNeverOverrulesTheSavesOwnOutcome()
+{
+    // A reconciler that read the log while the save was running, and checks after someone
+    // else changed the value, appends "not applied": the save's own Outcome still stands.
+    AuditRecord attempt = attemptLine(m_id.toString(), u"mine"_s);
+    AuditRecord own = attempt;
+    own.phase = AuditRecord::Phase::Outcome;
+    own.errorKind = u"none"_s;
+    own.verifiedBy = AuditRecord::VerifiedByAnswer;
+    AuditRecord late = own;
+    late.errorKind = AuditRecord::InterruptedKind;
+    late.verifiedBy = AuditRecord::VerifiedByReconcile;
+    const QList<AuditRecord> rows = AuditJoin::attempts({attempt, own, late});
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().outcome(), AuditRecord::Outcome::Success);
+    QCOMPARE(rows.first().verifiedBy, AuditRecord::VerifiedByAnswer);
+}
+
+void TestWritePath::reconcilerStoppedBeforeItChecksRecordsNothing()
+{
+    QVERIFY(m_log->append(attemptLine(m_id.toString(), u"lost"_s)));
+    AttemptReconciler reconciler(m_client.get(), m_log.get(), u"gui"_s);
+    QSignalSpy finished(&reconciler, &AttemptReconciler::finished);
+    reconciler.start();
+    reconciler.cancel(); // the user switched to another profile: the client is no longer this app's
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(finished.first().at(0).value<QList<ReconciledAttempt>>().isEmpty());
+    QTest::qWait(100);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(lines().size(), 1);
+    QCOMPARE(m_sandbox->requestCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestWritePath)

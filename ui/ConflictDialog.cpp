@@ -73,11 +73,12 @@ ConflictDialog::ConflictDialog(const SaveConflict &conflict, QWidget *parent)
     auto *panes = new QSplitter(Qt::Horizontal, this);
     panes->setObjectName(QStringLiteral("conflictPanes"));
     panes->setChildrenCollapsible(false);
-    panes->addWidget(pane(overwritten ? tr("&As you saved it") : tr("&As loaded"), QStringLiteral("conflictLoadedView"), asLoaded,
+    panes->addWidget(pane(overwritten ? tr("&As you saved it") : tr("&As loaded"),
+                          QStringLiteral("conflictLoadedView"), asLoaded,
                           tr("%n character(s)", nullptr, int(conflict.loaded.size())), panes));
-    panes->addWidget(pane(overwritten ? tr("&Yours (saved, then replaced)") : tr("&Yours (not saved)"),
-                          QStringLiteral("conflictYoursView"), yours,
-                          changeSummary(yours), panes));
+    if (!overwritten) // after an overwrite, "yours" is the value as saved: one pane shows it
+        panes->addWidget(pane(tr("&Yours (not saved)"), QStringLiteral("conflictYoursView"), yours,
+                              changeSummary(yours), panes));
     panes->addWidget(pane(tr("&Now on the server"), QStringLiteral("conflictServerView"), server,
                           changeSummary(server), panes));
 

@@ -175,7 +175,9 @@ void MainWindow::resolveConflict(const SaveConflict &conflict)
     }
     case ConflictDialog::Choice::TakeServer:
         m_session->adoptServerState(conflict); // the editor shows it, unmodified
-        m_ui.callStatus->showNote(tr("Took the server's value; your edit was dropped. Nothing was written."));
+        m_ui.callStatus->showNote(conflict.overwrittenAfterSave
+                                      ? tr("Took the server's value, which replaced your save.")
+                                      : tr("Took the server's value; your edit was dropped. Nothing was written."));
         return;
     case ConflictDialog::Choice::KeepEditing:
         // The server's value becomes the base: the tree shows it, the editor's Revert returns to
@@ -183,10 +185,15 @@ void MainWindow::resolveConflict(const SaveConflict &conflict)
         m_session->adoptServerState(conflict);
         m_ui.editor->setText(conflict.yours);
         m_ui.errorBanner->showMessage(
-            tr("Not saved: someone changed the server extension of %1 while you were editing. Your text "
-               "is still in the editor; the tree now shows the server's value, and the next Save shows "
-               "what it would replace.")
-                .arg(conflict.id.toString()));
+            conflict.overwrittenAfterSave
+                ? tr("Your save of %1 was written, then overwritten right after it. Your text is still in the "
+                     "editor; the tree now shows the server's value, and the next Save shows what it would "
+                     "replace.")
+                      .arg(conflict.id.toString())
+                : tr("Not saved: someone changed the server extension of %1 while you were editing. Your text "
+                     "is still in the editor; the tree now shows the server's value, and the next Save shows "
+                     "what it would replace.")
+                      .arg(conflict.id.toString()));
         return;
     }
 }

@@ -51,6 +51,19 @@ SessionReporter::SessionReporter(ConversationSession *session, CallStatusBar *ca
     connect(m_session, &ConversationSession::failed, this,
             [this](const ApiResult &result, ConversationSession::Operation operation) {
                 const bool saving = operation == ConversationSession::Operation::Save;
+                if (saving && m_session->lastSaveOutcomeUnknown()) {
+                    // Not "failed", not "cancelled": what happened is not known.
+                    m_callStatus->showStopped(MainWindow::tr("Save: the outcome is unknown; it may have been written."),
+                                              result.traceId);
+                    m_errorBanner->showMessage(result.detail);
+                    showPendingAuditWarning();
+                    return;
+                }
+                if (saving && m_session->lastSaveNotSent() && result.error != ErrorKind::Cancelled) {
+                    m_callStatus->showStopped(MainWindow::tr("Not saved: nothing was sent."), {});
+                    m_errorBanner->showMessage(result.detail);
+                    return;
+                }
                 showFailure(saving ? MainWindow::tr("Save") : MainWindow::tr("Load"), result);
                 if (saving && m_session->lastSaveFailedBeforeWriting() && result.error != ErrorKind::Cancelled)
                     m_callStatus->showNote(m_callStatus->outcomeText() + u' '

@@ -23,7 +23,7 @@
 <context>
     <name>convdesk::ConflictDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/ConflictDialog.cpp" line="+77"/>
+        <location filename="../../ui/ConflictDialog.cpp" line="+78"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -105,7 +105,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/SessionReporter.cpp" line="+81"/>
+        <location filename="../../ui/SessionReporter.cpp" line="+94"/>
         <source>%n earlier save(s) of this profile were interrupted before their outcome was known. Checked now: %1 applied, %2 not applied. History shows them.</source>
         <translation>
             <numerusform>%n earlier save of this profile was interrupted before its outcome was known. Checked now: %1 applied, %2 not applied. History shows it.</numerusform>

@@ -96,7 +96,7 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../app/core/audit/AuditLog.cpp" line="+121"/>
+        <location filename="../../app/core/audit/AuditLog.cpp" line="+137"/>
         <source>This system has no data folder for the audit log.</source>
         <translation>此系统没有可存放审计日志的数据文件夹。</translation>
     </message>
@@ -107,7 +107,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>The audit log %1 cannot be opened for writing: %2</source>
         <translation>无法以写入方式打开审计日志 %1：%2</translation>
     </message>
@@ -122,12 +122,12 @@
         <translation>无法写入审计日志 %1（%2）。日志中已有的记录完好无损；本次尝试未被记录。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>The audit log %1 could not be saved to disk.</source>
         <translation>审计日志 %1 未能保存到磁盘。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location line="+31"/>
         <location line="+24"/>
         <location line="+29"/>
@@ -164,7 +164,7 @@
         <translation>已中断：保存请求已发出，但其进程在得知结果前已结束。下一次保存或应用启动时会检查服务端并记录实际结果。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
@@ -1963,7 +1963,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>此配置没有服务端地址。</translation>
     </message>
     <message>
-        <location filename="../../app/core/api/ApiCall.cpp" line="+153"/>
+        <location filename="../../app/core/api/ApiCall.cpp" line="+157"/>
         <source>The request was cancelled.</source>
         <translation>请求已取消。</translation>
     </message>
@@ -2026,7 +2026,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::AttemptReconciler</name>
     <message>
-        <location filename="../../app/core/session/AttemptReconciler.cpp" line="+99"/>
+        <location filename="../../app/core/session/AttemptReconciler.cpp" line="+138"/>
         <source>Checked later: applied. The save&apos;s process ended before its outcome was known; the value sent is on the server.</source>
         <translation>事后检查：已生效。该次保存的进程在得知结果前已结束；发送的值已在服务端。</translation>
     </message>
@@ -2262,24 +2262,19 @@ QtKeychain %5，密钥保存在：%6
         <translation>你保存的值(&amp;A)</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个字符</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Yours (not saved)</source>
         <translation>您的值（未保存）(&amp;Y)</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>&amp;Yours (saved, then replaced)</source>
-        <translation>你的值（已保存，随后被替换）(&amp;Y)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Now on the server</source>
         <translation>服务端当前的值(&amp;N)</translation>
     </message>
@@ -2586,7 +2581,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ConversationLock</name>
     <message>
-        <location filename="../../app/core/session/ConversationLock.cpp" line="+44"/>
+        <location filename="../../app/core/session/ConversationLock.cpp" line="+51"/>
         <source>The folder %1 for save locks cannot be created.</source>
         <translation>无法创建用于保存锁的文件夹 %1。</translation>
     </message>
@@ -2692,12 +2687,12 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ConversationSession</name>
     <message>
-        <location filename="../../app/core/session/ConversationSession.cpp" line="+77"/>
+        <location filename="../../app/core/session/ConversationSession.cpp" line="+86"/>
         <source>Not saved: every save is recorded in the audit log, and it cannot be written. %1 Nothing was sent; your text is still in the editor.</source>
         <translation>未保存：每次保存都要记入审计日志，而审计日志无法写入。%1 未发送任何请求；您的文本仍保留在编辑器中。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>A save is still running; wait for its answer or cancel it.</source>
         <translation>保存仍在进行；请等待其结果或取消。</translation>
     </message>
@@ -3181,12 +3176,12 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>未保存：每次保存都要记入审计日志，而审计日志无法写入。%1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>The save was cancelled; nothing was sent.</source>
         <translation>保存已取消；未发送任何内容。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Its current server_extension is unknown.</source>
         <translation>其当前的服务端扩展字段未知。</translation>
     </message>
@@ -3659,28 +3654,38 @@ Value sent:
     </message>
     <message>
         <location line="+3"/>
-        <location line="+21"/>
+        <location line="+34"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-30"/>
         <source>Waiting for another save of this conversation to finish (%1)…</source>
         <translation>正在等待此会话的另一次保存完成（%1）…</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-20"/>
         <source>The server returned only some fields; the others are shown as loaded.</source>
         <translation>服务端只返回了部分字段；其余字段显示的是加载时的值。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Save: the outcome is unknown; it may have been written.</source>
+        <translation>保存：结果未知；可能已写入。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not saved: nothing was sent.</source>
+        <translation>未保存：未发送任何内容。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The check before writing failed; nothing was written.</source>
         <translation>写入前的检查失败；未写入任何内容。</translation>
     </message>
@@ -3708,12 +3713,22 @@ Value sent:
         <translation>未保存：自加载以来，%1 的服务端扩展字段已在服务端被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+124"/>
+        <location filename="../../ui/MainWindow.cpp" line="+125"/>
+        <source>Took the server&apos;s value, which replaced your save.</source>
+        <translation>已采用服务端的值，它替换了你保存的值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Took the server&apos;s value; your edit was dropped. Nothing was written.</source>
         <translation>已采用服务端的值；您的编辑已放弃。未写入任何内容。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Your save of %1 was written, then overwritten right after it. Your text is still in the editor; the tree now shows the server&apos;s value, and the next Save shows what it would replace.</source>
+        <translation>你对 %1 的保存已写入，随后即被覆盖。你的文本仍在编辑器中；树视图现在显示服务端的值，下次保存时会显示将被替换的内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Not saved: someone changed the server extension of %1 while you were editing. Your text is still in the editor; the tree now shows the server&apos;s value, and the next Save shows what it would replace.</source>
         <translation>未保存：在您编辑期间，有人修改了 %1 的服务端扩展字段。您的文本仍保留在编辑器中；树中现在显示的是服务端的值，下次保存时会显示将被替换的内容。</translation>
     </message>

@@ -91,6 +91,10 @@ void ApiCall::startAttempt(const QUrl &base)
     // A signed call must never be replayed to a host we did not choose.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    // The one-shot body that keeps Qt from re-sending a write was proven for HTTP/1.1 only
+    // (OneShotUploadDevice.h); HTTP/2's own resend logic was not read, so writes avoid it.
+    if (m_request.method != "GET")
+        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     if (m_settings.tls)
         request.setSslConfiguration(*m_settings.tls);
     // Signed afresh for every attempt; the trace id stays the same.

@@ -17,10 +17,17 @@ Joiner::Change Joiner::add(const AuditRecord &line)
         return {m_rows.size() - 1, true};
     }
     Lines &known = m_byAttemptId[line.attemptId];
-    if (line.phase == AuditRecord::Phase::Attempt)
+    if (line.phase == AuditRecord::Phase::Attempt) {
         known.attempt = line;
-    else
+    } else if (known.outcome && line.verifiedBy == AuditRecord::VerifiedByReconcile
+               && known.outcome->errorKind != AuditRecord::UnknownKind) {
+        // A later check settles an unknown outcome but never overrules one the save itself
+        // established: a reconciler that raced the save's own Outcome line changes nothing.
+        if (known.row >= 0)
+            return {known.row, false};
+    } else {
         known.outcome = line;
+    }
     // An Outcome alone is all that is known of its attempt: shown as it is.
     const AuditRecord row = known.attempt ? known.attempt->joinedWith(known.outcome ? &*known.outcome : nullptr)
                                           : *known.outcome;

@@ -13,7 +13,8 @@ namespace convdesk::AuditJoin {
 // line: an Attempt joined with its Outcome (AuditRecord::joinedWith), or shown as interrupted
 // while it has none; Complete lines as they are. An Outcome whose Attempt line is missing (a
 // damaged log, or not read yet) is shown on its own until that Attempt turns up. When two lines
-// of the same phase name one attempt, the last one counts.
+// of the same phase name one attempt, the last one counts, except that a reconciler's check
+// never overrules an Outcome the save itself recorded (other than an unknown one).
 QList<AuditRecord> attempts(const QList<AuditRecord> &lines);
 
 // The same join, one line at a time: a reader that follows the log (AuditHistoryModel) adds what

@@ -83,6 +83,22 @@ QByteArray fileIdentity(const QFile &file)
 constexpr QFileDevice::Permissions OwnerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 constexpr QFileDevice::Permissions OwnerOnlyFolder = OwnerOnlyFile | QFileDevice::ExeOwner;
 
+// A log or folder made before logs were private (or by hand) loses what others may do with it.
+// Only taken away, never added: a log an administrator made read-only stays read-only.
+void withholdFromOthers(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    // chmod, not QFile::setPermissions: Qt folds the running user's rights into the owner's
+    // (root would gain write permission on a read-only log).
+    const QByteArray name = QFile::encodeName(path);
+    struct stat status{};
+    if (::stat(name.constData(), &status) == 0 && (status.st_mode & 077) != 0)
+        ::chmod(name.constData(), status.st_mode & 07700);
+#else
+    Q_UNUSED(path);
+#endif
+}
+
 // Enough of the text before a reader's offset to tell a log rewritten in place (same file,
 // not shorter, other bytes) from one that only grew.
 constexpr qsizetype RememberedBytes = 64;
@@ -130,6 +146,8 @@ bool AuditLog::checkWritable(QString *error) const
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append, OwnerOnlyFile))
         return fail(tr("The audit log %1 cannot be opened for writing: %2")
                         .arg(QDir::toNativeSeparators(m_filePath), file.errorString()));
+    withholdFromOthers(folder);
+    withholdFromOthers(m_filePath);
     return true;
 }
 
@@ -183,8 +201,13 @@ bool AuditLog::append(const AuditRecord &record, QString *error) const
                        "this attempt is not among them.")
                         .arg(QDir::toNativeSeparators(m_filePath), reason));
     }
-    if (!file.flush() || !m_sync(file.handle()))
+    if (!file.flush() || !m_sync(file.handle())) {
+        // Not durable means not on record: the line is cut off again, so the log never holds
+        // an attempt its caller was told failed (and then did not send).
+        if (lock.isHeld() || file.size() == size + written)
+            file.resize(size);
         return fail(tr("The audit log %1 could not be saved to disk.").arg(QDir::toNativeSeparators(m_filePath)));
+    }
     if (size == 0)
         syncDirectory(QFileInfo(m_filePath).absolutePath());
     return true;

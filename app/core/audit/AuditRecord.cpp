@@ -86,7 +86,8 @@ AuditRecord AuditRecord::joinedWith(const AuditRecord *outcomeLine) const
     row.httpStatus = outcomeLine->httpStatus;
     row.verifiedBy = outcomeLine->verifiedBy;
     row.valueAfter = outcomeLine->valueAfter;
-    if (!outcomeLine->traceId.isEmpty())
+    // The row keeps the write's trace id (the Attempt's); a later check's is in its own line.
+    if (row.traceId.isEmpty())
         row.traceId = outcomeLine->traceId;
     return row;
 }

@@ -2,12 +2,12 @@
 
 #include "api/ApiCall.h"
 #include "api/ApiClient.h"
+#include "api/ConversationAnswer.h"
 #include "audit/AuditJoin.h"
 #include "audit/AuditLog.h"
 #include "session/ConversationLock.h"
 #include "session/GuardedSave.h"
 
-#include <QFileInfo>
 
 namespace convdesk {
 
@@ -26,7 +26,8 @@ QList<AuditRecord> AttemptReconciler::openAttempts(const QList<AuditRecord> &lin
 {
     QList<AuditRecord> open;
     for (const AuditRecord &row : AuditJoin::attempts(lines)) {
-        if (row.phase == AuditRecord::Phase::Attempt && row.appKey == appKey)
+        // Without an Outcome, or with one that could not tell ("may have been written").
+        if (!row.attemptId.isEmpty() && row.outcome() == AuditRecord::Outcome::Unknown && row.appKey == appKey)
             open.append(row);
     }
     return open;
@@ -40,13 +41,40 @@ void AttemptReconciler::start()
     m_checked.clear();
     m_problems.clear();
     m_open.clear();
-    if (m_log && !m_client->appKey().isEmpty())
-        m_open = openAttempts(m_log->readAll(), m_client->appKey());
+    // The app is fixed for the whole run: a profile switch meanwhile cancels it (cancel()).
+    m_appKey = m_client->appKey();
+    if (m_log && !m_appKey.isEmpty())
+        m_open = openAttempts(m_log->readAll(), m_appKey);
     QMetaObject::invokeMethod(this, &AttemptReconciler::next, Qt::QueuedConnection);
+}
+
+void AttemptReconciler::cancel()
+{
+    if (!m_running)
+        return;
+    m_open.clear();
+    if (m_call) {
+        m_call->disconnect(this);
+        m_call->cancel();
+        m_call = nullptr;
+    }
+    done();
+}
+
+bool AttemptReconciler::stillOpen(const QString &attemptId) const
+{
+    // Read again under the lock: the save may have recorded its own Outcome since start().
+    for (const AuditRecord &row : openAttempts(m_log->readAll(), m_appKey)) {
+        if (row.attemptId == attemptId)
+            return true;
+    }
+    return false;
 }
 
 void AttemptReconciler::next()
 {
+    if (!m_running)
+        return; // cancelled meanwhile
     m_lock.reset();
     if (m_open.isEmpty()) {
         done();
@@ -59,8 +87,7 @@ void AttemptReconciler::next()
         next();
         return;
     }
-    const QString folder = QFileInfo(m_log->filePath()).absolutePath() + QStringLiteral("/locks");
-    m_lock = std::make_unique<ConversationLock>(folder, m_client->appKey(), *id);
+    m_lock = std::make_unique<ConversationLock>(ConversationLock::folderFor(*m_log), m_appKey, *id);
     connect(m_lock.get(), &ConversationLock::acquired, this, &AttemptReconciler::onLocked);
     connect(m_lock.get(), &ConversationLock::failed, this, [this] {
         m_open.removeFirst(); // being saved right now, or no lock can be made: left for later
@@ -71,6 +98,15 @@ void AttemptReconciler::next()
 
 void AttemptReconciler::onLocked()
 {
+    if (m_client->appKey() != m_appKey) { // the profile changed under us: stop, never mix apps
+        cancel();
+        return;
+    }
+    if (!stillOpen(m_open.constFirst().attemptId)) {
+        m_open.removeFirst();
+        QMetaObject::invokeMethod(this, &AttemptReconciler::next, Qt::QueuedConnection);
+        return;
+    }
     const auto id = ConversationId::parse(m_open.constFirst().conversationId);
     m_call = m_client->verifyConversation(*id);
     connect(m_call, &ApiCall::finished, this, &AttemptReconciler::onRead);
@@ -80,7 +116,10 @@ void AttemptReconciler::onRead(const ApiResult &result)
 {
     m_call = nullptr;
     const AuditRecord attempt = m_open.takeFirst();
-    if (!result.ok() || !result.data.is_object()) {
+    QString answerProblem;
+    if (!result.ok() || m_client->appKey() != m_appKey
+        || !ConversationAnswer::validatedConversation(result.data, *ConversationId::parse(attempt.conversationId),
+                                                      &answerProblem)) {
         next(); // stays open: checked again next time
         return;
     }
@@ -100,7 +139,7 @@ void AttemptReconciler::onRead(const ApiResult &result)
                            "value sent is on the server.")
                       : tr("Checked later: not applied. The save's process ended before its outcome was known; "
                            "the server holds another value.");
-    outcome.traceId = result.traceId;
+    outcome.traceId = result.traceId; // the check's; the row keeps the write's (joinedWith)
     outcome.verifiedBy = AuditRecord::VerifiedByReconcile;
     outcome.valueAfter = checked.serverNow;
     QString problem;

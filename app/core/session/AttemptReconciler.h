@@ -26,9 +26,10 @@ struct ReconciledAttempt
     QString serverNow;    // server_extension on the server now
 };
 
-// Finishes the audit records of saves whose process ended between sending the PATCH and
-// recording its outcome (an Attempt line without an Outcome, e.g. after kill -9): re-reads each
-// conversation and appends the Outcome, "applied" when the value sent is on the server, else
+// Finishes the audit records of saves whose outcome is not known: the process ended between
+// sending the PATCH and recording its outcome (an Attempt line without an Outcome, e.g. after
+// kill -9), or the save itself could not tell ("may have been written"). Re-reads each
+// conversation and appends an Outcome, "applied" when the value sent is on the server, else
 // "interrupted" (not applied). Earlier lines are never rewritten.
 //
 // Only the attempts made with this client's AppKey can be checked; others wait for a process
@@ -46,6 +47,9 @@ public:
 
     // Emits finished() once, from the event loop, also when there is nothing to check.
     void start();
+    // Stops a run (a profile switch: the client now belongs to another app). What was checked
+    // so far is reported through finished().
+    void cancel();
     bool isRunning() const { return m_running; }
 
     // The open attempts of appKey among the log's lines, oldest first.
@@ -57,6 +61,7 @@ Q_SIGNALS:
 
 private:
     void next();
+    bool stillOpen(const QString &attemptId) const;
     void onLocked();
     void onRead(const ApiResult &result);
     void done();
@@ -65,6 +70,7 @@ private:
     AuditLog *m_log;
     QString m_source;
     bool m_running = false;
+    QString m_appKey;
     QList<AuditRecord> m_open;
     std::unique_ptr<ConversationLock> m_lock;
     QPointer<ApiCall> m_call;

@@ -1,5 +1,7 @@
 #include "session/ConversationLock.h"
 
+#include "audit/AuditLog.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
@@ -31,6 +33,11 @@ QString ConversationLock::filePathFor(const QString &folder, const QString &appK
     const QByteArray key = appKey.toUtf8() + '\n' + id.toString().toUtf8();
     return folder + QStringLiteral("/save-") + QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex())
            + QStringLiteral(".lock");
+}
+
+QString ConversationLock::folderFor(const AuditLog &log)
+{
+    return QFileInfo(log.filePath()).absolutePath() + QStringLiteral("/locks");
 }
 
 void ConversationLock::acquire(int waitMs)

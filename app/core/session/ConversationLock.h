@@ -10,6 +10,8 @@
 
 namespace convdesk {
 
+class AuditLog;
+
 // Serialises the saves of one conversation across every convdesk and convdesk-cli process on
 // this machine, so that two guarded saves cannot both pass the guard and overwrite each other
 // (the API has no compare-and-set). A QLockFile per app and conversation in the data folder,
@@ -37,6 +39,8 @@ public:
 
     QString filePath() const { return m_path; }
     static QString filePathFor(const QString &folder, const QString &appKey, const ConversationId &id);
+    // Where the save locks of the programs that share this audit log live.
+    static QString folderFor(const AuditLog &log);
 
 Q_SIGNALS:
     void acquired();

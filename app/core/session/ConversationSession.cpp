@@ -17,10 +17,12 @@ ConversationSession::ConversationSession(QObject *parent)
     qRegisterMetaType<convdesk::ApiResult>();
     connect(m_guard, &GuardedSave::finished, this, [this](const ApiResult &result) {
         m_saveFailedBeforeWriting = false;
+        m_saveNotSent = false;
         finish(result);
     });
     connect(m_guard, &GuardedSave::rereadFailed, this, [this](const ApiResult &result) {
         m_saveFailedBeforeWriting = true;
+        m_saveNotSent = false;
         finish(result);
     });
     connect(m_guard, &GuardedSave::conflict, this, [this](const SaveConflict &found) {
@@ -30,6 +32,7 @@ ConversationSession::ConversationSession(QObject *parent)
     });
     connect(m_guard, &GuardedSave::notSent, this, [this](GuardedSave::NotSentReason reason, const QString &message) {
         m_saveFailedBeforeWriting = true;
+        m_saveNotSent = true;
         ApiResult refused;
         refused.error = reason == GuardedSave::NotSentReason::Cancelled ? ErrorKind::Cancelled : ErrorKind::Configuration;
         refused.detail = message;
@@ -51,16 +54,22 @@ void ConversationSession::reconcileInterruptedSaves()
 {
     if (!m_auditLog || !m_client->hasCredentials())
         return;
-    if (!m_reconciler) {
-        m_reconciler = new AttemptReconciler(m_client, m_auditLog, m_auditSource, this);
-        connect(m_reconciler, &AttemptReconciler::finished, this, &ConversationSession::interruptedSavesChecked);
-    }
-    m_reconciler->start(); // ignored while one runs
+    if (m_reconciler && m_reconciler->isRunning())
+        return;
+    delete m_reconciler; // made anew: the audit log or its source may have changed since
+    m_reconciler = new AttemptReconciler(m_client, m_auditLog, m_auditSource, this);
+    connect(m_reconciler, &AttemptReconciler::finished, this, &ConversationSession::interruptedSavesChecked);
+    m_reconciler->start();
 }
 
 QString ConversationSession::lastSaveNote() const
 {
     return m_guard->lastVerdictNote();
+}
+
+bool ConversationSession::lastSaveOutcomeUnknown() const
+{
+    return m_guard->lastVerdict() == GuardedSave::Verdict::Unknown;
 }
 
 void ConversationSession::setAuditLog(AuditLog *log, const QString &source)
@@ -82,6 +91,8 @@ QString ConversationSession::auditProblem() const
 void ConversationSession::setProfile(const Profile &profile, const Credentials &credentials)
 {
     cancel();
+    if (m_reconciler)
+        m_reconciler->cancel(); // its checks belong to the previous app
     m_profile = profile;
     m_client->setEndpoint(profile.endpoint());
     m_client->setCredentials(credentials);

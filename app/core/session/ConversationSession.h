@@ -92,6 +92,11 @@ public:
     // How the last save's outcome was found when it was not the PATCH's own answer (a re-read
     // after a lost answer); empty otherwise.
     QString lastSaveNote() const;
+    // The last save's PATCH may or may not have been applied: neither its answer nor a
+    // re-read could tell. The failure's detail says so.
+    bool lastSaveOutcomeUnknown() const;
+    // The last save sent nothing: its attempt could not be recorded, or the save lock taken.
+    bool lastSaveNotSent() const { return m_saveNotSent; }
 
     // Words for why load()/save() would be refused now; empty when it would go ahead.
     QString refusalReason(Operation operation) const;
@@ -139,6 +144,7 @@ private:
     QString m_loadedExtension;
     bool m_partialSaveResponse = false;
     bool m_saveFailedBeforeWriting = false;
+    bool m_saveNotSent = false;
 };
 
 } // namespace convdesk

@@ -111,8 +111,7 @@ bool GuardedSave::start(const ConversationId &id, const std::optional<QString> &
         startReread();
         return true;
     }
-    const QString lockFolder = QFileInfo(m_auditLog->filePath()).absolutePath() + QStringLiteral("/locks");
-    m_lock = std::make_unique<ConversationLock>(lockFolder, m_client->appKey(), id);
+    m_lock = std::make_unique<ConversationLock>(ConversationLock::folderFor(*m_auditLog), m_client->appKey(), id);
     connect(m_lock.get(), &ConversationLock::waiting, this, &GuardedSave::lockWaiting);
     connect(m_lock.get(), &ConversationLock::acquired, this, &GuardedSave::startReread);
     connect(m_lock.get(), &ConversationLock::failed, this, [this](const QString &message, bool heldByAnother) {
@@ -139,6 +138,10 @@ void GuardedSave::startReread()
 
 void GuardedSave::cancel()
 {
+    // The check after a write is what tells whether it was applied; it is bounded by the
+    // client's timeouts and is not cut short.
+    if (m_stage == Stage::Verifying)
+        return;
     m_cancelled = true;
     if (m_call)
         m_call->cancel();
