@@ -2,6 +2,7 @@
 #include "SandboxServer.h"
 #include "audit/AuditLog.h"
 #include "support/InProcessCli.h"
+#include "support/SampleAuditRecord.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -14,25 +15,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Lines as the write-ahead save writes them, for a log with every kind of row.
 AuditRecord logLine(AuditRecord::Phase phase, const QString &attemptId, int minute, const QString &kind = {},
                     const QString &verifiedBy = {})
 {
-    AuditRecord line;
-    line.phase = phase;
-    line.attemptId = attemptId;
-    line.time = QDateTime(QDate(2026, 12, 1), QTime(9, minute), Qt::UTC);
-    line.source = u"gui"_s;
-    line.profile = u"sandbox"_s;
-    line.conversationId = u"acc1|1|acc2"_s;
-    line.valueBefore = u"before %1"_s.arg(minute);
-    line.valueSent = u"sent %1"_s.arg(minute);
-    line.stage = kind == AuditRecord::ConflictKind ? AuditRecord::StageReread : AuditRecord::StageWrite;
-    line.errorKind = kind;
-    line.verifiedBy = verifiedBy;
-    if (phase == AuditRecord::Phase::Outcome)
-        line.valueAfter = u"after %1"_s.arg(minute);
-    return line;
+    return sampleAuditLine(phase, attemptId, minute, kind, verifiedBy);
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "models/AuditHistoryModel.h"
 
 #include "support/RequireChild.h"
+#include "support/SampleAuditRecord.h"
 
 #include <QComboBox>
 #include <QPlainTextEdit>
@@ -22,24 +23,7 @@ namespace {
 AuditRecord logLine(AuditRecord::Phase phase, const QString &attemptId, int minute, const QString &kind = {},
                     const QString &verifiedBy = {})
 {
-    AuditRecord line;
-    line.phase = phase;
-    line.attemptId = attemptId;
-    line.time = QDateTime(QDate(2026, 12, 1), QTime(9, minute), Qt::UTC);
-    line.source = u"gui"_s;
-    line.profile = u"Sandbox"_s;
-    line.conversationId = u"support_demo|1|alice"_s;
-    line.valueBefore = u"before %1"_s.arg(minute);
-    line.valueSent = u"sent %1"_s.arg(minute);
-    line.stage = AuditRecord::StageWrite;
-    line.errorKind = kind;
-    line.verifiedBy = verifiedBy;
-    if (phase == AuditRecord::Phase::Outcome) {
-        line.msg = u"message %1"_s.arg(minute);
-        if (kind != AuditRecord::UnknownKind)
-            line.valueAfter = u"after %1"_s.arg(minute);
-    }
-    return line;
+    return sampleAuditLine(phase, attemptId, minute, kind, verifiedBy, u"Sandbox"_s, u"support_demo|1|alice"_s);
 }
 
 } // namespace
