@@ -1,7 +1,10 @@
 #include "SetExtensionCommand.h"
 
 #include "ExtensionInput.h"
+#include "KeyEdits.h"
 #include "api/ApiClient.h"
+#include "api/ApiLimits.h"
+#include "api/ConversationAnswer.h"
 #include "api/ConversationId.h"
 #include "audit/AuditLog.h"
 #include "session/AttemptReconciler.h"
@@ -26,7 +29,11 @@ QString SetExtensionCommand::description(const CliContext &context) const
                .arg(context.auditLogPath)
            + u'\n'
            + tr("--file, --stdin and --expect-file read at most 64 KiB of UTF-8 text; NUL characters are refused.\n"
-                "An empty new value clears the field and needs --allow-empty.");
+                "An empty new value clears the field and needs --allow-empty.")
+           + u'\n'
+           + tr("Instead of a whole new value, --set, --set-string and --unset edit keys of the JSON object the\n"
+                "server holds, in the order given; everything else keeps its exact text. The value read is the\n"
+                "guard: if it changes before the write, nothing is written (exit 6).");
 }
 
 QList<QCommandLineOption> SetExtensionCommand::options() const
@@ -42,7 +49,7 @@ QList<QCommandLineOption> SetExtensionCommand::options() const
                tr("Write only if the server's server_extension is exactly this text."), tr("text")),
         option(QStringLiteral("expect-file"),
                tr("Write only if the server's server_extension is exactly this file's content."), tr("path")),
-    };
+    } + KeyEdits::options();
 }
 
 QList<Command::Argument> SetExtensionCommand::arguments() const
@@ -62,11 +69,19 @@ int SetExtensionCommand::run(CliContext &context, const QCommandLineParser &pars
         return usageError(context, problem);
 
     QString inputProblem;
-    const std::optional<ExtensionInput> input = ExtensionInput::read(context, parser, &inputProblem);
-    if (!input)
-        return usageError(context, inputProblem);
-    const QString *value = &input->value;
-    const std::optional<QString> &expected = input->expected;
+    const bool editingKeys = KeyEdits::isRequested(parser);
+    std::optional<ExtensionInput> input;
+    QList<JsonTextEditor::Edit> edits;
+    if (editingKeys) {
+        const auto read = KeyEdits::read(parser, &inputProblem);
+        if (!read)
+            return usageError(context, inputProblem);
+        edits = *read;
+    } else {
+        input = ExtensionInput::read(context, parser, &inputProblem);
+        if (!input)
+            return usageError(context, inputProblem);
+    }
 
     ApiClient client;
     Profile profile;
@@ -75,6 +90,13 @@ int SetExtensionCommand::run(CliContext &context, const QCommandLineParser &pars
 
     AuditLog auditLog(context.auditLogPath);
     reconcileInterruptedSaves(context, client, auditLog);
+    if (editingKeys) {
+        input.emplace();
+        if (const int status = applyKeyEdits(context, client, *id, edits, &*input); status != ExitOk || !input->expected)
+            return status;
+    }
+    const QString *value = &input->value;
+    const std::optional<QString> &expected = input->expected;
     GuardedSave save(&client);
     save.setAuditLog(&auditLog, profile.name, QStringLiteral("cli"));
     QEventLoop loop;
@@ -89,7 +111,7 @@ int SetExtensionCommand::run(CliContext &context, const QCommandLineParser &pars
                              .arg(holder));
     });
     QObject::connect(&save, &GuardedSave::conflict, &loop, [&](const SaveConflict &conflict) {
-        status = reportConflict(context, conflict);
+        status = reportConflict(context, conflict, editingKeys);
         loop.quit();
     });
     QObject::connect(&save, &GuardedSave::rereadFailed, &loop, [&](const ApiResult &result) {
@@ -156,7 +178,42 @@ void SetExtensionCommand::reconcileInterruptedSaves(const CliContext &context, A
     loop.exec();
 }
 
-int SetExtensionCommand::reportConflict(const CliContext &context, const SaveConflict &conflict)
+int SetExtensionCommand::applyKeyEdits(const CliContext &context, ApiClient &client, const ConversationId &id,
+                                       const QList<JsonTextEditor::Edit> &edits, ExtensionInput *input)
+{
+    ApiResult read = wait(client.getConversation(id));
+    if (!ConversationAnswer::checkConversation(read, id))
+        return reportFailure(context, read);
+    const QString loaded = GuardedSave::serverExtensionOf(read.data);
+    QString problem;
+    QStringList notes;
+    const std::optional<QString> edited = JsonTextEditor::apply(loaded, edits, &problem, &notes);
+    for (const QString &note : std::as_const(notes))
+        context.printErr(tr("convdesk-cli: note: %1").arg(note));
+    if (!edited) {
+        context.printErr(tr("convdesk-cli: nothing was written: the server_extension of %1 cannot be edited by "
+                            "key: %2")
+                             .arg(id.toString(), problem));
+        return ExitUsage;
+    }
+    if (edited->size() > ApiLimits::MaxServerExtensionLength) {
+        context.printErr(tr("convdesk-cli: nothing was written: after the edits the server_extension would have "
+                            "%1 characters; the server accepts at most %2.")
+                             .arg(edited->size())
+                             .arg(ApiLimits::MaxServerExtensionLength));
+        return ExitUsage;
+    }
+    if (*edited == loaded) { // no attempt to record: input->expected stays empty
+        context.printErr(tr("convdesk-cli: the edits change nothing; nothing was written."));
+        context.printOut(Json::serialize(read.data, 2) + '\n');
+        return ExitOk;
+    }
+    input->value = *edited;
+    input->expected = loaded;
+    return ExitOk;
+}
+
+int SetExtensionCommand::reportConflict(const CliContext &context, const SaveConflict &conflict, bool editingKeys)
 {
     if (conflict.overwrittenAfterSave) {
         context.printErr(tr("convdesk-cli: overwritten right after your save: your value was written, but the "
@@ -169,8 +226,9 @@ int SetExtensionCommand::reportConflict(const CliContext &context, const SaveCon
                         "expected value (someone else changed it). Nothing was written. (trace id %1)")
                          .arg(conflict.traceId));
     context.printErr(tr("Expected:\n%1\nOn the server now:\n%2").arg(conflict.loaded, conflict.serverNow));
-    context.printErr(tr("To write anyway, run again with --expect-current set to the server's value, "
-                        "or without --expect-*."));
+    context.printErr(editingKeys ? tr("To apply the edits to the server's value now, run the command again.")
+                                 : tr("To write anyway, run again with --expect-current set to the server's value, "
+                                      "or without --expect-*."));
     return ExitConflict;
 }
 
