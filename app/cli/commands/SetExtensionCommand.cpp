@@ -38,7 +38,7 @@ QString SetExtensionCommand::description(const CliContext &context) const
 
 QList<QCommandLineOption> SetExtensionCommand::options() const
 {
-    return {
+    return QList<QCommandLineOption>{
         profileOption(),
         option(QStringLiteral("value"), tr("New server_extension text."), tr("text")),
         option(QStringLiteral("file"), tr("Read the new server_extension from a file."), tr("path")),
