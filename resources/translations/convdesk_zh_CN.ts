@@ -1066,6 +1066,147 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
     </message>
 </context>
 <context>
+    <name>JsonTextEditor</name>
+    <message>
+        <location filename="../../app/core/json/JsonTextEditor.cpp" line="+116"/>
+        <source>an object</source>
+        <translation>一个对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an array</source>
+        <translation>一个数组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a string</source>
+        <translation>一个字符串</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a boolean</source>
+        <translation>一个布尔值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a number</source>
+        <translation>一个数字</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>a key is empty.</source>
+        <translation>有一个键为空。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the JSON Pointer %1 has a &apos;~&apos; that is not followed by 0 or 1 (write ~0 for &apos;~&apos; and ~1 for &apos;/&apos;).</source>
+        <translation>JSON Pointer %1 中有一个 &apos;~&apos; 后面不是 0 或 1（&apos;~&apos; 请写作 ~0，&apos;/&apos; 请写作 ~1）。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>cannot edit %1: %2 does not exist (missing objects are not created).</source>
+        <translation>无法编辑 %1：%2 不存在（不会自动创建缺少的对象）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cannot edit %1: %2 is %3, not an object.</source>
+        <translation>无法编辑 %1：%2 是%3，不是对象。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is not there; nothing to remove.</source>
+        <translation>%1 不存在，无需删除。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>cannot edit %1: the array has no element %2 (it has %3; use - to append).</source>
+        <translation>无法编辑 %1：数组没有第 %2 个元素（共有 %3 个；追加请用 -）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the value for %1 is not JSON (%2). To set a text, use --set-string or quote it as a JSON string.</source>
+        <translation>%1 的值不是 JSON（%2）。要设置文本，请使用 --set-string，或将其写成带引号的 JSON 字符串。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the value is not valid JSON (%1); edits by key need a JSON object.</source>
+        <translation>该值不是有效的 JSON（%1）；按键编辑需要 JSON 对象。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>edits by key need a JSON object; this value is %1.</source>
+        <translation>按键编辑需要 JSON 对象；此值是%1。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the edits would give invalid JSON (%1); nothing was changed.</source>
+        <translation>这些编辑会产生无效的 JSON（%1）；未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyEdits</name>
+    <message>
+        <location filename="../../app/cli/KeyEdits.cpp" line="+24"/>
+        <source>--unset needs a KEY; it is empty.</source>
+        <translation>--unset 需要一个 KEY，但它为空。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--set needs KEY=JSON, e.g. --set vip=true or --set &apos;name=&quot;Li&quot;&apos;; got &quot;%1&quot;.</source>
+        <translation>--set 需要 KEY=JSON，例如 --set vip=true 或 --set &apos;name=&quot;Li&quot;&apos;；收到的是 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--set-string needs KEY=TEXT, e.g. --set-string name=Li; got &quot;%1&quot;.</source>
+        <translation>--set-string 需要 KEY=TEXT，例如 --set-string name=Li；收到的是 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 %2: the KEY before &apos;=&apos; is empty.</source>
+        <translation>%1 %2：&apos;=&apos; 前面的 KEY 为空。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Set KEY (a top-level key or a JSON Pointer like /contact/phone) to a JSON value; repeatable.</source>
+        <translation>将 KEY（顶层键，或如 /contact/phone 的 JSON Pointer）设为一个 JSON 值；可重复。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>KEY=JSON</source>
+        <translation>KEY=JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set KEY to TEXT as a JSON string; repeatable.</source>
+        <translation>将 KEY 设为 TEXT（作为 JSON 字符串）；可重复。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KEY=TEXT</source>
+        <translation>KEY=TEXT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove KEY (nothing happens when it is not there); repeatable.</source>
+        <translation>删除 KEY（不存在时不做任何事）；可重复。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KEY</source>
+        <translation>KEY</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--set, --set-string and --unset edit the value the server holds; they cannot be combined with --%1 (the value read is the guard).</source>
+        <translation>--set、--set-string 和 --unset 编辑服务器上的当前值，不能与 --%1 同时使用（读取到的值即为保护条件）。</translation>
+    </message>
+</context>
+<context>
     <name>ListCommand</name>
     <message>
         <location filename="../../app/cli/commands/ListCommand.cpp" line="+18"/>
@@ -1564,7 +1705,7 @@ AppSecret: %3   （公开的演示值，不是真正的密钥）
 <context>
     <name>SetExtensionCommand</name>
     <message>
-        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+21"/>
+        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+24"/>
         <source>Replace the conversation&apos;s server_extension and print the conversation as JSON.
 With --expect-current or --expect-file, only if the server still holds exactly that value
 (else exit 6, and nothing is written).
@@ -1584,7 +1725,15 @@ An empty new value clears the field and needs --allow-empty.</source>
 空的新值会清空该字段，需要 --allow-empty。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>Instead of a whole new value, --set, --set-string and --unset edit keys of the JSON object the
+server holds, in the order given; everything else keeps its exact text. The value read is the
+guard: if it changes before the write, nothing is written (exit 6).</source>
+        <translation>也可不提供完整的新值，而用 --set、--set-string 和 --unset 按给出的顺序编辑服务器上 JSON 对象的键；
+其余部分保持原文不变。读取到的值即为保护条件：若写入前它已改变，则不写入任何内容（退出码 6）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>New server_extension text.</source>
         <translation>新的服务端扩展字段（server_extension）内容。</translation>
     </message>
@@ -1661,7 +1810,7 @@ An empty new value clears the field and needs --allow-empty.</source>
         <translation>--expect-current TEXT 和 --expect-file PATH 最多只能指定其一。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+26"/>
+        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+41"/>
         <source>convdesk-cli: warning: this attempt could not be recorded in the audit log: %1</source>
         <translation>convdesk-cli：警告：本次操作未能记入审计日志：%1</translation>
     </message>
@@ -1683,11 +1832,12 @@ An empty new value clears the field and needs --allow-empty.</source>
     </message>
     <message>
         <location line="-17"/>
+        <location line="+62"/>
         <source>convdesk-cli: note: %1</source>
         <translation>convdesk-cli：注意：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-58"/>
         <source>convdesk-cli: the outcome is unknown: %1 (trace id %2)</source>
         <translation>convdesk-cli：结果未知：%1（追踪 ID %2）</translation>
     </message>
@@ -1707,7 +1857,22 @@ An empty new value clears the field and needs --allow-empty.</source>
         <translation>convdesk-cli：警告：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
+        <source>convdesk-cli: nothing was written: the server_extension of %1 cannot be edited by key: %2</source>
+        <translation>convdesk-cli：未写入任何内容：%1 的 server_extension 无法按键编辑：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>convdesk-cli: nothing was written: after the edits the server_extension would have %1 characters; the server accepts at most %2.</source>
+        <translation>convdesk-cli：未写入任何内容：编辑后 server_extension 将有 %1 个字符；服务器最多接受 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>convdesk-cli: the edits change nothing; nothing was written.</source>
+        <translation>convdesk-cli：这些编辑没有改变任何内容；未写入。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>convdesk-cli: overwritten right after your save: your value was written, but the check right after it found another value on the server. (trace id %1)</source>
         <translation>convdesk-cli：保存后随即被覆盖：你的值已写入，但紧随其后的检查发现服务端是另一个值。（追踪 ID %1）</translation>
     </message>
@@ -1737,6 +1902,11 @@ On the server now:
 %1
 服务端当前的值：
 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To apply the edits to the server&apos;s value now, run the command again.</source>
+        <translation>要将这些编辑应用到服务器当前的值，请再次运行该命令。</translation>
     </message>
     <message>
         <location line="+1"/>
