@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/file.h>
 #include <sys/stat.h>
 
 using namespace convdesk;
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void newLogAndFolderAreOwnerOnly();
     void olderLogIsWithheldFromOthers();
     void readOnlyLogStaysReadOnly();
+    void appendGivesUpOnAStuckHolder();
 
 private:
     static int modeOf(const QString &path)
@@ -67,6 +69,29 @@ void TestAuditLogFiles::readOnlyLogStaysReadOnly()
     AuditLog log(path);
     log.checkWritable(); // as root it can still be opened; either way no write is granted
     QCOMPARE(modeOf(path) & 0222, 0);
+}
+
+void TestAuditLogFiles::appendGivesUpOnAStuckHolder()
+{
+    // A convdesk-cli stopped (Ctrl+Z) in the middle of an append keeps the log's lock: the
+    // window must not freeze behind it, and nothing is recorded half.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"audit.jsonl"_s);
+    AuditLog log(path);
+    QVERIFY(log.append(sampleAuditRecord(u"before"_s)));
+    const qint64 sizeBefore = QFileInfo(path).size();
+    QFile holder(path);
+    QVERIFY(holder.open(QIODevice::ReadWrite));
+    QCOMPARE(::flock(holder.handle(), LOCK_EX), 0);
+
+    QString error;
+    QVERIFY(!log.append(sampleAuditRecord(u"while stuck"_s), &error));
+    QVERIFY2(error.contains(u"being written by another program"_s), qPrintable(error));
+    QCOMPARE(QFileInfo(path).size(), sizeBefore);
+
+    QCOMPARE(::flock(holder.handle(), LOCK_UN), 0);
+    QVERIFY(log.append(sampleAuditRecord(u"after"_s)));
+    QCOMPARE(log.readAll().size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestAuditLogFiles)

@@ -96,7 +96,7 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../app/core/audit/AuditLog.cpp" line="+137"/>
+        <location filename="../../app/core/audit/AuditLog.cpp" line="+158"/>
         <source>This system has no data folder for the audit log.</source>
         <translation>此系统没有可存放审计日志的数据文件夹。</translation>
     </message>
@@ -112,7 +112,12 @@
         <translation>无法以写入方式打开审计日志 %1：%2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>The audit log %1 is being written by another program that has not finished within %2 s (is a convdesk-cli stopped?). Nothing was recorded; try again.</source>
+        <translation>审计日志 %1 正由另一个程序写入，且在 %2 秒内未完成（是否有 convdesk-cli 被暂停？）。未记录任何内容；请重试。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>The audit log %1 cannot be read: %2</source>
         <translation>无法读取审计日志 %1：%2</translation>
     </message>

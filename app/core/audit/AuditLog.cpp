@@ -1,6 +1,8 @@
 #include "audit/AuditLog.h"
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QThread>
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -42,15 +44,31 @@ class AppendLock
 {
     Q_DISABLE_COPY_MOVE(AppendLock)
 public:
+    // Another append takes milliseconds; a holder that keeps the lock longer is stopped or
+    // stuck, and the window must not freeze behind it: give up after this long.
+    static constexpr int WaitMs = 2000;
+
     explicit AppendLock(int fileDescriptor)
         : m_fileDescriptor(fileDescriptor)
     {
 #ifdef Q_OS_UNIX
-        int result = -1;
-        do {
-            result = ::flock(m_fileDescriptor, LOCK_EX);
-        } while (result != 0 && errno == EINTR);
-        m_held = result == 0;
+        QElapsedTimer waited;
+        waited.start();
+        for (;;) {
+            if (::flock(m_fileDescriptor, LOCK_EX | LOCK_NB) == 0) {
+                m_held = true;
+                return;
+            }
+            if (errno == EWOULDBLOCK) {
+                if (waited.elapsed() >= WaitMs) {
+                    m_busy = true;
+                    return;
+                }
+                QThread::msleep(5);
+            } else if (errno != EINTR) {
+                return; // no flock here (some network file systems): the append goes on unlocked
+            }
+        }
 #endif
     }
     ~AppendLock()
@@ -61,10 +79,13 @@ public:
 #endif
     }
     bool isHeld() const { return m_held; }
+    // Another program held the log's lock for the whole wait.
+    bool isBusy() const { return m_busy; }
 
 private:
     int m_fileDescriptor;
     bool m_held = false;
+    bool m_busy = false;
 };
 
 // Which file an open handle is, across renames: a log replaced under the same name differs.
@@ -170,6 +191,11 @@ bool AuditLog::append(const AuditRecord &record, QString *error) const
         return fail(tr("The audit log %1 cannot be opened for writing: %2")
                         .arg(QDir::toNativeSeparators(m_filePath), file.errorString()));
     const AppendLock lock(file.handle());
+    if (lock.isBusy())
+        return fail(tr("The audit log %1 is being written by another program that has not finished within "
+                       "%2 s (is a convdesk-cli stopped?). Nothing was recorded; try again.")
+                        .arg(QDir::toNativeSeparators(m_filePath))
+                        .arg(AppendLock::WaitMs / 1000));
     const qint64 size = file.size();
     QByteArray line;
     if (size > 0) {
