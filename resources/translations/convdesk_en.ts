@@ -34,7 +34,7 @@
 <context>
     <name>convdesk::ConversationListModel</name>
     <message numerus="yes">
-        <location filename="../../app/core/models/ConversationListModel.cpp" line="+126"/>
+        <location filename="../../app/core/models/ConversationListModel.cpp" line="+120"/>
         <source>%n item(s) of the page had no conversation_id and are not listed.</source>
         <translation>
             <numerusform>%n item of the page had no conversation_id and is not listed.</numerusform>

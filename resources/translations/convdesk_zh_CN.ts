@@ -14,7 +14,17 @@
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
+        <source>The conversation: account|type|target, e.g. &apos;acc1|1|acc2&apos; (quote it in the shell).</source>
+        <translation>会话 ID：account|type|target，例如 &apos;acc1|1|acc2&apos;（在 shell 中请加引号）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 takes exactly one CONVERSATION_ID.</source>
+        <translation>%1 需要且只需要一个 CONVERSATION_ID（会话 ID）。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>convdesk-cli: there is no profile named &quot;%1&quot;.</source>
         <translation>convdesk-cli：没有名为“%1”的配置。</translation>
     </message>
@@ -96,18 +106,18 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../app/core/audit/AuditLog.cpp" line="+158"/>
+        <location filename="../../app/core/audit/AuditLog.cpp" line="+144"/>
         <source>This system has no data folder for the audit log.</source>
         <translation>此系统没有可存放审计日志的数据文件夹。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The audit log&apos;s folder %1 cannot be created.</source>
         <translation>无法创建审计日志所在的文件夹 %1。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+23"/>
+        <location line="+3"/>
+        <location line="+25"/>
         <source>The audit log %1 cannot be opened for writing: %2</source>
         <translation>无法以写入方式打开审计日志 %1：%2</translation>
     </message>
@@ -891,16 +901,6 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <source>Print the conversation as JSON, in the server&apos;s key order.</source>
         <translation>以 JSON 输出会话，键的顺序与服务端一致。</translation>
     </message>
-    <message>
-        <location line="+11"/>
-        <source>The conversation: account|type|target, e.g. &apos;acc1|1|acc2&apos; (quote it in the shell).</source>
-        <translation>会话 ID：account|type|target，例如 &apos;acc1|1|acc2&apos;（在 shell 中请加引号）。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>get takes exactly one CONVERSATION_ID.</source>
-        <translation>get 需要且只需要一个 CONVERSATION_ID（会话 ID）。</translation>
-    </message>
 </context>
 <context>
     <name>HistoryCommand</name>
@@ -1265,7 +1265,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>--max-pages 需与 --all 一起使用。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+35"/>
         <source>convdesk-cli: stopped at the page cap, --max-pages %1. Conversations printed: %2. The server has more (next_token &quot;%3&quot;).</source>
         <translation>convdesk-cli：已达到页数上限 --max-pages %1 而停止。已输出会话：%2。服务器上还有更多（next_token &quot;%3&quot;）。</translation>
     </message>
@@ -1273,7 +1273,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
 <context>
     <name>PrivateFiles</name>
     <message>
-        <location filename="../../app/core/platform/PrivateFiles.cpp" line="+27"/>
+        <location filename="../../app/core/platform/PrivateFiles.cpp" line="+31"/>
         <source>The folder %1 could not be created.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
@@ -1780,11 +1780,6 @@ guard: if it changes before the write, nothing is written (exit 6).</source>
         <translation>仅当服务端的服务端扩展字段与此文件内容完全一致时才写入。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>The conversation: account|type|target, e.g. &apos;acc1|1|acc2&apos; (quote it in the shell).</source>
-        <translation>会话 ID：account|type|target，例如 &apos;acc1|1|acc2&apos;（在 shell 中请加引号）。</translation>
-    </message>
-    <message>
         <location filename="../../app/cli/ExtensionInput.cpp" line="+26"/>
         <source>standard input</source>
         <translation>标准输入</translation>
@@ -1800,12 +1795,7 @@ guard: if it changes before the write, nothing is written (exit 6).</source>
         <translation>新的服务端扩展字段有 %1 个字符；服务端最多接受 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+7"/>
-        <source>set-extension takes exactly one CONVERSATION_ID.</source>
-        <translation>set-extension 需要且只需要一个 CONVERSATION_ID（会话 ID）。</translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/ExtensionInput.cpp" line="-18"/>
+        <location line="-18"/>
         <source>give exactly one of --value TEXT, --file PATH or --stdin.</source>
         <translation>--value TEXT、--file PATH 和 --stdin 必须且只能指定其一。</translation>
     </message>
@@ -1815,7 +1805,7 @@ guard: if it changes before the write, nothing is written (exit 6).</source>
         <translation>--expect-current TEXT 和 --expect-file PATH 最多只能指定其一。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+41"/>
+        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+50"/>
         <source>convdesk-cli: warning: this attempt could not be recorded in the audit log: %1</source>
         <translation>convdesk-cli：警告：本次操作未能记入审计日志：%1</translation>
     </message>
@@ -2201,7 +2191,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::AttemptReconciler</name>
     <message>
-        <location filename="../../app/core/session/AttemptReconciler.cpp" line="+138"/>
+        <location filename="../../app/core/session/AttemptReconciler.cpp" line="+153"/>
         <source>Checked later: applied. The save&apos;s process ended before its outcome was known; the value sent is on the server.</source>
         <translation>事后检查：已生效。该次保存的进程在得知结果前已结束；发送的值已在服务端。</translation>
     </message>
@@ -2562,7 +2552,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>&quot;items&quot; 是%1，而不是会话列表。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>the server says more pages follow (has_more) but gave no page token to ask for them.</source>
         <translation>服务器表示还有更多页（has_more），但没有给出获取它们的分页令牌。</translation>
     </message>
@@ -2671,12 +2661,12 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ConversationListModel</name>
     <message>
-        <location filename="../../app/core/models/ConversationListModel.cpp" line="+81"/>
+        <location filename="../../app/core/models/ConversationListModel.cpp" line="+76"/>
         <source>The server&apos;s answer is not a page of conversations (no &quot;items&quot; list).</source>
         <translation>服务端的响应不是一页会话（没有 &quot;items&quot; 列表）。</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+44"/>
         <source>%n item(s) of the page had no conversation_id and are not listed.</source>
         <translation>
             <numerusform>本页有 %n 项没有 conversation_id，未列出。</numerusform>
@@ -2761,7 +2751,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>无法创建用于保存锁的文件夹 %1。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>permission denied</source>
         <translation>权限被拒绝</translation>
     </message>

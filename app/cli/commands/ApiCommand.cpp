@@ -15,6 +15,27 @@ QCommandLineOption ApiCommand::profileOption()
     return option(QStringLiteral("profile"), tr("Profile to use (default: the only or last-used one)."), tr("name"));
 }
 
+Command::Argument ApiCommand::conversationIdArgument()
+{
+    return {QStringLiteral("CONVERSATION_ID"),
+            tr("The conversation: account|type|target, e.g. 'acc1|1|acc2' (quote it in the shell).")};
+}
+
+std::optional<ConversationId> ApiCommand::conversationIdFrom(const CliContext &context,
+                                                             const QCommandLineParser &parser) const
+{
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 1) {
+        usageError(context, tr("%1 takes exactly one CONVERSATION_ID.").arg(name()));
+        return std::nullopt;
+    }
+    QString problem;
+    std::optional<ConversationId> id = ConversationId::parse(args.first(), &problem);
+    if (!id)
+        usageError(context, problem);
+    return id;
+}
+
 int ApiCommand::prepareClient(CliContext &context, const QCommandLineParser &parser, ApiClient &client,
                               Profile *profile) const
 {

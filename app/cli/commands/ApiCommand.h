@@ -2,7 +2,10 @@
 
 #include "Command.h"
 #include "api/ApiResult.h"
+#include "api/ConversationId.h"
 #include "profiles/Profile.h"
+
+#include <optional>
 
 namespace convdesk {
 
@@ -18,6 +21,10 @@ public:
 
 protected:
     static QCommandLineOption profileOption();
+    // The one CONVERSATION_ID that get and set-extension take: its help, and the parsed ID
+    // (nullopt after a usage error was printed).
+    static Argument conversationIdArgument();
+    std::optional<ConversationId> conversationIdFrom(const CliContext &context, const QCommandLineParser &parser) const;
 
     // Resolves --profile (or the default), reads its secret and configures the client.
     int prepareClient(CliContext &context, const QCommandLineParser &parser, ApiClient &client,

@@ -23,19 +23,14 @@ QList<QCommandLineOption> GetCommand::options() const
 
 QList<Command::Argument> GetCommand::arguments() const
 {
-    return {{QStringLiteral("CONVERSATION_ID"),
-             tr("The conversation: account|type|target, e.g. 'acc1|1|acc2' (quote it in the shell).")}};
+    return {conversationIdArgument()};
 }
 
 int GetCommand::run(CliContext &context, const QCommandLineParser &parser)
 {
-    const QStringList args = parser.positionalArguments();
-    if (args.size() != 1)
-        return usageError(context, tr("get takes exactly one CONVERSATION_ID."));
-    QString problem;
-    const auto id = ConversationId::parse(args.first(), &problem);
+    const std::optional<ConversationId> id = conversationIdFrom(context, parser);
     if (!id)
-        return usageError(context, problem);
+        return ExitUsage;
 
     ApiClient client;
     Profile profile;

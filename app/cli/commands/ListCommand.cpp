@@ -88,11 +88,9 @@ int ListCommand::run(CliContext &context, const QCommandLineParser &parser)
         if (data.contains("items") && data["items"].is_array())
             for (const auto &item : data["items"])
                 items.push_back(item);
-        const auto more = data.find("has_more");
-        const bool hasMore = more != data.end() && (*more == true || *more == "true");
-        if (!hasMore)
+        pageToken = ConversationAnswer::nextPageToken(data); // checked above: new when not empty
+        if (pageToken.isEmpty())
             return printAll(context, std::move(items), {});
-        pageToken = Json::toQString(data["next_token"].get<std::string>());
     }
     const int rows = int(items.size());
     printAll(context, std::move(items), pageToken);

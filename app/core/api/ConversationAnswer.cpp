@@ -94,17 +94,24 @@ QString listPageProblem(const OrderedJson &data, const QSet<QString> &tokensSent
     if (items && !items->is_null() && !items->is_array())
         return tr("\"items\" is %1, not a list of conversations.").arg(describeType(*items));
     const OrderedJson *hasMore = member(data, "has_more");
-    const bool more = hasMore && (*hasMore == true || *hasMore == "true");
-    if (!more)
+    if (!hasMore || !(*hasMore == true || *hasMore == "true"))
         return {};
-    const OrderedJson *token = member(data, "next_token");
-    const QString next = token && token->is_string() ? textOf(*token) : QString();
+    const QString next = nextPageToken(data);
     if (next.isEmpty())
         return tr("the server says more pages follow (has_more) but gave no page token to ask for them.");
     if (tokensSent.contains(next))
         return tr("the server repeated the page token \"%1\"; following it would read the same pages "
                   "again forever.").arg(next);
     return {};
+}
+
+QString nextPageToken(const OrderedJson &data)
+{
+    const OrderedJson *hasMore = member(data, "has_more");
+    if (!hasMore || !(*hasMore == true || *hasMore == "true"))
+        return {};
+    const OrderedJson *token = member(data, "next_token");
+    return token && token->is_string() ? textOf(*token) : QString();
 }
 
 bool checkListPage(ApiResult &result, const QSet<QString> &tokensSent)

@@ -36,6 +36,10 @@ bool checkConversation(ApiResult &result, const ConversationId &asked);
 // included or not: either works). Returns an empty string when the page can be used.
 QString listPageProblem(const OrderedJson &data, const QSet<QString> &tokensSent);
 
+// The page_token that asks for the page after this one: next_token when has_more is true (the
+// JSON boolean or the string "true" the API also sends), empty when there is no next page.
+QString nextPageToken(const OrderedJson &data);
+
 // The same check on a list call's result, as checkConversation() does.
 bool checkListPage(ApiResult &result, const QSet<QString> &tokensSent);
 

@@ -1,5 +1,7 @@
 #include "audit/AuditLog.h"
 
+#include "platform/PrivateFiles.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QThread>
@@ -102,23 +104,7 @@ QByteArray fileIdentity(const QFile &file)
 }
 
 constexpr QFileDevice::Permissions OwnerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-constexpr QFileDevice::Permissions OwnerOnlyFolder = OwnerOnlyFile | QFileDevice::ExeOwner;
 
-// A log or folder made before logs were private (or by hand) loses what others may do with it.
-// Only taken away, never added: a log an administrator made read-only stays read-only.
-void withholdFromOthers(const QString &path)
-{
-#ifdef Q_OS_UNIX
-    // chmod, not QFile::setPermissions: Qt folds the running user's rights into the owner's
-    // (root would gain write permission on a read-only log).
-    const QByteArray name = QFile::encodeName(path);
-    struct stat status{};
-    if (::stat(name.constData(), &status) == 0 && (status.st_mode & 077) != 0)
-        ::chmod(name.constData(), status.st_mode & 07700);
-#else
-    Q_UNUSED(path);
-#endif
-}
 
 // Enough of the text before a reader's offset to tell a log rewritten in place (same file,
 // not shorter, other bytes) from one that only grew.
@@ -157,18 +143,16 @@ bool AuditLog::checkWritable(QString *error) const
     if (m_filePath.isEmpty())
         return fail(tr("This system has no data folder for the audit log."));
     const QString folder = QFileInfo(m_filePath).absolutePath();
-    const bool folderExisted = QFileInfo::exists(folder);
     if (!QDir().mkpath(folder))
         return fail(tr("The audit log's folder %1 cannot be created.").arg(QDir::toNativeSeparators(folder)));
-    // The log holds every value saved: readable by its owner only, like the folder it is in.
-    if (!folderExisted)
-        QFile::setPermissions(folder, OwnerOnlyFolder);
     QFile file(m_filePath);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append, OwnerOnlyFile))
         return fail(tr("The audit log %1 cannot be opened for writing: %2")
                         .arg(QDir::toNativeSeparators(m_filePath), file.errorString()));
-    withholdFromOthers(folder);
-    withholdFromOthers(m_filePath);
+    // The log holds every value saved: its owner's only, like its folder; made so also when
+    // an older version made them, without granting what was taken away.
+    PrivateFiles::withholdFromOthers(folder);
+    PrivateFiles::withholdFromOthers(m_filePath);
     return true;
 }
 

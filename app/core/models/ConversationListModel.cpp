@@ -1,5 +1,6 @@
 #include "models/ConversationListModel.h"
 
+#include "api/ConversationAnswer.h"
 #include "json/FieldDecoder.h"
 #include "json/JsonInteger.h"
 #include "json/JsonPath.h"
@@ -20,12 +21,6 @@ const OrderedJson &member(const OrderedJson &object, const char *key)
         return missing;
     const auto it = object.find(key);
     return it == object.end() ? missing : *it;
-}
-
-// A JSON boolean, or the strings "true"/"false" the API also sends.
-bool isTrue(const OrderedJson &value)
-{
-    return (value.is_boolean() && value.get<bool>()) || (value.is_string() && value.get_ref<const std::string &>() == "true");
 }
 
 // Strings as they are, numbers exactly (team ids exceed 2^53), nothing for null.
@@ -116,10 +111,9 @@ bool ConversationListModel::appendPage(const OrderedJson &data, QString *problem
         endInsertRows();
     }
 
-    const OrderedJson &token = member(data, "next_token");
-    m_nextToken = token.is_string() ? Json::toQString(token.get_ref<const std::string &>()) : QString();
     // Without a token there is no way to ask for the rest, whatever has_more says.
-    m_hasMore = isTrue(member(data, "has_more")) && !m_nextToken.isEmpty();
+    m_nextToken = ConversationAnswer::nextPageToken(data);
+    m_hasMore = !m_nextToken.isEmpty();
     ++m_pages;
     if (problem) {
         *problem = skipped == 0 ? QString()

@@ -5,6 +5,10 @@
 #include <QFileInfo>
 #include <QSettings>
 
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
+
 namespace convdesk {
 
 namespace {
@@ -55,6 +59,20 @@ bool PrivateFiles::createOwnerOnly(const QString &file, QString *error)
         return false;
     }
     return true;
+}
+
+void PrivateFiles::withholdFromOthers(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    // chmod, not QFile::setPermissions: Qt folds the running user's rights into the owner's
+    // (root would gain write permission on a read-only log).
+    const QByteArray name = QFile::encodeName(path);
+    struct stat status{};
+    if (::stat(name.constData(), &status) == 0 && (status.st_mode & 077) != 0)
+        ::chmod(name.constData(), status.st_mode & 07700);
+#else
+    Q_UNUSED(path);
+#endif
 }
 
 bool PrivateFiles::prepareSettingsFile(const QSettings &settings, QString *error)

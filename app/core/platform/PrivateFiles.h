@@ -31,6 +31,10 @@ public:
     // keeps the mode of the file it replaces) never leave it readable by others. Its folder
     // must exist. False with a sentence in *error.
     static bool createOwnerOnly(const QString &file, QString *error = nullptr);
+    // Takes from an existing file or folder whatever its group and others may do, and grants
+    // nothing: a log an administrator made read-only stays read-only (ensurePrivateFolder and
+    // restrictToOwner set the owner's rights too). Best effort; Unix only.
+    static void withholdFromOthers(const QString &path);
 
     // For QSettings in the native or ini format, before anything is written: the folder of
     // settings.fileName() owner-only, and the file created owner-only if missing. Call

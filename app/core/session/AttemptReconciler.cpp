@@ -43,8 +43,13 @@ void AttemptReconciler::start()
     m_open.clear();
     // The app is fixed for the whole run: a profile switch meanwhile cancels it (cancel()).
     m_appKey = m_client->appKey();
-    if (m_log && !m_appKey.isEmpty())
-        m_open = openAttempts(m_log->readAll(), m_appKey);
+    m_logPosition = {};
+    m_settled.clear();
+    if (m_log && !m_appKey.isEmpty()) {
+        AuditLogChunk log = m_log->readFrom(m_logPosition);
+        m_logPosition = std::move(log.position);
+        m_open = openAttempts(log.records, m_appKey);
+    }
     QMetaObject::invokeMethod(this, &AttemptReconciler::next, Qt::QueuedConnection);
 }
 
@@ -61,14 +66,24 @@ void AttemptReconciler::cancel()
     done();
 }
 
-bool AttemptReconciler::stillOpen(const QString &attemptId) const
+bool AttemptReconciler::stillOpen(const QString &attemptId)
 {
-    // Read again under the lock: the save may have recorded its own Outcome since start().
-    for (const AuditRecord &row : openAttempts(m_log->readAll(), m_appKey)) {
-        if (row.attemptId == attemptId)
-            return true;
+    // Read on under the lock: the save may have recorded its own Outcome since start(). Only
+    // what was appended since is read (the whole log again only if it was replaced).
+    AuditLogChunk appended = m_log->readFrom(m_logPosition);
+    m_logPosition = std::move(appended.position);
+    if (appended.restarted) {
+        m_settled.clear();
+        QSet<QString> open;
+        for (const AuditRecord &row : openAttempts(appended.records, m_appKey))
+            open.insert(row.attemptId);
+        return open.contains(attemptId);
     }
-    return false;
+    for (const AuditRecord &line : std::as_const(appended.records)) {
+        if (line.phase == AuditRecord::Phase::Outcome && line.errorKind != AuditRecord::UnknownKind)
+            m_settled.insert(line.attemptId);
+    }
+    return !m_settled.contains(attemptId);
 }
 
 void AttemptReconciler::next()

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "audit/AuditLog.h"
 #include "audit/AuditRecord.h"
 
 #include <QList>
 #include <QMetaType>
 #include <QObject>
+#include <QSet>
 #include <QPointer>
 #include <QString>
 
@@ -14,7 +16,6 @@ namespace convdesk {
 
 class ApiCall;
 class ApiClient;
-class AuditLog;
 class ConversationLock;
 struct ApiResult;
 
@@ -61,7 +62,7 @@ Q_SIGNALS:
 
 private:
     void next();
-    bool stillOpen(const QString &attemptId) const;
+    bool stillOpen(const QString &attemptId);
     void onLocked();
     void onRead(const ApiResult &result);
     void done();
@@ -71,6 +72,8 @@ private:
     QString m_source;
     bool m_running = false;
     QString m_appKey;
+    AuditLogPosition m_logPosition; // how far the log was read
+    QSet<QString> m_settled;        // attempts given an Outcome since start()
     QList<AuditRecord> m_open;
     std::unique_ptr<ConversationLock> m_lock;
     QPointer<ApiCall> m_call;

@@ -1,6 +1,7 @@
 #include "session/ConversationLock.h"
 
 #include "audit/AuditLog.h"
+#include "platform/PrivateFiles.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -46,14 +47,12 @@ void ConversationLock::acquire(int waitMs)
     m_toldWaiting = false;
     m_waited.start();
     const QString folder = QFileInfo(m_path).absolutePath();
-    if (!QFileInfo::exists(folder)) {
-        if (!QDir().mkpath(folder)) {
-            const QString message = tr("The folder %1 for save locks cannot be created.").arg(QDir::toNativeSeparators(folder));
-            QMetaObject::invokeMethod(this, [this, message] { Q_EMIT failed(message, false); }, Qt::QueuedConnection);
-            return;
-        }
-        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (!QDir().mkpath(folder)) {
+        const QString message = tr("The folder %1 for save locks cannot be created.").arg(QDir::toNativeSeparators(folder));
+        QMetaObject::invokeMethod(this, [this, message] { Q_EMIT failed(message, false); }, Qt::QueuedConnection);
+        return;
     }
+    PrivateFiles::withholdFromOthers(folder);
     QMetaObject::invokeMethod(this, &ConversationLock::tryOnce, Qt::QueuedConnection);
 }
 
