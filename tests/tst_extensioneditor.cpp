@@ -1,8 +1,10 @@
+#include "DialogHook.h"
 #include "ExtensionEditor.h"
 #include "support/RequireChild.h"
 
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QDialog>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -34,6 +36,9 @@ private Q_SLOTS:
     void saveButtonEmitsSaveRequested();
     void keepsCharactersTheEditorCouldLose();
     void carriageReturnsAreReported();
+    void typingRunIsOneUndoStep();
+    void undoReachesEditsOfOtherViews();
+    void previewShowsExactText();
 
 private:
     template<typename T>
@@ -293,9 +298,70 @@ void TestExtensionEditor::carriageReturnsAreReported()
     m_editor->setOriginalText(u"line one\r\nline two"_s);
     QVERIFY(m_editor->originalWasNormalized());
     QVERIFY(!m_editor->isModified());
-    QCOMPARE(m_editor->text(), u"line one\nline two"_s);
+    // The value stays exact until the Text view is typed in; the label says what typing does.
+    QCOMPARE(m_editor->text(), u"line one\r\nline two"_s);
     QVERIFY(child<QLabel>("extensionValidity")->text().contains(u"carriage returns"_s));
     QVERIFY(!child<QPushButton>("saveButton")->isEnabled());
+
+    auto *text = child<QPlainTextEdit>("extensionText");
+    text->setFocus();
+    text->moveCursor(QTextCursor::End);
+    QTest::keyClicks(text, u"!"_s);
+    QCOMPARE(m_editor->text(), u"line one\nline two!"_s);
+    QVERIFY(m_editor->isModified());
+}
+
+void TestExtensionEditor::typingRunIsOneUndoStep()
+{
+    m_editor->setOriginalText(u"ab"_s);
+    auto *text = child<QPlainTextEdit>("extensionText");
+    text->setFocus();
+    text->moveCursor(QTextCursor::End);
+    QTest::keyClicks(text, u"cd ef"_s);
+    QCOMPARE(m_editor->text(), u"abcd ef"_s);
+    QTest::keyClick(text, Qt::Key_Z, Qt::ControlModifier); // " ef" started a new run
+    QCOMPARE(m_editor->text(), u"abcd"_s);
+    QTest::keyClick(text, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(m_editor->text(), u"ab"_s);
+    QVERIFY(!m_editor->isModified());
+    QTest::keyClick(text, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_editor->text(), u"abcd"_s);
+    QCOMPARE(text->toPlainText(), u"abcd"_s);
+}
+
+void TestExtensionEditor::undoReachesEditsOfOtherViews()
+{
+    // Another view (the form, the tree) edits the same draft; Ctrl+Z in the Text view takes
+    // its edit back, and the Text view shows each state.
+    ExtensionDraft draft;
+    m_editor->setDraft(&draft);
+    draft.reset(uR"({"a":1})"_s);
+    auto *text = child<QPlainTextEdit>("extensionText");
+    QCOMPARE(text->toPlainText(), uR"({"a":1})"_s);
+    draft.setText(uR"({"a":2})"_s, u"Set /a"_s);
+    QCOMPARE(text->toPlainText(), uR"({"a":2})"_s);
+    QVERIFY(m_editor->isModified());
+    text->setFocus();
+    QTest::keyClick(text, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(draft.text(), uR"({"a":1})"_s);
+    QCOMPARE(text->toPlainText(), uR"({"a":1})"_s);
+    QVERIFY(!m_editor->isModified());
+    m_editor->setDraft(nullptr); // the draft goes before the editor
+}
+
+void TestExtensionEditor::previewShowsExactText()
+{
+    m_editor->setOriginalText(u"x\r\ny"_s);
+    QString shown;
+    DialogHook::setInspector([&shown](QDialog *dialog) {
+        shown = test::requireChild<QPlainTextEdit>(dialog, "previewText")->document()->toRawText();
+    });
+    DialogHook::setNextAnswer(QDialog::Rejected);
+    QTest::mouseClick(child<QPushButton>("previewButton"), Qt::LeftButton);
+    QCOMPARE(DialogHook::lastObjectName(), u"previewDialog"_s);
+    QVERIFY(DialogHook::lastText().contains(u"these 4 character"_s));
+    DialogHook::clearAnswers();
+    QVERIFY(shown.startsWith(u'x'));
 }
 
 QTEST_MAIN(TestExtensionEditor)

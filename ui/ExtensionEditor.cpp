@@ -1,8 +1,13 @@
 #include "ExtensionEditor.h"
 
+#include "DialogHook.h"
 #include "json/JsonDocument.h"
 
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QEvent>
+#include <QKeyEvent>
+#include <QTabWidget>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -56,13 +61,51 @@ void setAlert(QLabel *label, bool alert)
     label->setProperty("alert", alert);
 }
 
+// What QPlainTextEdit makes of `text`: it can hold neither "\r" nor U+2029 and shows both as
+// line breaks. The raw text keeps every other character (toPlainText() would turn no-break
+// spaces into spaces).
+QString shownInTextView(const QPlainTextEdit *edit)
+{
+    QString raw = edit->document()->toRawText();
+    raw.replace(QChar::ParagraphSeparator, u'\n');
+    return raw;
+}
+
+QString asTextViewShows(const QString &text)
+{
+    QTextDocument document;
+    document.setPlainText(text);
+    QString raw = document.toRawText();
+    raw.replace(QChar::ParagraphSeparator, u'\n');
+    return raw;
+}
+
+bool isUndo(const QKeyEvent *key) { return key->matches(QKeySequence::Undo); }
+bool isRedo(const QKeyEvent *key)
+{
+    // Ctrl+Shift+Z everywhere, and Ctrl+Y where the platform uses it.
+    return key->matches(QKeySequence::Redo)
+        || key->keyCombination() == QKeyCombination(Qt::ControlModifier | Qt::ShiftModifier, Qt::Key_Z);
+}
+
+// A run of typing ends at a space, a line break or JSON punctuation, so one undo takes back
+// about one word or one value, as text editors do.
+bool endsTypingRun(const QKeyEvent *key)
+{
+    const QString text = key->text();
+    return text.size() == 1 && (text[0].isSpace() || QStringView(u",:{}[]\"").contains(text[0]));
+}
+
 } // namespace
 
 ExtensionEditor::ExtensionEditor(QWidget *parent)
     : QWidget(parent)
+    , m_ownDraft(new ExtensionDraft(this))
+    , m_views(new QTabWidget(this))
     , m_edit(new QPlainTextEdit(this))
     , m_validityLabel(new QLabel(this))
     , m_lengthLabel(new QLabel(this))
+    , m_previewButton(new QPushButton(tr("Pre&view…"), this))
     , m_formatButton(new QPushButton(tr("F&ormat"), this))
     , m_compactButton(new QPushButton(tr("Com&pact"), this))
     , m_revertButton(new QPushButton(tr("&Revert"), this))
@@ -72,32 +115,50 @@ ExtensionEditor::ExtensionEditor(QWidget *parent)
 
     auto *caption = new QLabel(tr("Server e&xtension:"), this);
     caption->setObjectName(QStringLiteral("extensionCaption"));
-    caption->setBuddy(m_edit);
+    caption->setBuddy(m_views);
 
     m_edit->setObjectName(QStringLiteral("extensionText"));
     m_edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_edit->setTabChangesFocus(true); // keyboard users must be able to leave the editor
     m_edit->setPlaceholderText(tr("No server extension. Type free text or JSON."));
     m_edit->setAccessibleName(tr("Server extension"));
+    // Undo and redo go through the draft, whose history all views share.
+    m_edit->setUndoRedoEnabled(false);
+    m_edit->installEventFilter(this);
+
+    auto *textPage = new QWidget(this);
+    textPage->setObjectName(QStringLiteral("extensionTextPage"));
+    auto *textLayout = new QVBoxLayout(textPage);
+    textLayout->setContentsMargins(0, 0, 0, 0);
+    textLayout->addWidget(m_edit);
+    m_views->setObjectName(QStringLiteral("extensionViews"));
+    m_views->setDocumentMode(true);
+    m_views->addTab(textPage, tr("&Text"));
 
     m_validityLabel->setObjectName(QStringLiteral("extensionValidity"));
     m_validityLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_validityLabel->setWordWrap(true);
     m_lengthLabel->setObjectName(QStringLiteral("lengthCounter"));
-    m_lengthLabel->setToolTip(tr("Characters used of the %1 the server accepts").arg(MaxLength));
+    m_lengthLabel->setToolTip(
+        tr("Length of the exact text Save sends, of the %1 characters the server accepts. Counted as the "
+           "limit is applied: in UTF-16 code units, so most characters count 1 and emoji count 2.")
+            .arg(MaxLength));
 
+    m_previewButton->setObjectName(QStringLiteral("previewButton"));
+    m_previewButton->setToolTip(tr("Show the exact text that Save would send"));
     m_formatButton->setObjectName(QStringLiteral("formatButton"));
     m_formatButton->setToolTip(tr("Pretty-print the JSON, keeping the order of its keys"));
     m_compactButton->setObjectName(QStringLiteral("compactButton"));
     m_compactButton->setToolTip(tr("Write the JSON on one line, keeping the order of its keys"));
     m_revertButton->setObjectName(QStringLiteral("revertButton"));
-    m_revertButton->setToolTip(tr("Go back to the value as loaded from the server"));
+    m_revertButton->setToolTip(tr("Go back to the value as loaded from the server (Ctrl+Z takes this back)"));
     m_saveButton->setObjectName(QStringLiteral("saveButton"));
     m_saveButton->setToolTip(tr("Review the change and send it to the server"));
 
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_validityLabel, 1);
     statusRow->addWidget(m_lengthLabel);
+    statusRow->addWidget(m_previewButton);
 
     auto *buttonRow = new QHBoxLayout;
     buttonRow->addWidget(m_formatButton);
@@ -109,95 +170,125 @@ ExtensionEditor::ExtensionEditor(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(caption);
-    layout->addWidget(m_edit, 1);
+    layout->addWidget(m_views, 1);
     layout->addLayout(statusRow);
     layout->addLayout(buttonRow);
 
-    setTabOrder(m_edit, m_formatButton);
+    setTabOrder(m_edit, m_previewButton);
+    setTabOrder(m_previewButton, m_formatButton);
     setTabOrder(m_formatButton, m_compactButton);
     setTabOrder(m_compactButton, m_revertButton);
     setTabOrder(m_revertButton, m_saveButton);
 
-    connect(m_edit, &QPlainTextEdit::textChanged, this, &ExtensionEditor::onTextChanged);
+    connect(m_edit, &QPlainTextEdit::textChanged, this, &ExtensionEditor::onTyped);
+    connect(m_previewButton, &QPushButton::clicked, this, &ExtensionEditor::showPreview);
     connect(m_formatButton, &QPushButton::clicked, this, &ExtensionEditor::formatPretty);
     connect(m_compactButton, &QPushButton::clicked, this, &ExtensionEditor::formatCompact);
     connect(m_revertButton, &QPushButton::clicked, this, &ExtensionEditor::revert);
     connect(m_saveButton, &QPushButton::clicked, this, &ExtensionEditor::requestSave);
 
-    updateState();
+    attach(m_ownDraft);
 }
 
 ExtensionEditor::~ExtensionEditor() = default;
 
-void ExtensionEditor::setOriginalText(const QString &text)
+void ExtensionEditor::setDraft(ExtensionDraft *draft)
 {
-    m_original = text;
-    {
-        const QSignalBlocker blocker(m_edit);
-        m_edit->setPlainText(text); // a fresh value: the undo history starts here
-    }
-    m_originalShown = this->text();
-    updateState();
+    attach(draft ? draft : m_ownDraft);
 }
 
-QString ExtensionEditor::text() const
+void ExtensionEditor::attach(ExtensionDraft *draft)
 {
-    // toPlainText() would turn no-break spaces into spaces; the raw text keeps every
-    // character and marks line breaks with U+2029.
-    QString raw = m_edit->document()->toRawText();
-    raw.replace(QChar::ParagraphSeparator, u'\n');
-    return raw;
+    if (m_draft)
+        m_draft->disconnect(this);
+    m_draft = draft;
+    connect(m_draft, &ExtensionDraft::textChanged, this, &ExtensionEditor::showDraftText);
+    connect(m_draft, &ExtensionDraft::originalChanged, this, &ExtensionEditor::updateState);
+    connect(m_draft, &ExtensionDraft::lockedChanged, this, [this](bool locked) {
+        m_edit->setReadOnly(locked);
+        updateState();
+    });
+    m_edit->setReadOnly(m_draft->isLocked());
+    showDraftText();
+}
+
+void ExtensionEditor::setOriginalText(const QString &text)
+{
+    m_draft->reset(text);
+    showDraftText(); // also when the text did not change: the cursor goes to the start
 }
 
 void ExtensionEditor::setText(const QString &text)
 {
-    replaceText(text);
+    m_draft->setText(text, tr("Edit"));
 }
 
-bool ExtensionEditor::isTooLong() const
+bool ExtensionEditor::originalWasNormalized() const
 {
-    return text().size() > MaxLength;
+    const QString original = m_draft->original();
+    return original.contains(u'\r') || original.contains(QChar::ParagraphSeparator)
+        || asTextViewShows(original) != original;
 }
 
 bool ExtensionEditor::canSave() const
 {
-    return m_modified && !m_busy && !isTooLong();
-}
-
-QString ExtensionEditor::validityMessage() const
-{
-    return m_validityMessage;
+    return isModified() && !isBusy() && !isTooLong();
 }
 
 void ExtensionEditor::setBusy(bool busy)
 {
-    if (m_busy == busy)
-        return;
-    m_busy = busy;
-    m_edit->setReadOnly(busy);
-    updateState();
+    m_draft->setLocked(busy);
 }
 
 void ExtensionEditor::formatPretty()
 {
-    if (m_busy)
-        return;
     if (const auto parsed = Json::parse(text().toUtf8()))
-        replaceText(Json::toText(*parsed, PrettyIndent));
+        m_draft->setText(Json::toText(*parsed, PrettyIndent), tr("Format"));
 }
 
 void ExtensionEditor::formatCompact()
 {
-    if (m_busy)
-        return;
     if (const auto parsed = Json::parse(text().toUtf8()))
-        replaceText(Json::toText(*parsed));
+        m_draft->setText(Json::toText(*parsed), tr("Compact"));
 }
 
 void ExtensionEditor::revert()
 {
-    if (!m_busy)
-        replaceText(m_original);
+    m_draft->revert(tr("Revert"));
+}
+
+void ExtensionEditor::undo()
+{
+    m_draft->undo();
+}
+
+void ExtensionEditor::redo()
+{
+    m_draft->redo();
+}
+
+void ExtensionEditor::showPreview()
+{
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("previewDialog"));
+    dialog.setWindowTitle(tr("Text Save would send"));
+    auto *intro = new QLabel(tr("Exactly these %n character(s) would be sent as server_extension:", nullptr,
+                                int(m_draft->length())),
+                             &dialog);
+    intro->setWordWrap(true);
+    auto *view = new QPlainTextEdit(m_draft->text(), &dialog);
+    view->setObjectName(QStringLiteral("previewText"));
+    view->setReadOnly(true);
+    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    view->setAccessibleName(tr("Text Save would send"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(intro);
+    layout->addWidget(view, 1);
+    layout->addWidget(buttons);
+    dialog.resize(560, 320);
+    DialogHook::exec(&dialog);
 }
 
 void ExtensionEditor::requestSave()
@@ -213,24 +304,57 @@ void ExtensionEditor::changeEvent(QEvent *event)
         updateState(); // the error mark takes its colours from the palette
 }
 
-void ExtensionEditor::onTextChanged()
+bool ExtensionEditor::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_edit) {
+        const bool shortcut = event->type() == QEvent::ShortcutOverride;
+        if (shortcut || event->type() == QEvent::KeyPress) {
+            auto *key = static_cast<QKeyEvent *>(event);
+            if (isUndo(key) || isRedo(key)) {
+                // Taken here: the text edit's own history is off, the draft's is shared.
+                if (!shortcut)
+                    isUndo(key) ? m_draft->undo() : m_draft->redo();
+                event->accept();
+                return true;
+            }
+            if (!shortcut && endsTypingRun(key))
+                m_draft->closeTypingGroup();
+        } else if (event->type() == QEvent::FocusOut) {
+            m_draft->closeTypingGroup();
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ExtensionEditor::onTyped()
+{
+    const QString typed = shownInTextView(m_edit);
+    if (typed != asTextViewShows(m_draft->text()))
+        m_draft->setText(typed, tr("Typing"), ExtensionDraft::Merge::Typing);
     updateState();
 }
 
-void ExtensionEditor::replaceText(const QString &text)
+void ExtensionEditor::showDraftText()
 {
-    // One undoable step, so Ctrl+Z brings back what Format, Compact or Revert replaced.
-    QTextCursor cursor(m_edit->document());
-    cursor.beginEditBlock();
-    cursor.select(QTextCursor::Document);
-    cursor.insertText(text);
-    cursor.endEditBlock();
+    const QString wanted = m_draft->text();
+    if (shownInTextView(m_edit) != asTextViewShows(wanted)) {
+        // Undo, redo or another view changed the value: show it, keeping the cursor near where it was.
+        const int position = m_edit->textCursor().position();
+        {
+            const QSignalBlocker blocker(m_edit);
+            m_edit->setPlainText(wanted);
+        }
+        QTextCursor cursor = m_edit->textCursor();
+        cursor.setPosition(qMin(position, m_edit->document()->characterCount() - 1));
+        m_edit->setTextCursor(cursor);
+    }
+    updateState();
 }
 
 void ExtensionEditor::updateState()
 {
-    const QString current = text();
+    const QString current = m_draft->text();
+    const bool busy = m_draft->isLocked();
 
     JsonParseError error;
     std::optional<OrderedJson> parsed;
@@ -261,15 +385,15 @@ void ExtensionEditor::updateState()
                                    : tr("%1 / %2").arg(current.size()).arg(MaxLength));
     setAlert(m_lengthLabel, tooLong);
 
-    const bool modified = current != m_originalShown;
+    const bool modified = m_draft->isModified();
     const bool isJson = m_validity == Validity::Json;
-    m_formatButton->setEnabled(isJson && !m_busy);
-    m_compactButton->setEnabled(isJson && !m_busy);
-    m_revertButton->setEnabled(modified && !m_busy);
-    m_saveButton->setEnabled(modified && !m_busy && !tooLong);
+    m_formatButton->setEnabled(isJson && !busy);
+    m_compactButton->setEnabled(isJson && !busy);
+    m_revertButton->setEnabled(modified && !busy);
+    m_saveButton->setEnabled(modified && !busy && !tooLong);
 
-    if (modified != m_modified) {
-        m_modified = modified;
+    if (modified != m_lastModified) {
+        m_lastModified = modified;
         Q_EMIT modifiedChanged(modified);
     }
     if (const bool saveable = canSave(); saveable != m_lastCanSave) {

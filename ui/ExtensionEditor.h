@@ -1,26 +1,27 @@
 #pragma once
 
-#include "api/ApiLimits.h"
+#include "session/ExtensionDraft.h"
 
 #include <QWidget>
 
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 
 namespace convdesk {
 
-// Edits a conversation's server_extension: free text, usually JSON, at most 1024
-// characters. Says whether the text is JSON and where it is not, formats it without
-// reordering keys, and asks its owner to save (the owner makes the call and reports back
-// with setBusy()/setOriginalText()).
+// Edits a conversation's server_extension: free text, usually JSON, at most 1024 characters.
+// A view of an ExtensionDraft (its own, or the one the window's EditSession holds): the Text
+// view edits the value as text, says whether it is JSON and where it is not, formats it
+// without reordering keys; Ctrl+Z / Ctrl+Shift+Z go through the draft's one undo history, so
+// they take back edits made in any view. Asks its owner to save (saveRequested()).
 class ExtensionEditor final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ExtensionEditor)
 public:
-    // Reported for server_extension by the vendor's SDK; counted in QString characters.
-    static constexpr int MaxLength = ApiLimits::MaxServerExtensionLength;
+    static constexpr int MaxLength = ExtensionDraft::MaxLength;
 
     enum class Validity { Empty, Json, PlainText, InvalidJson };
     Q_ENUM(Validity)
@@ -28,23 +29,28 @@ public:
     explicit ExtensionEditor(QWidget *parent = nullptr);
     ~ExtensionEditor() override;
 
-    // The value as loaded from the server: also replaces the text and clears "modified".
-    void setOriginalText(const QString &text);
-    QString originalText() const { return m_original; }
+    // Shows and edits `draft` from now on (not owned; it must outlive this editor). Until
+    // then the editor edits a draft of its own.
+    void setDraft(ExtensionDraft *draft);
+    ExtensionDraft *draft() const { return m_draft; }
 
-    QString text() const;
+    // The value as loaded from the server: replaces the text and starts a new undo history.
+    void setOriginalText(const QString &text);
+    QString originalText() const { return m_draft->original(); }
+
+    QString text() const { return m_draft->text(); }
     void setText(const QString &text); // an edit (undoable); the original is kept
 
-    // True when the loaded value holds "\r" or U+2029, which a text editor can only show
-    // as line breaks: saving an edited value stores them as "\n". Said in the status line.
-    bool originalWasNormalized() const { return m_originalShown != m_original; }
+    // True when the loaded value holds "\r" or U+2029, which the Text view can only show as
+    // line breaks: typing there stores them as "\n". Said in the status line.
+    bool originalWasNormalized() const;
 
-    bool isModified() const { return m_modified; }
-    bool isBusy() const { return m_busy; }
-    bool isTooLong() const;
+    bool isModified() const { return m_draft->isModified(); }
+    bool isBusy() const { return m_draft->isLocked(); }
+    bool isTooLong() const { return m_draft->isTooLong(); }
     bool canSave() const; // modified, not busy, not too long
     Validity validity() const { return m_validity; }
-    QString validityMessage() const;
+    QString validityMessage() const { return m_validityMessage; }
 
     // While a save runs: Save is disabled and the text is read-only, so the value that is
     // being sent is the value that stays on screen.
@@ -54,6 +60,9 @@ public Q_SLOTS:
     void formatPretty();
     void formatCompact();
     void revert();
+    void undo();
+    void redo();
+    void showPreview(); // the exact text that Save would send
     void requestSave(); // emits saveRequested() when canSave(); for the owner's Ctrl+S action
 
 Q_SIGNALS:
@@ -63,28 +72,30 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void onTextChanged();
-    void replaceText(const QString &text);
+    void attach(ExtensionDraft *draft);
+    void onTyped();
+    void showDraftText();
     void updateState();
-    void updateStyles();
     void markErrorPosition(int line, int column);
 
+    ExtensionDraft *m_ownDraft;
+    ExtensionDraft *m_draft = nullptr;
+    QTabWidget *m_views;
     QPlainTextEdit *m_edit;
     QLabel *m_validityLabel;
     QLabel *m_lengthLabel;
+    QPushButton *m_previewButton;
     QPushButton *m_formatButton;
     QPushButton *m_compactButton;
     QPushButton *m_revertButton;
     QPushButton *m_saveButton;
 
-    QString m_original;
-    QString m_originalShown; // m_original as the editor represents it
     QString m_validityMessage;
     Validity m_validity = Validity::Empty;
-    bool m_modified = false;
-    bool m_busy = false;
+    bool m_lastModified = false;
     bool m_lastCanSave = false;
 };
 

@@ -16,6 +16,8 @@
 #include "ProfileSwitcher.h"
 #include "SaveConfirmDialog.h"
 #include "SessionReporter.h"
+#include "session/EditSession.h"
+#include "session/ExtensionDraft.h"
 #include "session/GuardedSave.h"
 
 #include <QAction>
@@ -37,13 +39,18 @@ MainWindow::MainWindow(QSettings &settings, SecretStore &secrets, QWidget *paren
     m_actions.setUp(this);
     connectActions();
     m_ui.setUp(this, m_actions.load, m_session->client());
+    // Before the workflow connects to the session: a call's outcome is shown before the
+    // window acts on it (a conflict's "keep editing" message must not be dismissed by it).
+    m_reporter = new SessionReporter(m_session, m_ui.callStatus, m_ui.errorBanner,
+                                     [this] { return m_edit->draft()->isModified(); }, this);
+    m_edit = new EditSession(m_session, this);
+    m_ui.editor->setDraft(m_edit->draft());
     connectWidgets();
     LanguageMenu *languageMenu = m_actions.buildMenuBar(this, m_ui.browserDock, m_settings);
     connect(languageMenu, &LanguageMenu::languageChosen, this,
             [this, languageMenu] { m_ui.callStatus->showNote(languageMenu->restartNote()); });
-    // Before connectSession(): the outcome is shown before the window acts on it.
-    m_reporter = new SessionReporter(m_session, m_ui.callStatus, m_ui.errorBanner, m_ui.editor, this);
     connectSession();
+    setUpWorkflowQuestions();
 
     m_credentialTester = new CredentialTester(secrets, [this] { return m_ui.idInput->text(); }, this);
     m_profileSwitcher = new ProfileSwitcher(m_ui.profileSelector, m_profiles, secrets, this);
@@ -97,6 +104,8 @@ void MainWindow::connectActions()
     connect(m_actions.load, &QAction::triggered, this, &MainWindow::load);
     connect(m_actions.save, &QAction::triggered, this, &MainWindow::save);
     connect(m_actions.cancel, &QAction::triggered, this, &MainWindow::cancelCall);
+    connect(m_actions.undo, &QAction::triggered, this, [this] { m_edit->draft()->undo(); });
+    connect(m_actions.redo, &QAction::triggered, this, [this] { m_edit->draft()->redo(); });
     connect(m_actions.about, &QAction::triggered, this, [this] { AboutDialog::showAbout(this); });
     connect(m_actions.history, &QAction::triggered, this, &MainWindow::showHistory);
     connect(m_actions.copyCurl, &QAction::triggered, this, [this] {
@@ -113,10 +122,12 @@ void MainWindow::connectWidgets()
     connect(m_ui.browser, &AccountBrowser::conversationChosen, this, &MainWindow::openConversation);
     connect(m_ui.idInput, &ConversationIdInput::submitted, this, &MainWindow::load);
     connect(m_ui.editor, &ExtensionEditor::saveRequested, this, &MainWindow::save);
-    connect(m_ui.editor, &ExtensionEditor::modifiedChanged, this, [this](bool modified) {
+    connect(m_edit->draft(), &ExtensionDraft::modifiedChanged, this, [this](bool modified) {
         setWindowModified(modified);
         updateActions();
     });
+    connect(m_edit->draft(), &ExtensionDraft::undoStateChanged, this, &MainWindow::updateUndoActions);
+
     connect(m_ui.callStatus, &CallStatusBar::cancelRequested, this, &MainWindow::cancelCall);
     connect(m_actions.find, &QAction::triggered, m_ui.panel, &ConversationPanel::focusFilter);
     connect(m_actions.buildId, &QAction::triggered, m_ui.idInput, &ConversationIdInput::openBuilder);
@@ -124,92 +135,69 @@ void MainWindow::connectWidgets()
 
 void MainWindow::connectSession()
 {
-    connect(m_session, &ConversationSession::busyChanged, this, [this](bool busy) {
-        m_ui.editor->setBusy(busy);
-        updateActions();
-    });
+    connect(m_session, &ConversationSession::busyChanged, this, &MainWindow::updateActions);
     connect(m_session, &ConversationSession::conversationChanged, this, &MainWindow::showConversation);
-    connect(m_session, &ConversationSession::loaded, this, [this] {
-        m_ui.idInput->remember(m_session->conversationId().toString());
-        if (const auto revert = std::exchange(m_pendingRevert, std::nullopt);
-            revert && revert->id == m_session->conversationId())
-            applyRevert(revert->value);
-    });
-    connect(m_session, &ConversationSession::saved, this, [this] {
+    connect(m_session, &ConversationSession::loaded, this,
+            [this] { m_ui.idInput->remember(m_session->conversationId().toString()); });
+    const auto reloadHistory = [this] {
         if (m_history && m_history->isVisible())
             m_history->reload();
-        if (auto next = std::exchange(m_afterSave, nullptr))
-            next();
-    });
+    };
+    connect(m_session, &ConversationSession::saved, this, reloadHistory);
+    connect(m_session, &ConversationSession::conflict, this, reloadHistory);
+    connect(m_session, &ConversationSession::interruptedSavesChecked, this, reloadHistory);
     connect(m_session, &ConversationSession::failed, this,
-            [this](const ApiResult &, ConversationSession::Operation operation) {
-                m_afterSave = nullptr; // whatever waited for this save does not happen
-                if (operation == ConversationSession::Operation::Load)
-                    m_pendingRevert.reset();
-                if (operation == ConversationSession::Operation::Save && m_history && m_history->isVisible())
-                    m_history->reload();
+            [reloadHistory](const ApiResult &, ConversationSession::Operation operation) {
+                if (operation == ConversationSession::Operation::Save)
+                    reloadHistory();
             });
-    connect(m_session, &ConversationSession::conflict, this, &MainWindow::resolveConflict);
-    connect(m_session, &ConversationSession::interruptedSavesChecked, this, [this] {
-        if (m_history && m_history->isVisible())
-            m_history->reload();
-    });
+    connect(m_edit, &EditSession::note, m_ui.callStatus, &CallStatusBar::showNote);
+    connect(m_edit, &EditSession::problem, m_reporter, &SessionReporter::showProblem);
+    connect(m_edit, &EditSession::loadRequested, m_ui.idInput, &ConversationIdInput::setText);
 }
 
-void MainWindow::resolveConflict(const SaveConflict &conflict)
+void MainWindow::setUpWorkflowQuestions()
 {
-    // Whatever waited for the save (a load, closing) waits for an overwrite, or is dropped.
-    auto afterSave = std::exchange(m_afterSave, nullptr);
-    if (m_history && m_history->isVisible())
-        m_history->reload();
-
-    switch (ConflictDialog::ask(conflict, this)) {
-    case ConflictDialog::Choice::Overwrite: {
-        QString refusal;
-        if (!m_session->overwrite(conflict.yours, &refusal)) {
-            m_reporter->showProblem(refusal);
-            return;
+    m_edit->setUnsavedQuestion([this](const QString &conversationId, const QString &action) {
+        const auto answer = DialogHook::question(
+            this, tr("Unsaved changes"),
+            tr("The server extension of %1 has changes that are not saved. Save them before %2?")
+                .arg(conversationId, action),
+            QDialogButtonBox::Save | QDialogButtonBox::Discard | QDialogButtonBox::Cancel, QDialogButtonBox::Save);
+        switch (answer) {
+        case QDialogButtonBox::Save: return EditSession::UnsavedAnswer::Save;
+        case QDialogButtonBox::Discard: return EditSession::UnsavedAnswer::Discard;
+        default: return EditSession::UnsavedAnswer::Cancel;
         }
-        m_afterSave = std::move(afterSave);
-        return;
-    }
-    case ConflictDialog::Choice::TakeServer:
-        m_session->adoptServerState(conflict); // the editor shows it, unmodified
-        m_ui.callStatus->showNote(conflict.overwrittenAfterSave
-                                      ? tr("Took the server's value, which replaced your save.")
-                                      : tr("Took the server's value; your edit was dropped. Nothing was written."));
-        return;
-    case ConflictDialog::Choice::KeepEditing:
-        // The server's value becomes the base: the tree shows it, the editor's Revert returns to
-        // it, and the next Save diffs against it and is guarded against any further change.
-        m_session->adoptServerState(conflict);
-        m_ui.editor->setText(conflict.yours);
-        m_ui.errorBanner->showMessage(
-            conflict.overwrittenAfterSave
-                ? tr("Your save of %1 was written, then overwritten right after it. Your text is still in the "
-                     "editor; the tree now shows the server's value, and the next Save shows what it would "
-                     "replace.")
-                      .arg(conflict.id.toString())
-                : tr("Not saved: someone changed the server extension of %1 while you were editing. Your text "
-                     "is still in the editor; the tree now shows the server's value, and the next Save shows "
-                     "what it would replace.")
-                      .arg(conflict.id.toString()));
-        return;
-    }
+    });
+    m_edit->setReviewHook([this](SaveReview &review) {
+        SaveConfirmation confirmation{review.conversationId, review.profileName, review.appKey, review.before,
+                                      review.after};
+        return SaveConfirmDialog::confirm(confirmation, this); // MERGE-REASON: reason in and out
+    });
+    m_edit->setConflictHook([this](const SaveConflict &conflict) {
+        switch (ConflictDialog::ask(conflict, this)) {
+        case ConflictDialog::Choice::Overwrite: return EditSession::ConflictChoice::Overwrite;
+        case ConflictDialog::Choice::TakeServer: return EditSession::ConflictChoice::TakeServer;
+        case ConflictDialog::Choice::KeepEditing: break;
+        }
+        return EditSession::ConflictChoice::KeepEditing;
+    });
 }
 
 void MainWindow::connectProfiles()
 {
     m_profileSwitcher->setCredentialTester(m_credentialTester->function());
+    m_edit->setCredentialsPendingCheck([this] { return m_profileSwitcher->isSecretPending(); });
     m_profileSwitcher->setLeaveGuard([this](const QString &action, std::function<void()> proceedLater) {
-        return askAboutUnsavedEdits(action, std::move(proceedLater)) == UnsavedChoice::Proceed;
+        return m_edit->mayLeave(action, std::move(proceedLater));
     });
     connect(m_actions.manageProfiles, &QAction::triggered, m_profileSwitcher, &ProfileSwitcher::manageProfiles);
     connect(m_profileSwitcher, &ProfileSwitcher::activated, this, [this](const Profile &profile) {
         // Until the secret arrives the session has none, and a load waits for it.
         m_session->setProfile(profile, {profile.appKey, {}});
         m_ui.browser->reset(); // its rows belong to the previous app
-        m_pendingRevert.reset();
+        m_edit->forgetPending();
         updateTitle();
         updateActions();
     });
@@ -222,20 +210,18 @@ void MainWindow::connectProfiles()
                     // Saves of this app that an earlier run left without an outcome are checked now.
                     m_session->reconcileInterruptedSaves();
                 }
-                if (const auto waiting = std::exchange(m_loadWhenSecretArrives, std::nullopt))
-                    startLoad(*waiting);
+                m_edit->credentialsArrived(); // a load that waited for the secret starts
                 updateActions();
             });
     connect(m_profileSwitcher, &ProfileSwitcher::credentialsFailed, this, [this](const QString &message) {
-        m_loadWhenSecretArrives.reset();
+        m_edit->forgetPending();
         m_reporter->showProblem(message);
         updateActions();
     });
     connect(m_profileSwitcher, &ProfileSwitcher::deactivated, this, [this] {
-        m_loadWhenSecretArrives.reset();
+        m_edit->forgetPending();
         m_session->setProfile({}, {});
         m_ui.browser->reset();
-        m_pendingRevert.reset();
         updateTitle();
         updateActions();
     });
@@ -265,143 +251,38 @@ bool MainWindow::isSandboxActive() const
     return m_profileSwitcher->isSandboxActive();
 }
 
-void MainWindow::load()
+bool MainWindow::load()
 {
     QString error;
     const auto id = m_ui.idInput->conversationId(&error);
     if (!id) {
         m_reporter->showProblem(tr("Cannot load: %1").arg(error));
         m_ui.idInput->setFocus(Qt::OtherFocusReason);
-        return;
+        return false;
     }
-    if (!m_profileSwitcher->hasActive()) {
-        m_reporter->showProblem(tr("Choose a profile first, or add one: Profiles… → Add…"));
-        return;
-    }
-    if (m_session->isBusy()) {
-        m_ui.callStatus->showNote(m_session->refusalReason(ConversationSession::Operation::Load));
-        return;
-    }
-    const auto choice = askAboutUnsavedEdits(tr("loading %1").arg(id->toString()),
-                                             [this, id = *id] { startLoad(id); });
-    if (choice == UnsavedChoice::Proceed)
-        startLoad(*id);
+    return m_edit->load(*id);
 }
 
-void MainWindow::startLoad(const ConversationId &id)
+bool MainWindow::save()
 {
-    if (m_profileSwitcher->isSecretPending()) {
-        m_loadWhenSecretArrives = id;
-        m_ui.callStatus->showNote(tr("Reading the AppSecret from the keychain…"));
-        return;
-    }
-    if (!m_session->load(id))
-        m_ui.callStatus->showNote(m_session->refusalReason(ConversationSession::Operation::Load));
+    return m_edit->save();
 }
 
-void MainWindow::save()
+bool MainWindow::openConversation(const QString &conversationId)
 {
-    auto afterSave = std::exchange(m_afterSave, nullptr);
-    if (const QString why = m_session->refusalReason(ConversationSession::Operation::Save); !why.isEmpty()) {
-        m_ui.callStatus->showNote(why);
-        return;
+    QString error;
+    const auto id = ConversationId::parse(conversationId, &error);
+    if (!id) {
+        m_reporter->showProblem(tr("Cannot load: %1").arg(error));
+        return false;
     }
-    if (!m_ui.editor->isModified()) {
-        m_ui.callStatus->showNote(tr("Nothing to save: the server extension is as loaded."));
-        return;
-    }
-    if (m_ui.editor->isTooLong()) {
-        m_ui.callStatus->showNote(tr("The server extension is longer than %1 characters; shorten it to save.")
-                                   .arg(ExtensionEditor::MaxLength));
-        return;
-    }
-    // Asked before the confirmation too: no point confirming a save that will be refused.
-    if (const QString problem = m_session->auditProblem(); !problem.isEmpty()) {
-        m_reporter->showProblem(problem);
-        return;
-    }
-    const SaveConfirmation confirmation{m_session->conversationId().toString(), m_session->profile().name,
-                                        m_session->profile().appKey, m_session->loadedServerExtension(),
-                                        m_ui.editor->text()};
-    if (!SaveConfirmDialog::confirm(confirmation, this)) {
-        m_ui.callStatus->showNote(tr("Save cancelled; nothing was sent."));
-        return;
-    }
-    QString refusal;
-    if (!m_session->save(confirmation.after, &refusal)) {
-        m_reporter->showProblem(refusal);
-        return;
-    }
-    m_afterSave = std::move(afterSave);
-}
-
-void MainWindow::openConversation(const QString &conversationId)
-{
-    const bool loadingIt = m_session->operation() == ConversationSession::Operation::Load
-                        && m_session->pendingId().toString() == conversationId;
-    const bool showingIt = !m_session->isBusy() && m_session->hasConversation()
-                        && m_session->conversationId().toString() == conversationId;
-    if (loadingIt || showingIt)
-        return;
-    m_ui.idInput->setText(conversationId);
-    load();
+    return m_edit->open(*id);
 }
 
 void MainWindow::revertTo(const AuditRecord &record)
 {
-    if (!record.valueBefore) {
-        m_reporter->showProblem(tr("Cannot revert: this attempt could not read the server first, so the value "
-                                   "before it is unknown."));
-        return;
-    }
-    const Profile profile = m_session->profile();
-    if (record.profile != profile.name || (!record.appKey.isEmpty() && record.appKey != profile.appKey)) {
-        m_reporter->showProblem(tr("Cannot revert here: that save was made with the profile %1 (AppKey %2); "
-                                   "choose that profile first.")
-                                    .arg(record.profile, record.appKey));
-        return;
-    }
-    QString error;
-    const auto id = ConversationId::parse(record.conversationId, &error);
-    if (!id) {
-        m_reporter->showProblem(tr("Cannot revert: %1").arg(error));
-        return;
-    }
-    if (m_session->isBusy()) {
-        m_ui.callStatus->showNote(m_session->refusalReason(ConversationSession::Operation::Save));
-        return;
-    }
     activateWindow();
-    if (m_session->hasConversation() && m_session->conversationId() == *id) {
-        const QString value = *record.valueBefore;
-        if (m_ui.editor->isModified() && m_ui.editor->text() != value) {
-            const auto choice = askAboutUnsavedEdits(tr("reverting to the value from the history"),
-                                                     [this, value] { applyRevert(value); });
-            if (choice != UnsavedChoice::Proceed)
-                return;
-        }
-        applyRevert(value);
-        return;
-    }
-    // Load it first; the revert goes on once it is shown (see the loaded handler).
-    m_pendingRevert = PendingRevert{*id, *record.valueBefore};
-    m_ui.idInput->setText(id->toString());
-    load();
-    const bool loading = m_session->operation() == ConversationSession::Operation::Load
-                      && m_session->pendingId() == *id;
-    const bool waiting = m_afterSave || m_loadWhenSecretArrives == *id;
-    if (!loading && !waiting)
-        m_pendingRevert.reset(); // the user stayed, or the load could not start
-}
-
-void MainWindow::applyRevert(const QString &value)
-{
-    m_ui.editor->setText(value);
-    if (!m_ui.editor->isModified()) {
-        m_ui.callStatus->showNote(tr("The server extension already has that value; nothing to revert."));
-        return;
-    }
-    save();
+    m_edit->revertTo(record);
 }
 
 void MainWindow::cancelCall()
@@ -409,40 +290,15 @@ void MainWindow::cancelCall()
     m_session->cancel();
 }
 
-MainWindow::UnsavedChoice MainWindow::askAboutUnsavedEdits(const QString &action,
-                                                           std::function<void()> afterSave)
-{
-    if (!m_ui.editor->isModified())
-        return UnsavedChoice::Proceed;
-    const auto answer = DialogHook::question(
-        this, tr("Unsaved changes"),
-        tr("The server extension of %1 has changes that are not saved. Save them before %2?")
-            .arg(m_session->conversationId().toString(), action),
-        QDialogButtonBox::Save | QDialogButtonBox::Discard | QDialogButtonBox::Cancel, QDialogButtonBox::Save);
-    switch (answer) {
-    case QDialogButtonBox::Discard:
-        return UnsavedChoice::Proceed;
-    case QDialogButtonBox::Save:
-        m_afterSave = std::move(afterSave);
-        save();
-        return m_session->operation() == ConversationSession::Operation::Save ? UnsavedChoice::AfterSave
-                                                                              : UnsavedChoice::Stay;
-    default:
-        return UnsavedChoice::Stay;
-    }
-}
-
 void MainWindow::showConversation()
 {
     if (m_session->hasConversation()) {
         m_ui.panel->setConversation(m_session->conversation());
-        m_ui.editor->setOriginalText(m_session->loadedServerExtension());
         if (m_ui.browser->account().isEmpty()) // offer the account of what is open
             m_ui.browser->setAccount(m_session->conversationId().accountId());
         m_ui.browser->markShown(m_session->conversationId().toString());
     } else {
         m_ui.panel->clear();
-        m_ui.editor->setOriginalText({});
     }
     updateTitle();
     updateActions();
@@ -454,9 +310,19 @@ void MainWindow::updateActions()
 {
     const bool busy = m_session->isBusy();
     m_actions.load->setEnabled(!busy);
-    m_actions.save->setEnabled(!busy && m_session->hasConversation() && m_ui.editor->isModified());
+    m_actions.save->setEnabled(!busy && m_session->hasConversation() && m_edit->draft()->isModified());
     m_actions.cancel->setEnabled(busy);
     m_ui.editor->setEnabled(m_session->hasConversation());
+    updateUndoActions();
+}
+
+void MainWindow::updateUndoActions()
+{
+    const ExtensionDraft *draft = m_edit->draft();
+    m_actions.undo->setEnabled(draft->canUndo());
+    m_actions.redo->setEnabled(draft->canRedo());
+    m_actions.undo->setText(draft->canUndo() ? tr("&Undo %1").arg(draft->undoDescription()) : tr("&Undo"));
+    m_actions.redo->setText(draft->canRedo() ? tr("&Redo %1").arg(draft->redoDescription()) : tr("&Redo"));
 }
 
 void MainWindow::updateTitle()
@@ -472,12 +338,12 @@ void MainWindow::updateTitle()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_closeApproved && m_ui.editor->isModified()) {
-        const auto choice = askAboutUnsavedEdits(tr("closing"), [this] {
+    if (!m_closeApproved) {
+        const bool mayClose = m_edit->mayLeave(tr("closing"), [this] {
             m_closeApproved = true;
             close();
         });
-        if (choice != UnsavedChoice::Proceed) {
+        if (!mayClose) {
             event->ignore();
             return;
         }

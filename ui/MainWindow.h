@@ -10,14 +10,13 @@
 #include <QMainWindow>
 #include <QStringList>
 
-#include <functional>
-#include <optional>
 
 class QSettings;
 
 namespace convdesk {
 
 class CredentialTester;
+class EditSession;
 class CurlCopier;
 class HistoryDialog;
 class ProfileSwitcher;
@@ -25,11 +24,12 @@ class SecretStore;
 class SessionReporter;
 
 // Load a conversation, inspect it as a tree or raw JSON, edit its server_extension and save
-// it after a confirmation. The window is a view of a ConversationSession; the panels, the
-// profile handling, the actions and menus (MainWindowActions), the widgets' layout
-// (MainWindowWidgets) and the reports on calls (SessionReporter) are their own classes; the
-// window holds the workflow. Failures are shown in the status bar and a message area, never
-// in a modal box, and the edited text always survives them.
+// it after a review. The window is a view of an EditSession (the editing workflow, widget-free)
+// over a ConversationSession (the calls); the panels, the profile handling, the actions and
+// menus (MainWindowActions), the widgets' layout (MainWindowWidgets) and the reports on calls
+// (SessionReporter) are their own classes; the window wires them and answers the workflow's
+// questions with dialogs. Failures are shown in the status bar and a message area, never in a
+// modal box, and the edited text always survives them.
 //
 // Saves are guarded (see ConversationSession): when someone else changed the value since it
 // was loaded, nothing is written and the conflict dialog offers to overwrite, take the
@@ -52,6 +52,7 @@ public:
     bool isSandboxActive() const;
 
     ConversationSession *session() const { return m_session; }
+    EditSession *editSession() const { return m_edit; }
     ConversationPanel *conversationPanel() const { return m_ui.panel; }
     AccountBrowser *accountBrowser() const { return m_ui.browser; }
     HistoryDialog *historyDialog(); // made on first use
@@ -63,13 +64,14 @@ public:
     QString auditLogPath() const { return m_auditLog.filePath(); }
 
 public Q_SLOTS:
-    void load();          // the ID in the field; asks about unsaved edits first
-    void save();          // confirmation dialog, then the guarded save
+    // Each returns whether it started (or will, after the save or AppSecret it waits for).
+    bool load();          // the ID in the field; asks about unsaved edits first
+    bool save();          // review dialog, then the guarded save
     void cancelCall();
     void showHistory();
     // Loads `conversationId` (asking about unsaved edits first); nothing happens when it is
     // the conversation already shown or being loaded.
-    void openConversation(const QString &conversationId);
+    bool openConversation(const QString &conversationId);
     // Puts the record's value before into the editor of its conversation (loading it first
     // when needed) and starts the usual save: confirmation, then the guarded save.
     void revertTo(const convdesk::AuditRecord &record);
@@ -87,15 +89,8 @@ private:
     void connectSession();
     void connectProfiles();
 
-    void startLoad(const ConversationId &id);
-    void resolveConflict(const SaveConflict &conflict);
-    void applyRevert(const QString &value);
-
-    enum class UnsavedChoice { Proceed, AfterSave, Stay };
-    // Asks Save / Discard / Cancel when the editor holds unsaved edits. Proceed: nothing to
-    // keep, or the user discarded it. AfterSave: a save was started and `afterSave` runs once
-    // it succeeds. Stay: the user cancelled, or the save could not start.
-    UnsavedChoice askAboutUnsavedEdits(const QString &action, std::function<void()> afterSave);
+    void setUpWorkflowQuestions();
+    void updateUndoActions();
 
     void showConversation();
     void updateActions();
@@ -104,6 +99,7 @@ private:
     QSettings &m_settings;
     ProfileStore m_profiles;
     ConversationSession *m_session;
+    EditSession *m_edit = nullptr;
     CredentialTester *m_credentialTester = nullptr;
     ProfileSwitcher *m_profileSwitcher = nullptr;
     AuditLog m_auditLog;
@@ -113,16 +109,6 @@ private:
     MainWindowActions m_actions;
     MainWindowWidgets m_ui;
     SessionReporter *m_reporter = nullptr;
-
-    std::optional<ConversationId> m_loadWhenSecretArrives;
-    std::function<void()> m_afterSave;
-    // A revert from the History waiting for its conversation to load.
-    struct PendingRevert
-    {
-        ConversationId id;
-        QString value;
-    };
-    std::optional<PendingRevert> m_pendingRevert;
     bool m_closeApproved = false;
 };
 

@@ -34,6 +34,11 @@ void MainWindowActions::setUp(QWidget *owner)
     cancel = makeAction(MainWindow::tr("&Cancel request"), QStringLiteral("cancelAction"), owner);
     cancel->setShortcut(QKeySequence(Qt::Key_Escape));
 
+    undo = makeAction(MainWindow::tr("&Undo"), QStringLiteral("undoAction"), owner);
+    undo->setShortcut(QKeySequence::Undo);
+    redo = makeAction(MainWindow::tr("&Redo"), QStringLiteral("redoAction"), owner);
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+
     find = makeAction(MainWindow::tr("&Filter tree"), QStringLiteral("findAction"), owner);
     find->setShortcut(QKeySequence::Find);
     buildId = makeAction(MainWindow::tr("&Build conversation ID…"), QStringLiteral("buildIdAction"), owner);
@@ -80,6 +85,10 @@ LanguageMenu *MainWindowActions::buildMenuBar(QMainWindow *window, QDockWidget *
     conversation->addAction(copyCurlLive);
     conversation->addSeparator();
     conversation->addAction(quit);
+
+    QMenu *edit = menuBar->addMenu(MainWindow::tr("&Edit"));
+    edit->addAction(undo);
+    edit->addAction(redo);
 
     menuBar->addMenu(MainWindow::tr("Profi&les"))->addAction(manageProfiles);
     QMenu *settingsMenu = menuBar->addMenu(MainWindow::tr("&Settings"));

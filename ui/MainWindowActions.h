@@ -26,6 +26,8 @@ struct MainWindowActions
     QAction *load = nullptr;
     QAction *save = nullptr;
     QAction *cancel = nullptr;
+    QAction *undo = nullptr; // the server extension's edits, in every view
+    QAction *redo = nullptr;
     QAction *find = nullptr;
     QAction *buildId = nullptr;
     QAction *manageProfiles = nullptr;

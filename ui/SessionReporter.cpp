@@ -1,7 +1,6 @@
 #include "SessionReporter.h"
 
 #include "CallStatusBar.h"
-#include "ExtensionEditor.h"
 #include "MainWindow.h"
 #include "MessageBanner.h"
 #include "session/ConversationSession.h"
@@ -16,12 +15,12 @@ namespace convdesk {
 
 // The texts are MainWindow's, where the catalogue has them.
 SessionReporter::SessionReporter(ConversationSession *session, CallStatusBar *callStatus,
-                                 MessageBanner *errorBanner, const ExtensionEditor *editor, QObject *parent)
+                                 MessageBanner *errorBanner, std::function<bool()> hasEdits, QObject *parent)
     : QObject(parent)
     , m_session(session)
     , m_callStatus(callStatus)
     , m_errorBanner(errorBanner)
-    , m_editor(editor)
+    , m_hasEdits(std::move(hasEdits))
 {
     connect(m_session, &ConversationSession::loadStarted, this, [this](const QString &id) {
         m_callStatus->showRunning(MainWindow::tr("Loading %1…").arg(id));
@@ -115,7 +114,7 @@ void SessionReporter::showFailure(const QString &operation, const ApiResult &res
 {
     m_callStatus->showResult(operation, result);
     if (result.error != ErrorKind::Cancelled) // a cancel was asked for; the status bar says so
-        m_errorBanner->showFailure(operation, result, m_editor->isModified());
+        m_errorBanner->showFailure(operation, result, m_hasEdits());
 }
 
 bool SessionReporter::showPendingAuditWarning()

@@ -4,11 +4,12 @@
 
 #include <QObject>
 
+#include <functional>
+
 namespace convdesk {
 
 class CallStatusBar;
 class ConversationSession;
-class ExtensionEditor;
 class MessageBanner;
 
 // Tells the user how the main window's calls go: the status bar shows each call's start and
@@ -21,9 +22,9 @@ class SessionReporter final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SessionReporter)
 public:
-    // `editor` says whether a failure left an edit to keep.
+    // `hasEdits` says whether a failure left an edit to keep.
     SessionReporter(ConversationSession *session, CallStatusBar *callStatus, MessageBanner *errorBanner,
-                    const ExtensionEditor *editor, QObject *parent = nullptr);
+                    std::function<bool()> hasEdits, QObject *parent = nullptr);
     ~SessionReporter() override;
 
     // A problem that is not a call outcome, in the banner and the status bar.
@@ -36,7 +37,7 @@ private:
     ConversationSession *m_session;
     CallStatusBar *m_callStatus;
     MessageBanner *m_errorBanner;
-    const ExtensionEditor *m_editor;
+    std::function<bool()> m_hasEdits;
     QString m_auditWarning; // an audit record that could not be written, shown with the outcome
 };
 

@@ -60,6 +60,17 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
     </message>
 </context>
 <context>
+    <name>convdesk::ExtensionEditor</name>
+    <message numerus="yes">
+        <location filename="../../ui/ExtensionEditor.cpp" line="+275"/>
+        <source>Exactly these %n character(s) would be sent as server_extension:</source>
+        <translation>
+            <numerusform>Exactly these %n character would be sent as server_extension:</numerusform>
+            <numerusform>Exactly these %n characters would be sent as server_extension:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>convdesk::HistoryDialog</name>
     <message numerus="yes">
         <location filename="../../ui/HistoryDialog.cpp" line="+268"/>
@@ -105,7 +116,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/SessionReporter.cpp" line="+94"/>
+        <location filename="../../ui/SessionReporter.cpp" line="+93"/>
         <source>%n earlier save(s) of this profile were interrupted before their outcome was known. Checked now: %1 applied, %2 not applied. History shows them.</source>
         <translation>
             <numerusform>%n earlier save of this profile was interrupted before its outcome was known. Checked now: %1 applied, %2 not applied. History shows it.</numerusform>

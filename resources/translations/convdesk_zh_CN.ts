@@ -2973,6 +2973,99 @@ The AppSecret is not in it. Copy it anyway?</source>
     </message>
 </context>
 <context>
+    <name>convdesk::EditSession</name>
+    <message>
+        <location filename="../../app/core/session/EditSession.cpp" line="+48"/>
+        <source>Choose a profile first, or add one: Profiles… → Add…</source>
+        <translation>请先选择配置，或添加一个：配置… → 添加…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>loading %1</source>
+        <translation>加载 %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading the AppSecret from the keychain…</source>
+        <translation>正在从密钥环读取 AppSecret…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Nothing to save: the server extension is as loaded.</source>
+        <translation>无需保存：服务端扩展字段与加载时相同。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server extension is longer than %1 characters; shorten it to save.</source>
+        <translation>服务端扩展字段超过 %1 个字符；请缩短后再保存。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save cancelled; nothing was sent.</source>
+        <translation>已取消保存；未发送任何请求。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not saved: this profile requires a reason for every save.</source>
+        <translation>未保存：此配置要求每次保存都填写原因。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Cannot revert: this attempt could not read the server first, so the value before it is unknown.</source>
+        <translation>无法恢复：此次操作未能先读取服务端，因此原值未知。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot revert here: that save was made with the profile %1 (AppKey %2); choose that profile first.</source>
+        <translation>无法在此恢复：那次保存使用的是配置 %1（AppKey %2）；请先选择该配置。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot revert: %1</source>
+        <translation>无法恢复：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>reverting to the value from the history</source>
+        <translation>恢复为历史记录中的值</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Revert to a value from the History</source>
+        <translation>恢复为历史记录中的值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server extension already has that value; nothing to revert.</source>
+        <translation>服务端扩展字段已经是该值；无需恢复。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Took the server&apos;s value, which replaced your save.</source>
+        <translation>已采用服务端的值，它替换了你保存的值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Took the server&apos;s value; your edit was dropped. Nothing was written.</source>
+        <translation>已采用服务端的值；您的编辑已放弃。未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Keep my edit after a conflict</source>
+        <translation>冲突后保留我的编辑</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your save of %1 was written, then overwritten right after it. Your text is still in the editor; the tree now shows the server&apos;s value, and the next Save shows what it would replace.</source>
+        <translation>你对 %1 的保存已写入，随后即被覆盖。你的文本仍在编辑器中；树视图现在显示服务端的值，下次保存时会显示将被替换的内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not saved: someone changed the server extension of %1 while you were editing. Your text is still in the editor; the tree now shows the server&apos;s value, and the next Save shows what it would replace.</source>
+        <translation>未保存：在您编辑期间，有人修改了 %1 的服务端扩展字段。您的文本仍保留在编辑器中；树中现在显示的是服务端的值，下次保存时会显示将被替换的内容。</translation>
+    </message>
+</context>
+<context>
     <name>convdesk::ErrorText</name>
     <message>
         <location filename="../../app/core/api/ErrorText.cpp" line="+19"/>
@@ -3193,7 +3286,7 @@ The AppSecret is not in it. Copy it anyway?</source>
 <context>
     <name>convdesk::ExtensionEditor</name>
     <message>
-        <location filename="../../ui/ExtensionEditor.cpp" line="+37"/>
+        <location filename="../../ui/ExtensionEditor.cpp" line="+42"/>
         <source>object</source>
         <translation>对象</translation>
     </message>
@@ -3223,7 +3316,12 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+61"/>
+        <source>Pre&amp;view…</source>
+        <translation>预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>F&amp;ormat</source>
         <translation>格式化(&amp;O)</translation>
     </message>
@@ -3258,12 +3356,27 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>服务端扩展字段</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Characters used of the %1 the server accepts</source>
-        <translation>已用字符数（服务端最多接受 %1 个）</translation>
+        <location line="+12"/>
+        <source>&amp;Text</source>
+        <translation>文本(&amp;T)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>Length of the exact text Save sends, of the %1 characters the server accepts. Counted as the limit is applied: in UTF-16 code units, so most characters count 1 and emoji count 2.</source>
+        <translation>“保存”将发送的确切文本的长度，服务器最多接受 %1 个字符。按限制的计算方式计数：以 UTF-16 码元计，大多数字符计 1，表情符号计 2。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the exact text that Save would send</source>
+        <translation>显示“保存”将发送的确切文本</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Go back to the value as loaded from the server (Ctrl+Z takes this back)</source>
+        <translation>回到从服务器加载时的值（Ctrl+Z 可撤销此操作）</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>Pretty-print the JSON, keeping the order of its keys</source>
         <translation>格式化 JSON，保持键的顺序</translation>
     </message>
@@ -3273,17 +3386,50 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>将 JSON 压缩为一行，保持键的顺序</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Go back to the value as loaded from the server</source>
-        <translation>恢复为从服务端加载时的值</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Review the change and send it to the server</source>
         <translation>确认更改并发送到服务端</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+67"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Format</source>
+        <translation>格式化</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Compact</source>
+        <translation>压缩</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+9"/>
+        <source>Text Save would send</source>
+        <translation>“保存”将发送的文本</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-8"/>
+        <source>Exactly these %n character(s) would be sent as server_extension:</source>
+        <translation>
+            <numerusform>以下 %n 个字符将原样作为 server_extension 发送：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Typing</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Empty</source>
         <translation>空</translation>
     </message>
@@ -3688,7 +3834,7 @@ Value sent:
 <context>
     <name>convdesk::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+54"/>
+        <location filename="../../ui/MainWindow.cpp" line="+61"/>
         <source>Add a profile to start: Profiles… → Add…</source>
         <translation>请先添加配置：配置… → 添加…</translation>
     </message>
@@ -3713,7 +3859,7 @@ Value sent:
         <translation>取消请求(&amp;C)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>&amp;Filter tree</source>
         <translation>筛选树(&amp;F)</translation>
     </message>
@@ -3794,6 +3940,11 @@ Value sent:
     </message>
     <message>
         <location line="+10"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Profi&amp;les</source>
         <translation>配置(&amp;L)</translation>
     </message>
@@ -3808,7 +3959,7 @@ Value sent:
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionReporter.cpp" line="+27"/>
+        <location filename="../../ui/SessionReporter.cpp" line="+26"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
@@ -3878,92 +4029,18 @@ Value sent:
         <translation>未保存：自加载以来，%1 的服务端扩展字段已在服务端被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+125"/>
-        <source>Took the server&apos;s value, which replaced your save.</source>
-        <translation>已采用服务端的值，它替换了你保存的值。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Took the server&apos;s value; your edit was dropped. Nothing was written.</source>
-        <translation>已采用服务端的值；您的编辑已放弃。未写入任何内容。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Your save of %1 was written, then overwritten right after it. Your text is still in the editor; the tree now shows the server&apos;s value, and the next Save shows what it would replace.</source>
-        <translation>你对 %1 的保存已写入，随后即被覆盖。你的文本仍在编辑器中；树视图现在显示服务端的值，下次保存时会显示将被替换的内容。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Not saved: someone changed the server extension of %1 while you were editing. Your text is still in the editor; the tree now shows the server&apos;s value, and the next Save shows what it would replace.</source>
-        <translation>未保存：在您编辑期间，有人修改了 %1 的服务端扩展字段。您的文本仍保留在编辑器中；树中现在显示的是服务端的值，下次保存时会显示将被替换的内容。</translation>
-    </message>
-    <message>
-        <location line="+54"/>
+        <location filename="../../ui/MainWindow.cpp" line="+172"/>
         <source>Sandbox: this window talks to a local simulator at %1 with demo data. Nothing done here reaches a real app.</source>
         <translation>沙盒：此窗口连接的是 %1 上的本地模拟器，使用演示数据。这里的任何操作都不会影响真实应用。</translation>
     </message>
     <message>
         <location line="+26"/>
+        <location line="+17"/>
         <source>Cannot load: %1</source>
         <translation>无法加载：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Choose a profile first, or add one: Profiles… → Add…</source>
-        <translation>请先选择配置，或添加一个：配置… → 添加…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>loading %1</source>
-        <translation>加载 %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Reading the AppSecret from the keychain…</source>
-        <translation>正在从密钥环读取 AppSecret…</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Nothing to save: the server extension is as loaded.</source>
-        <translation>无需保存：服务端扩展字段与加载时相同。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The server extension is longer than %1 characters; shorten it to save.</source>
-        <translation>服务端扩展字段超过 %1 个字符；请缩短后再保存。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Save cancelled; nothing was sent.</source>
-        <translation>已取消保存；未发送任何请求。</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Cannot revert: this attempt could not read the server first, so the value before it is unknown.</source>
-        <translation>无法恢复：此次操作未能先读取服务端，因此原值未知。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Cannot revert here: that save was made with the profile %1 (AppKey %2); choose that profile first.</source>
-        <translation>无法在此恢复：那次保存使用的是配置 %1（AppKey %2）；请先选择该配置。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Cannot revert: %1</source>
-        <translation>无法恢复：%1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>reverting to the value from the history</source>
-        <translation>恢复为历史记录中的值</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>The server extension already has that value; nothing to revert.</source>
-        <translation>服务端扩展字段已经是该值；无需恢复。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="-113"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -3973,7 +4050,29 @@ Value sent:
         <translation>%1 的服务端扩展字段有未保存的更改。要在%2之前保存吗？</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+160"/>
+        <source>&amp;Undo %1</source>
+        <translation>撤销(&amp;U) %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="-60"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo %1</source>
+        <translation>重做(&amp;R) %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1[*] — Conversation Desk</source>
         <translation>%1[*] — 会话工作台</translation>
     </message>

@@ -1,0 +1,315 @@
+#include "session/EditSession.h"
+
+#include "audit/AuditRecord.h"
+#include "session/ConversationSession.h"
+#include "session/ExtensionDraft.h"
+#include "session/GuardedSave.h"
+
+#include <utility>
+
+namespace convdesk {
+
+EditSession::EditSession(ConversationSession *session, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_draft(new ExtensionDraft(this))
+{
+    connect(m_session, &ConversationSession::busyChanged, m_draft, &ExtensionDraft::setLocked);
+    connect(m_session, &ConversationSession::conversationChanged, this, &EditSession::onConversationChanged);
+    connect(m_session, &ConversationSession::loaded, this, &EditSession::onLoaded);
+    connect(m_session, &ConversationSession::saved, this, &EditSession::onSaved);
+    connect(m_session, &ConversationSession::failed, this,
+            [this](const ApiResult &, ConversationSession::Operation operation) {
+                m_afterSave = nullptr; // whatever waited for this save does not happen
+                if (operation == ConversationSession::Operation::Load)
+                    m_pendingRevert.reset();
+            });
+    connect(m_session, &ConversationSession::conflict, this, &EditSession::onConflict);
+}
+
+EditSession::~EditSession() = default;
+
+void EditSession::credentialsArrived()
+{
+    if (const auto waiting = std::exchange(m_loadWhenCredentialsArrive, std::nullopt))
+        startLoad(*waiting);
+}
+
+void EditSession::forgetPending()
+{
+    m_loadWhenCredentialsArrive.reset();
+    m_pendingRevert.reset();
+    m_afterSave = nullptr;
+}
+
+bool EditSession::load(const ConversationId &id)
+{
+    if (!m_session->hasProfile()) {
+        Q_EMIT problem(tr("Choose a profile first, or add one: Profiles… → Add…"));
+        return false;
+    }
+    if (m_session->isBusy()) {
+        Q_EMIT note(m_session->refusalReason(ConversationSession::Operation::Load));
+        return false;
+    }
+    switch (askAboutUnsavedEdits(tr("loading %1").arg(id.toString()), [this, id] { startLoad(id); })) {
+    case Unsaved::Proceed:
+        startLoad(id);
+        return m_session->operation() == ConversationSession::Operation::Load || m_loadWhenCredentialsArrive;
+    case Unsaved::AfterSave:
+        return true;
+    case Unsaved::Stay:
+        return false;
+    }
+    return false;
+}
+
+void EditSession::startLoad(const ConversationId &id)
+{
+    if (m_credentialsPending && m_credentialsPending()) {
+        m_loadWhenCredentialsArrive = id;
+        Q_EMIT note(tr("Reading the AppSecret from the keychain…"));
+        return;
+    }
+    if (!m_session->load(id))
+        Q_EMIT note(m_session->refusalReason(ConversationSession::Operation::Load));
+}
+
+bool EditSession::isShowingOrLoading(const ConversationId &id) const
+{
+    const bool loadingIt = m_session->operation() == ConversationSession::Operation::Load
+                        && m_session->pendingId() == id;
+    const bool showingIt = !m_session->isBusy() && m_session->hasConversation() && m_session->conversationId() == id;
+    return loadingIt || showingIt;
+}
+
+bool EditSession::open(const ConversationId &id)
+{
+    if (isShowingOrLoading(id))
+        return true;
+    Q_EMIT loadRequested(id.toString());
+    return load(id);
+}
+
+bool EditSession::save()
+{
+    auto afterSave = std::exchange(m_afterSave, nullptr);
+    if (const QString why = m_session->refusalReason(ConversationSession::Operation::Save); !why.isEmpty()) {
+        Q_EMIT note(why);
+        return false;
+    }
+    if (!m_draft->isModified()) {
+        Q_EMIT note(tr("Nothing to save: the server extension is as loaded."));
+        return false;
+    }
+    if (m_draft->isTooLong()) {
+        Q_EMIT note(tr("The server extension is longer than %1 characters; shorten it to save.")
+                        .arg(ExtensionDraft::MaxLength));
+        return false;
+    }
+    // Asked before the review too: no point confirming a save that will be refused.
+    if (const QString auditProblem = m_session->auditProblem(); !auditProblem.isEmpty()) {
+        Q_EMIT problem(auditProblem);
+        return false;
+    }
+    SaveReview review{m_session->conversationId().toString(), m_session->profile().name,
+                      m_session->profile().appKey, m_session->loadedServerExtension(), m_draft->text(),
+                      reason(), /*MERGE-REASON m_session->profile().requireReason*/ false};
+    const bool confirmed = m_review && m_review(review);
+    setReason(review.reason); // kept even when cancelled
+    if (!confirmed) {
+        Q_EMIT note(tr("Save cancelled; nothing was sent."));
+        return false;
+    }
+    if (review.reasonRequired && review.reason.trimmed().isEmpty()) {
+        Q_EMIT note(tr("Not saved: this profile requires a reason for every save."));
+        return false;
+    }
+    if (!sendSave(review.after, review.reason))
+        return false;
+    m_afterSave = std::move(afterSave);
+    return true;
+}
+
+bool EditSession::sendSave(const QString &value, const QString &reason)
+{
+    QString refusal;
+    if (!m_session->save(value, /*MERGE-REASON reason,*/ &refusal)) {
+        Q_EMIT problem(refusal);
+        return false;
+    }
+    m_reasonBeingSaved = reason;
+    return true;
+}
+
+QString EditSession::reason() const
+{
+    return m_session->hasConversation() ? m_reasons.value(m_session->conversationId().toString()) : QString();
+}
+
+void EditSession::setReason(const QString &reason)
+{
+    if (!m_session->hasConversation())
+        return;
+    const QString id = m_session->conversationId().toString();
+    if (reason.isEmpty())
+        m_reasons.remove(id);
+    else
+        m_reasons.insert(id, reason);
+}
+
+bool EditSession::revertTo(const AuditRecord &record)
+{
+    if (!record.valueBefore) {
+        Q_EMIT problem(tr("Cannot revert: this attempt could not read the server first, so the value "
+                          "before it is unknown."));
+        return false;
+    }
+    const Profile profile = m_session->profile();
+    if (record.profile != profile.name || (!record.appKey.isEmpty() && record.appKey != profile.appKey)) {
+        Q_EMIT problem(tr("Cannot revert here: that save was made with the profile %1 (AppKey %2); "
+                          "choose that profile first.")
+                           .arg(record.profile, record.appKey));
+        return false;
+    }
+    QString error;
+    const auto id = ConversationId::parse(record.conversationId, &error);
+    if (!id) {
+        Q_EMIT problem(tr("Cannot revert: %1").arg(error));
+        return false;
+    }
+    if (m_session->isBusy()) {
+        Q_EMIT note(m_session->refusalReason(ConversationSession::Operation::Save));
+        return false;
+    }
+    const QString value = *record.valueBefore;
+    if (m_session->hasConversation() && m_session->conversationId() == *id) {
+        if (m_draft->isModified() && m_draft->text() != value) {
+            const auto choice = askAboutUnsavedEdits(tr("reverting to the value from the history"),
+                                                     [this, value] { applyRevert(value); });
+            if (choice == Unsaved::AfterSave)
+                return true;
+            if (choice == Unsaved::Stay)
+                return false;
+        }
+        applyRevert(value);
+        return true;
+    }
+    // Load it first; the revert goes on once it is shown (see onLoaded()).
+    m_pendingRevert = PendingRevert{*id, value};
+    Q_EMIT loadRequested(id->toString());
+    if (!load(*id)) {
+        m_pendingRevert.reset(); // the user stayed, or the load could not start
+        return false;
+    }
+    return true;
+}
+
+void EditSession::applyRevert(const QString &value)
+{
+    m_draft->setText(value, tr("Revert to a value from the History"));
+    if (!m_draft->isModified()) {
+        Q_EMIT note(tr("The server extension already has that value; nothing to revert."));
+        return;
+    }
+    save();
+}
+
+bool EditSession::mayLeave(const QString &action, std::function<void()> proceedLater)
+{
+    return askAboutUnsavedEdits(action, std::move(proceedLater)) == Unsaved::Proceed;
+}
+
+EditSession::Unsaved EditSession::askAboutUnsavedEdits(const QString &action, std::function<void()> afterSave)
+{
+    if (!m_draft->isModified())
+        return Unsaved::Proceed;
+    const UnsavedAnswer answer = m_askUnsaved ? m_askUnsaved(m_session->conversationId().toString(), action)
+                                              : UnsavedAnswer::Cancel;
+    switch (answer) {
+    case UnsavedAnswer::Discard:
+        return Unsaved::Proceed;
+    case UnsavedAnswer::Save:
+        m_afterSave = std::move(afterSave);
+        if (save())
+            return Unsaved::AfterSave;
+        m_afterSave = nullptr;
+        return Unsaved::Stay;
+    case UnsavedAnswer::Cancel:
+        break;
+    }
+    return Unsaved::Stay;
+}
+
+void EditSession::onConversationChanged()
+{
+    const QString loaded = m_session->hasConversation() ? m_session->loadedServerExtension() : QString();
+    if (std::exchange(m_keepDraftOnNextChange, false))
+        m_draft->rebase(loaded);
+    else
+        m_draft->reset(loaded);
+}
+
+void EditSession::onLoaded()
+{
+    if (const auto revert = std::exchange(m_pendingRevert, std::nullopt);
+        revert && revert->id == m_session->conversationId())
+        applyRevert(revert->value);
+}
+
+void EditSession::onSaved()
+{
+    // The reason went on record with this save; the next change gets its own.
+    if (m_session->hasConversation()
+        && m_reasons.value(m_session->conversationId().toString()) == m_reasonBeingSaved)
+        m_reasons.remove(m_session->conversationId().toString());
+    m_reasonBeingSaved.clear();
+    if (auto next = std::exchange(m_afterSave, nullptr))
+        next();
+}
+
+void EditSession::onConflict(const SaveConflict &conflict)
+{
+    // Whatever waited for the save (a load, closing) waits for an overwrite, or is dropped.
+    auto afterSave = std::exchange(m_afterSave, nullptr);
+    const ConflictChoice choice = m_resolveConflict ? m_resolveConflict(conflict) : ConflictChoice::KeepEditing;
+    switch (choice) {
+    case ConflictChoice::Overwrite: {
+        QString refusal;
+        if (!m_session->overwrite(conflict.yours, /*MERGE-REASON m_reasonBeingSaved,*/ &refusal)) {
+            Q_EMIT problem(refusal);
+            return;
+        }
+        m_afterSave = std::move(afterSave);
+        return;
+    }
+    case ConflictChoice::TakeServer:
+        m_session->adoptServerState(conflict); // the draft becomes the server's value, unmodified
+        Q_EMIT note(conflict.overwrittenAfterSave
+                        ? tr("Took the server's value, which replaced your save.")
+                        : tr("Took the server's value; your edit was dropped. Nothing was written."));
+        return;
+    case ConflictChoice::KeepEditing:
+        // The server's value becomes the base: the tree shows it, Revert returns to it, and the
+        // next Save compares with it and is guarded against any further change. The draft and
+        // its undo history stay.
+        if (conflict.id == m_session->conversationId())
+            m_keepDraftOnNextChange = true;
+        m_session->adoptServerState(conflict);
+        m_keepDraftOnNextChange = false;
+        m_draft->setText(conflict.yours, tr("Keep my edit after a conflict"));
+        Q_EMIT problem(
+            conflict.overwrittenAfterSave
+                ? tr("Your save of %1 was written, then overwritten right after it. Your text is still in the "
+                     "editor; the tree now shows the server's value, and the next Save shows what it would "
+                     "replace.")
+                      .arg(conflict.id.toString())
+                : tr("Not saved: someone changed the server extension of %1 while you were editing. Your text "
+                     "is still in the editor; the tree now shows the server's value, and the next Save shows "
+                     "what it would replace.")
+                      .arg(conflict.id.toString()));
+        return;
+    }
+}
+
+} // namespace convdesk
