@@ -136,6 +136,7 @@ void MainWindow::connectSession()
             applyRevert(revert->value);
     });
     connect(m_session, &ConversationSession::saved, this, [this] {
+        m_saveReasons.remove(m_session->conversationId().toString());
         if (m_history && m_history->isVisible())
             m_history->reload();
         if (auto next = std::exchange(m_afterSave, nullptr))
@@ -166,7 +167,7 @@ void MainWindow::resolveConflict(const SaveConflict &conflict)
     switch (ConflictDialog::ask(conflict, this)) {
     case ConflictDialog::Choice::Overwrite: {
         QString refusal;
-        if (!m_session->overwrite(conflict.yours, &refusal)) {
+        if (!m_session->overwrite(conflict.yours, m_saveReasons.value(conflict.id.toString()), &refusal)) {
             m_reporter->showProblem(refusal);
             return;
         }
@@ -320,15 +321,18 @@ void MainWindow::save()
         m_reporter->showProblem(problem);
         return;
     }
-    const SaveConfirmation confirmation{m_session->conversationId().toString(), m_session->profile().name,
-                                        m_session->profile().appKey, m_session->loadedServerExtension(),
-                                        m_ui.editor->text()};
-    if (!SaveConfirmDialog::confirm(confirmation, this)) {
+    const QString conversationId = m_session->conversationId().toString();
+    SaveConfirmation confirmation{conversationId, m_session->profile().name, m_session->profile().appKey,
+                                  m_session->loadedServerExtension(), m_ui.editor->text(),
+                                  m_saveReasons.value(conversationId), m_session->profile().requireReason};
+    const bool confirmed = SaveConfirmDialog::confirm(confirmation, this);
+    m_saveReasons.insert(confirmation.conversationId, confirmation.reason); // kept until saved
+    if (!confirmed) {
         m_ui.callStatus->showNote(tr("Save cancelled; nothing was sent."));
         return;
     }
     QString refusal;
-    if (!m_session->save(confirmation.after, &refusal)) {
+    if (!m_session->save(confirmation.after, confirmation.reason, &refusal)) {
         m_reporter->showProblem(refusal);
         return;
     }

@@ -7,6 +7,7 @@
 #include "profiles/ProfileStore.h"
 #include "session/ConversationSession.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QStringList>
 
@@ -123,6 +124,8 @@ private:
         QString value;
     };
     std::optional<PendingRevert> m_pendingRevert;
+    // The reason typed in the save confirmation, by conversation id, until that save succeeds.
+    QHash<QString, QString> m_saveReasons;
     bool m_closeApproved = false;
 };
 
