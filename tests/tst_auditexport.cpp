@@ -70,6 +70,8 @@ private Q_SLOTS:
     void csvRoundTripsAwkwardValues();
     void jsonIsAnArrayOfRecords();
     void missingValueIsEmptyInCsvAndNullInJson();
+    void reasonIsExported_data();
+    void reasonIsExported();
 };
 
 void TestAuditExport::csvField_data()
@@ -115,7 +117,8 @@ void TestAuditExport::writeAheadFieldsComeLast()
     const QStringList expected{u"time"_s, u"os_user"_s, u"source"_s, u"profile"_s, u"app_key"_s,
                                u"conversation_id"_s, u"outcome"_s, u"error_kind"_s, u"stage"_s, u"code"_s,
                                u"msg"_s, u"http_status"_s, u"trace_id"_s, u"expected"_s, u"value_before"_s,
-                               u"value_sent"_s, u"phase"_s, u"attempt_id"_s, u"verified_by"_s, u"value_after"_s};
+                               u"value_sent"_s, u"phase"_s, u"attempt_id"_s, u"verified_by"_s, u"value_after"_s,
+                               u"reason"_s};
     QCOMPARE(AuditExport::fieldNames(), expected);
 
     AuditRecord row = withValue(u"v"_s);
@@ -124,7 +127,7 @@ void TestAuditExport::writeAheadFieldsComeLast()
     row.valueAfter = u"after"_s;
     const QList<QStringList> csv = parseCsv(AuditExport::toCsv({row}));
     QCOMPARE(csv.at(0), expected);
-    QCOMPARE(csv.at(1).mid(16), (QStringList{u"complete"_s, u"id-1"_s, u"reconcile"_s, u"after"_s}));
+    QCOMPARE(csv.at(1).mid(16), (QStringList{u"complete"_s, u"id-1"_s, u"reconcile"_s, u"after"_s, QString()}));
 
     const auto json = Json::parse(AuditExport::toJson({row}));
     QVERIFY(json && json->is_array());
@@ -176,6 +179,32 @@ void TestAuditExport::missingValueIsEmptyInCsvAndNullInJson()
     QCOMPARE(rows.at(1).at(rows.at(0).indexOf(u"value_before"_s)), QString());
     const auto parsed = Json::parse(AuditExport::toJson({record}));
     QVERIFY((*parsed)[0]["value_before"].is_null());
+}
+
+void TestAuditExport::reasonIsExported_data()
+{
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("ticket") << u"CS-42"_s;
+    QTest::newRow("awkward: comma, quote, newline, Chinese") << u"客户要求, \"VIP\"\n第二行"_s;
+    QTest::newRow("none: empty in CSV, null in JSON") << QString();
+}
+
+void TestAuditExport::reasonIsExported()
+{
+    QFETCH(QString, reason);
+    AuditRecord record = withValue(u"v"_s);
+    record.reason = reason;
+    const QList<QStringList> rows = parseCsv(AuditExport::toCsv({record}));
+    QCOMPARE(rows.at(1).size(), rows.at(0).size());
+    QCOMPARE(rows.at(1).at(rows.at(0).indexOf(u"reason"_s)), reason);
+    const auto parsed = Json::parse(AuditExport::toJson({record}));
+    QVERIFY(parsed);
+    const OrderedJson &exported = (*parsed)[0]["reason"];
+    if (reason.isEmpty())
+        QVERIFY(exported.is_null());
+    else
+        QCOMPARE(Json::toQString(exported.get<std::string>()), reason);
+    QCOMPARE(AuditRecord::fromJson((*parsed)[0])->reason, reason);
 }
 
 QTEST_GUILESS_MAIN(TestAuditExport)

@@ -27,14 +27,21 @@ AuditRecord interrupted(const QString &time)
     return entry.joinedWith(nullptr);
 }
 
+AuditRecord withReason(AuditRecord entry, const QString &reason)
+{
+    entry.reason = reason;
+    return entry;
+}
+
 // Seven attempts on three conversations, two profiles, three days and all four outcomes.
 QList<AuditRecord> sample()
 {
     return {
-        record(u"a|1|b"_s, u"prod"_s, u"2024-03-01T10:00:00Z"_s, u"none"_s),
+        withReason(record(u"a|1|b"_s, u"prod"_s, u"2024-03-01T10:00:00Z"_s, u"none"_s), u"CS-42 VIP upgrade"_s),
         record(u"a|1|b"_s, u"test"_s, u"2024-03-01T23:59:59Z"_s, u"business"_s),
         record(u"c|2|9"_s, u"prod"_s, u"2024-03-02T00:00:00Z"_s, u"conflict"_s),
-        record(u"c|2|9"_s, u"prod"_s, u"2024-03-02T08:00:00+08:00"_s, u"timeout"_s), // 00:00 UTC
+        withReason(record(u"c|2|9"_s, u"prod"_s, u"2024-03-02T08:00:00+08:00"_s, u"timeout"_s), // 00:00 UTC
+                   u"客户投诉 Ticket-7"_s),
         interrupted(u"2024-03-03T10:00:00Z"_s),
         record(u"e|1|f"_s, u"prod"_s, u"2024-03-03T11:00:00Z"_s, AuditRecord::OverwrittenKind),
         record(u"e|1|f"_s, u"prod"_s, u"2024-03-03T12:00:00Z"_s, AuditRecord::UnknownKind), // answer lost
@@ -91,6 +98,23 @@ void TestAuditFilter::filters_data()
     combined.conversationId = u"c|2|9"_s;
     combined.outcomes = {AuditRecord::Outcome::Conflict};
     QTest::newRow("all at once") << combined << QList<int>{2};
+
+    AuditFilter byReason;
+    byReason.text = u"  cs-42 "_s;
+    QTest::newRow("text: the reason, ignoring case, trimmed") << byReason << QList<int>{0};
+
+    AuditFilter byChineseReason;
+    byChineseReason.text = u"投诉"_s;
+    QTest::newRow("text: a part of a Chinese reason") << byChineseReason << QList<int>{3};
+
+    AuditFilter byValue;
+    byValue.text = u"e|1|f@2024-03-03T11"_s;
+    QTest::newRow("text: the value sent") << byValue << QList<int>{5};
+
+    AuditFilter textAndProfile;
+    textAndProfile.text = u"ticket"_s;
+    textAndProfile.profile = u"test"_s;
+    QTest::newRow("text and another field must both match") << textAndProfile << QList<int>{};
 
     AuditFilter none;
     none.conversationId = u"x|1|y"_s;

@@ -49,8 +49,9 @@ AuditRecord outcomeLine(const QString &id, int minute, const QString &kind, cons
 
 QList<AuditRecord> sample()
 {
-    return {record(u"a|1|b"_s, u"prod"_s, 1, u"none"_s), record(u"a|1|b"_s, u"test"_s, 2, u"business"_s),
-            record(u"c|2|9"_s, u"prod"_s, 3, u"conflict"_s)};
+    AuditRecord withReason = record(u"a|1|b"_s, u"prod"_s, 1, u"none"_s);
+    withReason.reason = u"CS-42\nsecond line"_s;
+    return {withReason, record(u"a|1|b"_s, u"test"_s, 2, u"business"_s), record(u"c|2|9"_s, u"prod"_s, 3, u"conflict"_s)};
 }
 
 } // namespace
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void updateTakesAFinishedLineOnce();
     void updateReloadsAReplacedLog();
     void headers();
+    void reasonColumnAndTextFilter();
     void joinsAttemptsWithOutcomes();
     void updateCompletesARowInPlace_data();
     void updateCompletesARowInPlace();
@@ -189,6 +191,21 @@ void TestAuditHistoryModel::headers()
 {
     QCOMPARE(m_model->headerData(AuditHistoryModel::ValueBeforeColumn, Qt::Horizontal).toString(), u"Value before"_s);
     QCOMPARE(m_model->headerData(AuditHistoryModel::TraceIdColumn, Qt::Horizontal).toString(), u"Trace id"_s);
+    QCOMPARE(m_model->headerData(AuditHistoryModel::ReasonColumn, Qt::Horizontal).toString(), u"Reason"_s);
+}
+
+void TestAuditHistoryModel::reasonColumnAndTextFilter()
+{
+    const QModelIndex reason = m_model->index(2, AuditHistoryModel::ReasonColumn); // oldest row: minute 1
+    QCOMPARE(reason.data().toString(), u"CS-42 \u21b5 second line"_s); // one line in the table
+    QCOMPARE(reason.data(AuditHistoryModel::RawValueRole).toString(), u"CS-42\nsecond line"_s);
+    QCOMPARE(m_model->index(0, AuditHistoryModel::ReasonColumn).data().toString(), QString());
+
+    AuditFilter filter;
+    filter.text = u"cs-42"_s;
+    m_model->setFilter(filter);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->record(0).traceId, u"trace-1"_s);
 }
 
 void TestAuditHistoryModel::updateInsertsOnlyTheNewRecords()
@@ -199,7 +216,7 @@ void TestAuditHistoryModel::updateInsertsOnlyTheNewRecords()
     QVERIFY(log.append(record(u"x|1|y"_s, u"q"_s, 11, u"none"_s)));
     QVERIFY(m_model->update(log).isEmpty());
     QCOMPARE(m_model->rowCount(), 2);
-    m_model->setFilter(AuditFilter{{}, u"p"_s, {}, {}, {}});
+    m_model->setFilter(AuditFilter{{}, u"p"_s, {}, {}, {}, {}});
     QCOMPARE(m_model->rowCount(), 1);
 
     QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
@@ -288,7 +305,7 @@ void TestAuditHistoryModel::joinsAttemptsWithOutcomes()
     QCOMPARE(m_model->index(1, AuditHistoryModel::OutcomeColumn).data(AuditHistoryModel::OutcomeRole).toString(),
              u"unknown"_s);
 
-    m_model->setFilter(AuditFilter{{}, {}, {}, {}, {AuditRecord::Outcome::Unknown}});
+    m_model->setFilter(AuditFilter{{}, {}, {}, {}, {AuditRecord::Outcome::Unknown}, {}});
     QCOMPARE(m_model->rowCount(), 1);
     QCOMPARE(m_model->record(0).attemptId, u"B"_s);
 }
@@ -355,7 +372,7 @@ void TestAuditHistoryModel::updateResetsWhenAnOutcomeCrossesTheFilter()
     AuditLog log(dir.filePath(u"audit.jsonl"_s));
     QVERIFY(log.append(attemptLine(u"A"_s, 10)));
     m_model->update(log);
-    m_model->setFilter(AuditFilter{{}, {}, {}, {}, {*AuditRecord::outcomeFromKey(outcome)}});
+    m_model->setFilter(AuditFilter{{}, {}, {}, {}, {*AuditRecord::outcomeFromKey(outcome)}, {}});
     QCOMPARE(m_model->rowCount(), rowsBefore);
 
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);

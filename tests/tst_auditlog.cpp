@@ -48,6 +48,9 @@ private Q_SLOTS:
     void appendsAndReadsBack();
     void recordRoundTripsThroughJson_data();
     void recordRoundTripsThroughJson();
+    void reasonIsWrittenOnlyWhenGiven_data();
+    void reasonIsWrittenOnlyWhenGiven();
+    void reasonThatIsNotAStringIsRefused();
     void everyAppendIsSynced();
     void failedSyncIsReported();
     void missingFileIsEmptyLog();
@@ -146,6 +149,38 @@ void TestAuditLog::recordRoundTripsThroughJson()
     QVERIFY2(back, qPrintable(error));
     QCOMPARE(*back, record);
     QCOMPARE(int(back->outcome()), outcome);
+}
+
+void TestAuditLog::reasonIsWrittenOnlyWhenGiven_data()
+{
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("none: the line is as before reasons existed") << QString();
+    QTest::newRow("ticket") << u"CS-42"_s;
+    QTest::newRow("sentence with quotes and Chinese") << u"客户要求 \"VIP\" 标记\n第二行"_s;
+}
+
+void TestAuditLog::reasonIsWrittenOnlyWhenGiven()
+{
+    QFETCH(QString, reason);
+    AuditRecord record = sampleAuditRecord(u"v"_s);
+    record.reason = reason;
+    const OrderedJson json = record.toJson();
+    QCOMPARE(json.contains("reason"), !reason.isEmpty());
+    if (!reason.isEmpty())
+        QCOMPARE(Json::toQString(json["reason"].get<std::string>()), reason);
+    const auto back = AuditRecord::fromJson(json);
+    QVERIFY(back);
+    QCOMPARE(back->reason, reason);
+    QCOMPARE(*back, record);
+}
+
+void TestAuditLog::reasonThatIsNotAStringIsRefused()
+{
+    OrderedJson json = sampleAuditRecord(u"v"_s).toJson();
+    json["reason"] = 42;
+    QString error;
+    QVERIFY(!AuditRecord::fromJson(json, &error));
+    QVERIFY2(error.contains(u"reason"_s), qPrintable(error));
 }
 
 void TestAuditLog::everyAppendIsSynced()

@@ -110,14 +110,14 @@ void TestCliHistory::historyFormats()
 
     const CliRun table = cli({u"history"_s});
     QCOMPARE(table.exitCode, int(ExitOk));
-    const QList<QByteArray> lines = table.out.trimmed().split('\n');
+    const QList<QByteArray> lines = table.out.chopped(1).split('\n'); // not trimmed: the last cell (reason) may be empty
     QCOMPARE(lines.size(), 3); // header and two attempts, each on one line
     QCOMPARE(lines.at(0), QByteArray("TIME (UTC)\tPROFILE\tCONVERSATION\tOUTCOME\tCODE\tTRACE ID\tVALUE BEFORE\t"
-                                     "VALUE SENT"));
+                                     "VALUE SENT\tREASON"));
     QVERIFY2(lines.at(1).contains("\tsuccess\t") && lines.at(1).contains("one\\ttwo\\nthree"), lines.at(1).constData());
     QVERIFY2(lines.at(2).contains("\tconflict\t"), lines.at(2).constData());
     QVERIFY(lines.at(2).contains(m_firstId.toUtf8()));
-    QCOMPARE(lines.at(2).count('\t'), 7);
+    QCOMPARE(lines.at(2).count('\t'), 8);
 
     const CliRun json = cli({u"history"_s, u"--format"_s, u"json"_s});
     QCOMPARE(json.exitCode, int(ExitOk));
@@ -211,13 +211,13 @@ void TestCliHistory::tableJoinsAttemptsWithOutcomes()
     const CliRun run = cli({u"history"_s});
     QVERIFY2(run.exitCode == ExitOk, run.err.constData());
     QVERIFY2(run.err.isEmpty(), run.err.constData());
-    const QList<QByteArray> lines = run.out.trimmed().split('\n');
+    const QList<QByteArray> lines = run.out.chopped(1).split('\n');
     QCOMPARE(lines.size(), 6); // header and five attempts, from eight lines
     QStringList outcomes;
     QStringList times;
     for (const QByteArray &line : lines.mid(1)) {
         const QList<QByteArray> cells = line.split('\t');
-        QCOMPARE(cells.size(), 8);
+        QCOMPARE(cells.size(), 9);
         times << QString::fromUtf8(cells.at(0));
         outcomes << QString::fromUtf8(cells.at(3));
     }
@@ -281,9 +281,9 @@ void TestCliHistory::jsonAndCsvCarryTheWriteAheadFields()
     const QList<QByteArray> lines = csv.out.split('\n');
     QVERIFY2(lines.at(0).startsWith("time,os_user,source,profile,app_key,conversation_id,outcome,error_kind,"),
              lines.at(0).constData());
-    QVERIFY2(lines.at(0).endsWith("value_sent,phase,attempt_id,verified_by,value_after\r"), lines.at(0).constData());
-    QVERIFY2(lines.at(1).endsWith(",complete,A,answer,after 2\r"), lines.at(1).constData());
-    QVERIFY2(lines.at(2).endsWith(",attempt,B,,\r"), lines.at(2).constData());
+    QVERIFY2(lines.at(0).endsWith("value_sent,phase,attempt_id,verified_by,value_after,reason\r"), lines.at(0).constData());
+    QVERIFY2(lines.at(1).endsWith(",complete,A,answer,after 2,\r"), lines.at(1).constData());
+    QVERIFY2(lines.at(2).endsWith(",attempt,B,,,\r"), lines.at(2).constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliHistory)

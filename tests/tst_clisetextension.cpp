@@ -37,10 +37,14 @@ private Q_SLOTS:
     void everyAttemptIsAudited_data();
     void everyAttemptIsAudited();
     void unwritableAuditLogRefusesSave();
+    void reasonIsRecorded();
+    void requiredReasonMissingExitsTwoBeforeSending_data();
+    void requiredReasonMissingExitsTwoBeforeSending();
+    void requiredReasonGivenSaves();
 
 private:
     CliRun cli(const QStringList &arguments, const QByteArray &input = {}) { return m_cli->run(arguments, input); }
-    void addSandboxProfile(const QString &name = u"sandbox"_s);
+    void addSandboxProfile(const QString &name = u"sandbox"_s, const QStringList &extra = {});
     QString writeFile(const QString &name, const QByteArray &bytes);
     QString serverValue() const;
     QList<AuditRecord> auditRecords() const;
@@ -69,11 +73,12 @@ void TestCliSetExtension::cleanup()
     m_files.reset();
 }
 
-void TestCliSetExtension::addSandboxProfile(const QString &name)
+void TestCliSetExtension::addSandboxProfile(const QString &name, const QStringList &extra)
 {
     const Credentials demo = SandboxServer::demoCredentials();
-    const CliRun run = cli({u"profile"_s, u"add"_s, name, u"--endpoint"_s, m_sandbox->baseUrl().toString(),
-                            u"--app-key"_s, demo.appKey},
+    const CliRun run = cli(QStringList{u"profile"_s, u"add"_s, name, u"--endpoint"_s, m_sandbox->baseUrl().toString(),
+                                       u"--app-key"_s, demo.appKey}
+                               + extra,
                            demo.appSecret.toUtf8() + '\n');
     QVERIFY2(run.exitCode == ExitOk, run.err.constData());
 }
@@ -345,6 +350,66 @@ void TestCliSetExtension::unwritableAuditLogRefusesSave()
     QVERIFY2(run.err.contains("audit log"), run.err.constData());
     QCOMPARE(m_sandbox->requestCount(), before); // nothing sent, not even the re-read
     QCOMPARE(serverValue(), valueBefore);
+}
+
+void TestCliSetExtension::reasonIsRecorded()
+{
+    const CliRun run = cli({u"set-extension"_s, m_firstId, u"--value"_s, u"{\"vip\":true}"_s, u"--reason"_s,
+                            u" CS-42 客户要求 "_s});
+    QVERIFY2(run.exitCode == ExitOk, run.err.constData());
+    const QList<AuditRecord> records = auditRecords();
+    QCOMPARE(records.size(), 1);
+    QCOMPARE(records.first().reason, u"CS-42 客户要求"_s);
+
+    const CliRun history = cli({u"history"_s});
+    QCOMPARE(history.exitCode, int(ExitOk));
+    const QString table = QString::fromUtf8(history.out);
+    QVERIFY2(table.section(u'\n', 0, 0).endsWith(u"\tREASON"_s), qPrintable(table));
+    QVERIFY2(table.section(u'\n', 1, 1).endsWith(u"\tCS-42 客户要求"_s), qPrintable(table));
+    const CliRun json = cli({u"history"_s, u"--format"_s, u"json"_s});
+    const auto parsed = Json::parse(json.out);
+    QVERIFY(parsed && parsed->is_array() && parsed->size() == 1);
+    QCOMPARE(Json::toQString((*parsed)[0]["reason"].get<std::string>()), u"CS-42 客户要求"_s);
+    const CliRun csv = cli({u"history"_s, u"--format"_s, u"csv"_s});
+    QVERIFY(csv.out.startsWith("time,") && csv.out.contains(",reason\r\n"));
+    QVERIFY(QString::fromUtf8(csv.out).contains(u",CS-42 客户要求\r\n"_s));
+}
+
+void TestCliSetExtension::requiredReasonMissingExitsTwoBeforeSending_data()
+{
+    QTest::addColumn<QStringList>("reasonArguments");
+    QTest::newRow("no --reason") << QStringList();
+    QTest::newRow("blank --reason") << QStringList{u"--reason"_s, u"   "_s};
+}
+
+void TestCliSetExtension::requiredReasonMissingExitsTwoBeforeSending()
+{
+    QFETCH(QStringList, reasonArguments);
+    addSandboxProfile(u"strict"_s, {u"--require-reason"_s});
+    const QString before = serverValue();
+    QSignalSpy handled(m_sandbox.get(), &SandboxServer::requestHandled);
+    const CliRun run = cli(QStringList{u"set-extension"_s, m_firstId, u"--profile"_s, u"strict"_s, u"--value"_s,
+                                       u"x"_s}
+                           + reasonArguments);
+    QCOMPARE(run.exitCode, int(ExitUsage));
+    QVERIFY2(run.err.contains("requires a reason for every save") && run.err.contains("--reason"),
+             run.err.constData());
+    QCOMPARE(handled.count(), 0); // nothing was sent, not even a read
+    QCOMPARE(serverValue(), before);
+    QVERIFY(auditRecords().isEmpty());
+}
+
+void TestCliSetExtension::requiredReasonGivenSaves()
+{
+    addSandboxProfile(u"strict"_s, {u"--require-reason"_s});
+    const CliRun list = cli({u"profile"_s, u"list"_s});
+    QVERIFY2(list.out.contains("strict\t") && list.out.contains("(reason required)"), list.out.constData());
+    QVERIFY(m_sandbox->setServerExtension(m_firstId, u"{\"a\":1}"_s));
+    const CliRun run = cli({u"set-extension"_s, m_firstId, u"--profile"_s, u"strict"_s, u"--set"_s, u"vip=true"_s,
+                            u"--reason"_s, u"CS-7"_s});
+    QVERIFY2(run.exitCode == ExitOk, run.err.constData());
+    QCOMPARE(auditRecords().value(0).reason, u"CS-7"_s);
+    QCOMPARE(auditRecords().value(0).profile, u"strict"_s);
 }
 
 QTEST_GUILESS_MAIN(TestCliSetExtension)

@@ -6,6 +6,7 @@
 #include "models/ConversationTreeModel.h"
 #include "session/GuardedSave.h"
 
+#include "support/RiskConfirmation.h"
 #include "support/SandboxWindow.h"
 
 #include <QFile>
@@ -64,6 +65,7 @@ void TestConflictFlow::init()
     m_sandbox->resetToSeed();
     m_sandbox->setRateLimited(false);
     DialogHook::clearAnswers();
+    DialogHook::setInspector(test::confirmingRisk());
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_window = std::make_unique<SandboxWindow>(*m_sandbox, m_dir->path(), u"windowA"_s);
@@ -111,7 +113,7 @@ void TestConflictFlow::secondWriterShowsConflictAndWritesNothing()
 
     QString conflictText;
     QString yoursPane, serverPane, loadedPane;
-    DialogHook::setInspector([&](QDialog *dialog) {
+    DialogHook::setInspector(test::confirmingRisk([&](QDialog *dialog) {
         if (dialog->objectName() != u"conflictDialog")
             return;
         conflictText = DialogHook::lastText();
@@ -119,7 +121,7 @@ void TestConflictFlow::secondWriterShowsConflictAndWritesNothing()
         yoursPane = dialog->findChild<QTextEdit *>(u"conflictYoursView"_s)->toPlainText();
         serverPane = dialog->findChild<QTextEdit *>(u"conflictServerView"_s)->toPlainText();
         QVERIFY(dialog->findChild<QPushButton *>(u"keepEditingButton"_s)->isDefault());
-    });
+    }));
     QSignalSpy conflict((*m_window)->session(), &ConversationSession::conflict);
     saveAs(*m_window, u"{\"ticket\":\"T-1\",\"by\":\"me\"}"_s);
     DialogHook::setNextAnswer(QDialogButtonBox::Cancel); // the conflict dialog: keep editing
@@ -208,10 +210,10 @@ void TestConflictFlow::keepEditingKeepsTextAndComparesWithServerValue()
 
     // The next Save confirms against the server's value and goes through.
     QString confirmDiff;
-    DialogHook::setInspector([&confirmDiff](QDialog *dialog) {
+    DialogHook::setInspector(test::confirmingRisk([&confirmDiff](QDialog *dialog) {
         if (dialog->objectName() == u"saveConfirmDialog")
             confirmDiff = dialog->findChild<QTextEdit *>(u"confirmDiff"_s)->toPlainText();
-    });
+    }));
     QSignalSpy saved((*m_window)->session(), &ConversationSession::saved);
     DialogHook::setNextAnswer(QDialogButtonBox::Save);
     QTest::keyClick(m_window->get(), Qt::Key_S, Qt::ControlModifier);
@@ -256,10 +258,10 @@ void TestConflictFlow::twoWindowsCannotSilentlyOverwriteEachOther()
 
     // B saves what it typed over the value it loaded before A's save: refused.
     QString shownToB;
-    DialogHook::setInspector([&shownToB](QDialog *dialog) {
+    DialogHook::setInspector(test::confirmingRisk([&shownToB](QDialog *dialog) {
         if (dialog->objectName() == u"conflictDialog")
             shownToB = dialog->findChild<QTextEdit *>(u"conflictServerView"_s)->toPlainText();
-    });
+    }));
     QSignalSpy conflictB(other->session(), &ConversationSession::conflict);
     QSignalSpy savedB(other->session(), &ConversationSession::saved);
     saveAs(other, u"{\"note\":\"from B\"}"_s);

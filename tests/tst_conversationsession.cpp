@@ -183,7 +183,7 @@ void TestConversationSession::saveShowsWhatTheServerReturned()
         if (method == "PATCH")
             patchBody = m_sandbox->lastRequestBody();
     });
-    QVERIFY(m_session->save(value));
+    QVERIFY(m_session->save(value, QString()));
     QCOMPARE(started.size(), 1);
     QVERIFY(saved.wait());
 
@@ -204,8 +204,8 @@ void TestConversationSession::secondSaveWhileBusyIsRefused()
     const int requestsBefore = m_sandbox->requestCount();
     QSignalSpy saved(m_session.get(), &ConversationSession::saved);
     QSignalSpy started(m_session.get(), &ConversationSession::saveStarted);
-    QVERIFY(m_session->save(u"first"_s));
-    QVERIFY(!m_session->save(u"second"_s));
+    QVERIFY(m_session->save(u"first"_s, QString()));
+    QVERIFY(!m_session->save(u"second"_s, QString()));
     QVERIFY(!m_session->refusalReason(ConversationSession::Operation::Save).isEmpty());
     QCOMPARE(started.size(), 1);
     QVERIFY(saved.wait());
@@ -219,7 +219,7 @@ void TestConversationSession::loadWhileSavingIsRefused()
     loadAlice();
     m_sandbox->setResponseDelayMs(300);
     QSignalSpy saved(m_session.get(), &ConversationSession::saved);
-    QVERIFY(m_session->save(u"x"_s));
+    QVERIFY(m_session->save(u"x"_s, QString()));
     QVERIFY(!m_session->load(idOf(AliceId)));
     QVERIFY(saved.wait());
     QVERIFY(m_session->load(idOf(AliceId)));
@@ -228,7 +228,7 @@ void TestConversationSession::loadWhileSavingIsRefused()
 void TestConversationSession::saveWithoutConversationIsRefused()
 {
     QSignalSpy started(m_session.get(), &ConversationSession::saveStarted);
-    QVERIFY(!m_session->save(u"x"_s));
+    QVERIFY(!m_session->save(u"x"_s, QString()));
     QCOMPARE(started.size(), 0);
     QCOMPARE(m_session->refusalReason(ConversationSession::Operation::Save),
              ConversationSession::tr("Load a conversation before saving."));
@@ -250,7 +250,7 @@ void TestConversationSession::failedSaveKeepsLoadedValue()
     m_sandbox->setRateLimited(true);
     QSignalSpy failed(m_session.get(), &ConversationSession::failed);
     QSignalSpy saved(m_session.get(), &ConversationSession::saved);
-    QVERIFY(m_session->save(u"edited"_s));
+    QVERIFY(m_session->save(u"edited"_s, QString()));
     QVERIFY(failed.wait());
     QCOMPARE(saved.size(), 0);
     const auto result = failed.first().at(0).value<ApiResult>();
@@ -281,13 +281,13 @@ void TestConversationSession::cancelSlowSave()
     loadAlice();
     m_sandbox->setResponseDelayMs(3000);
     QSignalSpy failed(m_session.get(), &ConversationSession::failed);
-    QVERIFY(m_session->save(u"never mind"_s));
+    QVERIFY(m_session->save(u"never mind"_s, QString()));
     QSignalSpy busy(m_session.get(), &ConversationSession::busyChanged);
     m_session->cancel();
     QTRY_COMPARE(failed.size(), 1);
     QCOMPARE(failed.first().at(0).value<ApiResult>().error, ErrorKind::Cancelled);
     QCOMPARE(busy.size(), 1);
-    QVERIFY(m_session->save(u"again"_s)); // free for the next call
+    QVERIFY(m_session->save(u"again"_s, QString())); // free for the next call
 }
 
 void TestConversationSession::partialSaveResponseKeepsOtherFields()
@@ -306,7 +306,7 @@ void TestConversationSession::partialSaveResponseKeepsOtherFields()
     QSignalSpy saved(m_session.get(), &ConversationSession::saved);
     // This server answers the re-read, the write and the check after it with the same partial
     // body; its value differs from the one loaded, so overwrite() (which writes regardless).
-    QVERIFY(m_session->overwrite(u"sent"_s));
+    QVERIFY(m_session->overwrite(u"sent"_s, QString()));
     QVERIFY(saved.wait());
     QVERIFY(m_session->lastSaveResponseWasPartial());
     const OrderedJson &after = m_session->conversation();
@@ -369,7 +369,7 @@ void TestConversationSession::newSecretKeepsConversation()
     QVERIFY(m_session->hasConversation());
     // The new secret is the one used: the server refuses it.
     QSignalSpy failed(m_session.get(), &ConversationSession::failed);
-    QVERIFY(m_session->save(u"x"_s));
+    QVERIFY(m_session->save(u"x"_s, QString()));
     QVERIFY(failed.wait());
     QCOMPARE(failed.first().at(0).value<ApiResult>().code, 414);
     QCOMPARE(m_session->conversationId().toString(), AliceId);

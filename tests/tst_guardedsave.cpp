@@ -25,6 +25,8 @@ private Q_SLOTS:
     void cleanup();
 
     void unchangedValueIsSaved();
+    void reasonIsRecordedWithTheAttempt();
+    void reasonIsRecordedWithAConflict();
     void secondWriterCausesConflictAndNothingIsWritten();
     void overwriteAfterConflictWrites();
     void retryWithServerValueStaysGuarded();
@@ -109,7 +111,7 @@ void TestGuardedSave::unchangedValueIsSaved()
     QSignalSpy finished(m_save.get(), &GuardedSave::finished);
     QSignalSpy conflict(m_save.get(), &GuardedSave::conflict);
     QString refusal;
-    QVERIFY2(m_save->save(m_id, loaded, mine, &refusal), qPrintable(refusal));
+    QVERIFY2(m_save->save(m_id, loaded, mine, QString(), &refusal), qPrintable(refusal));
     QVERIFY(m_save->isBusy());
     QVERIFY(finished.wait());
     QVERIFY(!m_save->isBusy());
@@ -139,13 +141,40 @@ void TestGuardedSave::unchangedValueIsSaved()
     QCOMPARE(record.time.timeSpec(), Qt::UTC);
 }
 
+void TestGuardedSave::reasonIsRecordedWithTheAttempt()
+{
+    QSignalSpy finished(m_save.get(), &GuardedSave::finished);
+    QVERIFY(m_save->save(m_id, serverValue(), u"mine"_s, u"  CS-42: customer asked  "_s));
+    QVERIFY(finished.wait());
+    QStringList warnings;
+    const QList<AuditRecord> lines = m_log->readAll(&warnings);
+    QVERIFY(warnings.isEmpty());
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.at(0).phase, AuditRecord::Phase::Attempt);
+    QCOMPARE(lines.at(0).reason, u"CS-42: customer asked"_s); // trimmed
+    QCOMPARE(lines.at(1).phase, AuditRecord::Phase::Outcome);
+    QCOMPARE(lines.at(1).reason, QString()); // the History takes it from the Attempt
+    QCOMPARE(onlyRecord().reason, u"CS-42: customer asked"_s);
+}
+
+void TestGuardedSave::reasonIsRecordedWithAConflict()
+{
+    QSignalSpy conflict(m_save.get(), &GuardedSave::conflict);
+    QVERIFY(m_save->save(m_id, u"stale"_s, u"mine"_s, u"CS-7"_s));
+    QVERIFY(conflict.wait());
+    const AuditRecord record = onlyRecord();
+    QCOMPARE(record.phase, AuditRecord::Phase::Complete);
+    QCOMPARE(record.outcome(), AuditRecord::Outcome::Conflict);
+    QCOMPARE(record.reason, u"CS-7"_s);
+}
+
 void TestGuardedSave::secondWriterCausesConflictAndNothingIsWritten()
 {
     const QString loaded = serverValue();
     QVERIFY(m_sandbox->setServerExtension(m_id.toString(), u"changed by a colleague"_s));
     QSignalSpy finished(m_save.get(), &GuardedSave::finished);
     QSignalSpy conflict(m_save.get(), &GuardedSave::conflict);
-    QVERIFY(m_save->save(m_id, loaded, u"mine"_s));
+    QVERIFY(m_save->save(m_id, loaded, u"mine"_s, QString()));
     QVERIFY(conflict.wait());
     QCOMPARE(finished.count(), 0);
     QVERIFY(!m_save->isBusy());
@@ -177,10 +206,10 @@ void TestGuardedSave::overwriteAfterConflictWrites()
     QVERIFY(m_sandbox->setServerExtension(m_id.toString(), u"theirs"_s));
     QSignalSpy conflict(m_save.get(), &GuardedSave::conflict);
     QSignalSpy finished(m_save.get(), &GuardedSave::finished);
-    QVERIFY(m_save->save(m_id, loaded, u"mine"_s));
+    QVERIFY(m_save->save(m_id, loaded, u"mine"_s, QString()));
     QVERIFY(conflict.wait());
 
-    QVERIFY(m_save->overwrite(m_id, u"mine"_s));
+    QVERIFY(m_save->overwrite(m_id, u"mine"_s, QString()));
     QVERIFY(finished.wait());
     QVERIFY(finished.first().first().value<ApiResult>().ok());
     QCOMPARE(serverValue(), u"mine"_s);
@@ -197,19 +226,19 @@ void TestGuardedSave::retryWithServerValueStaysGuarded()
     QVERIFY(m_sandbox->setServerExtension(m_id.toString(), u"theirs"_s));
     QSignalSpy conflict(m_save.get(), &GuardedSave::conflict);
     QSignalSpy finished(m_save.get(), &GuardedSave::finished);
-    QVERIFY(m_save->save(m_id, u"stale"_s, u"mine"_s));
+    QVERIFY(m_save->save(m_id, u"stale"_s, u"mine"_s, QString()));
     QVERIFY(conflict.wait());
     const auto first = conflict.first().first().value<SaveConflict>();
 
     // A third writer while the user looked at the three-way view.
     QVERIFY(m_sandbox->setServerExtension(m_id.toString(), u"third"_s));
-    QVERIFY(m_save->save(m_id, first.serverNow, u"mine"_s));
+    QVERIFY(m_save->save(m_id, first.serverNow, u"mine"_s, QString()));
     QVERIFY(conflict.wait());
     QCOMPARE(conflict.last().first().value<SaveConflict>().serverNow, u"third"_s);
     QCOMPARE(finished.count(), 0);
     QCOMPARE(serverValue(), u"third"_s);
 
-    QVERIFY(m_save->save(m_id, u"third"_s, u"mine"_s));
+    QVERIFY(m_save->save(m_id, u"third"_s, u"mine"_s, QString()));
     QVERIFY(finished.wait());
     QCOMPARE(serverValue(), u"mine"_s);
 }
@@ -221,12 +250,12 @@ void TestGuardedSave::missingServerExtensionCountsAsEmpty()
     m_sandbox->putConversation(bare);
 
     QSignalSpy conflict(m_save.get(), &GuardedSave::conflict);
-    QVERIFY(m_save->save(m_id, u"something"_s, u"mine"_s));
+    QVERIFY(m_save->save(m_id, u"something"_s, u"mine"_s, QString()));
     QVERIFY(conflict.wait());
     QCOMPARE(conflict.first().first().value<SaveConflict>().serverNow, QString());
 
     QSignalSpy finished(m_save.get(), &GuardedSave::finished);
-    QVERIFY(m_save->save(m_id, QString(), u"mine"_s));
+    QVERIFY(m_save->save(m_id, QString(), u"mine"_s, QString()));
     QVERIFY(finished.wait());
     QVERIFY(finished.first().first().value<ApiResult>().ok());
     QCOMPARE(serverValue(), u"mine"_s);
@@ -263,7 +292,7 @@ void TestGuardedSave::rereadFailureWritesNothing()
     QSignalSpy rereadFailed(m_save.get(), &GuardedSave::rereadFailed);
     QSignalSpy finished(m_save.get(), &GuardedSave::finished);
     QSignalSpy conflict(m_save.get(), &GuardedSave::conflict);
-    QVERIFY(m_save->save(id, before, u"mine"_s));
+    QVERIFY(m_save->save(id, before, u"mine"_s, QString()));
     QVERIFY(rereadFailed.wait());
     QCOMPARE(finished.count(), 0);
     QCOMPARE(conflict.count(), 0);
@@ -285,7 +314,7 @@ void TestGuardedSave::writeFailureIsReportedAndRecorded()
 {
     const QString tooLong(SandboxServer::MaxServerExtensionLength + 1, u'x');
     QSignalSpy finished(m_save.get(), &GuardedSave::finished);
-    QVERIFY(m_save->save(m_id, serverValue(), tooLong));
+    QVERIFY(m_save->save(m_id, serverValue(), tooLong, QString()));
     QVERIFY(finished.wait());
     const auto result = finished.first().first().value<ApiResult>();
     QCOMPARE(result.error, ErrorKind::Business);
@@ -306,7 +335,7 @@ void TestGuardedSave::cancelDuringRereadIsRecorded()
 {
     m_sandbox->setResponseDelayMs(3000);
     QSignalSpy rereadFailed(m_save.get(), &GuardedSave::rereadFailed);
-    QVERIFY(m_save->save(m_id, serverValue(), u"mine"_s));
+    QVERIFY(m_save->save(m_id, serverValue(), u"mine"_s, QString()));
     QCOMPARE(m_save->stage(), GuardedSave::Stage::Locking);
     QTRY_COMPARE(m_save->stage(), GuardedSave::Stage::Rereading);
     m_save->cancel();
@@ -326,9 +355,9 @@ void TestGuardedSave::unwritableAuditLogRefusesBeforeSending()
 
     QSignalSpy stage(m_save.get(), &GuardedSave::stageChanged);
     QString refusal;
-    QVERIFY(!m_save->save(m_id, serverValue(), u"mine"_s, &refusal));
+    QVERIFY(!m_save->save(m_id, serverValue(), u"mine"_s, QString(), &refusal));
     QVERIFY2(refusal.contains(u"audit log"_s), qPrintable(refusal));
-    QVERIFY(!m_save->overwrite(m_id, u"mine"_s, &refusal));
+    QVERIFY(!m_save->overwrite(m_id, u"mine"_s, QString(), &refusal));
     QVERIFY(!m_save->isBusy());
     QCOMPARE(stage.count(), 0);
     QTest::qWait(50); // a request sent by mistake would reach the sandbox by now
@@ -338,9 +367,9 @@ void TestGuardedSave::unwritableAuditLogRefusesBeforeSending()
 void TestGuardedSave::busyRefusesSecondSave()
 {
     QSignalSpy finished(m_save.get(), &GuardedSave::finished);
-    QVERIFY(m_save->save(m_id, serverValue(), u"first"_s));
+    QVERIFY(m_save->save(m_id, serverValue(), u"first"_s, QString()));
     QString refusal;
-    QVERIFY(!m_save->save(m_id, serverValue(), u"second"_s, &refusal));
+    QVERIFY(!m_save->save(m_id, serverValue(), u"second"_s, QString(), &refusal));
     QVERIFY(!refusal.isEmpty());
     QVERIFY(finished.wait());
     QCOMPARE(serverValue(), u"first"_s);
@@ -351,7 +380,7 @@ void TestGuardedSave::worksWithoutAuditLog()
 {
     m_save->setAuditLog(nullptr, {}, {});
     QSignalSpy finished(m_save.get(), &GuardedSave::finished);
-    QVERIFY(m_save->save(m_id, serverValue(), u"no log"_s));
+    QVERIFY(m_save->save(m_id, serverValue(), u"no log"_s, QString()));
     QVERIFY(finished.wait());
     QCOMPARE(serverValue(), u"no log"_s);
     QVERIFY(!QFile::exists(m_log->filePath()));
@@ -364,12 +393,12 @@ void TestGuardedSave::auditLogNeverHoldsTheSecret()
     m_client->setCredentials(credentials);
     QSignalSpy finished(m_save.get(), &GuardedSave::finished);
     QSignalSpy conflict(m_save.get(), &GuardedSave::conflict);
-    QVERIFY(m_save->save(m_id, serverValue(), u"ok"_s));
+    QVERIFY(m_save->save(m_id, serverValue(), u"ok"_s, QString()));
     QVERIFY(finished.wait());
     QVERIFY(finished.last().first().value<ApiResult>().ok());
-    QVERIFY(m_save->save(m_id, u"stale"_s, u"conflicting"_s));
+    QVERIFY(m_save->save(m_id, u"stale"_s, u"conflicting"_s, QString()));
     QVERIFY(conflict.wait());
-    QVERIFY(m_save->save(m_id, u"ok"_s, QString(2000, u'x')));
+    QVERIFY(m_save->save(m_id, u"ok"_s, QString(2000, u'x'), QString()));
     QVERIFY(finished.wait());
 
     QFile file(m_log->filePath());

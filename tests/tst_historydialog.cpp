@@ -7,6 +7,7 @@
 #include "models/AuditHistoryModel.h"
 #include "session/GuardedSave.h"
 
+#include "support/RiskConfirmation.h"
 #include "support/SandboxWindow.h"
 #include "support/RequireChild.h"
 
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void revertIsGuardedAgainstOtherWriters();
     void revertOfAnotherProfileIsRefused();
     void revertNeedsAKnownValueBefore();
+    void reasonIsKeptUntilSavedSearchedAndShown();
 
 private:
     void writeSampleLog();
@@ -123,6 +125,7 @@ void TestHistoryDialog::init()
 {
     m_sandbox->resetToSeed();
     DialogHook::clearAnswers();
+    DialogHook::setInspector(test::confirmingRisk());
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_window = std::make_unique<SandboxWindow>(*m_sandbox, m_dir->path(), u"historyWindow"_s);
@@ -354,10 +357,10 @@ void TestHistoryDialog::revertGoesThroughConfirmation()
     QVERIFY(inHistory<QPlainTextEdit>(u"historyDetail"_s)->toPlainText().contains(seeded));
 
     QString confirmDiff;
-    DialogHook::setInspector([&confirmDiff](QDialog *dialog) {
+    DialogHook::setInspector(test::confirmingRisk([&confirmDiff](QDialog *dialog) {
         QCOMPARE(dialog->objectName(), u"saveConfirmDialog"_s);
         confirmDiff = dialog->findChild<QTextEdit *>(u"confirmDiff"_s)->toPlainText();
-    });
+    }));
     QSignalSpy saved((*m_window)->session(), &ConversationSession::saved);
     DialogHook::setNextAnswer(QDialogButtonBox::Save);
     QTest::mouseClick(inHistory<QPushButton>(u"historyRevertButton"_s), Qt::LeftButton);
@@ -435,6 +438,53 @@ void TestHistoryDialog::revertNeedsAKnownValueBefore()
     QVERIFY(inHistory<QPushButton>(u"historyOpenButton"_s)->isEnabled());
     QVERIFY(inHistory<QPlainTextEdit>(u"historyDetail"_s)->toPlainText().contains(u"unknown"_s));
     QVERIFY(history->isVisible());
+}
+
+void TestHistoryDialog::reasonIsKeptUntilSavedSearchedAndShown()
+{
+    QString prefilled;
+    const auto typeReason = [&prefilled](const QString &reason) {
+        return [&prefilled, reason](QDialog *dialog) {
+            auto *field = dialog->findChild<QLineEdit *>(u"confirmReason"_s);
+            prefilled = field->text();
+            if (!reason.isNull()) {
+                field->clear();
+                QTest::keyClicks(field, reason);
+            }
+        };
+    };
+    m_window->typeExtension(u"with a reason"_s);
+    DialogHook::setInspector(test::confirmingRisk(typeReason(u"CS-9 VIP"_s)));
+    DialogHook::setNextAnswer(QDialogButtonBox::Cancel);
+    m_window->get()->save();
+    QCOMPARE(prefilled, QString());
+
+    // The reason typed before the cancel is offered again, and recorded with the save.
+    DialogHook::setInspector(test::confirmingRisk(typeReason(QString())));
+    QSignalSpy saved((*m_window)->session(), &ConversationSession::saved);
+    DialogHook::setNextAnswer(QDialogButtonBox::Save);
+    m_window->get()->save();
+    QCOMPARE(prefilled, u"CS-9 VIP"_s);
+    QVERIFY(saved.wait());
+
+    // Once saved, the next save starts without it.
+    m_window->typeExtension(u"another"_s);
+    DialogHook::setNextAnswer(QDialogButtonBox::Cancel);
+    m_window->get()->save();
+    QCOMPARE(prefilled, QString());
+    DialogHook::clearAnswers();
+    DialogHook::setInspector(test::confirmingRisk());
+
+    writeSampleLog();
+    HistoryDialog *history = openHistory();
+    inHistory<QLineEdit>(u"historyConversationFilter"_s)->clear();
+    QTRY_COMPARE(history->shownRecords().size(), 5);
+    QTest::keyClicks(inHistory<QLineEdit>(u"historySearch"_s), u"cs-9"_s);
+    QCOMPARE(history->shownRecords().size(), 1);
+    QCOMPARE(history->shownRecords().first().reason, u"CS-9 VIP"_s);
+    QVERIFY(selectRecord([](const AuditRecord &entry) { return entry.reason == u"CS-9 VIP"; }));
+    const QString detail = inHistory<QPlainTextEdit>(u"historyDetail"_s)->toPlainText();
+    QVERIFY2(detail.startsWith(u"Reason: CS-9 VIP\n"_s), qPrintable(detail));
 }
 
 QTEST_MAIN(TestHistoryDialog)

@@ -274,11 +274,11 @@ void TestLocalFaults::unwritableAuditLogRefusesSave()
     QSignalSpy stages(&save, &GuardedSave::stageChanged);
 
     QString refusal;
-    QVERIFY(!save.save(*ConversationId::parse(id), serverBefore, u"{\"unrecorded\":1}"_s, &refusal));
+    QVERIFY(!save.save(*ConversationId::parse(id), serverBefore, u"{\"unrecorded\":1}"_s, QString(), &refusal));
     QVERIFY2(refusal.contains(u"audit log"_s) && refusal.contains(reason), qPrintable(refusal));
     QVERIFY2(refusal.contains(QDir::toNativeSeparators(fault == u"folder-is-file" ? folder : logPath)),
              qPrintable(refusal));
-    QVERIFY(!save.overwrite(*ConversationId::parse(id), u"{\"unrecorded\":1}"_s));
+    QVERIFY(!save.overwrite(*ConversationId::parse(id), u"{\"unrecorded\":1}"_s, QString()));
     QCOMPARE(stages.count(), 0);
     QTest::qWait(50); // a request sent by mistake would have reached the sandbox by now
     QCOMPARE(sandbox.requestCount(), 0);

@@ -56,10 +56,10 @@ void TestMainWindowSave::editAndSaveWithConfirmation()
     QVERIFY(m_window->isWindowModified());
 
     QString confirmText;
-    DialogHook::setInspector([&confirmText](QDialog *dialog) {
+    DialogHook::setInspector(test::confirmingRisk([&confirmText](QDialog *dialog) {
         QCOMPARE(dialog->objectName(), u"saveConfirmDialog"_s);
         confirmText = DialogHook::lastText();
-    });
+    }));
     DialogHook::setNextAnswer(QDialogButtonBox::Save);
     QSignalSpy saved(m_window->session(), &ConversationSession::saved);
     QByteArray patchBody;

@@ -5,6 +5,7 @@
 #include "audit/AuditLog.h"
 #include "session/ConversationSession.h"
 #include "session/GuardedSave.h"
+#include "support/RiskConfirmation.h"
 #include "support/SandboxWindow.h"
 
 #include <QDialogButtonBox>
@@ -50,6 +51,7 @@ void TestMainWindowWritePath::initTestCase()
 void TestMainWindowWritePath::init()
 {
     DialogHook::clearAnswers();
+    DialogHook::setInspector(test::confirmingRisk());
     m_sandbox = std::make_unique<SandboxServer>();
     QVERIFY(m_sandbox->listen());
     m_aliceId = m_sandbox->conversationIds().value(0);
@@ -148,10 +150,10 @@ void TestMainWindowWritePath::overwriteRightAfterTheSaveOpensTheConflictDialog()
             m_sandbox->setServerExtension(m_aliceId, u"colleague"_s);
     });
     QString conflictTitle;
-    DialogHook::setInspector([&conflictTitle](QDialog *dialog) {
+    DialogHook::setInspector(test::confirmingRisk([&conflictTitle](QDialog *dialog) {
         if (dialog->objectName() == u"conflictDialog")
             conflictTitle = dialog->windowTitle();
-    });
+    }));
     window.typeExtension(u"mine"_s);
     DialogHook::setNextAnswer(QDialogButtonBox::Save);   // the review
     DialogHook::setNextAnswer(QDialogButtonBox::Cancel); // the conflict dialog: keep editing

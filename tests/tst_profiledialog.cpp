@@ -2,6 +2,7 @@
 #include "ProfileDialog.h"
 #include "support/RequireChild.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void caCertificateFile();
     void caFileChosenWithBrowse();
     void editModeKeepsTheCaFile();
+    void requireReasonCheckBox();
     void hintsAreNotClipped_data();
     void hintsAreNotClipped();
 
@@ -330,6 +332,28 @@ void TestProfileDialog::editModeKeepsTheCaFile()
     QTest::keyClick(field, Qt::Key_Delete);
     QVERIFY(dialog.profile().caCertificateFile.isEmpty());
     QVERIFY(dialog.validationError().isEmpty());
+}
+
+void TestProfileDialog::requireReasonCheckBox()
+{
+    ProfileDialog dialog(ProfileDialog::Mode::Add);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *check = child<QCheckBox>(&dialog, "requireReasonCheck");
+    QCOMPARE(check->text(), u"Re&quire a reason for every save"_s);
+    QVERIFY(!check->isChecked());
+    QVERIFY(!dialog.profile().requireReason);
+    QTest::mouseClick(check, Qt::LeftButton, {}, QPoint(check->height() / 2, check->height() / 2));
+    QVERIFY(dialog.profile().requireReason);
+
+    Profile strict;
+    strict.name = u"Strict"_s;
+    strict.appKey = u"key1"_s;
+    strict.requireReason = true;
+    ProfileDialog edit(ProfileDialog::Mode::Edit);
+    edit.setProfile(strict);
+    QVERIFY(child<QCheckBox>(&edit, "requireReasonCheck")->isChecked());
+    QCOMPARE(edit.profile(), strict);
 }
 
 void TestProfileDialog::hintsAreNotClipped_data()

@@ -97,6 +97,9 @@ void TestProfileStore::saveAndFindRoundTrip_data()
     Profile privateCa = custom(u"private"_s, u"https://im.corp.example"_s);
     privateCa.caCertificateFile = QStringLiteral(CONVDESK_TLS_DIR "/test-ca.pem");
     QTest::newRow("custom with a CA certificate file") << privateCa;
+    Profile strict = mainland(u"audited"_s);
+    strict.requireReason = true;
+    QTest::newRow("requires a reason for every save") << strict;
 }
 
 void TestProfileStore::saveAndFindRoundTrip()

@@ -307,7 +307,7 @@ void TestTranslatedWindows::dialogsAreTranslated()
         const bool json = dialog.endsWith("json"_L1);
         widget = std::make_unique<SaveConfirmDialog>(SaveConfirmation{
             id, profile.name, appKey, json ? u"{\"vip\":1}"_s : u"old note"_s,
-            json ? u"{\"vip\":2}"_s : u"new note"_s});
+            json ? u"{\"vip\":2}"_s : u"new note"_s, QString(), false});
     } else if (dialog == "conflict"_L1) {
         SaveConflict conflict;
         conflict.id = *ConversationId::parse(id);

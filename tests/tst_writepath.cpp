@@ -125,7 +125,7 @@ void TestWritePath::attemptIsOnRecordBeforeThePatchArrives()
     QList<AuditRecord> onRecordAtPatch;
     whenHandled("PATCH", [this, &onRecordAtPatch] { onRecordAtPatch = lines(); });
     QSignalSpy finished(m_save.get(), &GuardedSave::finished);
-    QVERIFY(m_save->save(m_id, serverValue(), u"mine"_s));
+    QVERIFY(m_save->save(m_id, serverValue(), u"mine"_s, QString()));
     QVERIFY(finished.wait());
 
     QCOMPARE(onRecordAtPatch.size(), 1);
@@ -150,7 +150,7 @@ void TestWritePath::attemptThatCannotBeRecordedSendsNothing()
     QSignalSpy notSent(m_save.get(), &GuardedSave::notSent);
     QSignalSpy finished(m_save.get(), &GuardedSave::finished);
     const QString before = serverValue();
-    QVERIFY(m_save->save(m_id, before, u"mine"_s));
+    QVERIFY(m_save->save(m_id, before, u"mine"_s, QString()));
     QVERIFY(notSent.wait());
     QCOMPARE(notSent.first().at(0).value<GuardedSave::NotSentReason>(), GuardedSave::NotSentReason::AuditLog);
     QVERIFY2(notSent.first().at(1).toString().contains(u"nothing was sent"_s),
@@ -181,7 +181,7 @@ void TestWritePath::answerThatProvesNothingIsCheckedByRereading()
     m_sandbox->setNextWriteFault(fault);
     QSignalSpy handled(m_sandbox.get(), &SandboxServer::requestHandled);
     QSignalSpy finished(m_save.get(), &GuardedSave::finished);
-    QVERIFY(m_save->save(m_id, before, u"mine"_s));
+    QVERIFY(m_save->save(m_id, before, u"mine"_s, QString()));
     QVERIFY(finished.wait(10000));
     const auto result = finished.first().first().value<ApiResult>();
     // One deliberate PATCH: nothing (Qt included) sent the signed write again on its own.
@@ -211,7 +211,7 @@ void TestWritePath::patchThatFailedIsReportedWithTheServersValue()
     // The gateway refuses the PATCH itself, so it never takes effect; the answer is a 500.
     whenHandled("GET", [this] { m_sandbox->setFailNextWithHttpStatus(500); });
     QSignalSpy finished(m_save.get(), &GuardedSave::finished);
-    QVERIFY(m_save->save(m_id, before, u"mine"_s));
+    QVERIFY(m_save->save(m_id, before, u"mine"_s, QString()));
     QVERIFY(finished.wait());
     const auto result = finished.first().first().value<ApiResult>();
     QCOMPARE(result.error, ErrorKind::HttpStatus);
@@ -227,7 +227,7 @@ void TestWritePath::unknownWhenTheCheckFailsToo()
     m_sandbox->setNextWriteFault(SandboxWriteFault::ApplyThenStatus500);
     whenHandled("PATCH", [this] { m_sandbox->setFailNextWithHttpStatus(503, 5); });
     QSignalSpy finished(m_save.get(), &GuardedSave::finished);
-    QVERIFY(m_save->save(m_id, serverValue(), u"mine"_s));
+    QVERIFY(m_save->save(m_id, serverValue(), u"mine"_s, QString()));
     QVERIFY(finished.wait());
     const auto result = finished.first().first().value<ApiResult>();
     QVERIFY(!result.ok());
@@ -244,7 +244,7 @@ void TestWritePath::overwrittenRightAfterTheSave()
     whenHandled("PATCH", [this] { QVERIFY(m_sandbox->setServerExtension(m_id.toString(), u"colleague"_s)); });
     QSignalSpy conflict(m_save.get(), &GuardedSave::conflict);
     QSignalSpy finished(m_save.get(), &GuardedSave::finished);
-    QVERIFY(m_save->save(m_id, serverValue(), u"mine"_s));
+    QVERIFY(m_save->save(m_id, serverValue(), u"mine"_s, QString()));
     QVERIFY(conflict.wait());
     QCOMPARE(finished.count(), 0);
     const auto found = conflict.first().first().value<SaveConflict>();
@@ -274,9 +274,9 @@ void TestWritePath::secondWriterOnThisMachineWaitsAndConflicts()
     QSignalSpy secondWaiting(&other, &GuardedSave::lockWaiting);
     QSignalSpy secondConflict(&other, &GuardedSave::conflict);
     QSignalSpy secondDone(&other, &GuardedSave::finished);
-    QVERIFY(m_save->save(m_id, base, u"first"_s));
+    QVERIFY(m_save->save(m_id, base, u"first"_s, QString()));
     QTRY_COMPARE(m_save->stage(), GuardedSave::Stage::Rereading); // holds the lock
-    QVERIFY(other.save(m_id, base, u"second"_s));
+    QVERIFY(other.save(m_id, base, u"second"_s, QString()));
 
     QVERIFY(secondConflict.wait(10000));
     QCOMPARE(firstDone.count(), 1);
@@ -304,7 +304,7 @@ void TestWritePath::lockOfADeadProcessDoesNotBlock()
 
     QSignalSpy finished(m_save.get(), &GuardedSave::finished);
     QSignalSpy waiting(m_save.get(), &GuardedSave::lockWaiting);
-    QVERIFY(m_save->save(m_id, serverValue(), u"after a crash"_s));
+    QVERIFY(m_save->save(m_id, serverValue(), u"after a crash"_s, QString()));
     QVERIFY(finished.wait());
     QVERIFY(finished.first().first().value<ApiResult>().ok());
     QCOMPARE(waiting.count(), 0);
@@ -363,7 +363,7 @@ void TestWritePath::cancelDuringTheCheckAfterTheWriteLetsItFinish()
     m_sandbox->setNextWriteFault(SandboxWriteFault::ApplyThenStatus500);
     whenHandled("PATCH", [this] { m_sandbox->setResponseDelayMs(200); });
     QSignalSpy finished(m_save.get(), &GuardedSave::finished);
-    QVERIFY(m_save->save(m_id, serverValue(), u"mine"_s));
+    QVERIFY(m_save->save(m_id, serverValue(), u"mine"_s, QString()));
     QTRY_COMPARE(m_save->stage(), GuardedSave::Stage::Verifying);
     m_save->cancel();
     QVERIFY(finished.wait());

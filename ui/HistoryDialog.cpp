@@ -82,6 +82,7 @@ HistoryDialog::HistoryDialog(QWidget *parent)
     , m_model(new AuditHistoryModel(this))
     , m_sorted(new QSortFilterProxyModel(this))
     , m_conversationFilter(new QLineEdit(this))
+    , m_searchFilter(new QLineEdit(this))
     , m_profileFilter(new QComboBox(this))
     , m_from(optionalDateEdit(QStringLiteral("historyFrom"), this))
     , m_until(optionalDateEdit(QStringLiteral("historyUntil"), this))
@@ -103,6 +104,9 @@ HistoryDialog::HistoryDialog(QWidget *parent)
     m_conversationFilter->setPlaceholderText(tr("all conversations"));
     m_conversationFilter->setClearButtonEnabled(true);
     m_conversationFilter->setCompleter(new QCompleter(new QStringListModel(this), this));
+    m_searchFilter->setObjectName(QStringLiteral("historySearch"));
+    m_searchFilter->setPlaceholderText(tr("reason, ticket, value, message or trace id"));
+    m_searchFilter->setClearButtonEnabled(true);
     m_profileFilter->setObjectName(QStringLiteral("historyProfileFilter"));
     m_profileFilter->addItem(tr("All profiles"), QString());
     m_outcomeFilter->setObjectName(QStringLiteral("historyOutcomeFilter"));
@@ -114,7 +118,15 @@ HistoryDialog::HistoryDialog(QWidget *parent)
                              AuditRecord::outcomeKey(AuditRecord::Outcome::Unknown));
 
     auto *filters = new QFormLayout;
-    filters->addRow(tr("Con&versation:"), m_conversationFilter);
+    auto *firstRow = new QHBoxLayout;
+    firstRow->addWidget(m_conversationFilter, 1);
+    auto *searchLabel = new QLabel(tr("&Search:"), this);
+    searchLabel->setBuddy(m_searchFilter);
+    firstRow->addWidget(searchLabel);
+    firstRow->addWidget(m_searchFilter, 1);
+    auto *conversationLabel = new QLabel(tr("Con&versation:"), this);
+    conversationLabel->setBuddy(m_conversationFilter);
+    filters->addRow(conversationLabel, firstRow);
     auto *secondRow = new QHBoxLayout;
     secondRow->addWidget(m_profileFilter, 1);
     auto *fromLabel = new QLabel(tr("&From (UTC):"), this);
@@ -202,6 +214,7 @@ HistoryDialog::HistoryDialog(QWidget *parent)
     layout->addLayout(buttonRow);
 
     connect(m_conversationFilter, &QLineEdit::textChanged, this, &HistoryDialog::applyFilter);
+    connect(m_searchFilter, &QLineEdit::textChanged, this, &HistoryDialog::applyFilter);
     connect(m_profileFilter, &QComboBox::currentIndexChanged, this, &HistoryDialog::applyFilter);
     connect(m_outcomeFilter, &QComboBox::currentIndexChanged, this, &HistoryDialog::applyFilter);
     connect(m_from, &QDateEdit::dateChanged, this, &HistoryDialog::applyFilter);
@@ -311,6 +324,7 @@ AuditFilter HistoryDialog::filter() const
     AuditFilter result;
     result.conversationId = m_conversationFilter->text().trimmed();
     result.profile = m_profileFilter->currentData().toString();
+    result.text = m_searchFilter->text().trimmed();
     if (const QDate from = boundOf(m_from); from.isValid())
         result.from = QDateTime(from, QTime(0, 0), Qt::UTC);
     if (const QDate until = boundOf(m_until); until.isValid())
@@ -361,7 +375,8 @@ void HistoryDialog::updateDetail()
     }
     const QString before = record->valueBefore ? *record->valueBefore
                                                : tr("(unknown: the server could not be read before the write)");
-    QString text = tr("Value before:\n%1\n\nValue sent:\n%2").arg(before, record->valueSent);
+    QString text = record->reason.isEmpty() ? QString() : tr("Reason: %1").arg(record->reason) + QStringLiteral("\n\n");
+    text += tr("Value before:\n%1\n\nValue sent:\n%2").arg(before, record->valueSent);
     if (record->valueAfter)
         text += QStringLiteral("\n\n") + tr("Value on the server after the save:\n%1").arg(*record->valueAfter);
     QStringList notes;

@@ -72,6 +72,7 @@ private:
     AuditHistoryModel *m_model;
     QSortFilterProxyModel *m_sorted;
     QLineEdit *m_conversationFilter;
+    QLineEdit *m_searchFilter;
     QComboBox *m_profileFilter;
     QDateEdit *m_from;
     QDateEdit *m_until;

@@ -172,8 +172,10 @@ void MainWindow::setUpWorkflowQuestions()
     });
     m_edit->setReviewHook([this](SaveReview &review) {
         SaveConfirmation confirmation{review.conversationId, review.profileName, review.appKey, review.before,
-                                      review.after};
-        return SaveConfirmDialog::confirm(confirmation, this); // MERGE-REASON: reason in and out
+                                      review.after,          review.reason,      review.reasonRequired};
+        const bool confirmed = SaveConfirmDialog::confirm(confirmation, this);
+        review.reason = confirmation.reason;
+        return confirmed;
     });
     m_edit->setConflictHook([this](const SaveConflict &conflict) {
         switch (ConflictDialog::ask(conflict, this)) {

@@ -4,6 +4,7 @@
 #include "api/CaCertificateFile.h"
 #include "profiles/ProfileStore.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -56,6 +57,7 @@ ProfileDialog::ProfileDialog(Mode mode, QWidget *parent)
     , m_secret(new QLineEdit(this))
     , m_caFile(new QLineEdit(this))
     , m_caFileBrowse(new QPushButton(tr("Bro&wse…"), this))
+    , m_requireReason(new QCheckBox(tr("Re&quire a reason for every save"), this))
     , m_error(new QLabel(this))
     , m_testButton(new QPushButton(tr("&Test credentials"), this))
     , m_testResult(new QLabel(this))
@@ -84,6 +86,9 @@ ProfileDialog::ProfileDialog(Mode mode, QWidget *parent)
                             "certificate an in-house CA signed. Certificate errors are never ignored."));
     m_caFileBrowse->setObjectName(QStringLiteral("profileCaFileBrowse"));
     m_caFileBrowse->setAutoDefault(false);
+    m_requireReason->setObjectName(QStringLiteral("requireReasonCheck"));
+    m_requireReason->setToolTip(tr("Saves with this profile stay disabled until a reason (a ticket or a note) "
+                                   "is entered; it is recorded in the audit log."));
     m_error->setObjectName(QStringLiteral("profileError"));
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
@@ -117,6 +122,7 @@ ProfileDialog::ProfileDialog(Mode mode, QWidget *parent)
     auto *caCaption = new QLabel(tr("&CA certificates:"), this);
     caCaption->setBuddy(m_caFile);
     form->addRow(caCaption, caRow);
+    form->addRow(QString(), m_requireReason);
 
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_testButton);
@@ -136,7 +142,8 @@ ProfileDialog::ProfileDialog(Mode mode, QWidget *parent)
     setTabOrder(m_appKey, m_secret);
     setTabOrder(m_secret, m_caFile);
     setTabOrder(m_caFile, m_caFileBrowse);
-    setTabOrder(m_caFileBrowse, m_testButton);
+    setTabOrder(m_caFileBrowse, m_requireReason);
+    setTabOrder(m_requireReason, m_testButton);
 
     for (QLineEdit *field : {m_name, m_baseUrl, m_backupUrl, m_appKey, m_secret, m_caFile})
         connect(field, &QLineEdit::textEdited, this, &ProfileDialog::onInputChanged);
@@ -170,6 +177,7 @@ void ProfileDialog::setProfile(const Profile &profile)
                               "add a new profile and remove this one."));
     m_appKey->setText(profile.appKey);
     m_caFile->setText(QDir::toNativeSeparators(profile.caCertificateFile));
+    m_requireReason->setChecked(profile.requireReason);
     m_customBaseUrl = profile.region == Region::Custom ? profile.baseUrl.toString() : QString();
     m_customBackupUrl = profile.region == Region::Custom ? profile.backupUrl.toString() : QString();
     // Shown as "not Custom" first so that onRegionChanged() fills the custom fields.
@@ -211,6 +219,7 @@ Profile ProfileDialog::profile() const
     const QString caFile = m_caFile->text().trimmed();
     result.caCertificateFile =
         caFile.isEmpty() ? QString() : QFileInfo(QDir::fromNativeSeparators(caFile)).absoluteFilePath();
+    result.requireReason = m_requireReason->isChecked();
     return result;
 }
 

@@ -8,6 +8,7 @@
 
 #include <functional>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -73,6 +74,7 @@ private:
     QLineEdit *m_secret;
     QLineEdit *m_caFile;
     QPushButton *m_caFileBrowse;
+    QCheckBox *m_requireReason;
     QLabel *m_error;
     QPushButton *m_testButton;
     QLabel *m_testResult;

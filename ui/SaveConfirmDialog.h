@@ -1,12 +1,19 @@
 #pragma once
 
+#include "json/ExtensionChanges.h"
 #include "json/ExtensionDiff.h"
 
 #include <QDialog>
 
+class QCheckBox;
+class QLineEdit;
+class QPushButton;
+class QTabWidget;
+
 namespace convdesk {
 
 class DiffView;
+class KeyChangesView;
 
 // What a save will send, and where: shown before every PATCH of server_extension.
 struct SaveConfirmation
@@ -16,8 +23,13 @@ struct SaveConfirmation
     QString appKey;
     QString before; // server_extension as loaded
     QString after;  // the value to send
+    QString reason; // why (a ticket, a note): prefilled, and what the user entered
+    bool reasonRequired = false; // the profile wants a non-blank reason for every save
 };
 
+// The review of a save: the keys it changes ("By key", the default tab), the line diff ("Line
+// by line"), a reason for the audit log, and a second, explicit confirmation when the value
+// would stop being valid JSON or stop being an object. Cancel is the default button.
 class SaveConfirmDialog final : public QDialog
 {
     Q_OBJECT
@@ -26,15 +38,29 @@ public:
     explicit SaveConfirmDialog(const SaveConfirmation &confirmation, QWidget *parent = nullptr);
     ~SaveConfirmDialog() override;
 
-    // Shows the dialog through DialogHook; true when the user chose "Save to server".
-    static bool confirm(const SaveConfirmation &confirmation, QWidget *parent);
+    // Shows the dialog through DialogHook; true when the user chose "Save to server". The
+    // reason entered is written back to confirmation.reason either way, so that the caller
+    // can offer it again after a cancel.
+    static bool confirm(SaveConfirmation &confirmation, QWidget *parent);
 
     const ExtensionDiff &diff() const { return m_diff; }
+    const ExtensionChanges &changes() const { return m_changes; }
+    QString reason() const; // trimmed
 
 private:
+    void updateSaveButton();
+    QString riskWarning() const;
+    void fitToScreen();
+
     SaveConfirmation m_confirmation;
     ExtensionDiff m_diff;
+    ExtensionChanges m_changes;
+    QTabWidget *m_tabs;
+    KeyChangesView *m_keyView;
     DiffView *m_diffView;
+    QLineEdit *m_reason;
+    QCheckBox *m_riskCheck = nullptr;
+    QPushButton *m_saveButton = nullptr;
 };
 
 } // namespace convdesk

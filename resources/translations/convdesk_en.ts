@@ -73,7 +73,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::HistoryDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/HistoryDialog.cpp" line="+268"/>
+        <location filename="../../ui/HistoryDialog.cpp" line="+281"/>
         <source>%n line(s) of the audit log could not be read and are not shown:</source>
         <translation>
             <numerusform>%n line of the audit log could not be read and is not shown:</numerusform>
@@ -89,7 +89,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+60"/>
+        <location line="+61"/>
         <source>%n save attempt(s).</source>
         <translation>
             <numerusform>%n save attempt.</numerusform>
@@ -105,7 +105,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Exported %n record(s) to %1.</source>
         <translation>
             <numerusform>Exported %n record to %1.</numerusform>

@@ -179,7 +179,7 @@
         <translation>已中断：保存请求已发出，但其进程在得知结果前已结束。下一次保存或应用启动时会检查服务端并记录实际结果。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
@@ -219,7 +219,7 @@
         <translation>缺少 &quot;error_kind&quot;</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&quot;%1&quot; is not a string</source>
         <translation>&quot;%1&quot; 不是字符串</translation>
     </message>
@@ -1022,6 +1022,11 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>发送的值</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>REASON</source>
+        <translation>原因</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>(unknown)</source>
         <translation>（未知）</translation>
@@ -1359,12 +1364,17 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
         <translation>替换此名称的现有配置（其 AppSecret 和全部设置）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Every save with this profile needs a reason (set-extension --reason), recorded in the audit log.</source>
+        <translation>使用此配置的每次保存都需要原因（set-extension --reason），并记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Name of the profile; an existing one is replaced only with --replace.</source>
         <translation>配置名称；现有配置仅在使用 --replace 时才会被替换。</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+115"/>
         <source>convdesk-cli: the previous AppSecret of &quot;%1&quot; could not be put back; add that profile again with --replace.</source>
         <translation>convdesk-cli：无法恢复“%1”原来的 AppSecret；请使用 --replace 重新添加该配置。</translation>
     </message>
@@ -1384,7 +1394,7 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
         <translation>convdesk-cli：无法将密钥环恢复原状；“%1”的 AppSecret 可能缺失或已是新值。请使用 --replace 重新添加该配置。</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-114"/>
         <source>profile add takes exactly one NAME.</source>
         <translation>profile add 需要且只需要一个 NAME（名称）。</translation>
     </message>
@@ -1409,7 +1419,7 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
         <translation>--backup-endpoint 需与 --endpoint 一起使用。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>a profile named &quot;%1&quot; already exists; to replace its AppSecret and settings, run the same command again with --replace.</source>
         <translation>名为“%1”的配置已存在；如需替换其 AppSecret 和设置，请加上 --replace 重新运行同一命令。</translation>
     </message>
@@ -1443,18 +1453,23 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
     <name>ProfileListCommand</name>
     <message>
         <location filename="../../app/cli/commands/ProfileListCommand.cpp" line="+14"/>
-        <source>List the stored profiles: name, region or endpoint, AppKey, and which one is the default.</source>
-        <translation>列出已保存的配置：名称、区域或端点、AppKey，以及哪个是默认配置。</translation>
+        <source>List the stored profiles: name, region or endpoint, AppKey, which one is the default, and which require a reason for every save.</source>
+        <translation>列出已保存的配置：名称、区域或端点、AppKey、哪个是默认配置，以及哪些要求每次保存都填写原因。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>profile list takes no arguments.</source>
         <translation>profile list 不接受参数。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>(default)</source>
         <translation>（默认）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(reason required)</source>
+        <translation>（需填写原因）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1513,7 +1528,7 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
 <context>
     <name>ProfileStore</name>
     <message>
-        <location filename="../../app/core/profiles/ProfileStore.cpp" line="+112"/>
+        <location filename="../../app/core/profiles/ProfileStore.cpp" line="+114"/>
         <source>it has no region</source>
         <translation>它没有区域</translation>
     </message>
@@ -1543,7 +1558,7 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
         <translation>已存在名为“%1”的配置；名称不能只有大小写不同。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>The profile &quot;%1&quot; was not saved: %2</source>
         <translation>配置“%1”未保存：%2</translation>
     </message>
@@ -1738,18 +1753,26 @@ guard: if it changes before the write, nothing is written (exit 6).</source>
 其余部分保持原文不变。读取到的值即为保护条件：若写入前它已改变，则不写入任何内容（退出码 6）。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>--reason is recorded with the attempt in the audit log and shown by &quot;history&quot;; a profile added
+with --require-reason refuses a save without it (exit 2, nothing is sent).</source>
+        <translation>--reason 会随这次尝试记入审计日志，并由 &quot;history&quot; 显示；用 --require-reason
+添加的配置会拒绝没有原因的保存（退出码 2，不发送任何内容）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>New server_extension text.</source>
         <translation>新的服务端扩展字段（server_extension）内容。</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+6"/>
+        <location line="+4"/>
         <source>text</source>
         <translation>TEXT</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-9"/>
         <source>Read the new server_extension from a file.</source>
         <translation>从文件读取新的服务端扩展字段。</translation>
     </message>
@@ -1805,7 +1828,17 @@ guard: if it changes before the write, nothing is written (exit 6).</source>
         <translation>--expect-current TEXT 和 --expect-file PATH 最多只能指定其一。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+50"/>
+        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+1"/>
+        <source>Why this save is made (a ticket, a note), for the audit log.</source>
+        <translation>这次保存的原因（工单、说明），记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>the profile &quot;%1&quot; requires a reason for every save: add --reason TEXT (a ticket or a note). Nothing was sent.</source>
+        <translation>配置“%1”要求每次保存都填写原因：请加上 --reason 文本（工单号或说明）。未发送任何内容。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>convdesk-cli: warning: this attempt could not be recorded in the audit log: %1</source>
         <translation>convdesk-cli：警告：本次操作未能记入审计日志：%1</translation>
     </message>
@@ -2249,7 +2282,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>失败（%1）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Unknown: the server could not be read before the write.</source>
         <translation>未知：写入前未能读取服务端的值。</translation>
     </message>
@@ -2272,6 +2305,11 @@ QtKeychain %5，密钥保存在：%6
         <location line="+1"/>
         <source>Profile</source>
         <translation>配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3472,7 +3510,7 @@ The AppSecret is not in it. Copy it anyway?</source>
 <context>
     <name>convdesk::GuardedSave</name>
     <message>
-        <location filename="../../app/core/session/GuardedSave.cpp" line="+91"/>
+        <location filename="../../app/core/session/GuardedSave.cpp" line="+92"/>
         <source>A save is already running.</source>
         <translation>已有保存正在进行。</translation>
     </message>
@@ -3487,7 +3525,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>未保存：每次保存都要记入审计日志，而审计日志无法写入。%1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>The save was cancelled; nothing was sent.</source>
         <translation>保存已取消；未发送任何内容。</translation>
     </message>
@@ -3570,7 +3608,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>结果依据：%1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>&amp;Open conversation</source>
         <translation>打开会话(&amp;O)</translation>
     </message>
@@ -3601,6 +3639,11 @@ The AppSecret is not in it. Copy it anyway?</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>reason, ticket, value, message or trace id</source>
+        <translation>原因、工单、值、消息或追踪 ID</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>All profiles</source>
         <translation>所有配置</translation>
     </message>
@@ -3630,12 +3673,17 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>未知（已中断，或可能已写入）</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Con&amp;versation:</source>
         <translation>会话(&amp;V)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;From (UTC):</source>
         <translation>从（UTC）(&amp;F)：</translation>
     </message>
@@ -3666,17 +3714,17 @@ The AppSecret is not in it. Copy it anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+209"/>
+        <location line="+212"/>
         <source>Put the value the server had before this save into the editor and save it, after the usual confirmation and check for other changes</source>
         <translation>将此次保存前服务端的值放入编辑器并保存（照常确认，并检查是否有其他更改）</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-208"/>
         <source>Re&amp;load</source>
         <translation>重新加载(&amp;L)</translation>
     </message>
     <message numerus="yes">
-        <location line="+84"/>
+        <location line="+85"/>
         <source>%n line(s) of the audit log could not be read and are not shown:</source>
         <translation>
             <numerusform>审计日志中有 %n 行无法读取，未显示：</numerusform>
@@ -3690,7 +3738,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+60"/>
+        <location line="+61"/>
         <source>%n save attempt(s).</source>
         <translation>
             <numerusform>共 %n 次保存操作。</numerusform>
@@ -3707,6 +3755,11 @@ The AppSecret is not in it. Copy it anyway?</source>
         <location line="+29"/>
         <source>(unknown: the server could not be read before the write)</source>
         <translation>（未知：写入前未能读取服务端的值）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3798,6 +3851,124 @@ Value sent:
         <location line="+5"/>
         <source>nesting is %1 levels deep; at most %2 are accepted</source>
         <translation>嵌套深度为 %1 层；最多接受 %2 层</translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::KeyChangesView</name>
+    <message>
+        <location filename="../../ui/KeyChangesView.cpp" line="+20"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>plain text (not JSON)</source>
+        <translation>纯文本（非 JSON）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>type changes: %1 → %2</source>
+        <translation>类型改变：%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Only the order of keys changes; every key keeps its value.</source>
+        <translation>只有键的顺序改变，每个键的值不变。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the formatting changes; every key keeps its value.</source>
+        <translation>只有格式改变，每个键的值不变。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Both values are empty.</source>
+        <translation>两个值都为空。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No change.</source>
+        <translation>没有改变。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A value that is not JSON has no keys: the whole value is compared.</source>
+        <translation>非 JSON 的值没有键：按整个值比较。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 changed, %2 added, %3 removed</source>
+        <translation>修改 %1 个，新增 %2 个，删除 %3 个</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(the whole value)</source>
+        <translation>（整个值）</translation>
     </message>
 </context>
 <context>
@@ -4029,7 +4200,7 @@ Value sent:
         <translation>未保存：自加载以来，%1 的服务端扩展字段已在服务端被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+172"/>
+        <location filename="../../ui/MainWindow.cpp" line="+174"/>
         <source>Sandbox: this window talks to a local simulator at %1 with demo data. Nothing done here reaches a real app.</source>
         <translation>沙盒：此窗口连接的是 %1 上的本地模拟器，使用演示数据。这里的任何操作都不会影响真实应用。</translation>
     </message>
@@ -4040,7 +4211,7 @@ Value sent:
         <translation>无法加载：%1</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-115"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -4050,7 +4221,7 @@ Value sent:
         <translation>%1 的服务端扩展字段有未保存的更改。要在%2之前保存吗？</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>&amp;Undo %1</source>
         <translation>撤销(&amp;U) %1</translation>
     </message>
@@ -4118,9 +4289,14 @@ Value sent:
 <context>
     <name>convdesk::ProfileDialog</name>
     <message>
-        <location filename="../../ui/ProfileDialog.cpp" line="+58"/>
+        <location filename="../../ui/ProfileDialog.cpp" line="+59"/>
         <source>Bro&amp;wse…</source>
         <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;quire a reason for every save</source>
+        <translation>每次保存都要求填写原因(&amp;Q)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4173,7 +4349,12 @@ Value sent:
         <translation>除系统证书外额外信任的证书颁发机构，用于证书由内部 CA 签发的服务器。证书错误绝不会被忽略。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+5"/>
+        <source>Saves with this profile stay disabled until a reason (a ticket or a note) is entered; it is recorded in the audit log.</source>
+        <translation>使用此配置保存时，须先填写原因（工单号或说明）才能保存；原因会记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -4208,7 +4389,7 @@ Value sent:
         <translation>CA 证书(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Mainland China</source>
         <translation>中国大陆</translation>
     </message>
@@ -4228,7 +4409,7 @@ Value sent:
         <translation>密钥以此名称保存在密钥环中；如需改名，请添加一个新配置并删除此配置。</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>A profile named &quot;%1&quot; already exists.</source>
         <translation>已存在名为“%1”的配置。</translation>
     </message>
@@ -4469,7 +4650,7 @@ Value sent:
 <context>
     <name>convdesk::SaveConfirmDialog</name>
     <message>
-        <location filename="../../ui/SaveConfirmDialog.cpp" line="+22"/>
+        <location filename="../../ui/SaveConfirmDialog.cpp" line="+38"/>
         <source>Save server extension?</source>
         <translation>保存服务端扩展字段？</translation>
     </message>
@@ -4494,7 +4675,12 @@ Value sent:
         <translation>配置：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Changes by key</source>
+        <translation>按键列出的改动</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Changes (- removed, + added):</source>
         <translation>更改(&amp;C)（- 删除，+ 新增）：</translation>
     </message>
@@ -4504,7 +4690,7 @@ Value sent:
         <translation>更改</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Both values are JSON; they are compared pretty-printed, so the lines show which keys change. The value is sent exactly as edited.</source>
         <translation>两个值都是 JSON，按格式化后的形式逐行比较，可以看出哪些键有变化。发送的值与编辑的内容完全一致。</translation>
     </message>
@@ -4514,12 +4700,62 @@ Value sent:
         <translation>按纯文本逐行比较。</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>By &amp;key</source>
+        <translation>按键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Line by line</source>
+        <translation>逐行(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>I &amp;understand: the value will no longer be valid JSON</source>
+        <translation>我明白(&amp;U)：该值将不再是有效的 JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I &amp;understand: the value will no longer be a JSON object</source>
+        <translation>我明白(&amp;U)：该值将不再是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>required: a ticket number or a short note</source>
+        <translation>必填：工单号或简短说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optional: a ticket number or a short note</source>
+        <translation>选填：工单号或简短说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason / ticket:</source>
+        <translation>原因 / 工单(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The profile &quot;%1&quot; requires a reason for every save; it is recorded in the audit log with the save. Save is available once you enter one.</source>
+        <translation>配置“%1”要求每次保存都填写原因；原因会随保存记入审计日志。填写后才能保存。</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>&amp;Save to server</source>
         <translation>保存到服务端(&amp;S)</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="+32"/>
+        <source>Warning: the new value starts like JSON but is not valid JSON, while the value on the server is. Apps that read this field as JSON will fail on it.</source>
+        <translation>警告：新值看起来像 JSON，但不是有效的 JSON，而服务器上的值是有效的 JSON。按 JSON 读取此字段的应用会出错。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Warning: the value on the server is a JSON object; the new value is not one (it is %1). Apps that read keys from this field will find none.</source>
+        <translation>警告：服务器上的值是 JSON 对象，新值不是（它是%1）。从此字段读取键的应用将读不到任何键。</translation>
+    </message>
+    <message>
+        <location line="-114"/>
         <source>Both values are empty.</source>
         <translation>两个值都为空。</translation>
     </message>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "support/RiskConfirmation.h"
+
 #include "ConversationPanel.h"
 #include "DialogHook.h"
 #include "ExtensionEditor.h"
@@ -54,6 +56,7 @@ protected:
         m_sandbox->setResponseDelayMs(0);
         m_sandbox->setRateLimited(false);
         convdesk::DialogHook::clearAnswers();
+        convdesk::DialogHook::setInspector(convdesk::test::confirmingRisk());
         m_settings = std::make_unique<QSettings>(
             m_dir.filePath(QStringLiteral("settings-%1.ini").arg(++m_settingsCount)), QSettings::IniFormat);
         m_secrets = std::make_unique<convdesk::InMemorySecretStore>();

@@ -106,7 +106,7 @@ int HistoryCommand::run(CliContext &context, const QCommandLineParser &parser)
         return ExitOk;
     }
     QByteArray text = QStringList{tr("TIME (UTC)"), tr("PROFILE"), tr("CONVERSATION"), tr("OUTCOME"), tr("CODE"),
-                                  tr("TRACE ID"), tr("VALUE BEFORE"), tr("VALUE SENT")}
+                                  tr("TRACE ID"), tr("VALUE BEFORE"), tr("VALUE SENT"), tr("REASON")}
                           .join(u'\t')
                           .toUtf8()
                       + '\n';
@@ -118,7 +118,8 @@ int HistoryCommand::run(CliContext &context, const QCommandLineParser &parser)
                                 record.code == 0 ? QString() : QString::number(record.code),
                                 record.traceId,
                                 record.valueBefore ? *record.valueBefore : tr("(unknown)"),
-                                record.valueSent};
+                                record.valueSent,
+                                record.reason};
         QStringList escaped;
         for (const QString &cell : cells)
             escaped << tableCell(cell);

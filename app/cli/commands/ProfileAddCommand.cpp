@@ -34,6 +34,9 @@ QList<QCommandLineOption> ProfileAddCommand::options() const
                tr("path")),
         option(QStringLiteral("replace"),
                tr("Replace an existing profile of this name (its AppSecret and all its settings).")),
+        option(QStringLiteral("require-reason"),
+               tr("Every save with this profile needs a reason (set-extension --reason), recorded in the audit "
+                  "log.")),
     };
 }
 
@@ -76,6 +79,7 @@ std::optional<Profile> ProfileAddCommand::profileFromOptions(const CliContext &c
     }
     if (parser.isSet(QStringLiteral("ca-file")))
         profile.caCertificateFile = QFileInfo(parser.value(QStringLiteral("ca-file"))).absoluteFilePath();
+    profile.requireReason = parser.isSet(QStringLiteral("require-reason"));
     if (problem.isEmpty())
         problem = ProfileStore::validate(profile);
     if (!problem.isEmpty()) {

@@ -11,7 +11,8 @@ ProfileListCommand::ProfileListCommand()
 
 QString ProfileListCommand::description(const CliContext &) const
 {
-    return tr("List the stored profiles: name, region or endpoint, AppKey, and which one is the default.");
+    return tr("List the stored profiles: name, region or endpoint, AppKey, which one is the default, and which "
+              "require a reason for every save.");
 }
 
 int ProfileListCommand::run(CliContext &context, const QCommandLineParser &parser)
@@ -25,11 +26,12 @@ int ProfileListCommand::run(CliContext &context, const QCommandLineParser &parse
     for (const Profile &profile : profiles) {
         const QString where = profile.region == Region::Custom ? profile.baseUrl.toString()
                                                                : regionKey(profile.region);
-        const bool isDefault = fallback && fallback->name == profile.name;
-        text += QStringLiteral("%1\t%2\t%3%4\n")
-                    .arg(profile.name, where, profile.appKey,
-                         isDefault ? QStringLiteral("\t") + tr("(default)") : QString())
-                    .toUtf8();
+        QStringList fields{profile.name, where, profile.appKey};
+        if (fallback && fallback->name == profile.name)
+            fields << tr("(default)");
+        if (profile.requireReason)
+            fields << tr("(reason required)");
+        text += fields.join(u'\t').toUtf8() + '\n';
     }
     if (profiles.isEmpty())
         context.printErr(tr("No profiles yet; add one with \"convdesk-cli profile add\"."));

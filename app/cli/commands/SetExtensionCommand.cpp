@@ -33,7 +33,10 @@ QString SetExtensionCommand::description(const CliContext &context) const
            + u'\n'
            + tr("Instead of a whole new value, --set, --set-string and --unset edit keys of the JSON object the\n"
                 "server holds, in the order given; everything else keeps its exact text. The value read is the\n"
-                "guard: if it changes before the write, nothing is written (exit 6).");
+                "guard: if it changes before the write, nothing is written (exit 6).")
+           + u'\n'
+           + tr("--reason is recorded with the attempt in the audit log and shown by \"history\"; a profile added\n"
+                "with --require-reason refuses a save without it (exit 2, nothing is sent).");
 }
 
 QList<QCommandLineOption> SetExtensionCommand::options() const
@@ -49,6 +52,8 @@ QList<QCommandLineOption> SetExtensionCommand::options() const
                tr("Write only if the server's server_extension is exactly this text."), tr("text")),
         option(QStringLiteral("expect-file"),
                tr("Write only if the server's server_extension is exactly this file's content."), tr("path")),
+        option(QStringLiteral("reason"), tr("Why this save is made (a ticket, a note), for the audit log."),
+               tr("text")),
     } + KeyEdits::options();
 }
 
@@ -82,6 +87,12 @@ int SetExtensionCommand::run(CliContext &context, const QCommandLineParser &pars
     Profile profile;
     if (const int status = prepareClient(context, parser, client, &profile); status != ExitOk)
         return status;
+    const QString saveReason = parser.value(QStringLiteral("reason")).trimmed();
+    if (profile.requireReason && saveReason.isEmpty()) {
+        return usageError(context, tr("the profile \"%1\" requires a reason for every save: add --reason TEXT "
+                                      "(a ticket or a note). Nothing was sent.")
+                                       .arg(profile.name));
+    }
 
     AuditLog auditLog(context.auditLogPath);
     reconcileInterruptedSaves(context, client, auditLog);
@@ -136,8 +147,8 @@ int SetExtensionCommand::run(CliContext &context, const QCommandLineParser &pars
     });
 
     QString refusal;
-    const bool started = expected ? save.save(*id, *expected, *value, &refusal)
-                                  : save.overwrite(*id, *value, &refusal);
+    const bool started = expected ? save.save(*id, *expected, *value, saveReason, &refusal)
+                                  : save.overwrite(*id, *value, saveReason, &refusal);
     if (!started) {
         context.printErr(tr("convdesk-cli: %1").arg(refusal));
         return ExitAuditLog;

@@ -48,6 +48,8 @@ QStringList AuditExport::fieldNames()
         if (sample.contains(Json::toStdString(name)))
             names << name;
     }
+    // Added after write-ahead, and written to the log only when given: always exported, last.
+    names << QStringLiteral("reason");
     return names;
 }
 

@@ -10,7 +10,8 @@ namespace convdesk {
 
 // Audit records as files for a spreadsheet or a ticket. Both formats carry the same fields,
 // named as in the log (AuditRecord::toJson()) and in its order, except that the fields added
-// for write-ahead (phase, attempt_id, verified_by, value_after) come last, after the older ones.
+// for write-ahead (phase, attempt_id, verified_by, value_after) come after the older ones, and
+// the reason (null when none was given) after those.
 // History exports rows, attempts joined with their outcomes (AuditJoin): such a row has the
 // phase "complete" and its attempt_id; an Attempt alone keeps "attempt".
 class AuditExport

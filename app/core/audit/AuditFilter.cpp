@@ -1,11 +1,26 @@
 #include "audit/AuditFilter.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace convdesk {
 
 bool AuditFilter::isEmpty() const
 {
     return conversationId.trimmed().isEmpty() && profile.isEmpty() && !from.isValid() && !until.isValid()
-           && outcomes.isEmpty();
+           && outcomes.isEmpty() && text.trimmed().isEmpty();
+}
+
+bool AuditFilter::matchesText(const AuditRecord &record) const
+{
+    const QString needle = text.trimmed();
+    if (needle.isEmpty())
+        return true;
+    const QString fields[] = {record.reason, record.conversationId, record.valueBefore.value_or(QString()),
+                              record.valueSent, record.msg, record.traceId};
+    return std::any_of(std::begin(fields), std::end(fields), [&needle](const QString &field) {
+        return field.contains(needle, Qt::CaseInsensitive);
+    });
 }
 
 bool AuditFilter::matches(const AuditRecord &record) const
@@ -20,7 +35,9 @@ bool AuditFilter::matches(const AuditRecord &record) const
         return false;
     if (until.isValid() && time >= until.toUTC())
         return false;
-    return outcomes.isEmpty() || outcomes.contains(record.outcome());
+    if (!outcomes.isEmpty() && !outcomes.contains(record.outcome()))
+        return false;
+    return matchesText(record);
 }
 
 QList<AuditRecord> AuditFilter::apply(const QList<AuditRecord> &records) const

@@ -17,9 +17,13 @@ struct AuditFilter
     QDateTime from;         // inclusive, compared in UTC; invalid = no lower bound
     QDateTime until;        // exclusive, compared in UTC; invalid = no upper bound
     QSet<AuditRecord::Outcome> outcomes; // empty = every outcome
+    // Case-insensitive, after trimming: a part of the reason, the conversation id, the values
+    // before and sent, the server's message or the trace id.
+    QString text;
 
     bool isEmpty() const;
     bool matches(const AuditRecord &record) const;
+    bool matchesText(const AuditRecord &record) const; // only the `text` part
     QList<AuditRecord> apply(const QList<AuditRecord> &records) const;
 
     friend bool operator==(const AuditFilter &, const AuditFilter &) = default;

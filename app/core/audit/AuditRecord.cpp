@@ -140,6 +140,8 @@ OrderedJson AuditRecord::toJson() const
     json["value_sent"] = Json::toStdString(valueSent);
     json["verified_by"] = Json::toStdString(verifiedBy);
     putOptional(json, "value_after", valueAfter);
+    if (!reason.isEmpty()) // lines without a reason stay as they were before reasons existed
+        json["reason"] = Json::toStdString(reason);
     return json;
 }
 
@@ -185,6 +187,7 @@ std::optional<AuditRecord> AuditRecord::fromJson(const OrderedJson &json, QStrin
         {"app_key", &record.appKey}, {"stage", &record.stage}, {"msg", &record.msg},
         {"trace_id", &record.traceId}, {"value_sent", &record.valueSent},
         {"attempt_id", &record.attemptId}, {"verified_by", &record.verifiedBy},
+        {"reason", &record.reason},
     };
     for (const StringField &field : strings) {
         if (!readString(json, field.key, field.target))

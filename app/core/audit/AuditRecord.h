@@ -65,6 +65,7 @@ public:
     QString traceId;
     QString verifiedBy;                  // Outcome lines: VerifiedBy*
     std::optional<QString> valueAfter;   // on the server after the save, when it was re-read
+    QString reason;                      // why the save was made (a ticket, a note); may be empty
 
     Outcome outcome() const;
     // An Attempt with the result fields of its Outcome: what the History shows as one row.

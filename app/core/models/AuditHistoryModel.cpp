@@ -211,6 +211,7 @@ QString AuditHistoryModel::displayText(const AuditRecord &record, int column) co
         return {};
     case ConversationColumn: return record.conversationId;
     case ProfileColumn: return record.profile;
+    case ReasonColumn: return record.reason;
     case ValueBeforeColumn: return record.valueBefore ? *record.valueBefore : QString();
     case ValueSentColumn: return record.valueSent;
     case CodeColumn: return record.code == 0 ? QString() : QString::number(record.code);
@@ -261,6 +262,7 @@ QVariant AuditHistoryModel::headerData(int section, Qt::Orientation orientation,
     case OutcomeColumn: return tr("Outcome");
     case ConversationColumn: return tr("Conversation");
     case ProfileColumn: return tr("Profile");
+    case ReasonColumn: return tr("Reason");
     case ValueBeforeColumn: return tr("Value before");
     case ValueSentColumn: return tr("Value sent");
     case CodeColumn: return tr("Code");

@@ -24,6 +24,7 @@ public:
         OutcomeColumn,
         ConversationColumn,
         ProfileColumn,
+        ReasonColumn,
         ValueBeforeColumn,
         ValueSentColumn,
         CodeColumn,

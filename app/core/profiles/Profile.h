@@ -17,6 +17,7 @@ struct Profile
     QUrl backupUrl; // Region::Custom only, optional
     QString appKey;
     QString caCertificateFile; // optional: CA certificates to trust besides the system's
+    bool requireReason = false; // every save needs a reason (a ticket, a note) for the audit log
 
     ApiEndpoint endpoint() const
     {

@@ -22,6 +22,7 @@ QString baseUrlKey() { return QStringLiteral("baseUrl"); }
 QString backupUrlKey() { return QStringLiteral("backupUrl"); }
 QString appKeyKey() { return QStringLiteral("appKey"); }
 QString caCertificateFileKey() { return QStringLiteral("caCertificateFile"); }
+QString requireReasonKey() { return QStringLiteral("requireReason"); }
 
 bool containsWhitespace(const QString &text)
 {
@@ -76,6 +77,7 @@ std::optional<Profile> ProfileStore::find(const QString &name) const
     }
     profile.appKey = m_settings.value(appKeyKey()).toString();
     profile.caCertificateFile = m_settings.value(caCertificateFileKey()).toString();
+    profile.requireReason = m_settings.value(requireReasonKey(), false).toBool();
     m_settings.endGroup();
     if (!exists || !regionKnown)
         return std::nullopt;
@@ -156,6 +158,8 @@ bool ProfileStore::save(const Profile &profile, QString *error, const QString &r
     m_settings.setValue(appKeyKey(), profile.appKey);
     if (!profile.caCertificateFile.isEmpty())
         m_settings.setValue(caCertificateFileKey(), profile.caCertificateFile);
+    if (profile.requireReason)
+        m_settings.setValue(requireReasonKey(), true);
     m_settings.endGroup();
     const std::optional<Profile> expected = find(profile.name);
     const QString problem = writeToDisk([&](const ProfileStore &onDisk) {

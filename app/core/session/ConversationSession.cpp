@@ -133,17 +133,18 @@ bool ConversationSession::load(const ConversationId &id)
     return true;
 }
 
-bool ConversationSession::save(const QString &newServerExtension, QString *refusal)
+bool ConversationSession::save(const QString &newServerExtension, const QString &reason, QString *refusal)
 {
-    return startSave(newServerExtension, true, refusal);
+    return startSave(newServerExtension, reason, true, refusal);
 }
 
-bool ConversationSession::overwrite(const QString &newServerExtension, QString *refusal)
+bool ConversationSession::overwrite(const QString &newServerExtension, const QString &reason, QString *refusal)
 {
-    return startSave(newServerExtension, false, refusal);
+    return startSave(newServerExtension, reason, false, refusal);
 }
 
-bool ConversationSession::startSave(const QString &newServerExtension, bool compare, QString *refusal)
+bool ConversationSession::startSave(const QString &newServerExtension, const QString &reason, bool compare,
+                                    QString *refusal)
 {
     if (const QString why = refusalReason(Operation::Save); !why.isEmpty()) {
         if (refusal)
@@ -151,8 +152,8 @@ bool ConversationSession::startSave(const QString &newServerExtension, bool comp
         return false;
     }
     m_guard->setAuditLog(m_auditLog, m_profile.name, m_auditSource);
-    const bool started = compare ? m_guard->save(m_loadedId, m_loadedExtension, newServerExtension, refusal)
-                                 : m_guard->overwrite(m_loadedId, newServerExtension, refusal);
+    const bool started = compare ? m_guard->save(m_loadedId, m_loadedExtension, newServerExtension, reason, refusal)
+                                 : m_guard->overwrite(m_loadedId, newServerExtension, reason, refusal);
     if (!started)
         return false;
     m_pendingId = m_loadedId;

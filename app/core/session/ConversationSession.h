@@ -59,11 +59,12 @@ public:
     // Each returns false (and emits nothing) when refused: busy, nothing to save, or (saves)
     // an audit log that cannot be written; the reason goes to `refusal` when given.
     bool load(const ConversationId &id);
-    // Guarded: writes only if the server still holds loadedServerExtension().
-    bool save(const QString &newServerExtension, QString *refusal = nullptr);
+    // Guarded: writes only if the server still holds loadedServerExtension(). `reason` (why,
+    // e.g. a ticket; may be empty) is recorded in the audit log with the attempt.
+    bool save(const QString &newServerExtension, const QString &reason, QString *refusal = nullptr);
     // After a conflict, when the user chose to replace the server's value: writes without
     // comparing (it still re-reads first, so the audit log records what was replaced).
-    bool overwrite(const QString &newServerExtension, QString *refusal = nullptr);
+    bool overwrite(const QString &newServerExtension, const QString &reason, QString *refusal = nullptr);
     void cancel();
     // Finishes the audit records of this profile's saves that an earlier process left without
     // an outcome (see AttemptReconciler); reports through interruptedSavesChecked(). Needs the
@@ -122,7 +123,7 @@ Q_SIGNALS:
 
 private:
     void start(Operation operation, ApiCall *call);
-    bool startSave(const QString &newServerExtension, bool compare, QString *refusal);
+    bool startSave(const QString &newServerExtension, const QString &reason, bool compare, QString *refusal);
     void finish(const ApiResult &result);
     void applyLoaded(const ApiResult &result);
     void applySaved(const ApiResult &result);

@@ -114,7 +114,7 @@ bool EditSession::save()
     }
     SaveReview review{m_session->conversationId().toString(), m_session->profile().name,
                       m_session->profile().appKey, m_session->loadedServerExtension(), m_draft->text(),
-                      reason(), /*MERGE-REASON m_session->profile().requireReason*/ false};
+                      reason(), m_session->profile().requireReason};
     const bool confirmed = m_review && m_review(review);
     setReason(review.reason); // kept even when cancelled
     if (!confirmed) {
@@ -134,7 +134,7 @@ bool EditSession::save()
 bool EditSession::sendSave(const QString &value, const QString &reason)
 {
     QString refusal;
-    if (!m_session->save(value, /*MERGE-REASON reason,*/ &refusal)) {
+    if (!m_session->save(value, reason, &refusal)) {
         Q_EMIT problem(refusal);
         return false;
     }
@@ -276,7 +276,7 @@ void EditSession::onConflict(const SaveConflict &conflict)
     switch (choice) {
     case ConflictChoice::Overwrite: {
         QString refusal;
-        if (!m_session->overwrite(conflict.yours, /*MERGE-REASON m_reasonBeingSaved,*/ &refusal)) {
+        if (!m_session->overwrite(conflict.yours, m_reasonBeingSaved, &refusal)) {
             Q_EMIT problem(refusal);
             return;
         }

@@ -69,22 +69,23 @@ QString GuardedSave::serverExtensionOf(const OrderedJson &conversation)
 }
 
 bool GuardedSave::save(const ConversationId &id, const QString &loadedValue, const QString &newValue,
-                       QString *refusal)
+                       const QString &reason, QString *refusal)
 {
-    return start(id, loadedValue, newValue, refusal);
+    return start(id, loadedValue, newValue, reason, refusal);
 }
 
-bool GuardedSave::overwrite(const ConversationId &id, const QString &newValue, QString *refusal)
+bool GuardedSave::overwrite(const ConversationId &id, const QString &newValue, const QString &reason,
+                            QString *refusal)
 {
-    return start(id, std::nullopt, newValue, refusal);
+    return start(id, std::nullopt, newValue, reason, refusal);
 }
 
 bool GuardedSave::start(const ConversationId &id, const std::optional<QString> &expected,
-                        const QString &newValue, QString *refusal)
+                        const QString &newValue, const QString &reason, QString *refusal)
 {
-    auto refuse = [refusal](const QString &reason) {
+    auto refuse = [refusal](const QString &why) {
         if (refusal)
-            *refusal = reason;
+            *refusal = why;
         return false;
     };
     if (isBusy())
@@ -99,6 +100,7 @@ bool GuardedSave::start(const ConversationId &id, const std::optional<QString> &
     m_id = id;
     m_expected = expected;
     m_newValue = newValue;
+    m_reason = reason.trimmed();
     m_valueBefore.reset();
     m_attemptId.clear();
     m_writeTraceId.clear();
@@ -364,6 +366,9 @@ void GuardedSave::record(int phase, const QString &stage, const ApiResult &resul
     entry.errorKind = errorKind;
     entry.verifiedBy = verifiedBy;
     entry.valueAfter = valueAfter;
+    // The History joins an Outcome to its Attempt, which carries the reason already.
+    if (entry.phase != AuditRecord::Phase::Outcome)
+        entry.reason = m_reason;
     QString problem;
     if (!m_auditLog->append(entry, &problem)) {
         m_auditError = problem;

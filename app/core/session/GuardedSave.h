@@ -76,10 +76,12 @@ public:
     void setLockWaitMs(int waitMs) { m_lockWaitMs = waitMs; }
 
     // Each returns false, with the reason in refusal and without emitting anything, when busy
-    // or when the audit log cannot be written: then nothing is sent.
+    // or when the audit log cannot be written: then nothing is sent. `reason` (why the save is
+    // made, may be empty) is recorded with the attempt.
     bool save(const ConversationId &id, const QString &loadedValue, const QString &newValue,
-              QString *refusal = nullptr);
-    bool overwrite(const ConversationId &id, const QString &newValue, QString *refusal = nullptr);
+              const QString &reason, QString *refusal = nullptr);
+    bool overwrite(const ConversationId &id, const QString &newValue, const QString &reason,
+                   QString *refusal = nullptr);
     void cancel(); // the outcome (a Cancelled result, or what a re-read shows) is still reported
 
     bool isBusy() const { return m_stage != Stage::Idle; }
@@ -115,7 +117,7 @@ private:
     enum class Check { AfterConfirmedSave, AfterUnusableAnswer };
 
     bool start(const ConversationId &id, const std::optional<QString> &expected, const QString &newValue,
-               QString *refusal);
+               const QString &reason, QString *refusal);
     void startReread();
     void onReread(const ApiResult &result);
     void writeAhead();
@@ -147,6 +149,7 @@ private:
     ConversationId m_id;
     std::optional<QString> m_expected; // none for overwrite()
     QString m_newValue;
+    QString m_reason;
     std::optional<QString> m_valueBefore;
     QString m_attemptId;
     QString m_writeTraceId;
