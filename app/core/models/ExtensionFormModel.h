@@ -89,6 +89,8 @@ private:
         std::vector<std::unique_ptr<Node>> children;
     };
 
+    static QString pointerToken(QString key); // a member name as a JSON Pointer token
+    static QString quotedName(const QString &name); // “name”
     Node *nodeAt(const QModelIndex &index) const; // the root for an invalid index
     QModelIndex indexOf(const Node *node, int column = KeyColumn) const;
     static int rowOf(const Node *node);
