@@ -287,8 +287,8 @@ Qt::ItemFlags ExtensionFormModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (index.column() == KeyColumn && nodeAt(index)->children.empty())
-        result |= Qt::ItemNeverHasChildren;
+    if (index.column() == KeyColumn && !nodeAt(index)->isContainer())
+        result |= Qt::ItemNeverHasChildren; // an empty object or array can get children
     if (m_readOnly)
         return result;
     const Node *node = nodeAt(index);

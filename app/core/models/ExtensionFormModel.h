@@ -87,6 +87,8 @@ private:
         QString exact;       // a scalar's exact text; a container's member count
         QString stringValue; // a string's decoded text
         std::vector<std::unique_ptr<Node>> children;
+
+        bool isContainer() const { return kind == Kind::Object || kind == Kind::Array; }
     };
 
     static QString pointerToken(QString key); // a member name as a JSON Pointer token
