@@ -11,34 +11,12 @@ namespace convdesk {
 
 namespace {
 
-// The scanner works on text that Json::parse has already accepted, so it only finds the
-// boundaries of values; it never has to report a syntax error.
-struct Member
-{
-    size_t start = 0;      // the key's opening quote, or the value for an array element
-    size_t valueBegin = 0;
-    size_t valueEnd = 0;   // one past the value
-    std::string key;       // decoded member name (empty for array elements)
-};
-
-struct Container
-{
-    size_t open = 0;  // '{' or '['
-    size_t close = 0; // '}' or ']'
-    bool isObject = true;
-    std::vector<Member> members;
-};
+using Span = JsonTextSpans::Span;
+using ValueKind = JsonTextSpans::Kind;
 
 bool isSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-size_t skipSpace(const std::string &text, size_t pos)
-{
-    while (pos < text.size() && isSpace(text[pos]))
-        ++pos;
-    return pos;
 }
 
 size_t skipString(const std::string &text, size_t pos) // pos at the opening quote
@@ -50,64 +28,6 @@ size_t skipString(const std::string &text, size_t pos) // pos at the opening quo
             return pos + 1;
     }
     return text.size();
-}
-
-size_t skipValue(const std::string &text, size_t pos)
-{
-    const char first = text[pos];
-    if (first == '"')
-        return skipString(text, pos);
-    if (first == '{' || first == '[') {
-        int depth = 0;
-        while (pos < text.size()) {
-            const char c = text[pos];
-            if (c == '"') {
-                pos = skipString(text, pos);
-                continue;
-            }
-            if (c == '{' || c == '[')
-                ++depth;
-            else if ((c == '}' || c == ']') && --depth == 0)
-                return pos + 1;
-            ++pos;
-        }
-        return pos;
-    }
-    // A number or a literal: up to the next delimiter.
-    while (pos < text.size() && !isSpace(text[pos]) && text[pos] != ',' && text[pos] != '}' && text[pos] != ']')
-        ++pos;
-    return pos;
-}
-
-std::string decodeKey(const std::string &quoted)
-{
-    const auto key = Json::parse(QByteArrayView(quoted.data(), qsizetype(quoted.size())));
-    return key && key->is_string() ? key->get<std::string>() : std::string();
-}
-
-Container scanContainer(const std::string &text, size_t open)
-{
-    Container container;
-    container.open = open;
-    container.isObject = text[open] == '{';
-    size_t pos = skipSpace(text, open + 1);
-    while (pos < text.size() && text[pos] != '}' && text[pos] != ']') {
-        Member member;
-        member.start = pos;
-        if (container.isObject) {
-            const size_t keyEnd = skipString(text, pos);
-            member.key = decodeKey(text.substr(pos, keyEnd - pos));
-            pos = skipSpace(text, skipSpace(text, keyEnd) + 1); // past ':'
-        }
-        member.valueBegin = pos;
-        member.valueEnd = skipValue(text, pos);
-        container.members.push_back(member);
-        pos = skipSpace(text, member.valueEnd);
-        if (pos < text.size() && text[pos] == ',')
-            pos = skipSpace(text, pos + 1);
-    }
-    container.close = pos;
-    return container;
 }
 
 QString typeName(char first)
@@ -139,6 +59,11 @@ std::string compact(const std::string &json)
         }
     }
     return out;
+}
+
+std::string quoted(const QString &text)
+{
+    return Json::serialize(OrderedJson(Json::toStdString(text))).toStdString();
 }
 
 std::optional<std::vector<std::string>> pointerTokens(const QString &key, QString *error)
@@ -191,101 +116,257 @@ QString pointerPrefix(const std::vector<std::string> &tokens, size_t count)
 }
 
 // Finds the member `token` of container (by name, or by index in an array); -1 when absent.
-qsizetype findMember(const Container &container, const std::string &token)
+qsizetype findMember(const Span &container, const std::string &token)
 {
-    if (!container.isObject) {
+    if (container.kind == ValueKind::Array) {
         const auto index = arrayIndex(token);
-        return index && *index < container.members.size() ? qsizetype(*index) : -1;
+        return index && *index < container.children.size() ? qsizetype(*index) : -1;
     }
     // Later duplicates win, as in the parsed value.
-    for (size_t i = container.members.size(); i-- > 0;) {
-        if (container.members[i].key == token)
+    const QString name = Json::toQString(token);
+    for (size_t i = container.children.size(); i-- > 0;) {
+        if (container.children[i].key == name)
             return qsizetype(i);
     }
     return -1;
 }
 
-void removeMember(std::string &text, const Container &container, size_t index)
+size_t closeOf(const Span &container)
 {
-    const std::vector<Member> &members = container.members;
+    return container.valueEnd - 1;
+}
+
+void removeMember(std::string &text, const Span &container, size_t index)
+{
+    const std::vector<Span> &members = container.children;
     if (members.size() == 1)
-        text.erase(container.open + 1, container.close - container.open - 1);
+        text.erase(container.valueBegin + 1, closeOf(container) - container.valueBegin - 1);
     else if (index + 1 < members.size()) // with the comma and the space after it
         text.erase(members[index].start, members[index + 1].start - members[index].start);
     else // the last one: from the end of the one before, taking its comma
         text.erase(members[index - 1].valueEnd, members[index].valueEnd - members[index - 1].valueEnd);
 }
 
+// Puts `addition` (a whole member or element) at `index` of container (0..size).
+void insertMember(std::string &text, const Span &container, size_t index, const std::string &addition)
+{
+    const std::vector<Span> &members = container.children;
+    if (members.empty())
+        text.replace(container.valueBegin + 1, closeOf(container) - container.valueBegin - 1, addition);
+    else if (index >= members.size())
+        text.insert(members.back().valueEnd, ',' + addition);
+    else
+        text.insert(members[index].start, addition + ',');
+}
+
+// The members are permuted; the separators between them (commas, spaces, line breaks) stay
+// in their places, so the layout of the container does not change.
+void moveMember(std::string &text, const Span &container, size_t from, size_t to)
+{
+    const std::vector<Span> &members = container.children;
+    std::vector<std::string> pieces;
+    for (const Span &member : members)
+        pieces.push_back(text.substr(member.start, member.valueEnd - member.start));
+    std::string moved = std::move(pieces[from]);
+    pieces.erase(pieces.begin() + qsizetype(from));
+    pieces.insert(pieces.begin() + qsizetype(to), std::move(moved));
+    std::string rebuilt;
+    for (size_t i = 0; i < members.size(); ++i) {
+        rebuilt += pieces[i];
+        if (i + 1 < members.size())
+            rebuilt.append(text, members[i].valueEnd, members[i + 1].start - members[i].valueEnd);
+    }
+    const size_t begin = members.front().start;
+    text.replace(begin, members.back().valueEnd - begin, rebuilt);
+}
+
+std::string convert(const std::string &text, const Span &span, ValueKind to, const QString &decoded)
+{
+    const std::string exact = text.substr(span.valueBegin, span.valueEnd - span.valueBegin);
+    if (span.kind == to)
+        return exact;
+    const std::string decodedUtf8 = Json::toStdString(decoded);
+    switch (to) {
+    case ValueKind::String:
+        if (span.kind == ValueKind::Integer || span.kind == ValueKind::Number || span.kind == ValueKind::Boolean)
+            return quoted(Json::toQString(exact));
+        return "\"\"";
+    case ValueKind::Integer:
+        if (span.kind == ValueKind::String && JsonTextSpans::isInt64(decodedUtf8))
+            return decodedUtf8;
+        if (span.kind == ValueKind::Number) {
+            // `3.0` and `3.00` are whole numbers written as decimals.
+            const size_t dot = exact.find('.');
+            if (dot != std::string::npos && exact.find_first_not_of('0', dot + 1) == std::string::npos
+                && JsonTextSpans::isInt64(exact.substr(0, dot)))
+                return exact.substr(0, dot);
+        }
+        return "0";
+    case ValueKind::Number: {
+        std::string number = "0";
+        if (span.kind == ValueKind::Integer)
+            number = exact;
+        else if (span.kind == ValueKind::String && JsonTextSpans::isJsonNumber(decodedUtf8))
+            number = decodedUtf8;
+        // An integer's text would read back as an integer, not as the number chosen.
+        return JsonTextSpans::kindOf(number) == ValueKind::Integer ? number + ".0" : number;
+    }
+    case ValueKind::Boolean:
+        if (span.kind == ValueKind::String && (decoded == u"true"_s || decoded == u"false"_s))
+            return decodedUtf8;
+        return "false";
+    case ValueKind::Null: return "null";
+    case ValueKind::Object: return "{}";
+    case ValueKind::Array: return "[]";
+    }
+    return "null";
+}
+
 // Applies one edit to text (a validated JSON object). False with *error when it cannot.
 bool applyEdit(std::string &text, const JsonTextEditor::Edit &edit, QString *error, QStringList *notes)
 {
+    using EditKind = JsonTextEditor::Edit::Kind;
     const auto tokens = pointerTokens(edit.key, error);
     if (!tokens)
         return false;
     std::string newValue;
-    if (edit.kind == JsonTextEditor::Edit::Kind::SetJson) {
+    if (edit.kind == EditKind::SetJson || edit.kind == EditKind::Insert) {
         if (const QString problem = JsonTextEditor::jsonValueProblem(edit.key, edit.value); !problem.isEmpty()) {
             *error = problem;
             return false;
         }
         newValue = compact(Json::toStdString(edit.value));
-    } else if (edit.kind == JsonTextEditor::Edit::Kind::SetString) {
-        newValue = Json::serialize(OrderedJson(Json::toStdString(edit.value))).toStdString();
+    } else if (edit.kind == EditKind::SetString) {
+        newValue = quoted(edit.value);
     }
 
-    Container container = scanContainer(text, skipSpace(text, 0));
+    const JsonTextSpans spans = JsonTextSpans::scanValid(text);
+    const Span *container = &spans.root();
     for (size_t depth = 0; depth + 1 < tokens->size(); ++depth) {
-        const qsizetype found = findMember(container, (*tokens)[depth]);
+        const qsizetype found = findMember(*container, (*tokens)[depth]);
         const QString parent = pointerPrefix(*tokens, depth + 1);
         if (found < 0) {
             *error = JsonTextEditor::tr("cannot edit %1: %2 does not exist (missing objects are not created).")
                          .arg(edit.key, parent);
             return false;
         }
-        const size_t valueBegin = container.members[size_t(found)].valueBegin;
-        if (text[valueBegin] != '{' && text[valueBegin] != '[') {
+        const Span &child = container->children[size_t(found)];
+        if (!child.isContainer()) {
             *error = JsonTextEditor::tr("cannot edit %1: %2 is %3, not an object.")
-                         .arg(edit.key, parent, typeName(text[valueBegin]));
+                         .arg(edit.key, parent, typeName(text[child.valueBegin]));
             return false;
         }
-        container = scanContainer(text, valueBegin);
+        container = &child;
     }
 
     const std::string &last = tokens->back();
-    const qsizetype found = findMember(container, last);
-    if (edit.kind == JsonTextEditor::Edit::Kind::Remove) {
+    const qsizetype found = findMember(*container, last);
+    const bool isObject = container->kind == ValueKind::Object;
+    const size_t memberCount = container->children.size();
+    switch (edit.kind) {
+    case EditKind::Remove:
         if (found < 0) {
             if (notes)
                 notes->append(JsonTextEditor::tr("%1 is not there; nothing to remove.").arg(edit.key));
             return true;
         }
-        removeMember(text, container, size_t(found));
+        removeMember(text, *container, size_t(found));
+        return true;
+    case EditKind::Insert: {
+        if (isObject) {
+            if (found >= 0) {
+                *error = JsonTextEditor::tr("cannot add %1: it exists already.").arg(edit.key);
+                return false;
+            }
+            const size_t at = edit.position < 0 ? memberCount : qMin(size_t(edit.position), memberCount);
+            insertMember(text, *container, at, quoted(Json::toQString(last)) + ':' + newValue);
+            return true;
+        }
+        const auto index = last == "-" ? std::optional<size_t>(memberCount) : arrayIndex(last);
+        if (!index || *index > memberCount) {
+            *error = JsonTextEditor::tr("cannot add %1: the array has no position %2 (it has %3 elements).")
+                         .arg(edit.key, Json::toQString(last))
+                         .arg(memberCount);
+            return false;
+        }
+        insertMember(text, *container, *index, newValue);
         return true;
     }
+    case EditKind::Rename:
+    case EditKind::Move:
+    case EditKind::ChangeType:
+        if (found < 0) {
+            *error = JsonTextEditor::tr("cannot edit %1: it does not exist.").arg(edit.key);
+            return false;
+        }
+        break;
+    case EditKind::SetJson:
+    case EditKind::SetString:
+        break;
+    }
+    if (edit.kind == EditKind::Rename) {
+        if (!isObject) {
+            *error = JsonTextEditor::tr("cannot rename %1: it is an array element, which has no name.").arg(edit.key);
+            return false;
+        }
+        if (edit.value.isEmpty()) {
+            *error = JsonTextEditor::tr("cannot rename %1: the new name is empty.").arg(edit.key);
+            return false;
+        }
+        const qsizetype other = findMember(*container, Json::toStdString(edit.value));
+        if (other >= 0 && other != found) {
+            *error = JsonTextEditor::tr("cannot rename %1 to %2: the object has a member of that name already.")
+                         .arg(edit.key, edit.value);
+            return false;
+        }
+        const Span &member = container->children[size_t(found)];
+        if (member.key != edit.value)
+            text.replace(member.start, member.keyEnd - member.start, quoted(edit.value));
+        return true;
+    }
+    if (edit.kind == EditKind::Move) {
+        if (edit.position < 0 || size_t(edit.position) >= memberCount) {
+            *error = JsonTextEditor::tr("cannot move %1 to position %2: its container has %3 members.")
+                         .arg(edit.key)
+                         .arg(edit.position)
+                         .arg(memberCount);
+            return false;
+        }
+        if (size_t(edit.position) != size_t(found))
+            moveMember(text, *container, size_t(found), size_t(edit.position));
+        return true;
+    }
+    if (edit.kind == EditKind::ChangeType) {
+        const Span &member = container->children[size_t(found)];
+        newValue = convert(text, member, edit.type, spans.stringValue(member));
+    }
     if (found >= 0) {
-        const Member &member = container.members[size_t(found)];
+        const Span &member = container->children[size_t(found)];
         text.replace(member.valueBegin, member.valueEnd - member.valueBegin, newValue);
         return true;
     }
     std::string addition;
-    if (container.isObject) {
-        addition = Json::serialize(OrderedJson(last)).toStdString() + ':' + newValue;
+    if (isObject) {
+        addition = quoted(Json::toQString(last)) + ':' + newValue;
     } else if (last == "-") {
         addition = newValue;
     } else {
         *error = JsonTextEditor::tr("cannot edit %1: the array has no element %2 (it has %3; use - to append).")
                      .arg(edit.key, Json::toQString(last))
-                     .arg(container.members.size());
+                     .arg(memberCount);
         return false;
     }
-    if (container.members.empty())
-        text.replace(container.open + 1, container.close - container.open - 1, addition);
-    else
-        text.insert(container.members.back().valueEnd, ',' + addition);
+    insertMember(text, *container, memberCount, addition);
     return true;
 }
 
 } // namespace
+
+QString JsonTextEditor::convertedValue(const JsonTextSpans &spans, const JsonTextSpans::Span &span,
+                                       JsonTextSpans::Kind to)
+{
+    return Json::toQString(convert(spans.utf8(), span, to, spans.stringValue(span)));
+}
 
 QString JsonTextEditor::jsonValueProblem(const QString &key, const QString &json)
 {

@@ -1,0 +1,258 @@
+#include "ExtensionForm.h"
+
+#include "ExtensionFormDelegate.h"
+#include "models/ExtensionFormModel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace convdesk {
+
+namespace {
+
+using Kind = ExtensionFormModel::Kind;
+
+QPushButton *makeButton(const QString &text, const QString &accessibleName, const QString &objectName,
+                        QWidget *parent)
+{
+    auto *button = new QPushButton(text, parent);
+    button->setObjectName(objectName);
+    button->setAccessibleName(accessibleName);
+    return button;
+}
+
+// Alerts use the palette's highlight pair, which every theme keeps readable, plus bold type.
+void setAlert(QLabel *label, bool alert)
+{
+    QFont font = label->font();
+    font.setBold(alert);
+    label->setFont(font);
+    label->setAutoFillBackground(alert);
+    label->setBackgroundRole(alert ? QPalette::Highlight : QPalette::Window);
+    label->setForegroundRole(alert ? QPalette::HighlightedText : QPalette::WindowText);
+}
+
+} // namespace
+
+ExtensionForm::ExtensionForm(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new ExtensionFormModel(this))
+    , m_delegate(new ExtensionFormDelegate(m_model, this))
+    , m_view(new QTreeView(this))
+    , m_unavailable(new QLabel(this))
+    , m_message(new QLabel(this))
+    , m_buttons(new QWidget(this))
+    , m_addButton(makeButton(tr("&Add key"), tr("Add key"), u"formAddButton"_s, m_buttons))
+    , m_addItemButton(makeButton(tr("Add &item"), tr("Add item"), u"formAddItemButton"_s, m_buttons))
+    , m_removeButton(makeButton(tr("&Remove"), tr("Remove"), u"formRemoveButton"_s, m_buttons))
+    , m_moveUpButton(makeButton(tr("Move &up"), tr("Move up"), u"formMoveUpButton"_s, m_buttons))
+    , m_moveDownButton(makeButton(tr("Move &down"), tr("Move down"), u"formMoveDownButton"_s, m_buttons))
+{
+    m_view->setObjectName(u"extensionFormView"_s);
+    m_view->setAccessibleName(tr("Server extension form"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(m_delegate);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->header()->setStretchLastSection(true);
+    m_view->setColumnWidth(ExtensionFormModel::KeyColumn, 180);
+    m_view->setColumnWidth(ExtensionFormModel::TypeColumn, 90);
+
+    m_unavailable->setObjectName(u"formUnavailable"_s);
+    m_unavailable->setWordWrap(true);
+    m_unavailable->setAlignment(Qt::AlignCenter);
+    m_message->setObjectName(u"formMessage"_s);
+    m_message->setWordWrap(true);
+    m_message->hide();
+
+    auto *buttonRow = new QHBoxLayout(m_buttons);
+    buttonRow->setContentsMargins(0, 0, 0, 0);
+    for (QPushButton *button : {m_addButton, m_addItemButton, m_removeButton, m_moveUpButton, m_moveDownButton})
+        buttonRow->addWidget(button);
+    buttonRow->addStretch();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_unavailable, 1);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_message);
+    layout->addWidget(m_buttons);
+
+    connect(m_addButton, &QPushButton::clicked, this, &ExtensionForm::addKey);
+    connect(m_addItemButton, &QPushButton::clicked, this, &ExtensionForm::addItem);
+    connect(m_removeButton, &QPushButton::clicked, this, &ExtensionForm::removeCurrent);
+    connect(m_moveUpButton, &QPushButton::clicked, this, [this] { moveCurrent(true); });
+    connect(m_moveDownButton, &QPushButton::clicked, this, [this] { moveCurrent(false); });
+    auto *removeShortcut = new QShortcut(QKeySequence::Delete, m_view);
+    removeShortcut->setContext(Qt::WidgetShortcut);
+    connect(removeShortcut, &QShortcut::activated, this, &ExtensionForm::removeCurrent);
+
+    connect(m_model, &ExtensionFormModel::textEdited, this, [this](const QString &text, const QString &description) {
+        showMessage(QString());
+        Q_EMIT textEdited(text, description);
+    });
+    connect(m_model, &ExtensionFormModel::editRefused, this, &ExtensionForm::showMessage);
+    connect(m_delegate, &ExtensionFormDelegate::keyProblemChanged, this, &ExtensionForm::showMessage);
+    connect(m_delegate, &QAbstractItemDelegate::closeEditor, this,
+            [this](QWidget *, QAbstractItemDelegate::EndEditHint hint) {
+                if (hint == QAbstractItemDelegate::RevertModelCache)
+                    showMessage(QString()); // Esc: the problem went with the edit
+            });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &ExtensionForm::updateButtons);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ExtensionForm::updateButtons);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ExtensionForm::updateButtons);
+    connect(m_model, &QAbstractItemModel::rowsMoved, this, &ExtensionForm::updateButtons);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ExtensionForm::updateButtons);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ExtensionForm::updateButtons);
+    updateAvailability();
+}
+
+ExtensionForm::~ExtensionForm() = default;
+
+QString ExtensionForm::text() const
+{
+    return m_model->text();
+}
+
+bool ExtensionForm::isAvailable() const
+{
+    return m_model->isAvailable();
+}
+
+void ExtensionForm::setText(const QString &text)
+{
+    if (text == m_model->text())
+        return;
+    // A reset forgets the view's state: keep it by JSON Pointer.
+    QStringList expanded;
+    QList<QModelIndex> pending{QModelIndex()};
+    while (!pending.isEmpty()) {
+        const QModelIndex parent = pending.takeLast();
+        for (int row = 0; row < m_model->rowCount(parent); ++row) {
+            const QModelIndex child = m_model->index(row, 0, parent);
+            if (m_view->isExpanded(child)) {
+                expanded << m_model->pointer(child);
+                pending << child;
+            }
+        }
+    }
+    const QModelIndex current = m_view->currentIndex();
+    const QString currentPointer = current.isValid() ? m_model->pointer(current) : QString();
+    const int currentColumn = current.isValid() ? current.column() : 0;
+
+    m_model->setText(text);
+    showMessage(QString());
+    for (const QString &pointer : std::as_const(expanded))
+        m_view->expand(m_model->indexForPointer(pointer));
+    if (const QModelIndex restored = m_model->indexForPointer(currentPointer, currentColumn); restored.isValid())
+        m_view->setCurrentIndex(restored);
+    updateAvailability();
+}
+
+void ExtensionForm::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    if (readOnly) {
+        // The value being saved is the one on screen: an open editor is dropped, not committed.
+        for (int column = 0; column < ExtensionFormModel::ColumnCount; ++column) {
+            if (QWidget *editor = m_view->indexWidget(m_view->currentIndex().siblingAtColumn(column)))
+                Q_EMIT m_delegate->closeEditor(editor, QAbstractItemDelegate::RevertModelCache);
+        }
+    }
+    m_model->setReadOnly(readOnly);
+    m_view->viewport()->update();
+    updateButtons();
+}
+
+QModelIndex ExtensionForm::currentRow() const
+{
+    return m_view->currentIndex().siblingAtColumn(ExtensionFormModel::KeyColumn);
+}
+
+void ExtensionForm::addKey()
+{
+    // Into the selected object, else into the object that holds the selected row.
+    QModelIndex object = currentRow();
+    while (object.isValid() && m_model->kind(object) != Kind::Object)
+        object = object.parent();
+    const QModelIndex added = m_model->addKey(object);
+    if (!added.isValid())
+        return;
+    m_view->expand(object);
+    editKeyOf(added);
+}
+
+void ExtensionForm::addItem()
+{
+    QModelIndex array = currentRow();
+    if (array.isValid() && m_model->kind(array) != Kind::Array)
+        array = array.parent();
+    const QModelIndex added = m_model->addItem(array);
+    if (!added.isValid())
+        return;
+    m_view->expand(array);
+    m_view->setCurrentIndex(added.siblingAtColumn(ExtensionFormModel::ValueColumn));
+    m_view->edit(m_view->currentIndex());
+}
+
+void ExtensionForm::editKeyOf(const QModelIndex &index)
+{
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+    m_view->edit(index);
+}
+
+void ExtensionForm::removeCurrent()
+{
+    const QModelIndex row = currentRow();
+    if (row.isValid() && !m_readOnly)
+        m_model->removeRow(row.row(), row.parent());
+}
+
+void ExtensionForm::moveCurrent(bool up)
+{
+    const QModelIndex row = currentRow();
+    if (row.isValid() && (up ? m_model->moveUp(row) : m_model->moveDown(row)))
+        m_view->scrollTo(m_view->currentIndex());
+}
+
+void ExtensionForm::showMessage(const QString &message)
+{
+    m_message->setText(message);
+    m_message->setVisible(!message.isEmpty());
+    setAlert(m_message, !message.isEmpty());
+}
+
+void ExtensionForm::updateAvailability()
+{
+    const bool available = m_model->isAvailable();
+    m_unavailable->setText(m_model->unavailableReason());
+    m_unavailable->setVisible(!available);
+    m_view->setVisible(available);
+    m_buttons->setVisible(available);
+    updateButtons();
+}
+
+void ExtensionForm::updateButtons()
+{
+    const bool editable = m_model->isAvailable() && !m_readOnly;
+    const QModelIndex row = currentRow();
+    const bool inArray = row.isValid()
+        && (m_model->kind(row) == Kind::Array || m_model->kind(row.parent()) == Kind::Array);
+    m_addButton->setEnabled(editable);
+    m_addItemButton->setEnabled(editable && inArray);
+    m_removeButton->setEnabled(editable && row.isValid());
+    m_moveUpButton->setEnabled(editable && row.isValid() && row.row() > 0);
+    m_moveDownButton->setEnabled(editable && row.isValid() && row.row() + 1 < m_model->rowCount(row.parent()));
+}
+
+} // namespace convdesk
