@@ -52,6 +52,9 @@ private Q_SLOTS:
     void keepsAncestorsOfMatches();
     void keepsChildrenOfContainerMatchedByKey();
     void containersDoNotMatchByTheirContent();
+    void searchesDecodedChildren_data();
+    void searchesDecodedChildren();
+    void followsPendingServerExtension();
     void hidesEverythingWhenNothingMatches();
     void clearingTheFilterShowsEverything();
     void filterAppliesToReloadedDocument();
@@ -96,7 +99,9 @@ void TestConversationFilterModel::cleanup()
 void TestConversationFilterModel::showsEverythingWithoutFilter()
 {
     const QStringList all = visiblePaths(*m_source);
-    QCOMPARE(all.size(), 61); // every key and array element of the sample
+    // Every key and array element of the sample (61) and of the JSON in its strings: 5 in
+    // server_extension, 1 in last_message.extension, 2 in push_payload.
+    QCOMPARE(all.size(), 61 + 5 + 1 + 2);
     QCOMPARE(visiblePaths(*m_filter), all); // same rows, same (server) order
 }
 
@@ -148,13 +153,54 @@ void TestConversationFilterModel::keepsChildrenOfContainerMatchedByKey()
 
 void TestConversationFilterModel::containersDoNotMatchByTheirContent()
 {
-    // "A1209" is inside last_message's JSON text, but only the leaves holding it match.
+    // "A1209" is inside last_message's JSON text, but only the leaves holding it match; so is
+    // a string holding JSON: its decoded child matches.
     m_filter->setFilterText(u"A1209"_s);
     QCOMPARE(visiblePaths(*m_filter),
-             (QStringList{u"$.last_message"_s, u"$.last_message.extension"_s, u"$.last_message.message"_s,
+             (QStringList{u"$.last_message"_s, u"$.last_message.extension"_s, u"$.last_message.extension.order_id"_s,
+                          u"$.last_message.message"_s,
                           u"$.last_message.message.text"_s, u"$.last_message.message.attachment"_s,
                           u"$.last_message.message.attachment.order_id"_s, u"$.last_message.push_config"_s,
                           u"$.last_message.push_config.push_content"_s}));
+}
+
+void TestConversationFilterModel::searchesDecodedChildren_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("paths");
+    const QString extension = u"$.server_extension"_s;
+    QTest::newRow("decoded value") << u"T-2024-0117"_s << QStringList{extension, extension + u".ticket"_s};
+    QTest::newRow("decoded key") << u"priority"_s << QStringList{extension, extension + u".priority"_s};
+    QTest::newRow("decoded array element") << u"vip"_s
+                                           << QStringList{extension, extension + u".tags"_s, extension + u".tags[1]"_s};
+    QTest::newRow("key of the JSON string") << u"server_ext"_s
+                                            << QStringList{extension, extension + u".ticket"_s,
+                                                           extension + u".priority"_s, extension + u".tags"_s,
+                                                           extension + u".tags[0]"_s, extension + u".tags[1]"_s};
+    // Text that only the string's JSON form has (a quote and a colon) matches nothing.
+    QTest::newRow("JSON syntax") << u"\"ticket\":"_s << QStringList{};
+}
+
+void TestConversationFilterModel::searchesDecodedChildren()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, paths);
+    m_filter->setFilterText(text);
+    QCOMPARE(visiblePaths(*m_filter), paths);
+}
+
+void TestConversationFilterModel::followsPendingServerExtension()
+{
+    // Both testers (alive since init()) check the rows replaced under the filter.
+    m_filter->setFilterText(u"T-2024"_s);
+    QCOMPARE(visiblePaths(*m_filter), (QStringList{u"$.server_extension"_s, u"$.server_extension.ticket"_s}));
+    m_source->setPendingServerExtension(uR"({"priority":"low","ticket":"T-2024-0999","also":"T-2024-1000"})"_s);
+    QCOMPARE(visiblePaths(*m_filter), (QStringList{u"$.server_extension"_s, u"$.server_extension.ticket"_s,
+                                                   u"$.server_extension.also"_s}));
+    m_source->setPendingServerExtension(uR"({"priority":"low"})"_s);
+    QCOMPARE(visiblePaths(*m_filter), QStringList{});
+    m_source->setPendingServerExtension(std::nullopt);
+    QCOMPARE(visiblePaths(*m_filter), (QStringList{u"$.server_extension"_s, u"$.server_extension.ticket"_s}));
 }
 
 void TestConversationFilterModel::hidesEverythingWhenNothingMatches()

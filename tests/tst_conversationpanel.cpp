@@ -1,8 +1,13 @@
 #include "ConversationPanel.h"
 #include "models/ConversationTreeModel.h"
 
+#include <QAbstractProxyModel>
+#include <QApplication>
+#include <QFont>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
 #include <QTreeView>
@@ -29,6 +34,13 @@ OrderedJson largeConversation()
     return conversation;
 }
 
+OrderedJson conversationWithExtension()
+{
+    OrderedJson conversation = smallConversation();
+    conversation["server_extension"] = R"({"ticket":"T-1","count":7,"contact":{"phone":"123"}})";
+    return conversation;
+}
+
 } // namespace
 
 // The panel's behaviour that keeps a large conversation fast (docs/benchmarks.md): the raw
@@ -46,8 +58,21 @@ private Q_SLOTS:
     void rawJsonNeverShowsAnOlderConversation();
     void typeColumnFitsItsText();
     void keyColumnGrowsAfterExpanding();
+    void doubleClickEditsServerExtensionValue_data();
+    void doubleClickEditsServerExtensionValue();
+    void f2AndEnterEditTheRowsValue_data();
+    void f2AndEnterEditTheRowsValue();
+    void enterOnAnotherRowEditsNothing();
+    void textThatIsNotJsonIsRefused();
+    void pendingServerExtensionIsShownMarkedAndStaysExpanded();
 
 private:
+    QTreeView *tree() const { return m_panel->findChild<QTreeView *>(u"conversationTree"_s); }
+    // The tree's index (through the filter) of the node at `path`, in `column`.
+    QModelIndex treeIndex(const QString &path, int column) const;
+    QLineEdit *openEditor() const { return qobject_cast<QLineEdit *>(QApplication::focusWidget()); }
+    void showExtensionExpanded();
+
     QPlainTextEdit *raw() const { return m_panel->findChild<QPlainTextEdit *>(u"rawJsonView"_s); }
     QTabWidget *tabs() const { return m_panel->findChild<QTabWidget *>(u"conversationTabs"_s); }
 
@@ -60,6 +85,9 @@ void TestConversationPanel::init()
     m_panel->resize(900, 600);
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    m_panel->activateWindow(); // keys and focus, for editing
+    QVERIFY(QTest::qWaitForWindowActive(m_panel.get()));
+    QVERIFY(tree());
     QVERIFY(raw());
     QVERIFY(tabs());
 }
@@ -130,6 +158,134 @@ void TestConversationPanel::keyColumnGrowsAfterExpanding()
     const int keyWidth = tree->fontMetrics().horizontalAdvance(QString(80, u'k'));
     QVERIFY(keyWidth > before);
     QTRY_VERIFY(tree->columnWidth(ConversationTreeModel::KeyColumn) >= keyWidth);
+}
+
+QModelIndex TestConversationPanel::treeIndex(const QString &path, int column) const
+{
+    const QModelIndex source = m_panel->treeModel()->indexForPath(path, column);
+    return static_cast<QAbstractProxyModel *>(tree()->model())->mapFromSource(source);
+}
+
+void TestConversationPanel::showExtensionExpanded()
+{
+    m_panel->setConversation(conversationWithExtension());
+    QVERIFY(m_panel->expandPath(u"$.server_extension.contact"_s));
+    tree()->setFocus();
+    QTRY_VERIFY(tree()->hasFocus());
+}
+
+void TestConversationPanel::doubleClickEditsServerExtensionValue_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::newRow("on the value") << int(ConversationTreeModel::ValueColumn);
+    QTest::newRow("on the key") << int(ConversationTreeModel::KeyColumn);
+}
+
+void TestConversationPanel::doubleClickEditsServerExtensionValue()
+{
+    QFETCH(int, column);
+    showExtensionExpanded();
+    QSignalSpy requested(m_panel.get(), &ConversationPanel::serverExtensionEditRequested);
+    const QModelIndex phone = treeIndex(u"$.server_extension.contact.phone"_s, column);
+    QVERIFY(phone.isValid());
+    const QPoint at = tree()->visualRect(phone).center();
+    QTest::mouseClick(tree()->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(tree()->viewport(), Qt::LeftButton, {}, at);
+    QTRY_VERIFY(openEditor());
+    QCOMPARE(openEditor()->text(), u"123"_s);
+    openEditor()->selectAll();
+    QTest::keyClicks(openEditor(), u"555 0100"_s);
+    QTest::keyClick(openEditor(), Qt::Key_Return);
+
+    QTRY_COMPARE(requested.count(), 1); // the delegate commits on the next turn of the event loop
+    const auto edit = requested.at(0).at(0).value<JsonTextEditor::Edit>();
+    QCOMPARE(edit.kind, JsonTextEditor::Edit::Kind::SetString);
+    QCOMPARE(edit.key, u"/contact/phone"_s);
+    QCOMPARE(edit.value, u"555 0100"_s);
+    QTRY_VERIFY(!openEditor()); // closed; the tree shows the loaded value until a pending one is set
+    QCOMPARE(treeIndex(u"$.server_extension.contact.phone"_s, 1).data().toString(), u"123"_s);
+}
+
+void TestConversationPanel::f2AndEnterEditTheRowsValue_data()
+{
+    QTest::addColumn<int>("key");
+    QTest::newRow("F2") << int(Qt::Key_F2);
+    QTest::newRow("Enter") << int(Qt::Key_Return);
+    QTest::newRow("keypad Enter") << int(Qt::Key_Enter);
+}
+
+void TestConversationPanel::f2AndEnterEditTheRowsValue()
+{
+    QFETCH(int, key);
+    showExtensionExpanded();
+    QSignalSpy requested(m_panel.get(), &ConversationPanel::serverExtensionEditRequested);
+    // The key cell is current, as after clicking the key.
+    tree()->setCurrentIndex(treeIndex(u"$.server_extension.count"_s, ConversationTreeModel::KeyColumn));
+    QTest::keyClick(tree(), Qt::Key(key));
+    QTRY_VERIFY(openEditor());
+    QCOMPARE(tree()->indexWidget(treeIndex(u"$.server_extension.count"_s, 1)), openEditor());
+    QCOMPARE(openEditor()->text(), u"7"_s);
+    openEditor()->selectAll();
+    QTest::keyClicks(openEditor(), u"8"_s);
+    QTest::keyClick(openEditor(), Qt::Key_Enter);
+    QTRY_COMPARE(requested.count(), 1);
+    const auto edit = requested.at(0).at(0).value<JsonTextEditor::Edit>();
+    QCOMPARE(edit.kind, JsonTextEditor::Edit::Kind::SetJson);
+    QCOMPARE(edit.key, u"/count"_s);
+    QCOMPARE(edit.value, u"8"_s);
+}
+
+void TestConversationPanel::enterOnAnotherRowEditsNothing()
+{
+    showExtensionExpanded();
+    for (const QString &path : {u"$.conversation_id"_s, u"$.server_extension"_s, u"$.server_extension.contact"_s}) {
+        tree()->setCurrentIndex(treeIndex(path, ConversationTreeModel::KeyColumn));
+        QTest::keyClick(tree(), Qt::Key_Return);
+        QTest::keyClick(tree(), Qt::Key_F2);
+        QVERIFY2(!openEditor(), qPrintable(path));
+    }
+}
+
+void TestConversationPanel::textThatIsNotJsonIsRefused()
+{
+    showExtensionExpanded();
+    QSignalSpy requested(m_panel.get(), &ConversationPanel::serverExtensionEditRequested);
+    QSignalSpy refused(m_panel.get(), &ConversationPanel::editRefused);
+    tree()->setCurrentIndex(treeIndex(u"$.server_extension.count"_s, ConversationTreeModel::ValueColumn));
+    QTest::keyClick(tree(), Qt::Key_F2);
+    QTRY_VERIFY(openEditor());
+    openEditor()->selectAll();
+    QTest::keyClicks(openEditor(), u"eight"_s);
+    QTest::keyClick(openEditor(), Qt::Key_Return);
+    QTRY_COMPARE(refused.count(), 1);
+    QCOMPARE(requested.count(), 0);
+    QVERIFY(refused.at(0).at(0).toString().startsWith(u"/count was not changed"_s));
+}
+
+void TestConversationPanel::pendingServerExtensionIsShownMarkedAndStaysExpanded()
+{
+    showExtensionExpanded();
+    tree()->setCurrentIndex(treeIndex(u"$.server_extension.contact.phone"_s, 0));
+    const QString pending = uR"({"ticket":"T-1","count":8,"contact":{"phone":"123","email":"a@b.c"}})"_s;
+    m_panel->setPendingServerExtension(pending);
+
+    const QModelIndex count = treeIndex(u"$.server_extension.count"_s, 1);
+    QCOMPARE(count.data().toString(), u"8"_s);
+    QVERIFY(count.data(Qt::FontRole).value<QFont>().bold());
+    QCOMPARE(count.siblingAtColumn(2).data().toString(), u"integer · edited, not saved"_s);
+    QVERIFY(!treeIndex(u"$.server_extension.ticket"_s, 1).data(Qt::FontRole).value<QFont>().bold());
+    QCOMPARE(treeIndex(u"$.server_extension"_s, 1).data().toString(), pending);
+    // Still open where it was, and on the same node.
+    QVERIFY(tree()->isExpanded(treeIndex(u"$.server_extension"_s, 0)));
+    QVERIFY(tree()->isExpanded(treeIndex(u"$.server_extension.contact"_s, 0)));
+    QCOMPARE(m_panel->currentPath(), u"$.server_extension.contact.phone"_s);
+    const QRect email = tree()->visualRect(treeIndex(u"$.server_extension.contact.email"_s, 1));
+    QVERIFY(email.isValid() && tree()->viewport()->rect().intersects(email));
+
+    m_panel->setPendingServerExtension(std::nullopt);
+    QCOMPARE(treeIndex(u"$.server_extension.count"_s, 1).data().toString(), u"7"_s);
+    QVERIFY(!treeIndex(u"$.server_extension.contact.email"_s, 1).isValid());
+    QVERIFY(tree()->isExpanded(treeIndex(u"$.server_extension.contact"_s, 0)));
 }
 
 QTEST_MAIN(TestConversationPanel)

@@ -3,6 +3,8 @@
 #include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QFile>
+#include <QFont>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
@@ -30,6 +32,33 @@ OrderedJson parse(const QByteArray &text)
     if (!parsed)
         qFatal("bad JSON in test");
     return *parsed;
+}
+
+// server_extension with every kind of value, an odd key, a nested JSON string and an enum-like
+// and a timestamp-like key (which belong to the app here, not to the vendor).
+// (Escaped strings, not raw ones: moc loses its way in a raw string holding \" before the class.)
+const QString EditableExtension = u"{\"ticket\":\"T-1\",\"count\":7,\"vip\":true,\"note\":null,"
+                                  u"\"big\":9007199254740993,\"contact\":{\"phone\":\"123\",\"a/b~c\":\"odd\"},"
+                                  u"\"tags\":[\"x\",\"y\"],\"type\":1,\"create_time\":1700000000123,"
+                                  u"\"inner\":\"{\\\"deep\\\":1}\"}"_s;
+
+OrderedJson editableConversation()
+{
+    OrderedJson conversation = OrderedJson::object();
+    conversation["conversation_id"] = "a|1|b";
+    conversation["server_extension"] = Json::toStdString(EditableExtension);
+    conversation["last_message"] = OrderedJson{{"extension", "{\"order_id\":\"A1\"}"}};
+    return conversation;
+}
+
+bool isItalic(const QModelIndex &index)
+{
+    return index.data(Qt::FontRole).value<QFont>().italic();
+}
+
+bool isBold(const QModelIndex &index)
+{
+    return index.data(Qt::FontRole).value<QFont>().bold();
 }
 
 } // namespace
@@ -62,6 +91,23 @@ private Q_SLOTS:
     void valueTextIsThePlainValue();
     void reloadAndClearReset();
     void buildsLargeDocumentsLazily();
+
+    void decodesJsonStringsAsChildren();
+    void decodedValuesKeepTheirTextAndNoVendorMeaning();
+    void decodedPathsRoundTrip_data();
+    void decodedPathsRoundTrip();
+    void parsesJsonStringsOnlyWhenTheirChildrenAreNeeded();
+    void stringsThatOnlyLookLikeJsonHaveNoChildren_data();
+    void stringsThatOnlyLookLikeJsonHaveNoChildren();
+    void onlyServerExtensionScalarsAreEditable();
+    void setDataAsksForTheEdit_data();
+    void setDataAsksForTheEdit();
+    void setDataRefusesTextThatIsNotJson();
+    void setDataIgnoresUnchangedText();
+    void editRequestsCanBeQueued();
+    void pendingServerExtensionIsShownAndMarked();
+    void pendingServerExtensionThatIsNotJson();
+    void pendingServerExtensionNeedsAStringServerExtension();
 
 private:
     OrderedJson m_nested;
@@ -217,7 +263,8 @@ void TestConversationTreeModel::elidesLongTextWithFullToolTip()
     QCOMPARE(m_model->valueText(text), full);
 
     const QModelIndex extension = m_model->indexForPath(u"$.server_extension"_s, ConversationTreeModel::ValueColumn);
-    QCOMPARE(extension.siblingAtColumn(ConversationTreeModel::TypeColumn).data().toString(), u"string (JSON)"_s);
+    QCOMPARE(extension.siblingAtColumn(ConversationTreeModel::TypeColumn).data().toString(),
+             u"string (JSON, decoded below)"_s);
     QVERIFY(extension.data(Qt::ToolTipRole).toString().startsWith(u"{\n  \"ticket\": \"T-2024-0117\""_s));
 }
 
@@ -443,6 +490,403 @@ void TestConversationTreeModel::buildsLargeDocumentsLazily()
     QCOMPARE(m_model->rowCount(m_model->index(2, 0)), count);
     m_model->setDocument(m_flat);
     QCOMPARE(m_model->materializedNodeCount() < 100, true);
+}
+
+void TestConversationTreeModel::decodesJsonStringsAsChildren()
+{
+    m_model->setDocument(m_nested);
+    const QModelIndex extension = m_model->indexForPath(u"$.server_extension"_s);
+    QVERIFY(m_model->hasChildren(extension));
+    QCOMPARE(m_model->rowCount(extension), 3);
+    QVERIFY(!extension.data(ConversationTreeModel::IsContainerRole).toBool()); // still a string
+    QVERIFY(!extension.data(ConversationTreeModel::IsDecodedRole).toBool());
+    QVERIFY(!m_model->flags(extension).testFlag(Qt::ItemNeverHasChildren));
+    QVERIFY(!isItalic(extension));
+
+    const QModelIndex ticket = m_model->index(0, ConversationTreeModel::KeyColumn, extension);
+    QCOMPARE(ticket.data().toString(), u"ticket"_s);
+    QCOMPARE(ticket.siblingAtColumn(1).data().toString(), u"T-2024-0117"_s);
+    QCOMPARE(ticket.siblingAtColumn(2).data().toString(), u"string"_s);
+    QVERIFY(ticket.data(ConversationTreeModel::IsDecodedRole).toBool());
+    for (int column = 0; column < ConversationTreeModel::ColumnCount; ++column) {
+        QVERIFY(isItalic(ticket.siblingAtColumn(column)));
+        QVERIFY(!isBold(ticket.siblingAtColumn(column)));
+        QVERIFY(ticket.siblingAtColumn(column).data(Qt::ToolTipRole).toString().contains(
+            u"Decoded from the JSON text of server_extension"_s));
+    }
+    QCOMPARE(ticket.data(Qt::ToolTipRole).toString(),
+             u"$.server_extension.ticket\n\nDecoded from the JSON text of server_extension"_s);
+
+    const QModelIndex tags = m_model->index(2, 0, extension);
+    QCOMPARE(tags.siblingAtColumn(1).data().toString(), u"[2 items]"_s);
+    QVERIFY(tags.data(ConversationTreeModel::IsContainerRole).toBool());
+    QCOMPARE(m_model->index(1, 1, tags).data().toString(), u"vip"_s);
+    QCOMPARE(m_model->index(1, 0, tags).data(Qt::ToolTipRole).toString(),
+             u"$.server_extension.tags[1]\n\nDecoded from the JSON text of server_extension"_s);
+
+    // Copy value / subtree work on decoded nodes as on any other.
+    QCOMPARE(m_model->valueText(ticket), u"T-2024-0117"_s);
+    QCOMPARE(m_model->valueText(tags), uR"(["refund","vip"])"_s);
+    QCOMPARE(m_model->subtreeJson(tags, -1), uR"(["refund","vip"])"_s);
+    QCOMPARE(tags.data(ConversationTreeModel::RawValueRole).toString(), uR"(["refund","vip"])"_s);
+
+    // Every string that holds JSON, wherever it is.
+    const QModelIndex badge = m_model->indexForPath(u"$.last_message.push_config.push_payload.badge"_s, 1);
+    QCOMPARE(badge.data().toString(), u"1"_s);
+    QVERIFY(badge.data(Qt::ToolTipRole).toString().endsWith(u"Decoded from the JSON text of push_payload"_s));
+    QVERIFY(!m_model->indexForPath(u"$.sender_id.x"_s).isValid());
+}
+
+void TestConversationTreeModel::decodedValuesKeepTheirTextAndNoVendorMeaning()
+{
+    m_model->setDocument(editableConversation());
+    const auto value = [&](const QString &path) { return m_model->indexForPath(path, 1); };
+    QCOMPARE(value(u"$.server_extension.big"_s).data().toString(), u"9007199254740993"_s);
+    QCOMPARE(value(u"$.server_extension.big"_s).data(Qt::EditRole).toString(), u"9007199254740993"_s);
+    QCOMPARE(value(u"$.server_extension.type"_s).data().toString(), u"1"_s);
+    QCOMPARE(value(u"$.server_extension.type"_s).siblingAtColumn(2).data().toString(), u"integer"_s);
+    QCOMPARE(value(u"$.server_extension.create_time"_s).data().toString(), u"1700000000123"_s);
+    // A JSON string inside decoded JSON is decoded too.
+    QCOMPARE(value(u"$.server_extension.inner.deep"_s).data().toString(), u"1"_s);
+    QVERIFY(value(u"$.server_extension.inner.deep"_s).data(Qt::ToolTipRole).toString().endsWith(
+        u"Decoded from the JSON text of inner"_s));
+}
+
+void TestConversationTreeModel::decodedPathsRoundTrip_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("pointer"); // inside server_extension; empty elsewhere
+    QTest::newRow("member") << u"$.server_extension.ticket"_s << u"/ticket"_s;
+    QTest::newRow("nested member") << u"$.server_extension.contact.phone"_s << u"/contact/phone"_s;
+    QTest::newRow("odd key") << uR"($.server_extension.contact["a/b~c"])"_s << u"/contact/a~1b~0c"_s;
+    QTest::newRow("array element") << u"$.server_extension.tags[1]"_s << u"/tags/1"_s;
+    QTest::newRow("container") << u"$.server_extension.contact"_s << u"/contact"_s;
+    QTest::newRow("JSON string in it") << u"$.server_extension.inner"_s << u"/inner"_s;
+    QTest::newRow("decoded from that") << u"$.server_extension.inner.deep"_s << QString();
+    QTest::newRow("other JSON string") << u"$.last_message.extension.order_id"_s << QString();
+}
+
+void TestConversationTreeModel::decodedPathsRoundTrip()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, pointer);
+    m_model->setDocument(editableConversation());
+    const QModelIndex index = m_model->indexForPath(path);
+    QVERIFY(index.isValid());
+    QCOMPARE(m_model->pathForIndex(index), path);
+    QCOMPARE(index.data(ConversationTreeModel::PathRole).toString(), path);
+    QCOMPARE(m_model->serverExtensionPointer(index), pointer);
+
+    // As a view restores its expanded nodes after a reload.
+    m_model->setDocument(editableConversation());
+    const QModelIndex again = m_model->indexForPath(path);
+    QVERIFY(again.isValid());
+    QCOMPARE(m_model->pathForIndex(again), path);
+}
+
+void TestConversationTreeModel::parsesJsonStringsOnlyWhenTheirChildrenAreNeeded()
+{
+    // Not the fixture's model: its tester walks every node.
+    ConversationTreeModel lazy;
+    lazy.setDocument(m_nested);
+    QCOMPARE(lazy.embeddedJsonParseCount(), 0);
+
+    // What a view does to draw the top level.
+    for (int row = 0; row < lazy.rowCount(); ++row) {
+        for (int column = 0; column < lazy.columnCount(); ++column) {
+            const QModelIndex index = lazy.index(row, column);
+            index.data();
+            index.data(Qt::FontRole);
+            lazy.flags(index);
+        }
+        lazy.hasChildren(lazy.index(row, 0));
+    }
+    QCOMPARE(lazy.embeddedJsonParseCount(), 0);
+    const qsizetype topLevel = lazy.materializedNodeCount();
+
+    const QModelIndex extension = lazy.indexForPath(u"$.server_extension"_s);
+    QVERIFY(lazy.hasChildren(extension));
+    QCOMPARE(lazy.embeddedJsonParseCount(), 0);
+    QCOMPARE(lazy.rowCount(extension), 3); // expanding it
+    QCOMPARE(lazy.embeddedJsonParseCount(), 1);
+    QCOMPARE(lazy.materializedNodeCount(), topLevel);
+    lazy.index(0, 0, extension);
+    QCOMPARE(lazy.materializedNodeCount(), topLevel + 3);
+    QCOMPARE(lazy.rowCount(extension), 3);
+    lazy.indexForPath(u"$.server_extension.tags[1]"_s);
+    QCOMPARE(lazy.embeddedJsonParseCount(), 1); // parsed once, kept
+
+    // Strings that cannot hold JSON are never parsed, however often they are asked.
+    for (const QString &path : {u"$.sender_id"_s, u"$.last_message.message.text"_s}) {
+        const QModelIndex plain = lazy.indexForPath(path);
+        QVERIFY(!lazy.hasChildren(plain));
+        QCOMPARE(lazy.rowCount(plain), 0);
+        QVERIFY(lazy.flags(plain).testFlag(Qt::ItemNeverHasChildren));
+    }
+    QCOMPARE(lazy.embeddedJsonParseCount(), 1);
+}
+
+void TestConversationTreeModel::stringsThatOnlyLookLikeJsonHaveNoChildren_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("looksLikeJson");
+    QTest::newRow("braces around no JSON") << u"{not json}"_s << true;
+    QTest::newRow("empty object") << u"{}"_s << true;
+    QTest::newRow("empty array") << u" [ ] "_s << true;
+    QTest::newRow("number") << u"42"_s << false;
+    QTest::newRow("one brace") << u"{"_s << false;
+    QTest::newRow("mismatched") << u"[1}"_s << false;
+}
+
+void TestConversationTreeModel::stringsThatOnlyLookLikeJsonHaveNoChildren()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, looksLikeJson);
+    OrderedJson document = OrderedJson::object();
+    document["note"] = Json::toStdString(text);
+    m_model->setDocument(document);
+    const QModelIndex note = m_model->index(0, 0);
+    QCOMPARE(m_model->rowCount(note), 0);
+    QVERIFY(!m_model->hasChildren(note)); // once parsed, known
+    QCOMPARE(m_model->flags(note).testFlag(Qt::ItemNeverHasChildren), !looksLikeJson);
+    QVERIFY(!note.siblingAtColumn(2).data().toString().contains(u"decoded below"_s));
+
+    ConversationTreeModel unparsed;
+    unparsed.setDocument(document);
+    QCOMPARE(unparsed.hasChildren(unparsed.index(0, 0)), looksLikeJson); // judged by its ends
+}
+
+void TestConversationTreeModel::onlyServerExtensionScalarsAreEditable()
+{
+    m_model->setDocument(editableConversation());
+    const auto editable = [&](const QString &path, int column = ConversationTreeModel::ValueColumn) {
+        const QModelIndex index = m_model->indexForPath(path, column);
+        if (!index.isValid())
+            qFatal("no node at %s", qPrintable(path));
+        return m_model->flags(index).testFlag(Qt::ItemIsEditable);
+    };
+    for (const QString &path : {u"$.server_extension.ticket"_s, u"$.server_extension.count"_s,
+                                u"$.server_extension.vip"_s, u"$.server_extension.note"_s,
+                                u"$.server_extension.contact.phone"_s, u"$.server_extension.tags[0]"_s,
+                                u"$.server_extension.inner"_s})
+        QVERIFY2(editable(path), qPrintable(path));
+    QVERIFY(!editable(u"$.server_extension.ticket"_s, ConversationTreeModel::KeyColumn));
+    QVERIFY(!editable(u"$.server_extension.ticket"_s, ConversationTreeModel::TypeColumn));
+    for (const QString &path : {u"$.server_extension"_s, u"$.server_extension.contact"_s, u"$.server_extension.tags"_s,
+                                u"$.server_extension.inner.deep"_s, u"$.last_message.extension.order_id"_s,
+                                u"$.conversation_id"_s})
+        QVERIFY2(!editable(path), qPrintable(path));
+    QCOMPARE(m_model->indexForPath(u"$.server_extension.ticket"_s, 1).data(Qt::EditRole).toString(), u"T-1"_s);
+    QCOMPARE(m_model->indexForPath(u"$.server_extension.note"_s, 1).data(Qt::EditRole).toString(), u"null"_s);
+    QVERIFY(!m_model->indexForPath(u"$.conversation_id"_s, 1).data(Qt::EditRole).isValid());
+}
+
+void TestConversationTreeModel::setDataAsksForTheEdit_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    const int setString = int(JsonTextEditor::Edit::Kind::SetString);
+    const int setJson = int(JsonTextEditor::Edit::Kind::SetJson);
+    QTest::newRow("string") << u"$.server_extension.ticket"_s << u"T-2"_s << setString << u"/ticket"_s << u"T-2"_s;
+    QTest::newRow("string, typed like JSON") << u"$.server_extension.ticket"_s << u"42"_s << setString
+                                             << u"/ticket"_s << u"42"_s;
+    QTest::newRow("string emptied") << u"$.server_extension.ticket"_s << QString() << setString << u"/ticket"_s
+                                    << QString();
+    QTest::newRow("number") << u"$.server_extension.count"_s << u"8"_s << setJson << u"/count"_s << u"8"_s;
+    QTest::newRow("number to string") << u"$.server_extension.count"_s << u"\"8\""_s << setJson << u"/count"_s
+                                      << u"\"8\""_s;
+    QTest::newRow("large number exact") << u"$.server_extension.big"_s << u"9007199254740995"_s << setJson
+                                        << u"/big"_s << u"9007199254740995"_s;
+    QTest::newRow("boolean, spaces") << u"$.server_extension.vip"_s << u" false "_s << setJson << u"/vip"_s
+                                     << u"false"_s;
+    QTest::newRow("null") << u"$.server_extension.note"_s << u"\"seen\""_s << setJson << u"/note"_s
+                          << u"\"seen\""_s;
+    QTest::newRow("nested") << u"$.server_extension.contact.phone"_s << u"555"_s << setString
+                            << u"/contact/phone"_s << u"555"_s;
+    QTest::newRow("escaped key") << uR"($.server_extension.contact["a/b~c"])"_s << u"even"_s << setString
+                                 << u"/contact/a~1b~0c"_s << u"even"_s;
+    QTest::newRow("array element") << u"$.server_extension.tags[1]"_s << u"z"_s << setString << u"/tags/1"_s
+                                   << u"z"_s;
+}
+
+void TestConversationTreeModel::setDataAsksForTheEdit()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, typed);
+    QFETCH(int, kind);
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    m_model->setDocument(editableConversation());
+    QSignalSpy requested(m_model.get(), &ConversationTreeModel::serverExtensionEditRequested);
+    QSignalSpy refused(m_model.get(), &ConversationTreeModel::editRefused);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    const QModelIndex index = m_model->indexForPath(path, ConversationTreeModel::ValueColumn);
+    const QString before = index.data().toString();
+
+    QVERIFY(m_model->setData(index, typed));
+    QCOMPARE(refused.count(), 0);
+    QCOMPARE(requested.count(), 1);
+    const auto edit = requested.at(0).at(0).value<JsonTextEditor::Edit>();
+    QCOMPARE(int(edit.kind), kind);
+    QCOMPARE(edit.key, key);
+    QCOMPARE(edit.value, value);
+    // The edit applies to the text as it stands.
+    QString error;
+    QVERIFY2(JsonTextEditor::apply(EditableExtension, {edit}, &error), qPrintable(error));
+    // Asking changes nothing: the owner of the text answers with setPendingServerExtension().
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(index.data().toString(), before);
+}
+
+void TestConversationTreeModel::setDataRefusesTextThatIsNotJson()
+{
+    m_model->setDocument(editableConversation());
+    QSignalSpy requested(m_model.get(), &ConversationTreeModel::serverExtensionEditRequested);
+    QSignalSpy refused(m_model.get(), &ConversationTreeModel::editRefused);
+    const QModelIndex count = m_model->indexForPath(u"$.server_extension.count"_s, 1);
+    for (const QString &typed : {u"eight"_s, u""_s, u"8 9"_s, u"{"_s}) {
+        QVERIFY(!m_model->setData(count, typed));
+        QCOMPARE(requested.count(), 0);
+    }
+    QCOMPARE(refused.count(), 4);
+    const QString message = refused.at(0).at(0).toString();
+    QVERIFY2(message.startsWith(u"/count was not changed"_s), qPrintable(message));
+    QVERIFY2(message.contains(u"double quotes"_s), qPrintable(message));
+
+    // Not editable at all: neither asked nor refused.
+    QVERIFY(!m_model->setData(m_model->indexForPath(u"$.server_extension.contact"_s, 1), u"1"_s));
+    QVERIFY(!m_model->setData(m_model->indexForPath(u"$.conversation_id"_s, 1), u"x"_s));
+    QVERIFY(!m_model->setData(m_model->indexForPath(u"$.server_extension.ticket"_s, 0), u"x"_s));
+    QCOMPARE(requested.count(), 0);
+    QCOMPARE(refused.count(), 4);
+}
+
+void TestConversationTreeModel::setDataIgnoresUnchangedText()
+{
+    m_model->setDocument(editableConversation());
+    QSignalSpy requested(m_model.get(), &ConversationTreeModel::serverExtensionEditRequested);
+    QSignalSpy refused(m_model.get(), &ConversationTreeModel::editRefused);
+    QVERIFY(!m_model->setData(m_model->indexForPath(u"$.server_extension.ticket"_s, 1), u"T-1"_s));
+    QVERIFY(!m_model->setData(m_model->indexForPath(u"$.server_extension.count"_s, 1), u" 7"_s));
+    QVERIFY(!m_model->setData(m_model->indexForPath(u"$.server_extension.big"_s, 1), u"9007199254740993"_s));
+    QCOMPARE(requested.count(), 0);
+    QCOMPARE(refused.count(), 0);
+}
+
+void TestConversationTreeModel::editRequestsCanBeQueued()
+{
+    m_model->setDocument(editableConversation());
+    QObject receiver;
+    std::optional<JsonTextEditor::Edit> received;
+    connect(m_model.get(), &ConversationTreeModel::serverExtensionEditRequested, &receiver,
+            [&](const JsonTextEditor::Edit &edit) { received = edit; }, Qt::QueuedConnection);
+    QVERIFY(m_model->setData(m_model->indexForPath(u"$.server_extension.count"_s, 1), u"9"_s));
+    QVERIFY(!received);
+    QTRY_VERIFY(received.has_value());
+    QCOMPARE(received->key, u"/count"_s);
+    QCOMPARE(received->value, u"9"_s);
+}
+
+void TestConversationTreeModel::pendingServerExtensionIsShownAndMarked()
+{
+    // The fixture's tester checks every signal of the replacements below.
+    m_model->setDocument(m_nested);
+    const QString loaded = QString::fromStdString(m_nested["server_extension"].get<std::string>());
+    const QModelIndex extension = m_model->indexForPath(u"$.server_extension"_s, 1);
+    QCOMPARE(m_model->rowCount(extension.siblingAtColumn(0)), 3);
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+
+    // ticket changed, priority kept, tags dropped, owner added.
+    const QString pending = uR"({"ticket":"T-2024-0200","priority":"high","owner":{"name":"li"}})"_s;
+    m_model->setPendingServerExtension(pending);
+    QCOMPARE(m_model->pendingServerExtension(), std::optional<QString>(pending));
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(extension.data().toString(), pending);
+    QCOMPARE(m_model->valueText(extension), pending);
+    QVERIFY(isBold(extension));
+    QCOMPARE(extension.siblingAtColumn(2).data().toString(), u"string (JSON, decoded below) · edited, not saved"_s);
+    QVERIFY(extension.data(Qt::ToolTipRole).toString().endsWith(u"Edited, not saved. Loaded value: "_s + loaded));
+
+    const auto at = [&](const QString &path) { return m_model->indexForPath(path, 1); };
+    QCOMPARE(m_model->rowCount(extension.siblingAtColumn(0)), 3);
+    QCOMPARE(at(u"$.server_extension.ticket"_s).data().toString(), u"T-2024-0200"_s);
+    QVERIFY(at(u"$.server_extension.ticket"_s).data(ConversationTreeModel::IsEditedRole).toBool());
+    QVERIFY(isBold(at(u"$.server_extension.ticket"_s)) && isItalic(at(u"$.server_extension.ticket"_s)));
+    QVERIFY(at(u"$.server_extension.ticket"_s).data(Qt::ToolTipRole).toString().endsWith(
+        u"Edited, not saved. Loaded value: T-2024-0117"_s));
+    QVERIFY(!at(u"$.server_extension.priority"_s).data(ConversationTreeModel::IsEditedRole).toBool());
+    QVERIFY(!isBold(at(u"$.server_extension.priority"_s)));
+    QCOMPARE(at(u"$.server_extension.priority"_s).siblingAtColumn(2).data().toString(), u"string"_s);
+    QVERIFY(at(u"$.server_extension.owner.name"_s).data(ConversationTreeModel::IsEditedRole).toBool());
+    QVERIFY(at(u"$.server_extension.owner.name"_s).data(Qt::ToolTipRole).toString().endsWith(
+        u"Edited, not saved: not in the loaded value"_s));
+    QVERIFY(!at(u"$.server_extension.tags"_s).isValid());
+    // Edits are asked for against what is shown.
+    QSignalSpy requested(m_model.get(), &ConversationTreeModel::serverExtensionEditRequested);
+    QVERIFY(m_model->setData(at(u"$.server_extension.owner.name"_s), u"wang"_s));
+    QCOMPARE(requested.at(0).at(0).value<JsonTextEditor::Edit>().key, u"/owner/name"_s);
+
+    // The same text again changes nothing.
+    m_model->setPendingServerExtension(pending);
+    QCOMPARE(removed.count() + inserted.count() + changed.count(), 3);
+
+    // The loaded text, or nullopt, shows the loaded value, unmarked.
+    m_model->setPendingServerExtension(loaded);
+    QCOMPARE(m_model->pendingServerExtension(), std::nullopt);
+    QCOMPARE(extension.data().toString(), loaded);
+    QVERIFY(!isBold(extension));
+    QCOMPARE(extension.siblingAtColumn(2).data().toString(), u"string (JSON, decoded below)"_s);
+    QCOMPARE(at(u"$.server_extension.tags[1]"_s).data().toString(), u"vip"_s);
+    QVERIFY(!at(u"$.server_extension.ticket"_s).data(ConversationTreeModel::IsEditedRole).toBool());
+    m_model->setPendingServerExtension(pending);
+    m_model->setPendingServerExtension(std::nullopt);
+    QCOMPARE(extension.data().toString(), loaded);
+    QCOMPARE(removed.count(), 4);
+    QCOMPARE(inserted.count(), 4);
+
+    // A reload shows the loaded value.
+    m_model->setPendingServerExtension(pending);
+    m_model->setDocument(m_nested);
+    QCOMPARE(m_model->pendingServerExtension(), std::nullopt);
+    QCOMPARE(m_model->indexForPath(u"$.server_extension"_s, 1).data().toString(), loaded);
+}
+
+void TestConversationTreeModel::pendingServerExtensionThatIsNotJson()
+{
+    m_model->setDocument(m_nested);
+    const QModelIndex extension = m_model->indexForPath(u"$.server_extension"_s);
+    m_model->setPendingServerExtension(u"{\"ticket\": "_s); // half typed
+    QCOMPARE(m_model->rowCount(extension), 0);
+    QVERIFY(!m_model->hasChildren(extension));
+    QCOMPARE(extension.siblingAtColumn(1).data().toString(), u"{\"ticket\": "_s);
+    QCOMPARE(extension.siblingAtColumn(2).data().toString(), u"string · edited, not saved"_s);
+    QVERIFY(!m_model->flags(extension).testFlag(Qt::ItemNeverHasChildren)); // it may get some back
+
+    m_model->setPendingServerExtension(u"{\"ticket\": 1}"_s);
+    QCOMPARE(m_model->rowCount(extension), 1);
+    QCOMPARE(m_model->indexForPath(u"$.server_extension.ticket"_s, 1).data().toString(), u"1"_s);
+    m_model->setPendingServerExtension(QString());
+    QCOMPARE(m_model->rowCount(extension), 0);
+    QCOMPARE(extension.siblingAtColumn(2).data().toString(), u"string · edited, not saved"_s);
+}
+
+void TestConversationTreeModel::pendingServerExtensionNeedsAStringServerExtension()
+{
+    m_model->setDocument(parse(R"({"server_extension": {"a": 1}, "b": "{\"c\": 2}"})"));
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->setPendingServerExtension(u"{\"a\": 2}"_s);
+    QCOMPARE(m_model->pendingServerExtension(), std::nullopt);
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(m_model->indexForPath(u"$.server_extension.a"_s, 1).data().toString(), u"1"_s);
+    QVERIFY(!m_model->flags(m_model->indexForPath(u"$.server_extension.a"_s, 1)).testFlag(Qt::ItemIsEditable));
+    QVERIFY(!m_model->flags(m_model->indexForPath(u"$.b.c"_s, 1)).testFlag(Qt::ItemIsEditable));
 }
 
 QTEST_GUILESS_MAIN(TestConversationTreeModel)

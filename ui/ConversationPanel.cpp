@@ -9,6 +9,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -164,6 +165,17 @@ ConversationPanel::ConversationPanel(QWidget *parent)
             &ConversationPanel::updateActions);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &ConversationPanel::updateActions);
 
+    connect(m_model, &ConversationTreeModel::serverExtensionEditRequested, this,
+            &ConversationPanel::serverExtensionEditRequested);
+    connect(m_model, &ConversationTreeModel::editRefused, this, &ConversationPanel::editRefused);
+    // Double-clicking the Value cell edits it by itself (DoubleClicked is a default trigger);
+    // the other cells of the row edit its value too.
+    connect(m_tree, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.column() != ConversationTreeModel::ValueColumn)
+            editValueOfRow(index);
+    });
+    m_tree->installEventFilter(this);
+
     clear();
 }
 
@@ -255,6 +267,44 @@ bool ConversationPanel::setCurrentPath(const QString &path)
     m_tree->setCurrentIndex(index);
     m_tree->scrollTo(index);
     return true;
+}
+
+void ConversationPanel::setPendingServerExtension(const std::optional<QString> &text)
+{
+    if (!hasConversation())
+        return;
+    // The model replaces server_extension's decoded rows; open again what still exists.
+    const QStringList expanded = expandedPaths();
+    const QString current = currentPath();
+    m_model->setPendingServerExtension(text);
+    restoreExpanded(expanded);
+    if (!current.isEmpty() && currentPath() != current)
+        setCurrentPath(current);
+}
+
+bool ConversationPanel::editValueOfRow(const QModelIndex &index)
+{
+    const QModelIndex value = index.siblingAtColumn(ConversationTreeModel::ValueColumn);
+    if (!value.isValid() || !value.flags().testFlag(Qt::ItemIsEditable))
+        return false;
+    m_tree->setCurrentIndex(value); // the row stays selected (SelectRows)
+    m_tree->edit(value);
+    return true;
+}
+
+bool ConversationPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // QTreeView edits the current cell on F2 only (and Enter only activates it); here both
+    // edit the row's value, whichever cell of the row is current. An open editor has the
+    // focus and its own keys.
+    if (watched == m_tree && event->type() == QEvent::KeyPress && m_tree->hasFocus()) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const bool plain = (key->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier;
+        const bool editKey = key->key() == Qt::Key_F2 || key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
+        if (plain && editKey && editValueOfRow(m_tree->currentIndex()))
+            return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QModelIndex ConversationPanel::currentSourceIndex() const

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "json/JsonDocument.h"
+#include "json/JsonTextEditor.h"
 
 #include <QStringList>
 #include <QWidget>
+
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -19,9 +22,14 @@ namespace convdesk {
 class ConversationFilterModel;
 class ConversationTreeModel;
 
-// The loaded conversation, read-only: a filterable Key / Value / Type tree and, on a second
-// tab, the raw JSON pretty-printed in the server's key order. Which nodes are expanded and
-// which one is current survive a reload, by JSON path.
+// The loaded conversation: a filterable Key / Value / Type tree and, on a second tab, the raw
+// JSON pretty-printed in the server's key order. Which nodes are expanded and which one is
+// current survive a reload, by JSON path.
+//
+// The keys decoded from server_extension are edited in place (double-click, F2 or Enter on
+// the row): the panel changes nothing itself but asks for the edit with
+// serverExtensionEditRequested(); whoever holds the edited text shows the result with
+// setPendingServerExtension().
 class ConversationPanel final : public QWidget
 {
     Q_OBJECT
@@ -51,6 +59,15 @@ public:
     QString currentPath() const; // empty when nothing is current
     bool setCurrentPath(const QString &path);
 
+    // Shows `text` as server_extension's value in the tree, marked where it differs from the
+    // loaded one (nullopt: the loaded value); expanded nodes stay expanded where their paths
+    // still exist. setConversation() shows the loaded value: call this again after it.
+    void setPendingServerExtension(const std::optional<QString> &text);
+
+Q_SIGNALS:
+    void serverExtensionEditRequested(const convdesk::JsonTextEditor::Edit &edit);
+    void editRefused(const QString &message);
+
 public Q_SLOTS:
     void copyValue();
     void copyPath();
@@ -58,7 +75,11 @@ public Q_SLOTS:
     void focusFilter();
     void setFilterText(const QString &text); // as if typed; applied at once
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    bool editValueOfRow(const QModelIndex &index); // a proxy index in any column
     QModelIndex currentSourceIndex() const;
     QModelIndex proxyIndexForPath(const QString &path) const;
     void applyFilter();

@@ -4,6 +4,7 @@
 #include "audit/AuditJoin.h"
 #include "audit/AuditLog.h"
 #include "json/ExtensionDiff.h"
+#include "json/FieldDecoder.h"
 #include "json/JsonDocument.h"
 #include "models/ConversationTreeModel.h"
 
@@ -52,6 +53,17 @@ QString parseErrorProblem(QByteArrayView data, const JsonParseError &error)
     return {};
 }
 
+// How many children the tree shows for a value: its members or elements, and for a string
+// those of the JSON object or array it holds (decoded children).
+int expectedRows(const OrderedJson &value)
+{
+    if (value.is_string()) {
+        const auto embedded = FieldDecoder::embeddedJson(value.get_ref<const std::string &>());
+        return embedded ? int(embedded->size()) : 0;
+    }
+    return value.is_structured() ? int(value.size()) : 0;
+}
+
 QString walkTree(const OrderedJson &document)
 {
     ConversationTreeModel model;
@@ -65,7 +77,7 @@ QString walkTree(const OrderedJson &document)
         const QModelIndex parent = pending.back();
         pending.pop_back();
         const int rows = model.rowCount(parent);
-        if (rows != int(model.valueAt(parent).is_structured() ? model.valueAt(parent).size() : 0))
+        if (rows != expectedRows(model.valueAt(parent)))
             return u"rowCount(%1) differs from the JSON"_s.arg(model.pathForIndex(parent));
         for (int row = 0; row < rows && walked < MaxWalkedNodes; ++row, ++walked) {
             const QModelIndex index = model.index(row, ConversationTreeModel::KeyColumn, parent);

@@ -63,7 +63,7 @@ QString limitedToolTip(const QString &text)
 }
 
 // A string that is a JSON object or array, parsed; nullopt for anything else.
-std::optional<OrderedJson> embeddedJson(const QString &text)
+std::optional<OrderedJson> parseEmbeddedJson(const QString &text)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.size() < 2 || trimmed.size() > LargestJsonStringToInspect)
@@ -75,7 +75,38 @@ std::optional<OrderedJson> embeddedJson(const QString &text)
     return Json::parse(trimmed.toUtf8());
 }
 
+bool isAsciiSpace(char c)
+{
+    // What QString::trimmed() removes below U+0080.
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 } // namespace
+
+bool FieldDecoder::mayHoldEmbeddedJson(const std::string &utf8)
+{
+    size_t first = 0;
+    size_t last = utf8.size();
+    while (first < last && isAsciiSpace(utf8[first]))
+        ++first;
+    while (last > first && isAsciiSpace(utf8[last - 1]))
+        --last;
+    if (last - first < 2)
+        return false;
+    const auto front = static_cast<unsigned char>(utf8[first]);
+    const auto back = static_cast<unsigned char>(utf8[last - 1]);
+    // A non-ASCII end may be white space that trimmed() removes: let the full check decide.
+    if (front >= 0x80 || back >= 0x80)
+        return true;
+    return (front == '{' && back == '}') || (front == '[' && back == ']');
+}
+
+std::optional<OrderedJson> FieldDecoder::embeddedJson(const std::string &utf8)
+{
+    if (!mayHoldEmbeddedJson(utf8))
+        return std::nullopt;
+    return parseEmbeddedJson(Json::toQString(utf8));
+}
 
 QString FieldDecoder::jsonTypeName(const OrderedJson &value)
 {
@@ -195,7 +226,7 @@ QString FieldDecoder::elide(const QString &text, bool *elided)
     return text.mid(start, length) + u'…';
 }
 
-DecodedField FieldDecoder::decode(const JsonPath &path, const OrderedJson &value)
+DecodedField FieldDecoder::decode(const JsonPath &path, const OrderedJson &value, Origin origin)
 {
     DecodedField field;
     field.typeName = jsonTypeName(value);
@@ -209,7 +240,8 @@ DecodedField FieldDecoder::decode(const JsonPath &path, const OrderedJson &value
     const QString raw = rawText(value);
     const QString key = path.lastKey();
 
-    if (isTimestampKey(key)) {
+    const bool vendorField = origin == Origin::Conversation;
+    if (vendorField && isTimestampKey(key)) {
         if (const auto ms = Json::integerIn(value); ms && *ms > 0 && *ms <= LatestTimestamp) {
             const QDateTime when = QDateTime::fromMSecsSinceEpoch(*ms);
             const QString format = QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz");
@@ -221,7 +253,7 @@ DecodedField FieldDecoder::decode(const JsonPath &path, const OrderedJson &value
         }
     }
 
-    if (enumFieldFor(path) != EnumField::None) {
+    if (vendorField && enumFieldFor(path) != EnumField::None) {
         if (const auto number = Json::integerIn(value)) {
             const QString meaning = enumMeaning(path, *number);
             field.typeName = tr("%1 (enum)").arg(field.typeName);
@@ -251,8 +283,9 @@ DecodedField FieldDecoder::decode(const JsonPath &path, const OrderedJson &value
         return field;
     }
 
-    if (const auto embedded = embeddedJson(raw)) {
+    if (const auto embedded = parseEmbeddedJson(raw)) {
         field.kind = DecodedField::Kind::JsonString;
+        field.embeddedSize = qsizetype(embedded->size());
         field.typeName = tr("string (JSON)");
         // Multi-line JSON would show only "{…"; its compact form shows the content.
         const QString shown = raw.contains(u'\n') ? Json::toText(*embedded) : raw;

@@ -6,6 +6,9 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <optional>
+#include <string>
+
 namespace convdesk {
 
 // How one value of a conversation is presented: the text of the Value column, the tooltip
@@ -26,6 +29,7 @@ struct DecodedField
     QString typeName; // for the Type column: "integer", "boolean (string)", ...
     Kind kind = Kind::Plain;
     bool elided = false; // display is shortened; toolTip (and the value itself) has it all
+    qsizetype embeddedSize = 0; // JsonString: how many members or elements its JSON has
 };
 
 // Turns raw conversation fields into what a support engineer reads: enum numbers with their
@@ -38,8 +42,21 @@ public:
     static constexpr qsizetype ElideLength = 200;
     static constexpr qsizetype ToolTipLimit = 8000;
 
+    // Where a value comes from. Inside JSON decoded from a string (server_extension, an
+    // extension) the keys are the app's own, so the vendor's enum and timestamp meanings of
+    // names like `type` or `create_time` are not applied there.
+    enum class Origin { Conversation, EmbeddedJson };
+
     // `path` leads from the root of the conversation object to `value`.
-    static DecodedField decode(const JsonPath &path, const OrderedJson &value);
+    static DecodedField decode(const JsonPath &path, const OrderedJson &value,
+                               Origin origin = Origin::Conversation);
+
+    // Whether a string may hold a JSON object or array, without parsing it: false means
+    // embeddedJson() is certainly nullopt. Cheap enough to ask of every string of a document.
+    static bool mayHoldEmbeddedJson(const std::string &utf8);
+    // The JSON object or array a string holds (surrounding white space ignored); nullopt for
+    // anything else, and for strings too long to inspect.
+    static std::optional<OrderedJson> embeddedJson(const std::string &utf8);
 
     // The JSON type in words: "object", "array", "string", "integer", "number", "boolean", "null".
     static QString jsonTypeName(const OrderedJson &value);

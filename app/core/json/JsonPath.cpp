@@ -54,6 +54,24 @@ QString JsonPath::toString() const
     return text;
 }
 
+QString JsonPath::toJsonPointer(qsizetype firstStep) const
+{
+    QString pointer;
+    for (qsizetype i = qMax(firstStep, qsizetype(0)); i < m_steps.size(); ++i) {
+        const JsonPathStep &step = m_steps.at(i);
+        pointer += u'/';
+        if (step.isIndex()) {
+            pointer += QString::number(step.index());
+        } else {
+            QString token = step.key();
+            // '~' first, so the '~' of "~1" is not escaped again.
+            token.replace(u'~', QStringLiteral("~0")).replace(u'/', QStringLiteral("~1"));
+            pointer += token;
+        }
+    }
+    return pointer;
+}
+
 std::optional<JsonPath> JsonPath::fromString(const QString &text, QString *error)
 {
     const auto fail = [&](qsizetype at, const QString &what) -> std::optional<JsonPath> {

@@ -58,6 +58,9 @@ public:
     QString keyAbove(qsizetype levelsUp) const;
 
     QString toString() const;
+    // The steps from `firstStep` on as an RFC 6901 JSON Pointer: `/contact/phone`, `/tags/0`,
+    // with `~0` for '~' and `~1` for '/' in member names; empty when there are no such steps.
+    QString toJsonPointer(qsizetype firstStep = 0) const;
 
     // Reads the text form written by toString(). The leading `$` may be omitted.
     static std::optional<JsonPath> fromString(const QString &text, QString *error = nullptr);

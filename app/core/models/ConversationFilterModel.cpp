@@ -29,7 +29,9 @@ bool ConversationFilterModel::rowMatches(int sourceRow, const QModelIndex &sourc
     const QModelIndex keyIndex = source->index(sourceRow, ConversationTreeModel::KeyColumn, sourceParent);
     if (keyIndex.data(Qt::DisplayRole).toString().contains(m_filterText, Qt::CaseInsensitive))
         return true;
-    if (keyIndex.data(ConversationTreeModel::IsContainerRole).toBool())
+    // A string holding JSON is searched like a container, through its decoded children: by
+    // its whole text it would match, and show all its children, for any key or value inside.
+    if (keyIndex.data(ConversationTreeModel::IsContainerRole).toBool() || source->rowCount(keyIndex) > 0)
         return false;
     const QModelIndex valueIndex = keyIndex.siblingAtColumn(ConversationTreeModel::ValueColumn);
     return valueIndex.data(Qt::DisplayRole).toString().contains(m_filterText, Qt::CaseInsensitive)

@@ -9,6 +9,11 @@ namespace convdesk {
 // (containers match by key only: their raw JSON holds every descendant, so they would
 // always match). Ancestors of a match stay visible, and so do the descendants of a
 // container whose key matches.
+//
+// Decoded children (the JSON inside a string such as server_extension) are searched too, and
+// such a string matches by key only, like a container. A string is parsed for this once and
+// only when it may hold JSON (it starts with { or [), so a document of plain strings costs
+// what it did; each string holding JSON is parsed once more than for showing it.
 class ConversationFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT

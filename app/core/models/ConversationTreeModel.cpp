@@ -1,5 +1,8 @@
 #include "models/ConversationTreeModel.h"
 
+#include "json/InlineValueEdit.h"
+
+#include <QFont>
 #include <QVarLengthArray>
 
 #include <algorithm>
@@ -7,22 +10,18 @@
 
 namespace convdesk {
 
-namespace {
-
-const OrderedJson &emptyDocument()
+const OrderedJson &ConversationTreeModel::emptyDocument()
 {
     static const OrderedJson empty;
     return empty;
 }
 
-int childCount(const OrderedJson &value)
+int ConversationTreeModel::childCount(const OrderedJson &value)
 {
     if (!value.is_structured())
         return 0;
     return int(qMin(value.size(), size_t(std::numeric_limits<int>::max())));
 }
-
-} // namespace
 
 ConversationTreeModel::ConversationTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
@@ -59,6 +58,11 @@ void ConversationTreeModel::resetNodes(std::shared_ptr<const OrderedJson> docume
     m_document = std::move(document);
     std::vector<Node>().swap(m_nodes); // give a large previous tree's memory back
     m_nodes.push_back(Node{m_document ? m_document.get() : &emptyDocument(), RootId, 0});
+    m_decoded.clear();
+    m_serverExtension.reset();
+    m_loadedServerExtension = nullptr;
+    m_pendingServerExtension.reset();
+    m_loadedServerExtensionJson.reset();
 }
 
 const OrderedJson &ConversationTreeModel::document() const
@@ -79,10 +83,39 @@ ConversationTreeModel::NodeId ConversationTreeModel::nodeId(const QModelIndex &i
     return NodeId(index.internalId());
 }
 
+QModelIndex ConversationTreeModel::indexOf(NodeId id, int column) const
+{
+    return id == RootId ? QModelIndex() : createIndex(int(m_nodes[id].row), column, quintptr(id));
+}
+
+const OrderedJson &ConversationTreeModel::containerOf(NodeId id) const
+{
+    const OrderedJson &value = *m_nodes[id].value;
+    return value.is_string() ? decodedJson(id) : value;
+}
+
+const OrderedJson &ConversationTreeModel::decodedJson(NodeId stringId) const
+{
+    auto found = m_decoded.find(stringId);
+    if (found == m_decoded.end()) {
+        const std::string &text = m_nodes[stringId].value->get_ref<const std::string &>();
+        // Only strings that may hold JSON are remembered: the filter asks every string.
+        if (!FieldDecoder::mayHoldEmbeddedJson(text))
+            return emptyDocument();
+        ++m_embeddedParses;
+        std::unique_ptr<const OrderedJson> parsed;
+        if (auto json = FieldDecoder::embeddedJson(text))
+            parsed = std::make_unique<const OrderedJson>(std::move(*json));
+        found = m_decoded.emplace(stringId, std::move(parsed)).first;
+    }
+    return found->second ? *found->second : emptyDocument();
+}
+
 ConversationTreeModel::NodeId ConversationTreeModel::childId(NodeId parent, int row) const
 {
     if (m_nodes[parent].firstChild == ChildrenNotCreated) {
-        const OrderedJson &value = *m_nodes[parent].value;
+        const OrderedJson &value = containerOf(parent);
+        const bool decoded = m_nodes[parent].decoded || m_nodes[parent].value->is_string();
         const size_t first = m_nodes.size();
         if (first + value.size() > std::numeric_limits<NodeId>::max())
             qFatal("ConversationTreeModel: more nodes than a 32-bit id can count");
@@ -93,10 +126,10 @@ ConversationTreeModel::NodeId ConversationTreeModel::childId(NodeId parent, int 
         quint32 position = 0;
         if (value.is_object()) {
             for (const auto &member : value.get_ref<const OrderedJson::object_t &>())
-                m_nodes.push_back(Node{&member.second, parent, position++});
+                m_nodes.push_back(Node{&member.second, parent, position++, ChildrenNotCreated, decoded});
         } else {
             for (const OrderedJson &element : value.get_ref<const OrderedJson::array_t &>())
-                m_nodes.push_back(Node{&element, parent, position++});
+                m_nodes.push_back(Node{&element, parent, position++, ChildrenNotCreated, decoded});
         }
         m_nodes[parent].firstChild = NodeId(first);
     }
@@ -106,7 +139,7 @@ ConversationTreeModel::NodeId ConversationTreeModel::childId(NodeId parent, int 
 QString ConversationTreeModel::keyText(NodeId id) const
 {
     const Node &node = m_nodes[id];
-    const OrderedJson &parentValue = *m_nodes[node.parent].value;
+    const OrderedJson &parentValue = containerOf(node.parent);
     if (parentValue.is_object()) {
         const auto &members = parentValue.get_ref<const OrderedJson::object_t &>();
         return Json::toQString((members.begin() + node.row)->first);
@@ -121,7 +154,12 @@ const OrderedJson &ConversationTreeModel::valueAt(const QModelIndex &index) cons
 
 DecodedField ConversationTreeModel::decodedField(const QModelIndex &index) const
 {
-    return FieldDecoder::decode(jsonPathForIndex(index), valueAt(index));
+    const auto origin = m_nodes[nodeId(index)].decoded ? FieldDecoder::Origin::EmbeddedJson
+                                                        : FieldDecoder::Origin::Conversation;
+    DecodedField field = FieldDecoder::decode(jsonPathForIndex(index), valueAt(index), origin);
+    if (field.kind == DecodedField::Kind::JsonString && field.embeddedSize > 0)
+        field.typeName = tr("string (JSON, decoded below)");
+    return field;
 }
 
 JsonPath ConversationTreeModel::jsonPathForIndex(const QModelIndex &index) const
@@ -135,7 +173,7 @@ JsonPath ConversationTreeModel::jsonPathForIndex(const QModelIndex &index) const
     steps.reserve(chain.size());
     for (auto id = chain.crbegin(); id != chain.crend(); ++id) {
         const Node &node = m_nodes[*id];
-        const OrderedJson &parentValue = *m_nodes[node.parent].value;
+        const OrderedJson &parentValue = containerOf(node.parent);
         if (parentValue.is_object()) {
             const auto &members = parentValue.get_ref<const OrderedJson::object_t &>();
             steps.append(Json::toQString((members.begin() + node.row)->first));
@@ -164,7 +202,7 @@ QModelIndex ConversationTreeModel::indexForPath(const JsonPath &path, int column
     NodeId id = RootId;
     int row = 0;
     for (const JsonPathStep &step : path.steps()) {
-        const OrderedJson &value = *m_nodes[id].value;
+        const OrderedJson &value = containerOf(id);
         if (step.isIndex()) {
             if (!value.is_array() || step.index() >= childCount(value))
                 return {};
@@ -227,7 +265,7 @@ int ConversationTreeModel::rowCount(const QModelIndex &parent) const
 {
     if (parent.column() > 0)
         return 0;
-    return childCount(valueAt(parent));
+    return childCount(containerOf(nodeId(parent)));
 }
 
 int ConversationTreeModel::columnCount(const QModelIndex &) const
@@ -237,6 +275,13 @@ int ConversationTreeModel::columnCount(const QModelIndex &) const
 
 bool ConversationTreeModel::hasChildren(const QModelIndex &parent) const
 {
+    if (parent.column() > 0)
+        return false;
+    // A string not parsed yet is judged by its ends: drawing a row must not parse it.
+    const NodeId id = nodeId(parent);
+    const OrderedJson &value = *m_nodes[id].value;
+    if (value.is_string() && !m_decoded.contains(id))
+        return FieldDecoder::mayHoldEmbeddedJson(value.get_ref<const std::string &>());
     return rowCount(parent) > 0;
 }
 
@@ -244,30 +289,56 @@ QVariant ConversationTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
+    const NodeId id = nodeId(index);
     const OrderedJson &value = valueAt(index);
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case KeyColumn: return keyText(nodeId(index));
+        case KeyColumn: return keyText(id);
         case ValueColumn: return decodedField(index).display;
-        case TypeColumn: return decodedField(index).typeName;
+        case TypeColumn: {
+            const QString type = decodedField(index).typeName;
+            return isEdited(id) ? tr("%1 · edited, not saved", "type of a value").arg(type) : type;
+        }
         }
         break;
-    case Qt::ToolTipRole:
+    case Qt::EditRole:
+        if (index.column() == ValueColumn && isEditable(id))
+            return InlineValueEdit::editText(value);
+        break;
+    case Qt::ToolTipRole: {
+        QString toolTip;
         switch (index.column()) {
-        case KeyColumn: return pathForIndex(index);
-        case ValueColumn: {
-            const QString toolTip = decodedField(index).toolTip;
-            return toolTip.isEmpty() ? QVariant() : QVariant(toolTip);
+        case KeyColumn: toolTip = pathForIndex(index); break;
+        case ValueColumn: toolTip = decodedField(index).toolTip; break;
         }
-        }
-        break;
+        const QString more = notes(id);
+        if (!more.isEmpty())
+            toolTip += (toolTip.isEmpty() ? QString() : QStringLiteral("\n\n")) + more;
+        return toolTip.isEmpty() ? QVariant() : QVariant(toolTip);
+    }
+    case Qt::FontRole: {
+        const bool decoded = m_nodes[id].decoded;
+        const bool edited = isEdited(id);
+        if (!decoded && !edited)
+            break;
+        QFont font; // only what is set here is applied over the view's font
+        if (decoded)
+            font.setItalic(true);
+        if (edited)
+            font.setBold(true);
+        return font;
+    }
     case PathRole:
         return pathForIndex(index);
     case RawValueRole:
         return Json::toText(value);
     case IsContainerRole:
         return value.is_structured();
+    case IsDecodedRole:
+        return m_nodes[id].decoded;
+    case IsEditedRole:
+        return isEdited(id);
     }
     return {};
 }
@@ -289,8 +360,15 @@ Qt::ItemFlags ConversationTreeModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (childCount(valueAt(index)) == 0)
+    const NodeId id = nodeId(index);
+    const OrderedJson &value = *m_nodes[id].value;
+    // A string may hold JSON, and server_extension may get some from a pending value.
+    const bool mayGetChildren = value.is_string()
+        && (id == serverExtensionId() || FieldDecoder::mayHoldEmbeddedJson(value.get_ref<const std::string &>()));
+    if (childCount(value) == 0 && !mayGetChildren)
         result |= Qt::ItemNeverHasChildren;
+    if (index.column() == ValueColumn && isEditable(id))
+        result |= Qt::ItemIsEditable;
     return result;
 }
 
@@ -300,6 +378,8 @@ QHash<int, QByteArray> ConversationTreeModel::roleNames() const
     names.insert(PathRole, QByteArrayLiteral("path"));
     names.insert(RawValueRole, QByteArrayLiteral("rawValue"));
     names.insert(IsContainerRole, QByteArrayLiteral("isContainer"));
+    names.insert(IsDecodedRole, QByteArrayLiteral("isDecoded"));
+    names.insert(IsEditedRole, QByteArrayLiteral("isEdited"));
     return names;
 }
 

@@ -3,10 +3,13 @@
 #include "json/FieldDecoder.h"
 #include "json/JsonDocument.h"
 #include "json/JsonPath.h"
+#include "json/JsonTextEditor.h"
 
 #include <QAbstractItemModel>
 
 #include <memory>
+#include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace convdesk {
@@ -17,6 +20,20 @@ namespace convdesk {
 // The tree is built lazily: a node's children enter the node table the first time one of
 // them is asked for, so an 8 MB response costs only what the user has expanded. Nodes point
 // into the model's own copy of the document, which never changes while it is set.
+//
+// A string that holds a JSON object or array (server_extension, last_message.extension,
+// push_payload, ...) has that JSON as its children, "decoded" nodes: shown in italics, with
+// the tooltip "Decoded from the JSON text of <key>". The string is parsed when its children
+// are first needed (rowCount, index, indexForPath), never when the document is set;
+// hasChildren() only looks at its first and last characters. Paths go on through the string
+// as if it were the object it holds: `$.server_extension.contact.phone`, `$.x.tags[0]`, and
+// indexForPath() reads them back the same way (a string has no children otherwise, so the
+// form is never ambiguous).
+//
+// Nodes decoded from the conversation's own `$.server_extension` can be edited in the Value
+// column (scalars only). Editing never changes the document: setData() asks for the change
+// with serverExtensionEditRequested(), and whoever owns the edited text answers with
+// setPendingServerExtension(), which shows that text in place of the loaded one.
 class ConversationTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -27,6 +44,8 @@ public:
         PathRole = Qt::UserRole + 1, // QString: `$.last_message.text`, `$.group_ids[0]`, `$["a b"]`
         RawValueRole,                // QString: the node as compact JSON
         IsContainerRole,             // bool: object or array
+        IsDecodedRole,               // bool: decoded from the JSON text of a string above it
+        IsEditedRole,                // bool: differs from the loaded value (a pending server_extension)
     };
     Q_ENUM(Role)
 
@@ -59,8 +78,21 @@ public:
     // containers as compact JSON.
     QString valueText(const QModelIndex &index) const;
 
-    // How many nodes have been created so far (the laziness, observable).
+    // How many nodes have been created so far (the laziness, observable). Nodes replaced by a
+    // pending server_extension stay counted until the next setDocument().
     qsizetype materializedNodeCount() const { return qsizetype(m_nodes.size()); }
+    // How many strings have been parsed for their decoded children (the laziness, observable).
+    qsizetype embeddedJsonParseCount() const { return m_embeddedParses; }
+
+    // Shows `text` as the value of `$.server_extension` (a string member of the root), and its
+    // decoded children, marked where they differ from the loaded value. nullopt, or the loaded
+    // text itself, shows the loaded value again. setDocument() and clear() drop it.
+    void setPendingServerExtension(const std::optional<QString> &text);
+    std::optional<QString> pendingServerExtension() const;
+
+    // The RFC 6901 pointer of a node decoded from `$.server_extension` inside that JSON
+    // (`/contact/phone`); empty for any other node.
+    QString serverExtensionPointer(const QModelIndex &index) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -69,14 +101,24 @@ public:
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     bool hasChildren(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    // Emits serverExtensionEditRequested() or editRefused(); the model itself is unchanged.
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QHash<int, QByteArray> roleNames() const override;
+
+Q_SIGNALS:
+    // A Value cell decoded from `$.server_extension` was edited: the change to make to the
+    // server_extension text (the key is a JSON Pointer inside it).
+    void serverExtensionEditRequested(const convdesk::JsonTextEditor::Edit &edit);
+    // Text typed into a number, boolean or null was not JSON; nothing was asked for.
+    void editRefused(const QString &message);
 
 private:
     using NodeId = quint32;
     static constexpr NodeId RootId = 0;
     static constexpr NodeId ChildrenNotCreated = 0; // the root is never anyone's child
+    static constexpr NodeId NoNode = 0;             // ...nor a string that holds JSON
 
     struct Node
     {
@@ -84,16 +126,39 @@ private:
         NodeId parent;
         quint32 row;
         NodeId firstChild = ChildrenNotCreated; // children are contiguous in the node table
+        bool decoded = false;                   // below a string whose JSON was decoded
     };
     static_assert(sizeof(Node) <= 24, "a node per JSON value: keep it small");
 
+    static const OrderedJson &emptyDocument();
+    static int childCount(const OrderedJson &value);
+
     NodeId nodeId(const QModelIndex &index) const;
+    QModelIndex indexOf(NodeId id, int column = KeyColumn) const; // invalid for the root
     NodeId childId(NodeId parent, int row) const; // creates the children when needed
+    // The value whose members are the node's children: its JSON text for a string.
+    const OrderedJson &containerOf(NodeId id) const;
+    const OrderedJson &decodedJson(NodeId stringId) const; // parsed once, kept
     QString keyText(NodeId id) const;
+    NodeId decodingString(NodeId id) const; // the nearest string above a decoded node
+    NodeId serverExtensionId() const;       // NoNode when the root has no string server_extension
+    const OrderedJson *loadedValueAt(NodeId id) const; // the loaded value of a node under it
+    bool isEditable(NodeId id) const;
+    bool isEdited(NodeId id) const;
+    QString notes(NodeId id) const; // the "decoded from" and "edited" tooltip lines
+    void discardChildren(NodeId id);
+    void showServerExtension(NodeId id, std::unique_ptr<const OrderedJson> pending);
     void resetNodes(std::shared_ptr<const OrderedJson> document);
 
     std::shared_ptr<const OrderedJson> m_document;
     mutable std::vector<Node> m_nodes; // [0] is the document root
+    // The JSON of each string node whose children were asked for; null when it holds none.
+    mutable std::unordered_map<NodeId, std::unique_ptr<const OrderedJson>> m_decoded;
+    mutable qsizetype m_embeddedParses = 0;
+    mutable std::optional<NodeId> m_serverExtension; // found on first use
+    mutable const OrderedJson *m_loadedServerExtension = nullptr; // its string in the document
+    std::unique_ptr<const OrderedJson> m_pendingServerExtension; // a string, shown instead
+    mutable std::optional<std::unique_ptr<const OrderedJson>> m_loadedServerExtensionJson;
 };
 
 } // namespace convdesk
