@@ -1,6 +1,8 @@
 #include "ExtensionEditor.h"
 
 #include "DialogHook.h"
+#include "ExtensionForm.h"
+#include "models/ExtensionFormModel.h"
 #include "json/JsonDocument.h"
 
 #include <QDialog>
@@ -102,7 +104,9 @@ ExtensionEditor::ExtensionEditor(QWidget *parent)
     : QWidget(parent)
     , m_ownDraft(new ExtensionDraft(this))
     , m_views(new QTabWidget(this))
+    , m_form(new ExtensionForm(this))
     , m_edit(new QPlainTextEdit(this))
+    , m_formNotOffered(new QLabel(this))
     , m_validityLabel(new QLabel(this))
     , m_lengthLabel(new QLabel(this))
     , m_previewButton(new QPushButton(tr("Pre&view…"), this))
@@ -126,14 +130,23 @@ ExtensionEditor::ExtensionEditor(QWidget *parent)
     m_edit->setUndoRedoEnabled(false);
     m_edit->installEventFilter(this);
 
+    m_formNotOffered->setObjectName(QStringLiteral("formNotOffered"));
+    m_formNotOffered->setWordWrap(true);
+    m_formNotOffered->setForegroundRole(QPalette::PlaceholderText);
     auto *textPage = new QWidget(this);
     textPage->setObjectName(QStringLiteral("extensionTextPage"));
     auto *textLayout = new QVBoxLayout(textPage);
     textLayout->setContentsMargins(0, 0, 0, 0);
+    textLayout->addWidget(m_formNotOffered);
     textLayout->addWidget(m_edit);
     m_views->setObjectName(QStringLiteral("extensionViews"));
     m_views->setDocumentMode(true);
+    m_views->addTab(m_form, tr("For&m"));
     m_views->addTab(textPage, tr("&Text"));
+    m_views->setTabToolTip(0, tr("Edit the JSON object key by key"));
+    m_views->setTabToolTip(1, tr("Edit the value as text"));
+    connect(m_form, &ExtensionForm::textEdited, this,
+            [this](const QString &text, const QString &description) { m_draft->setText(text, description); });
 
     m_validityLabel->setObjectName(QStringLiteral("extensionValidity"));
     m_validityLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -174,6 +187,7 @@ ExtensionEditor::ExtensionEditor(QWidget *parent)
     layout->addLayout(statusRow);
     layout->addLayout(buttonRow);
 
+    setTabOrder(m_views, m_edit);
     setTabOrder(m_edit, m_previewButton);
     setTabOrder(m_previewButton, m_formatButton);
     setTabOrder(m_formatButton, m_compactButton);
@@ -204,12 +218,31 @@ void ExtensionEditor::attach(ExtensionDraft *draft)
     m_draft = draft;
     connect(m_draft, &ExtensionDraft::textChanged, this, &ExtensionEditor::showDraftText);
     connect(m_draft, &ExtensionDraft::originalChanged, this, &ExtensionEditor::updateState);
+    connect(m_draft, &ExtensionDraft::restarted, this, &ExtensionEditor::chooseView);
     connect(m_draft, &ExtensionDraft::lockedChanged, this, [this](bool locked) {
         m_edit->setReadOnly(locked);
+        m_form->setReadOnly(locked);
         updateState();
     });
     m_edit->setReadOnly(m_draft->isLocked());
+    m_form->setReadOnly(m_draft->isLocked());
     showDraftText();
+    chooseView();
+}
+
+ExtensionEditor::View ExtensionEditor::currentView() const
+{
+    return m_views->currentWidget() == m_form ? View::Form : View::Text;
+}
+
+void ExtensionEditor::showView(View view)
+{
+    m_views->setCurrentIndex(view == View::Form ? 0 : 1);
+}
+
+void ExtensionEditor::chooseView()
+{
+    showView(m_form->isAvailable() ? View::Form : View::Text);
 }
 
 void ExtensionEditor::setOriginalText(const QString &text)
@@ -337,6 +370,7 @@ void ExtensionEditor::onTyped()
 void ExtensionEditor::showDraftText()
 {
     const QString wanted = m_draft->text();
+    m_form->setText(wanted);
     if (shownInTextView(m_edit) != asTextViewShows(wanted)) {
         // Undo, redo or another view changed the value: show it, keeping the cursor near where it was.
         const int position = m_edit->textCursor().position();
@@ -372,6 +406,11 @@ void ExtensionEditor::updateState()
         m_validity = Validity::PlainText;
         m_validityMessage = tr("Not JSON (plain text); server_extension accepts free text");
     }
+    const bool formOffered = m_form->isAvailable();
+    m_formNotOffered->setVisible(!formOffered);
+    if (!formOffered)
+        m_formNotOffered->setText(tr("The form is not offered: %1").arg(m_form->model()->unavailableReason()));
+
     QString status = m_validityMessage;
     if (originalWasNormalized())
         status += u'\n' + tr("The loaded value contains carriage returns or paragraph separators; "

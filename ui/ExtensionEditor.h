@@ -11,11 +11,15 @@ class QTabWidget;
 
 namespace convdesk {
 
+class ExtensionForm;
+
 // Edits a conversation's server_extension: free text, usually JSON, at most 1024 characters.
-// A view of an ExtensionDraft (its own, or the one the window's EditSession holds): the Text
-// view edits the value as text, says whether it is JSON and where it is not, formats it
-// without reordering keys; Ctrl+Z / Ctrl+Shift+Z go through the draft's one undo history, so
-// they take back edits made in any view. Asks its owner to save (saveRequested()).
+// A view of an ExtensionDraft (its own, or the one the window's EditSession holds) in two
+// tabs: the Form edits a JSON object key by key (the default when the value is one), the Text
+// view edits the value as text, says whether it is JSON and where it is not, and formats it
+// without reordering keys. Both edit the one draft, so a change in one shows in the other at
+// once, and Ctrl+Z / Ctrl+Shift+Z go through the draft's one undo history. Asks its owner to
+// save (saveRequested()).
 class ExtensionEditor final : public QWidget
 {
     Q_OBJECT
@@ -25,6 +29,8 @@ public:
 
     enum class Validity { Empty, Json, PlainText, InvalidJson };
     Q_ENUM(Validity)
+    enum class View { Form, Text };
+    Q_ENUM(View)
 
     explicit ExtensionEditor(QWidget *parent = nullptr);
     ~ExtensionEditor() override;
@@ -50,6 +56,9 @@ public:
     bool isTooLong() const { return m_draft->isTooLong(); }
     bool canSave() const; // modified, not busy, not too long
     Validity validity() const { return m_validity; }
+    View currentView() const;
+    void showView(View view);
+    ExtensionForm *form() const { return m_form; }
     QString validityMessage() const { return m_validityMessage; }
 
     // While a save runs: Save is disabled and the text is read-only, so the value that is
@@ -78,13 +87,16 @@ private:
     void attach(ExtensionDraft *draft);
     void onTyped();
     void showDraftText();
+    void chooseView(); // a newly loaded value opens in the Form when it is a JSON object
     void updateState();
     void markErrorPosition(int line, int column);
 
     ExtensionDraft *m_ownDraft;
     ExtensionDraft *m_draft = nullptr;
     QTabWidget *m_views;
+    ExtensionForm *m_form;
     QPlainTextEdit *m_edit;
+    QLabel *m_formNotOffered;
     QLabel *m_validityLabel;
     QLabel *m_lengthLabel;
     QPushButton *m_previewButton;

@@ -127,6 +127,11 @@ void MainWindow::connectWidgets()
         updateActions();
     });
     connect(m_edit->draft(), &ExtensionDraft::undoStateChanged, this, &MainWindow::updateUndoActions);
+    // The tree shows the pending value under server_extension, and edits it in place.
+    connect(m_edit->draft(), &ExtensionDraft::textChanged, this, &MainWindow::showPendingValue);
+    connect(m_edit->draft(), &ExtensionDraft::originalChanged, this, &MainWindow::showPendingValue);
+    connect(m_ui.panel, &ConversationPanel::serverExtensionEditRequested, m_edit, &EditSession::applyKeyEdit);
+    connect(m_ui.panel, &ConversationPanel::editRefused, m_reporter, &SessionReporter::showProblem);
 
     connect(m_ui.callStatus, &CallStatusBar::cancelRequested, this, &MainWindow::cancelCall);
     connect(m_actions.find, &QAction::triggered, m_ui.panel, &ConversationPanel::focusFilter);
@@ -296,6 +301,7 @@ void MainWindow::showConversation()
 {
     if (m_session->hasConversation()) {
         m_ui.panel->setConversation(m_session->conversation());
+        showPendingValue();
         if (m_ui.browser->account().isEmpty()) // offer the account of what is open
             m_ui.browser->setAccount(m_session->conversationId().accountId());
         m_ui.browser->markShown(m_session->conversationId().toString());
@@ -316,6 +322,12 @@ void MainWindow::updateActions()
     m_actions.cancel->setEnabled(busy);
     m_ui.editor->setEnabled(m_session->hasConversation());
     updateUndoActions();
+}
+
+void MainWindow::showPendingValue()
+{
+    const ExtensionDraft *draft = m_edit->draft();
+    m_ui.panel->setPendingServerExtension(draft->isModified() ? std::optional<QString>(draft->text()) : std::nullopt);
 }
 
 void MainWindow::updateUndoActions()

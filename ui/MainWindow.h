@@ -91,6 +91,7 @@ private:
 
     void setUpWorkflowQuestions();
     void updateUndoActions();
+    void showPendingValue();
 
     void showConversation();
     void updateActions();

@@ -62,11 +62,46 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::ExtensionEditor</name>
     <message numerus="yes">
-        <location filename="../../ui/ExtensionEditor.cpp" line="+275"/>
+        <location filename="../../ui/ExtensionEditor.cpp" line="+308"/>
         <source>Exactly these %n character(s) would be sent as server_extension:</source>
         <translation>
             <numerusform>Exactly these %n character would be sent as server_extension:</numerusform>
             <numerusform>Exactly these %n characters would be sent as server_extension:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::ExtensionFormModel</name>
+    <message numerus="yes">
+        <location filename="../../app/core/models/ExtensionFormModel.cpp" line="+274"/>
+        <source>{%n keys}</source>
+        <translation>
+            <numerusform>{%n keys}</numerusform>
+            <numerusform>{%n keys}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>[%n items]</source>
+        <translation>
+            <numerusform>[%n items]</numerusform>
+            <numerusform>[%n items]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/core/models/ExtensionFormModelEdits.cpp" line="+111"/>
+        <source>Remove %n rows</source>
+        <translation>
+            <numerusform>Remove %n rows</numerusform>
+            <numerusform>Remove %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Move %n rows</source>
+        <translation>
+            <numerusform>Move %n rows</numerusform>
+            <numerusform>Move %n rows</numerusform>
         </translation>
     </message>
 </context>

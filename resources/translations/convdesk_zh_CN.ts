@@ -636,7 +636,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>……还有 %1 个字符（复制该值可查看全部内容）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+52"/>
         <source>object</source>
         <translation>对象</translation>
     </message>
@@ -841,7 +841,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>HarmonyOS</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>%1 ms since 1970-01-01 UTC
 %2 UTC</source>
         <translation>自 1970-01-01 UTC 起的 %1 毫秒
@@ -884,7 +884,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>布尔值（字符串）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>string (JSON)</source>
         <translation>字符串（JSON）</translation>
     </message>
@@ -1033,9 +1033,17 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
     </message>
 </context>
 <context>
+    <name>InlineValueEdit</name>
+    <message>
+        <location filename="../../app/core/json/InlineValueEdit.cpp" line="+30"/>
+        <source>%1 was not changed: the text typed is not JSON (%2). Type a number, true, false or null, or text in double quotes.</source>
+        <translation>%1 未更改：输入的文本不是 JSON（%2）。请输入数字、true、false 或 null，或用双引号括起的文本。</translation>
+    </message>
+</context>
+<context>
     <name>JsonPath</name>
     <message>
-        <location filename="../../app/core/json/JsonPath.cpp" line="+61"/>
+        <location filename="../../app/core/json/JsonPath.cpp" line="+79"/>
         <source>path %1, character %2: %3</source>
         <translation>路径 %1，第 %2 个字符：%3</translation>
     </message>
@@ -1078,7 +1086,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
 <context>
     <name>JsonTextEditor</name>
     <message>
-        <location filename="../../app/core/json/JsonTextEditor.cpp" line="+116"/>
+        <location filename="../../app/core/json/JsonTextEditor.cpp" line="+36"/>
         <source>an object</source>
         <translation>一个对象</translation>
     </message>
@@ -1108,7 +1116,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>一个数字</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>a key is empty.</source>
         <translation>有一个键为空。</translation>
     </message>
@@ -1118,7 +1126,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>JSON Pointer %1 中有一个 &apos;~&apos; 后面不是 0 或 1（&apos;~&apos; 请写作 ~0，&apos;/&apos; 请写作 ~1）。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+168"/>
         <source>cannot edit %1: %2 does not exist (missing objects are not created).</source>
         <translation>无法编辑 %1：%2 不存在（不会自动创建缺少的对象）。</translation>
     </message>
@@ -1128,17 +1136,52 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>无法编辑 %1：%2 是%3，不是对象。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>%1 is not there; nothing to remove.</source>
         <translation>%1 不存在，无需删除。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
+        <source>cannot add %1: it exists already.</source>
+        <translation>无法添加 %1：它已存在。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot add %1: the array has no position %2 (it has %3 elements).</source>
+        <translation>无法添加 %1：数组没有位置 %2（它有 %3 个元素）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>cannot edit %1: it does not exist.</source>
+        <translation>无法编辑 %1：它不存在。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>cannot rename %1: it is an array element, which has no name.</source>
+        <translation>无法重命名 %1：它是数组元素，没有名称。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot rename %1: the new name is empty.</source>
+        <translation>无法重命名 %1：新名称为空。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot rename %1 to %2: the object has a member of that name already.</source>
+        <translation>无法将 %1 重命名为 %2：该对象已有同名成员。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot move %1 to position %2: its container has %3 members.</source>
+        <translation>无法将 %1 移到位置 %2：其所在容器有 %3 个成员。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>cannot edit %1: the array has no element %2 (it has %3; use - to append).</source>
         <translation>无法编辑 %1：数组没有第 %2 个元素（共有 %3 个；追加请用 -）。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>the value for %1 is not JSON (%2). To set a text, use --set-string or quote it as a JSON string.</source>
         <translation>%1 的值不是 JSON（%2）。要设置文本，请使用 --set-string，或将其写成带引号的 JSON 字符串。</translation>
     </message>
@@ -2832,7 +2875,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ConversationPanel</name>
     <message>
-        <location filename="../../ui/ConversationPanel.cpp" line="+82"/>
+        <location filename="../../ui/ConversationPanel.cpp" line="+83"/>
         <source>Filter keys and values (Ctrl+F)</source>
         <translation>筛选键和值（Ctrl+F）</translation>
     </message>
@@ -2918,7 +2961,18 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ConversationTreeModel</name>
     <message>
-        <location filename="../../app/core/models/ConversationTreeModel.cpp" line="+280"/>
+        <location filename="../../app/core/models/ConversationTreeModel.cpp" line="+161"/>
+        <source>string (JSON, decoded below)</source>
+        <translation>字符串（JSON，已在下方解码）</translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>%1 · edited, not saved</source>
+        <comment>type of a value</comment>
+        <translation>%1 · 已编辑，未保存</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
@@ -2931,6 +2985,21 @@ QtKeychain %5，密钥保存在：%6
         <location line="+1"/>
         <source>Type</source>
         <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/models/ConversationTreeModelEditing.cpp" line="+98"/>
+        <source>Decoded from the JSON text of %1</source>
+        <translation>解码自 %1 的 JSON 文本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edited, not saved. Loaded value: %1</source>
+        <translation>已编辑，未保存。加载的值：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edited, not saved: not in the loaded value</source>
+        <translation>已编辑，未保存：加载的值中没有此项</translation>
     </message>
 </context>
 <context>
@@ -3048,7 +3117,22 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>未保存：此配置要求每次保存都填写原因。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+29"/>
+        <source>The edit was not applied: %1</source>
+        <translation>未应用此编辑：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set %1</source>
+        <translation>设置 %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Cannot revert: this attempt could not read the server first, so the value before it is unknown.</source>
         <translation>无法恢复：此次操作未能先读取服务端，因此原值未知。</translation>
     </message>
@@ -3324,7 +3408,7 @@ The AppSecret is not in it. Copy it anyway?</source>
 <context>
     <name>convdesk::ExtensionEditor</name>
     <message>
-        <location filename="../../ui/ExtensionEditor.cpp" line="+42"/>
+        <location filename="../../ui/ExtensionEditor.cpp" line="+44"/>
         <source>object</source>
         <translation>对象</translation>
     </message>
@@ -3354,7 +3438,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
@@ -3394,12 +3478,27 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>服务端扩展字段</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
+        <source>For&amp;m</source>
+        <translation>表单(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Text</source>
         <translation>文本(&amp;T)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Edit the JSON object key by key</source>
+        <translation>逐个键编辑 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the value as text</source>
+        <translation>以文本方式编辑该值</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Length of the exact text Save sends, of the %1 characters the server accepts. Counted as the limit is applied: in UTF-16 code units, so most characters count 1 and emoji count 2.</source>
         <translation>“保存”将发送的确切文本的长度，服务器最多接受 %1 个字符。按限制的计算方式计数：以 UTF-16 码元计，大多数字符计 1，表情符号计 2。</translation>
     </message>
@@ -3429,7 +3528,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>确认更改并发送到服务端</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+87"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -3467,7 +3566,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Empty</source>
         <translation>空</translation>
     </message>
@@ -3492,6 +3591,11 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>不是 JSON（纯文本）；服务端扩展字段可以是任意文本</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>The form is not offered: %1</source>
+        <translation>不提供表单：%1</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>The loaded value contains carriage returns or paragraph separators; they are shown as line breaks and an edited value is saved with &quot;\n&quot;.</source>
         <translation>加载的值中含有回车符或段落分隔符；它们显示为换行，编辑后的值将以 &quot;\n&quot; 保存。</translation>
@@ -3505,6 +3609,253 @@ The AppSecret is not in it. Copy it anyway?</source>
         <location line="+1"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::ExtensionForm</name>
+    <message>
+        <location filename="../../ui/ExtensionForm.cpp" line="+52"/>
+        <source>&amp;Add key</source>
+        <translation>添加键(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add key</source>
+        <translation>添加键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add &amp;item</source>
+        <translation>添加项(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add item</source>
+        <translation>添加项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Server extension form</source>
+        <translation>服务器扩展字段表单</translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::ExtensionFormDelegate</name>
+    <message>
+        <location filename="../../ui/ExtensionFormDelegate.cpp" line="+69"/>
+        <source>Ctrl+Enter saves the text, Esc cancels.</source>
+        <translation>按 Ctrl+Enter 保存文本，按 Esc 取消。</translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::ExtensionFormModel</name>
+    <message>
+        <location filename="../../app/core/models/ExtensionFormModel.cpp" line="+28"/>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The value is not valid JSON (line %1, column %2), so it can only be edited as text.</source>
+        <translation>该值不是有效的 JSON（第 %1 行，第 %2 列），只能以文本方式编辑。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The value is plain text, not JSON, so it can only be edited as text.</source>
+        <translation>该值是纯文本而不是 JSON，只能以文本方式编辑。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The value is a JSON array, not an object, so it can only be edited as text.</source>
+        <translation>该值是 JSON 数组而不是对象，只能以文本方式编辑。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The value is a single JSON %1, not an object, so it can only be edited as text.</source>
+        <translation>该值是单个 JSON %1 而不是对象，只能以文本方式编辑。</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>A key cannot be empty.</source>
+        <translation>键不能为空。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This object already has a key named %1.</source>
+        <translation>此对象已有名为 %1 的键。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+55"/>
+        <source>{%n keys}</source>
+        <translation>
+            <numerusform>{%n 个键}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>[%n items]</source>
+        <translation>
+            <numerusform>[%n 项]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/models/ExtensionFormModelEdits.cpp" line="+18"/>
+        <source>This object has the key %1 more than once, so the form cannot tell which one to edit. Edit it as text.</source>
+        <translation>此对象中键 %1 出现了不止一次，表单无法确定要编辑哪一个。请以文本方式编辑。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The change cannot be made: %1</source>
+        <translation>无法进行此更改：%1</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Add %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Add an item to %1</source>
+        <translation>向 %1 添加一项</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Remove %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Remove %n rows</source>
+        <translation>
+            <numerusform>删除 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Move %1</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Move %n rows</source>
+        <translation>
+            <numerusform>移动 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Move %1 up</source>
+        <translation>上移 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Move %1 down</source>
+        <translation>下移 %1</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Rename %1 to %2</source>
+        <translation>将 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Change %1 to %2</source>
+        <translation>将 %1 的类型改为 %2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 is not a whole number from -9223372036854775808 to 9223372036854775807.</source>
+        <translation>%1 不是 -9223372036854775808 到 9223372036854775807 之间的整数。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is not a number as JSON writes one, such as 12, -3.5 or 1e6.</source>
+        <translation>%1 不是 JSON 格式的数字（例如 12、-3.5 或 1e6）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Set %1</source>
+        <translation>设置 %1</translation>
     </message>
 </context>
 <context>
@@ -4200,7 +4551,7 @@ Value sent:
         <translation>未保存：自加载以来，%1 的服务端扩展字段已在服务端被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+174"/>
+        <location filename="../../ui/MainWindow.cpp" line="+179"/>
         <source>Sandbox: this window talks to a local simulator at %1 with demo data. Nothing done here reaches a real app.</source>
         <translation>沙盒：此窗口连接的是 %1 上的本地模拟器，使用演示数据。这里的任何操作都不会影响真实应用。</translation>
     </message>
@@ -4221,7 +4572,7 @@ Value sent:
         <translation>%1 的服务端扩展字段有未保存的更改。要在%2之前保存吗？</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+169"/>
         <source>&amp;Undo %1</source>
         <translation>撤销(&amp;U) %1</translation>
     </message>

@@ -142,6 +142,23 @@ bool EditSession::sendSave(const QString &value, const QString &reason)
     return true;
 }
 
+bool EditSession::applyKeyEdit(const JsonTextEditor::Edit &edit)
+{
+    if (m_draft->isLocked()) {
+        Q_EMIT note(m_session->refusalReason(ConversationSession::Operation::Save));
+        return false;
+    }
+    QString error;
+    const auto edited = JsonTextEditor::apply(m_draft->text(), {edit}, &error);
+    if (!edited) {
+        Q_EMIT problem(tr("The edit was not applied: %1").arg(error));
+        return false;
+    }
+    m_draft->setText(*edited, edit.kind == JsonTextEditor::Edit::Kind::Remove ? tr("Remove %1").arg(edit.key)
+                                                                              : tr("Set %1").arg(edit.key));
+    return true;
+}
+
 QString EditSession::reason() const
 {
     return m_session->hasConversation() ? m_reasons.value(m_session->conversationId().toString()) : QString();

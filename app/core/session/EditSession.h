@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/ConversationId.h"
+#include "json/JsonTextEditor.h"
 
 #include <QHash>
 #include <QObject>
@@ -81,6 +82,10 @@ public:
     // to keep or the user discarded it. When the user chose to save first, `proceedLater` runs
     // once the save succeeds, and this returns false; also false when the user stayed.
     bool mayLeave(const QString &action, std::function<void()> proceedLater);
+
+    // One key edit of the pending value (an inline edit in the tree): applied to the draft as
+    // one undoable step; false, with problem() saying why, when it cannot be applied.
+    bool applyKeyEdit(const JsonTextEditor::Edit &edit);
 
     // The reason typed for the shown conversation's pending change; kept until it is saved.
     QString reason() const;

@@ -20,6 +20,7 @@ void ExtensionDraft::reset(const QString &loaded)
     Q_EMIT originalChanged(m_original);
     notify(previous, wasModified);
     Q_EMIT undoStateChanged();
+    Q_EMIT restarted();
 }
 
 void ExtensionDraft::rebase(const QString &loaded)

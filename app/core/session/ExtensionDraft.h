@@ -66,6 +66,7 @@ Q_SIGNALS:
     void textChanged(const QString &text);
     void modifiedChanged(bool modified);
     void originalChanged(const QString &original);
+    void restarted(); // reset(): another value was loaded; its history starts here
     void undoStateChanged();
     void lockedChanged(bool locked);
 
