@@ -76,7 +76,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
         <location filename="../../app/core/models/ExtensionFormModel.cpp" line="+274"/>
         <source>{%n keys}</source>
         <translation>
-            <numerusform>{%n keys}</numerusform>
+            <numerusform>{%n key}</numerusform>
             <numerusform>{%n keys}</numerusform>
         </translation>
     </message>
@@ -84,7 +84,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
         <location line="+1"/>
         <source>[%n items]</source>
         <translation>
-            <numerusform>[%n items]</numerusform>
+            <numerusform>[%n item]</numerusform>
             <numerusform>[%n items]</numerusform>
         </translation>
     </message>
@@ -92,7 +92,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
         <location filename="../../app/core/models/ExtensionFormModelEdits.cpp" line="+111"/>
         <source>Remove %n rows</source>
         <translation>
-            <numerusform>Remove %n rows</numerusform>
+            <numerusform>Remove %n row</numerusform>
             <numerusform>Remove %n rows</numerusform>
         </translation>
     </message>
@@ -100,7 +100,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
         <location line="+21"/>
         <source>Move %n rows</source>
         <translation>
-            <numerusform>Move %n rows</numerusform>
+            <numerusform>Move %n row</numerusform>
             <numerusform>Move %n rows</numerusform>
         </translation>
     </message>
