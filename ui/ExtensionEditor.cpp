@@ -138,7 +138,12 @@ ExtensionEditor::ExtensionEditor(QWidget *parent)
     auto *textLayout = new QVBoxLayout(textPage);
     textLayout->setContentsMargins(0, 0, 0, 0);
     textLayout->addWidget(m_formNotOffered);
-    textLayout->addWidget(m_edit);
+    textLayout->addWidget(m_edit, 1);
+    auto *formatRow = new QHBoxLayout; // formatting is about text: it lives in the Text view
+    formatRow->addWidget(m_formatButton);
+    formatRow->addWidget(m_compactButton);
+    formatRow->addStretch(1);
+    textLayout->addLayout(formatRow);
     m_views->setObjectName(QStringLiteral("extensionViews"));
     m_views->setDocumentMode(true);
     m_views->addTab(m_form, tr("For&m"));
@@ -174,8 +179,6 @@ ExtensionEditor::ExtensionEditor(QWidget *parent)
     statusRow->addWidget(m_previewButton);
 
     auto *buttonRow = new QHBoxLayout;
-    buttonRow->addWidget(m_formatButton);
-    buttonRow->addWidget(m_compactButton);
     buttonRow->addStretch(1);
     buttonRow->addWidget(m_revertButton);
     buttonRow->addWidget(m_saveButton);

@@ -52,8 +52,8 @@ ExtensionForm::ExtensionForm(QWidget *parent)
     , m_addButton(makeButton(tr("&Add key"), tr("Add key"), u"formAddButton"_s, m_buttons))
     , m_addItemButton(makeButton(tr("Add &item"), tr("Add item"), u"formAddItemButton"_s, m_buttons))
     , m_removeButton(makeButton(tr("&Remove"), tr("Remove"), u"formRemoveButton"_s, m_buttons))
-    , m_moveUpButton(makeButton(tr("Move &up"), tr("Move up"), u"formMoveUpButton"_s, m_buttons))
-    , m_moveDownButton(makeButton(tr("Move &down"), tr("Move down"), u"formMoveDownButton"_s, m_buttons))
+    , m_moveUpButton(makeButton(u"↑"_s, tr("Move up"), u"formMoveUpButton"_s, m_buttons))
+    , m_moveDownButton(makeButton(u"↓"_s, tr("Move down"), u"formMoveDownButton"_s, m_buttons))
 {
     m_view->setObjectName(u"extensionFormView"_s);
     m_view->setAccessibleName(tr("Server extension form"));
@@ -64,8 +64,8 @@ ExtensionForm::ExtensionForm(QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_view->setAllColumnsShowFocus(true);
     m_view->header()->setStretchLastSection(true);
-    m_view->setColumnWidth(ExtensionFormModel::KeyColumn, 180);
-    m_view->setColumnWidth(ExtensionFormModel::TypeColumn, 90);
+    m_view->setColumnWidth(ExtensionFormModel::KeyColumn, 130);
+    m_view->setColumnWidth(ExtensionFormModel::TypeColumn, 70);
 
     m_unavailable->setObjectName(u"formUnavailable"_s);
     m_unavailable->setWordWrap(true);
@@ -95,6 +95,18 @@ ExtensionForm::ExtensionForm(QWidget *parent)
     auto *removeShortcut = new QShortcut(QKeySequence::Delete, m_view);
     removeShortcut->setContext(Qt::WidgetShortcut);
     connect(removeShortcut, &QShortcut::activated, this, &ExtensionForm::removeCurrent);
+    // The move buttons show arrows only (the row of buttons must fit a narrow pane); the
+    // keyboard moves rows with Ctrl+Up / Ctrl+Down, as the tooltips say.
+    m_moveUpButton->setToolTip(tr("Move the key up (Ctrl+Up)"));
+    m_moveDownButton->setToolTip(tr("Move the key down (Ctrl+Down)"));
+    for (QPushButton *arrow : {m_moveUpButton, m_moveDownButton})
+        arrow->setMaximumWidth(arrow->fontMetrics().horizontalAdvance(u"MMM"_s) + 16);
+    auto *moveUpShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Up), m_view);
+    moveUpShortcut->setContext(Qt::WidgetShortcut);
+    connect(moveUpShortcut, &QShortcut::activated, this, [this] { moveCurrent(true); });
+    auto *moveDownShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Down), m_view);
+    moveDownShortcut->setContext(Qt::WidgetShortcut);
+    connect(moveDownShortcut, &QShortcut::activated, this, [this] { moveCurrent(false); });
 
     connect(m_model, &ExtensionFormModel::textEdited, this, [this](const QString &text, const QString &description) {
         showMessage(QString());

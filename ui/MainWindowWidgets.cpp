@@ -13,6 +13,7 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMainWindow>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -79,6 +80,7 @@ void MainWindowWidgets::setUp(QMainWindow *window, QAction *loadAction, ApiClien
         toolbar->loadButton(),
         panel->findChild<QWidget *>(QStringLiteral("treeFilter")),
         panel->treeView(),
+        editor->findChild<QWidget *>(QStringLiteral("extensionFormView")),
         editor->findChild<QWidget *>(QStringLiteral("extensionText")),
     };
     for (size_t i = 1; i < std::size(chain); ++i)
@@ -87,8 +89,11 @@ void MainWindowWidgets::setUp(QMainWindow *window, QAction *loadAction, ApiClien
 
 void MainWindowWidgets::restoreState(QMainWindow *window, const QSettings &settings) const
 {
-    if (!window->restoreGeometry(settings.value(GeometryKey).toByteArray()))
-        window->resize(1360, 800);
+    if (!window->restoreGeometry(settings.value(GeometryKey).toByteArray())) {
+        // The first window fits the screen it opens on.
+        const QRect available = window->screen()->availableGeometry();
+        window->resize(qMin(1360, available.width()), qMin(800, available.height()));
+    }
     if (!window->restoreState(settings.value(StateKey).toByteArray()))
         window->resizeDocks({browserDock}, {420}, Qt::Horizontal);
     if (!splitter->restoreState(settings.value(SplitterKey).toByteArray()))
