@@ -130,6 +130,7 @@ ExtensionEditor::ExtensionEditor(QWidget *parent)
     m_edit->setUndoRedoEnabled(false);
     m_edit->installEventFilter(this);
 
+    m_form->setObjectName(QStringLiteral("extensionForm"));
     m_formNotOffered->setObjectName(QStringLiteral("formNotOffered"));
     m_formNotOffered->setWordWrap(true);
     m_formNotOffered->setForegroundRole(QPalette::PlaceholderText);

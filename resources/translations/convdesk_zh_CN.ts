@@ -3478,7 +3478,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>服务端扩展字段</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>For&amp;m</source>
         <translation>表单(&amp;M)</translation>
     </message>
@@ -3528,7 +3528,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>确认更改并发送到服务端</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+85"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -3644,22 +3644,22 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Move &amp;up</source>
-        <translation>上移(&amp;U)</translation>
+        <location line="+46"/>
+        <source>Move the key up (Ctrl+Up)</source>
+        <translation>上移该键（Ctrl+Up）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Move the key down (Ctrl+Down)</source>
+        <translation>下移该键（Ctrl+Down）</translation>
+    </message>
+    <message>
+        <location line="-46"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Move &amp;down</source>
-        <translation>下移(&amp;D)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
@@ -4446,7 +4446,7 @@ Value sent:
         <translation>会话 ID(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowWidgets.cpp" line="+67"/>
+        <location filename="../../ui/MainWindowWidgets.cpp" line="+68"/>
         <source>Account browser</source>
         <translation>账号会话浏览</translation>
     </message>
