@@ -3646,12 +3646,12 @@ The AppSecret is not in it. Copy it anyway?</source>
     <message>
         <location line="+46"/>
         <source>Move the key up (Ctrl+Up)</source>
-        <translation>上移该键（Ctrl+Up）</translation>
+        <translation>上移该键（Ctrl+↑）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the key down (Ctrl+Down)</source>
-        <translation>下移该键（Ctrl+Down）</translation>
+        <translation>下移该键（Ctrl+↓）</translation>
     </message>
     <message>
         <location line="-46"/>
@@ -5053,7 +5053,7 @@ Value sent:
     <message>
         <location line="+10"/>
         <source>By &amp;key</source>
-        <translation>按键(&amp;K)</translation>
+        <translation>逐键(&amp;K)</translation>
     </message>
     <message>
         <location line="+1"/>
