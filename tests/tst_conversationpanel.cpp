@@ -148,16 +148,20 @@ void TestConversationPanel::typeColumnFitsItsText()
 void TestConversationPanel::keyColumnGrowsAfterExpanding()
 {
     OrderedJson conversation = smallConversation();
-    conversation["nested"] = OrderedJson{{std::string(80, 'k'), 1}};
+    conversation["nested"] = OrderedJson{{std::string(300, 'k'), 1}};
     m_panel->setConversation(conversation);
     QTreeView *tree = m_panel->treeView();
     const int before = tree->columnWidth(ConversationTreeModel::KeyColumn);
     const QModelIndex nested = tree->model()->index(int(conversation.size()) - 1, 0);
     QCOMPARE(nested.data().toString(), u"nested"_s);
     tree->expand(nested);
-    const int keyWidth = tree->fontMetrics().horizontalAdvance(QString(80, u'k'));
+    const int keyWidth = tree->fontMetrics().horizontalAdvance(QString(300, u'k'));
     QVERIFY(keyWidth > before);
-    QTRY_VERIFY(tree->columnWidth(ConversationTreeModel::KeyColumn) >= keyWidth);
+    QTRY_VERIFY(tree->columnWidth(ConversationTreeModel::KeyColumn) > before);
+    // A key longer than the view leaves the values a third of it (elided keys have tooltips).
+    const int available = tree->viewport()->width();
+    QVERIFY(keyWidth > available); // so the test can fail
+    QVERIFY(tree->columnWidth(ConversationTreeModel::ValueColumn) >= available / 3 - 2);
 }
 
 QModelIndex TestConversationPanel::treeIndex(const QString &path, int column) const
@@ -272,7 +276,7 @@ void TestConversationPanel::pendingServerExtensionIsShownMarkedAndStaysExpanded(
     const QModelIndex count = treeIndex(u"$.server_extension.count"_s, 1);
     QCOMPARE(count.data().toString(), u"8"_s);
     QVERIFY(count.data(Qt::FontRole).value<QFont>().bold());
-    QCOMPARE(count.siblingAtColumn(2).data().toString(), u"integer · edited, not saved"_s);
+    QCOMPARE(count.siblingAtColumn(2).data().toString(), u"integer · edited"_s);
     QVERIFY(!treeIndex(u"$.server_extension.ticket"_s, 1).data(Qt::FontRole).value<QFont>().bold());
     QCOMPARE(treeIndex(u"$.server_extension"_s, 1).data().toString(), pending);
     // Still open where it was, and on the same node.

@@ -400,9 +400,18 @@ void ConversationPanel::restoreExpanded(const QStringList &paths)
 
 void ConversationPanel::resizeColumns()
 {
-    // Value takes the rest by itself.
+    // Value takes the rest by itself, but never less than a third: a long key or type name
+    // (a translated one, an edited mark) must not squeeze the values out of sight.
     m_tree->resizeColumnToContents(ConversationTreeModel::KeyColumn);
     m_tree->resizeColumnToContents(ConversationTreeModel::TypeColumn);
+    const int available = m_tree->viewport()->width();
+    const int key = m_tree->columnWidth(ConversationTreeModel::KeyColumn);
+    const int type = m_tree->columnWidth(ConversationTreeModel::TypeColumn);
+    if (available > 0 && key + type > available * 2 / 3) {
+        const int keyWidth = qMin(key, qMax(available / 3, available * 2 / 3 - type));
+        m_tree->setColumnWidth(ConversationTreeModel::KeyColumn, keyWidth);
+        m_tree->setColumnWidth(ConversationTreeModel::TypeColumn, qMin(type, available * 2 / 3 - keyWidth));
+    }
 }
 
 void ConversationPanel::fillRawJson()

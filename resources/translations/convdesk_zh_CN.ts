@@ -2961,15 +2961,10 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ConversationTreeModel</name>
     <message>
-        <location filename="../../app/core/models/ConversationTreeModel.cpp" line="+161"/>
-        <source>string (JSON, decoded below)</source>
-        <translation>字符串（JSON，已在下方解码）</translation>
-    </message>
-    <message>
-        <location line="+140"/>
-        <source>%1 · edited, not saved</source>
-        <comment>type of a value</comment>
-        <translation>%1 · 已编辑，未保存</translation>
+        <location filename="../../app/core/models/ConversationTreeModel.cpp" line="+298"/>
+        <source>%1 · edited</source>
+        <comment>type of a value; the tooltip says it is not saved</comment>
+        <translation>%1 · 已编辑</translation>
     </message>
     <message>
         <location line="+50"/>

@@ -156,10 +156,7 @@ DecodedField ConversationTreeModel::decodedField(const QModelIndex &index) const
 {
     const auto origin = m_nodes[nodeId(index)].decoded ? FieldDecoder::Origin::EmbeddedJson
                                                         : FieldDecoder::Origin::Conversation;
-    DecodedField field = FieldDecoder::decode(jsonPathForIndex(index), valueAt(index), origin);
-    if (field.kind == DecodedField::Kind::JsonString && field.embeddedSize > 0)
-        field.typeName = tr("string (JSON, decoded below)");
-    return field;
+    return FieldDecoder::decode(jsonPathForIndex(index), valueAt(index), origin);
 }
 
 JsonPath ConversationTreeModel::jsonPathForIndex(const QModelIndex &index) const
@@ -298,7 +295,7 @@ QVariant ConversationTreeModel::data(const QModelIndex &index, int role) const
         case ValueColumn: return decodedField(index).display;
         case TypeColumn: {
             const QString type = decodedField(index).typeName;
-            return isEdited(id) ? tr("%1 · edited, not saved", "type of a value").arg(type) : type;
+            return isEdited(id) ? tr("%1 · edited", "type of a value; the tooltip says it is not saved").arg(type) : type;
         }
         }
         break;
