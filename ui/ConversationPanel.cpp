@@ -407,7 +407,8 @@ void ConversationPanel::resizeColumns()
     const int available = m_tree->viewport()->width();
     const int key = m_tree->columnWidth(ConversationTreeModel::KeyColumn);
     const int type = m_tree->columnWidth(ConversationTreeModel::TypeColumn);
-    if (available > 0 && key + type > available * 2 / 3) {
+    constexpr int NarrowestSharedView = 300; // narrower, the tree scrolls sideways instead
+    if (available >= NarrowestSharedView && key + type > available * 2 / 3) {
         const int keyWidth = qMin(key, qMax(available / 3, available * 2 / 3 - type));
         m_tree->setColumnWidth(ConversationTreeModel::KeyColumn, keyWidth);
         m_tree->setColumnWidth(ConversationTreeModel::TypeColumn, qMin(type, available * 2 / 3 - keyWidth));
