@@ -8,7 +8,8 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n  # qtbase_zh_CN.qm: Qt's own texts (buttons, --help) in Chinese
     qt6-httpserver-dev qt6-websockets-dev qt6-qpa-plugins qtkeychain-qt6-dev libgl-dev
-    nlohmann-json3-dev
+    nlohmann-json3-dev libvalijson-dev
+    json-schema-test-suite  # the official JSON Schema tests (draft7), run by tst_schematestsuite
     gnome-keyring libsecret-tools dbus dbus-x11
     xvfb xauth x11-apps imagemagick fonts-noto-cjk
     dpkg-dev desktop-file-utils appstream man-db file
