@@ -219,10 +219,14 @@ HistoryDialog::HistoryDialog(QWidget *parent)
     connect(m_outcomeFilter, &QComboBox::currentIndexChanged, this, &HistoryDialog::applyFilter);
     connect(m_from, &QDateEdit::dateChanged, this, &HistoryDialog::applyFilter);
     connect(m_until, &QDateEdit::dateChanged, this, &HistoryDialog::applyFilter);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+    // Selection, not the current row: a mouse click makes the row current before it selects
+    // it, so the current-row signal alone saw no selected row and left the details empty.
+    const auto selectionMoved = [this] {
         updateDetail();
         updateButtons();
-    });
+    };
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, selectionMoved);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, selectionMoved);
     connect(m_view, &QAbstractItemView::activated, this, [this] { m_openButton->click(); });
     connect(m_openButton, &QPushButton::clicked, this, [this] {
         if (const auto record = currentRecord())
