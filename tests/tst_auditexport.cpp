@@ -64,6 +64,7 @@ class TestAuditExport : public QObject
 private Q_SLOTS:
     void csvField_data();
     void csvField();
+    void csvFileStartsWithAByteOrderMark();
     void csvHasHeaderAndOneRowPerRecord();
     void writeAheadFieldsComeLast();
     void csvRoundTripsAwkwardValues_data();
@@ -86,6 +87,15 @@ void TestAuditExport::csvField_data()
     QTest::newRow("carriage return") << u"a\rb"_s << QByteArray("\"a\rb\"");
     QTest::newRow("chinese") << u"会话扩展"_s << QString(u"会话扩展"_s).toUtf8();
     QTest::newRow("json") << u"{\"k\":\"v\",\"n\":1}"_s << QByteArray("\"{\"\"k\"\":\"\"v\"\",\"\"n\"\":1}\"");
+    // Formulas a spreadsheet would run are neutralised; plain numbers stay numbers.
+    QTest::newRow("formula =") << u"=HYPERLINK(\"http://x\")"_s << QByteArray("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    QTest::newRow("formula +") << u"+1+2"_s << QByteArray("\"'+1+2\"");
+    QTest::newRow("formula -") << u"-2+3"_s << QByteArray("\"'-2+3\"");
+    QTest::newRow("formula @") << u"@SUM(A1)"_s << QByteArray("\"'@SUM(A1)\"");
+    QTest::newRow("leading tab") << u"\t=1"_s << QByteArray("\"'\t=1\"");
+    QTest::newRow("negative number") << u"-42"_s << QByteArray("-42");
+    QTest::newRow("decimal") << u"+3.5"_s << QByteArray("+3.5");
+    QTest::newRow("formula inside") << u"a=b"_s << QByteArray("a=b");
 }
 
 void TestAuditExport::csvField()
@@ -93,6 +103,14 @@ void TestAuditExport::csvField()
     QFETCH(QString, value);
     QFETCH(QByteArray, field);
     QCOMPARE(AuditExport::csvField(value), field);
+}
+
+void TestAuditExport::csvFileStartsWithAByteOrderMark()
+{
+    const QByteArray file = AuditExport::toCsvFile({withValue(u"会话"_s)});
+    QVERIFY(file.startsWith("\xEF\xBB\xBF"));
+    QCOMPARE(file.mid(3), AuditExport::toCsv({withValue(u"会话"_s)}));
+    QVERIFY(!AuditExport::toCsv({}).startsWith("\xEF")); // pipes and scripts get none
 }
 
 void TestAuditExport::csvHasHeaderAndOneRowPerRecord()

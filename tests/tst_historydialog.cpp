@@ -313,7 +313,7 @@ void TestHistoryDialog::exportsTheRowsShown()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray written = file.readAll();
-    QCOMPARE(written, format == u"csv" ? AuditExport::toCsv(shown) : AuditExport::toJson(shown));
+    QCOMPARE(written, format == u"csv" ? AuditExport::toCsvFile(shown) : AuditExport::toJson(shown));
     if (format == u"json") {
         const auto parsed = Json::parse(written);
         QVERIFY(parsed && parsed->is_array());

@@ -437,7 +437,7 @@ void HistoryDialog::exportAs(const QString &format)
         m_status->setText(tr("Could not export to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return;
     }
-    file.write(csv ? AuditExport::toCsv(records) : AuditExport::toJson(records));
+    file.write(csv ? AuditExport::toCsvFile(records) : AuditExport::toJson(records));
     if (!file.commit()) {
         m_status->setText(tr("Could not export to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return;

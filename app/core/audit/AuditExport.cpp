@@ -1,5 +1,7 @@
 #include "audit/AuditExport.h"
 
+#include <QRegularExpression>
+
 namespace convdesk {
 
 namespace {
@@ -66,8 +68,12 @@ OrderedJson AuditExport::exportedJson(const AuditRecord &record)
 
 QByteArray AuditExport::csvField(const QString &value)
 {
-    QByteArray utf8 = value.toUtf8();
-    const bool needsQuotes = utf8.contains(',') || utf8.contains('"') || utf8.contains('\r') || utf8.contains('\n');
+    static const QRegularExpression plainNumber(QStringLiteral("^[-+]?\\d+(\\.\\d+)?$"));
+    const bool formulaLike = !value.isEmpty() && QStringView(u"=+-@\t\r").contains(value.front())
+                          && !plainNumber.match(value).hasMatch();
+    QByteArray utf8 = formulaLike ? "'" + value.toUtf8() : value.toUtf8();
+    const bool needsQuotes = formulaLike || utf8.contains(',') || utf8.contains('"') || utf8.contains('\r')
+                          || utf8.contains('\n');
     if (!needsQuotes)
         return utf8;
     utf8.replace("\"", "\"\"");
@@ -86,6 +92,11 @@ QByteArray AuditExport::toCsv(const QList<AuditRecord> &records)
         csv += csvRow(fields);
     }
     return csv;
+}
+
+QByteArray AuditExport::toCsvFile(const QList<AuditRecord> &records)
+{
+    return QByteArray(Utf8ByteOrderMark) + toCsv(records);
 }
 
 QByteArray AuditExport::toJson(const QList<AuditRecord> &records)

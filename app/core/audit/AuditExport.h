@@ -18,8 +18,15 @@ class AuditExport
 {
 public:
     // RFC 4180: a header row, CRLF line ends, fields with a comma, quote, CR or LF quoted and
-    // quotes doubled. UTF-8 without a byte order mark; a missing value is an empty field.
+    // quotes doubled. UTF-8 without a byte order mark (for pipes and scripts); a missing value
+    // is an empty field. A text that a spreadsheet would run as a formula (it starts with =,
+    // +, -, @, a tab or a CR and is not a plain number) gets a leading ' (OWASP's advice
+    // against CSV injection): values are written by app users and end up in Excel.
     static QByteArray toCsv(const QList<AuditRecord> &records);
+    // toCsv() for a file a person opens: with a UTF-8 byte order mark, without which Excel
+    // reads the file in the local code page and Chinese text turns into garbage.
+    static QByteArray toCsvFile(const QList<AuditRecord> &records);
+    static constexpr char Utf8ByteOrderMark[] = "\xEF\xBB\xBF";
     // A JSON array of the records, indented, UTF-8.
     static QByteArray toJson(const QList<AuditRecord> &records);
 
