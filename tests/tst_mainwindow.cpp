@@ -55,6 +55,7 @@ private Q_SLOTS:
 
 void TestMainWindow::initTestCase()
 {
+    QGuiApplication::setApplicationDisplayName(u"Conversation Desk"_s); // as main() sets it
     startSandbox();
 }
 
@@ -71,7 +72,11 @@ void TestMainWindow::cleanup()
 void TestMainWindow::sandboxModeIsShownAndLoaded()
 {
     QVERIFY(m_window->isSandboxActive());
-    QVERIFY2(m_window->windowTitle().endsWith(u"— Sandbox"_s), qPrintable(m_window->windowTitle()));
+    const QString title = m_window->windowTitle();
+    QVERIFY2(title.contains(u" — Sandbox — "_s), qPrintable(title));
+    // It ends with the display name, so the platform does not add it a second time.
+    QVERIFY2(title.endsWith(QGuiApplication::applicationDisplayName()), qPrintable(title));
+    QCOMPARE(title.count(QGuiApplication::applicationDisplayName()), 1);
     QVERIFY(m_window->windowTitle().contains(AliceId));
     QVERIFY(find<QLabel>("sandboxBanner")->isVisible());
     QVERIFY(find<QLabel>("sandboxBanner")->text().contains(m_sandbox->baseUrl().toString()));

@@ -22,7 +22,10 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QGuiApplication>
 #include <QSettings>
+
+using namespace Qt::StringLiterals;
 
 namespace convdesk {
 
@@ -341,12 +344,18 @@ void MainWindow::updateUndoActions()
 
 void MainWindow::updateTitle()
 {
-    QString title = m_session->hasConversation()
-        ? tr("%1[*] — Conversation Desk").arg(m_session->conversationId().toString())
-        : tr("Conversation Desk[*]");
+    // The title ends with the application's name, once: Qt's platform plugins append the
+    // display name (main() sets it to this same text) to any title that does not already end
+    // with it, which doubled it before.
+    const QString appName = tr("Conversation Desk");
+    QStringList parts;
+    if (m_session->hasConversation())
+        parts << m_session->conversationId().toString();
     if (isSandboxActive())
-        title += u' ' + tr("— Sandbox");
-    setWindowTitle(title);
+        parts << tr("Sandbox");
+    parts << appName;
+    parts.first() += u"[*]"_s;
+    setWindowTitle(parts.join(u" — "_s));
     m_ui.sandboxBanner->setVisible(isSandboxActive());
 }
 

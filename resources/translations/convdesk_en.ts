@@ -108,7 +108,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::HistoryDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/HistoryDialog.cpp" line="+281"/>
+        <location filename="../../ui/HistoryDialog.cpp" line="+285"/>
         <source>%n line(s) of the audit log could not be read and are not shown:</source>
         <translation>
             <numerusform>%n line of the audit log could not be read and is not shown:</numerusform>

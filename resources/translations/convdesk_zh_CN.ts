@@ -4060,17 +4060,17 @@ The AppSecret is not in it. Copy it anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+212"/>
+        <location line="+216"/>
         <source>Put the value the server had before this save into the editor and save it, after the usual confirmation and check for other changes</source>
         <translation>将此次保存前服务端的值放入编辑器并保存（照常确认，并检查是否有其他更改）</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-212"/>
         <source>Re&amp;load</source>
         <translation>重新加载(&amp;L)</translation>
     </message>
     <message numerus="yes">
-        <location line="+85"/>
+        <location line="+89"/>
         <source>%n line(s) of the audit log could not be read and are not shown:</source>
         <translation>
             <numerusform>审计日志中有 %n 行无法读取，未显示：</numerusform>
@@ -4351,7 +4351,7 @@ Value sent:
 <context>
     <name>convdesk::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+61"/>
+        <location filename="../../ui/MainWindow.cpp" line="+64"/>
         <source>Add a profile to start: Profiles… → Add…</source>
         <translation>请先添加配置：配置… → 添加…</translation>
     </message>
@@ -4589,22 +4589,17 @@ Value sent:
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>%1[*] — Conversation Desk</source>
-        <translation>%1[*] — 会话工作台</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Conversation Desk[*]</source>
-        <translation>会话工作台[*]</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>— Sandbox</source>
-        <translation>— 沙盒</translation>
-    </message>
-    <message>
         <location line="+8"/>
+        <source>Conversation Desk</source>
+        <translation>会话工作台</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sandbox</source>
+        <translation>沙盒</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>closing</source>
         <translation>关闭</translation>
     </message>
