@@ -40,6 +40,7 @@ private Q_SLOTS:
     void loadTriggers();
     void recentIdsAreOffered();
     void filterKeepsMatchesVisibleAndExpanded();
+    void ctrlLGoesToTheIdBox();
     void copyActions_data();
     void copyActions();
     void copyTraceId();
@@ -159,6 +160,17 @@ void TestMainWindow::recentIdsAreOffered()
         all << recent->index(row, 0).data().toString();
     QVERIFY(all.contains(AliceId));
     QCOMPARE(all.count(BobId), 1);
+}
+
+void TestMainWindow::ctrlLGoesToTheIdBox()
+{
+    auto *field = find<QLineEdit>("conversationIdField");
+    m_window->conversationPanel()->treeView()->setFocus();
+    QTRY_VERIFY(!field->hasFocus());
+    QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+    QTRY_VERIFY(field->hasFocus());
+    QCOMPARE(field->selectedText(), field->text()); // typing replaces the ID
+    QVERIFY(!field->text().isEmpty());
 }
 
 void TestMainWindow::filterKeepsMatchesVisibleAndExpanded()

@@ -9,6 +9,7 @@
 #include "SaveConfirmDialog.h"
 #include "api/ConversationId.h"
 #include "i18n/TranslationLoader.h"
+#include "support/AllWindows.h"
 #include "profiles/ProfileStore.h"
 #include "secrets/InMemorySecretStore.h"
 
@@ -275,58 +276,20 @@ void TestTranslatedWindows::mainWindowIsTranslated()
 void TestTranslatedWindows::dialogsAreTranslated_data()
 {
     QTest::addColumn<QString>("dialog");
-    for (const char *name : {"about", "profile add", "profile edit", "profile manager", "save confirm",
-                             "save confirm json", "conflict", "history", "id builder"})
-        QTest::newRow(name) << QString::fromLatin1(name);
+    for (const QString &name : test::AllWindows::dialogNames())
+        QTest::newRow(qPrintable(name)) << name;
 }
 
 void TestTranslatedWindows::dialogsAreTranslated()
 {
     QFETCH(QString, dialog);
     const QString id = m_sandbox->conversationIds().value(0);
-    const QString appKey = m_sandbox->credentials().appKey;
-    QSettings settings(m_dir.filePath(u"dialogs.ini"_s), QSettings::IniFormat);
-    ProfileStore store(settings);
-    InMemorySecretStore secrets;
-    Profile profile;
-    profile.name = u"生产环境"_s;
-    profile.appKey = appKey;
-    std::unique_ptr<QWidget> widget;
-    if (dialog == "about"_L1) {
-        widget = std::make_unique<AboutDialog>();
-    } else if (dialog.startsWith("profile "_L1) && dialog != "profile manager"_L1) {
-        auto profileDialog = std::make_unique<ProfileDialog>(
-            dialog == "profile add"_L1 ? ProfileDialog::Mode::Add : ProfileDialog::Mode::Edit);
-        if (dialog == "profile edit"_L1)
-            profileDialog->setProfile(profile);
-        widget = std::move(profileDialog);
-    } else if (dialog == "profile manager"_L1) {
-        QVERIFY(store.save(profile));
-        widget = std::make_unique<ProfileManagerDialog>(store, secrets);
-    } else if (dialog.startsWith("save confirm"_L1)) {
-        const bool json = dialog.endsWith("json"_L1);
-        widget = std::make_unique<SaveConfirmDialog>(SaveConfirmation{
-            id, profile.name, appKey, json ? u"{\"vip\":1}"_s : u"old note"_s,
-            json ? u"{\"vip\":2}"_s : u"new note"_s, QString(), false});
-    } else if (dialog == "conflict"_L1) {
-        SaveConflict conflict;
-        conflict.id = *ConversationId::parse(id);
-        conflict.loaded = u"{\"vip\":1}"_s;
-        conflict.yours = u"{\"vip\":2}"_s;
-        conflict.serverNow = u"{\"vip\":3}"_s;
-        conflict.traceId = u"0123456789abcdef0123456789abcdef"_s;
-        widget = std::make_unique<ConflictDialog>(conflict);
-    } else if (dialog == "history"_L1) {
-        auto history = std::make_unique<HistoryDialog>();
-        history->setLogPath(m_dir.filePath(u"audit.jsonl"_s));
-        widget = std::move(history);
-    } else if (dialog == "id builder"_L1) {
-        widget = std::make_unique<ConversationIdBuilder>();
-    }
+    test::AllWindows windows(m_dir.path(), id, m_sandbox->credentials().appKey);
+    std::unique_ptr<QWidget> widget = windows.make(dialog);
     QVERIFY(widget);
     widget->show();
     QVERIFY(QTest::qWaitForWindowExposed(widget.get()));
-    verifyTranslated(widget.get(), {id, appKey, profile.name});
+    verifyTranslated(widget.get(), {id, windows.profile().appKey, windows.profile().name});
 }
 
 QTEST_MAIN(TestTranslatedWindows)

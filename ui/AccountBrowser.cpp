@@ -26,14 +26,14 @@ AccountBrowser::AccountBrowser(QWidget *parent)
     , m_model(new ConversationListModel(this))
     , m_sorted(new QSortFilterProxyModel(this))
     , m_account(new QLineEdit(this))
-    , m_listButton(new QPushButton(tr("&List"), this))
-    , m_loadMoreButton(new QPushButton(tr("Load &more"), this))
+    , m_listButton(new QPushButton(tr("List"), this))
+    , m_loadMoreButton(new QPushButton(tr("Load more"), this))
     , m_view(new QTableView(this))
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("accountBrowser"));
 
-    auto *accountLabel = new QLabel(tr("A&ccount:"), this);
+    auto *accountLabel = new QLabel(tr("Acco&unt:"), this);
     accountLabel->setBuddy(m_account);
     m_account->setObjectName(QStringLiteral("browserAccount"));
     m_account->setPlaceholderText(tr("account ID, e.g. support_demo"));

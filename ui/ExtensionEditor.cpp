@@ -117,9 +117,8 @@ ExtensionEditor::ExtensionEditor(QWidget *parent)
 {
     setObjectName(QStringLiteral("extensionEditor"));
 
-    auto *caption = new QLabel(tr("Server e&xtension:"), this);
+    auto *caption = new QLabel(tr("Server extension:"), this);
     caption->setObjectName(QStringLiteral("extensionCaption"));
-    caption->setBuddy(m_views);
 
     m_edit->setObjectName(QStringLiteral("extensionText"));
     m_edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -148,7 +147,7 @@ ExtensionEditor::ExtensionEditor(QWidget *parent)
     m_views->setObjectName(QStringLiteral("extensionViews"));
     m_views->setDocumentMode(true);
     m_views->addTab(m_form, tr("For&m"));
-    m_views->addTab(textPage, tr("&Text"));
+    m_views->addTab(textPage, tr("Te&xt"));
     m_views->setTabToolTip(0, tr("Edit the JSON object key by key"));
     m_views->setTabToolTip(1, tr("Edit the value as text"));
     connect(m_form, &ExtensionForm::textEdited, this,

@@ -137,7 +137,7 @@ HistoryDialog::HistoryDialog(QWidget *parent)
     untilLabel->setBuddy(m_until);
     secondRow->addWidget(untilLabel);
     secondRow->addWidget(m_until);
-    auto *outcomeLabel = new QLabel(tr("O&utcome:"), this);
+    auto *outcomeLabel = new QLabel(tr("Ou&tcome:"), this);
     outcomeLabel->setBuddy(m_outcomeFilter);
     secondRow->addWidget(outcomeLabel);
     secondRow->addWidget(m_outcomeFilter, 1);

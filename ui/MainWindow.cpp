@@ -139,6 +139,10 @@ void MainWindow::connectWidgets()
     connect(m_ui.callStatus, &CallStatusBar::cancelRequested, this, &MainWindow::cancelCall);
     connect(m_actions.find, &QAction::triggered, m_ui.panel, &ConversationPanel::focusFilter);
     connect(m_actions.buildId, &QAction::triggered, m_ui.idInput, &ConversationIdInput::openBuilder);
+    connect(m_actions.focusId, &QAction::triggered, this, [this] {
+        m_ui.idInput->lineEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_ui.idInput->lineEdit()->selectAll();
+    });
 }
 
 void MainWindow::connectSession()

@@ -41,6 +41,8 @@ void MainWindowActions::setUp(QWidget *owner)
 
     find = makeAction(MainWindow::tr("&Filter tree"), QStringLiteral("findAction"), owner);
     find->setShortcut(QKeySequence::Find);
+    focusId = makeAction(MainWindow::tr("Go to conversation &ID"), QStringLiteral("focusIdAction"), owner);
+    focusId->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     buildId = makeAction(MainWindow::tr("&Build conversation ID…"), QStringLiteral("buildIdAction"), owner);
     buildId->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     manageProfiles = makeAction(MainWindow::tr("&Manage profiles…"), QStringLiteral("manageProfilesAction"), owner);
@@ -53,7 +55,7 @@ void MainWindowActions::setUp(QWidget *owner)
 
     copyCurl = makeAction(MainWindow::tr("Copy request as c&URL"), QStringLiteral("copyCurlAction"), owner);
     copyCurl->setToolTip(MainWindow::tr("The last request as a curl command, with placeholders for the signature"));
-    copyCurlLive = makeAction(MainWindow::tr("Copy request as cURL with &live signature…"),
+    copyCurlLive = makeAction(MainWindow::tr("Copy request as cURL with li&ve signature…"),
                               QStringLiteral("copyCurlLiveAction"), owner);
     copyCurlLive->setToolTip(MainWindow::tr("The last request as a curl command with its real signature, valid "
                                             "for 5 minutes after it was sent"));
@@ -72,6 +74,7 @@ LanguageMenu *MainWindowActions::buildMenuBar(QMainWindow *window, QDockWidget *
     conversation->addAction(save);
     conversation->addAction(cancel);
     conversation->addSeparator();
+    conversation->addAction(focusId);
     conversation->addAction(buildId);
     conversation->addAction(find);
     QAction *browserAction = browserDock->toggleViewAction();
@@ -86,12 +89,12 @@ LanguageMenu *MainWindowActions::buildMenuBar(QMainWindow *window, QDockWidget *
     conversation->addSeparator();
     conversation->addAction(quit);
 
-    QMenu *edit = menuBar->addMenu(MainWindow::tr("&Edit"));
+    QMenu *edit = menuBar->addMenu(MainWindow::tr("E&dit"));
     edit->addAction(undo);
     edit->addAction(redo);
 
     menuBar->addMenu(MainWindow::tr("Profi&les"))->addAction(manageProfiles);
-    QMenu *settingsMenu = menuBar->addMenu(MainWindow::tr("&Settings"));
+    QMenu *settingsMenu = menuBar->addMenu(MainWindow::tr("Settin&gs"));
     auto *languageMenu = new LanguageMenu(settings, settingsMenu);
     settingsMenu->addMenu(languageMenu);
     menuBar->addMenu(MainWindow::tr("&Help"))->addAction(about);

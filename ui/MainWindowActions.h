@@ -29,6 +29,7 @@ struct MainWindowActions
     QAction *undo = nullptr; // the server extension's edits, in every view
     QAction *redo = nullptr;
     QAction *find = nullptr;
+    QAction *focusId = nullptr; // Ctrl+L, as browsers focus their address bar
     QAction *buildId = nullptr;
     QAction *manageProfiles = nullptr;
     QAction *about = nullptr;

@@ -113,7 +113,7 @@ ProfileDialog::ProfileDialog(Mode mode, QWidget *parent)
     addRow(tr("&Name:"), m_name);
     addRow(tr("&Region:"), m_region);
     addRow(tr("&Base URL:"), m_baseUrl);
-    addRow(tr("Bac&kup URL:"), m_backupUrl);
+    addRow(tr("Backu&p URL:"), m_backupUrl);
     addRow(tr("App&Key:"), m_appKey);
     addRow(tr("App&Secret:"), m_secret);
     auto *caRow = new QHBoxLayout;

@@ -62,7 +62,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::ExtensionEditor</name>
     <message numerus="yes">
-        <location filename="../../ui/ExtensionEditor.cpp" line="+312"/>
+        <location filename="../../ui/ExtensionEditor.cpp" line="+311"/>
         <source>Exactly these %n character(s) would be sent as server_extension:</source>
         <translation>
             <numerusform>Exactly these %n character would be sent as server_extension:</numerusform>

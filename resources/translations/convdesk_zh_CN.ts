@@ -2064,18 +2064,18 @@ QtKeychain %5，密钥保存在：%6
     <name>convdesk::AccountBrowser</name>
     <message>
         <location filename="../../ui/AccountBrowser.cpp" line="+29"/>
-        <source>&amp;List</source>
-        <translation>列出(&amp;L)</translation>
+        <source>List</source>
+        <translation>列出</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Load &amp;more</source>
-        <translation>加载更多(&amp;M)</translation>
+        <source>Load more</source>
+        <translation>加载更多</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>A&amp;ccount:</source>
-        <translation>账号(&amp;C)：</translation>
+        <source>Acco&amp;unt:</source>
+        <translation>账号(&amp;U)：</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3458,12 +3458,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>保存(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Server e&amp;xtension:</source>
-        <translation>服务端扩展字段(&amp;X)：</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>No server extension. Type free text or JSON.</source>
         <translation>没有服务端扩展字段。可输入任意文本或 JSON。</translation>
     </message>
@@ -3478,12 +3473,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>表单(&amp;M)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Text</source>
-        <translation>文本(&amp;T)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Edit the JSON object key by key</source>
         <translation>逐个键编辑 JSON 对象</translation>
     </message>
@@ -3513,7 +3503,17 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>格式化 JSON，保持键的顺序</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-48"/>
+        <source>Server extension:</source>
+        <translation>服务端扩展字段：</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Te&amp;xt</source>
+        <translation>文本(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Write the JSON on one line, keeping the order of its keys</source>
         <translation>将 JSON 压缩为一行，保持键的顺序</translation>
     </message>
@@ -3620,21 +3620,11 @@ The AppSecret is not in it. Copy it anyway?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Add &amp;item</source>
-        <translation>添加项(&amp;I)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Add item</source>
         <translation>添加项</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Remove</source>
-        <translation>删除(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -4040,8 +4030,8 @@ The AppSecret is not in it. Copy it anyway?</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>O&amp;utcome:</source>
-        <translation>结果(&amp;U)：</translation>
+        <source>Ou&amp;tcome:</source>
+        <translation>结果(&amp;T)：</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4382,6 +4372,11 @@ Value sent:
     </message>
     <message>
         <location line="+2"/>
+        <source>Go to conversation &amp;ID</source>
+        <translation>转到会话 ID(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Build conversation ID…</source>
         <translation>构建会话 ID(&amp;B)…</translation>
     </message>
@@ -4417,8 +4412,8 @@ Value sent:
     </message>
     <message>
         <location line="+1"/>
-        <source>Copy request as cURL with &amp;live signature…</source>
-        <translation>复制请求为带实时签名的 cURL(&amp;L)…</translation>
+        <source>Copy request as cURL with li&amp;ve signature…</source>
+        <translation>复制请求为带实时签名的 cURL(&amp;V)…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4429,6 +4424,16 @@ Value sent:
         <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>E&amp;dit</source>
+        <translation>编辑(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Settin&amp;gs</source>
+        <translation>设置(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../ui/ConversationToolBar.cpp" line="+15"/>
@@ -4446,32 +4451,22 @@ Value sent:
         <translation>账号会话浏览</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="+9"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="-25"/>
         <source>&amp;Conversation</source>
         <translation>会话(&amp;C)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Account browser</source>
         <translation>账号会话浏览(&amp;A)</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+14"/>
         <source>Profi&amp;les</source>
         <translation>配置(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Settings</source>
-        <translation>设置(&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -4546,7 +4541,7 @@ Value sent:
         <translation>未保存：自加载以来，%1 的服务端扩展字段已在服务端被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+179"/>
+        <location filename="../../ui/MainWindow.cpp" line="+183"/>
         <source>Sandbox: this window talks to a local simulator at %1 with demo data. Nothing done here reaches a real app.</source>
         <translation>沙盒：此窗口连接的是 %1 上的本地模拟器，使用演示数据。这里的任何操作都不会影响真实应用。</translation>
     </message>
@@ -4573,7 +4568,7 @@ Value sent:
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/MainWindowActions.cpp" line="-60"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="-63"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -4711,8 +4706,8 @@ Value sent:
     </message>
     <message>
         <location line="+1"/>
-        <source>Bac&amp;kup URL:</source>
-        <translation>备用 URL(&amp;K)：</translation>
+        <source>Backu&amp;p URL:</source>
+        <translation>备用 URL(&amp;P)：</translation>
     </message>
     <message>
         <location line="+1"/>
