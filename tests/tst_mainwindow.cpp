@@ -102,7 +102,8 @@ void TestMainWindow::sandboxModeIsShownAndLoaded()
     // The first load opens last_message.
     QVERIFY(tree->isExpanded(proxyIndex(u"$.last_message"_s)));
 
-    QVERIFY(find<QLabel>("callOutcome")->text().contains(u"200"_s));
+    QCOMPARE(find<QLabel>("callOutcome")->text(), u"Loaded %1."_s.arg(AliceId));
+    QVERIFY(find<QLabel>("callOutcome")->toolTip().contains(u"code 200"_s)); // details stay at hand
     QVERIFY(find<QLabel>("traceIdLabel")->text().contains(
         QString::fromLatin1(m_sandbox->lastRequestHeader("X-custom-traceid"))));
 }

@@ -83,7 +83,8 @@ void TestMainWindowSave::editAndSaveWithConfirmation()
     QCOMPARE(find<QPlainTextEdit>("rawJsonView")->toPlainText(), Json::toText(*m_sandbox->conversation(AliceId), 2));
     QCOMPARE(proxyIndex(u"$.server_extension"_s).data(ConversationTreeModel::RawValueRole).toString(),
              Json::toText(OrderedJson(Json::toStdString(value))));
-    QVERIFY(find<QLabel>("callOutcome")->text().startsWith(u"Save: code 200"_s));
+    QCOMPARE(find<QLabel>("callOutcome")->text(), u"Saved. The server now holds your value."_s);
+    QVERIFY(find<QLabel>("callOutcome")->toolTip().contains(u"Save: code 200"_s));
 }
 
 void TestMainWindowSave::cancelledConfirmationSendsNothing()

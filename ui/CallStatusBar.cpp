@@ -83,14 +83,18 @@ void CallStatusBar::showRunning(const QString &what)
     setRunning(true);
 }
 
-void CallStatusBar::showResult(const QString &operation, const ApiResult &result)
+void CallStatusBar::showResult(const QString &operation, const ApiResult &result, const QString &success)
 {
     setRunning(false);
     QString text;
+    QString details;
     if (result.ok()) {
         // The code's meaning from the vendor's table, in the user's language; the server's msg
         // for success is always the English "success".
-        text = tr("%1: code %2 %3").arg(operation).arg(result.code).arg(ErrorText::businessCodeMeaning(result.code));
+        const QString codeText =
+            tr("%1: code %2 %3").arg(operation).arg(result.code).arg(ErrorText::businessCodeMeaning(result.code));
+        text = success.isEmpty() ? codeText : success;
+        details = success.isEmpty() ? QString() : codeText;
     } else if (result.error == ErrorKind::Business) {
         text = tr("%1 failed: code %2 (%3). %4")
                    .arg(operation).arg(result.code).arg(ErrorText::businessCodeMeaning(result.code),
@@ -99,7 +103,7 @@ void CallStatusBar::showResult(const QString &operation, const ApiResult &result
         text = tr("%1 failed: %2. %3").arg(operation, ErrorText::title(result.error), ErrorText::describe(result));
     }
     m_outcome->setText(text.trimmed());
-    m_outcome->setToolTip(text.trimmed());
+    m_outcome->setToolTip(details.isEmpty() ? text.trimmed() : text.trimmed() + u'\n' + details);
 
     m_traceId = result.traceId;
     m_traceLabel->setText(tr("Trace id: %1").arg(m_traceId));

@@ -25,7 +25,9 @@ public:
     // `what` says what runs: "Loading acc1|1|acc2…".
     void showRunning(const QString &what);
     // `operation` names the call in the outcome: "Load", "Save".
-    void showResult(const QString &operation, const ApiResult &result);
+    // A finished call. `success` is what a person reads when it went well ("Saved. …"); the
+    // code and its meaning go to the tooltip beside the trace id. Without it, "Load: code 200".
+    void showResult(const QString &operation, const ApiResult &result, const QString &success = QString());
     // A note that is not a call outcome (a refused action, a keychain message).
     void showNote(const QString &text);
     // The calls ended in an outcome that is not one request's result (a save the conflict

@@ -112,7 +112,7 @@ ExtensionEditor::ExtensionEditor(QWidget *parent)
     , m_previewButton(new QPushButton(tr("Pre&view…"), this))
     , m_formatButton(new QPushButton(tr("F&ormat"), this))
     , m_compactButton(new QPushButton(tr("Com&pact"), this))
-    , m_revertButton(new QPushButton(tr("&Revert"), this))
+    , m_revertButton(new QPushButton(tr("&Reset"), this))
     , m_saveButton(new QPushButton(tr("&Save…"), this))
 {
     setObjectName(QStringLiteral("extensionEditor"));
@@ -290,7 +290,7 @@ void ExtensionEditor::formatCompact()
 
 void ExtensionEditor::revert()
 {
-    m_draft->revert(tr("Revert"));
+    m_draft->revert(tr("Reset to the loaded value"));
 }
 
 void ExtensionEditor::undo()

@@ -29,7 +29,8 @@ SessionReporter::SessionReporter(ConversationSession *session, CallStatusBar *ca
         m_callStatus->showRunning(MainWindow::tr("Checking and saving the server extension of %1…").arg(id));
     });
     connect(m_session, &ConversationSession::loaded, this, [this](const ApiResult &result) {
-        m_callStatus->showResult(MainWindow::tr("Load"), result);
+        m_callStatus->showResult(MainWindow::tr("Load"), result,
+                                 MainWindow::tr("Loaded %1.").arg(m_session->conversationId().toString()));
         m_errorBanner->dismiss();
     });
     connect(m_session, &ConversationSession::saveWaiting, this, [this](const QString &holder) {
@@ -37,7 +38,8 @@ SessionReporter::SessionReporter(ConversationSession *session, CallStatusBar *ca
                                       .arg(holder));
     });
     connect(m_session, &ConversationSession::saved, this, [this](const ApiResult &result) {
-        m_callStatus->showResult(MainWindow::tr("Save"), result);
+        m_callStatus->showResult(MainWindow::tr("Save"), result,
+                                 MainWindow::tr("Saved. The server now holds your value."));
         if (const QString note = m_session->lastSaveNote(); !note.isEmpty())
             m_callStatus->showNote(m_callStatus->outcomeText() + u' ' + note);
         if (m_session->lastSaveResponseWasPartial())

@@ -151,7 +151,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/SessionReporter.cpp" line="+93"/>
+        <location filename="../../ui/SessionReporter.cpp" line="+95"/>
         <source>%n earlier save(s) of this profile were interrupted before their outcome was known. Checked now: %1 applied, %2 not applied. History shows them.</source>
         <translation>
             <numerusform>%n earlier save of this profile was interrupted before its outcome was known. Checked now: %1 applied, %2 not applied. History shows it.</numerusform>

@@ -2439,12 +2439,12 @@ QtKeychain %5，密钥保存在：%6
         <translation>就绪</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>%1: code %2 %3</source>
         <translation>%1：返回码 %2 %3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 failed: code %2 (%3). %4</source>
         <translation>%1失败：返回码 %2（%3）。%4</translation>
     </message>
@@ -3448,12 +3448,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>压缩(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Revert</source>
-        <translation>还原(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Save…</source>
         <translation>保存(&amp;S)…</translation>
     </message>
@@ -3503,7 +3498,12 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>格式化 JSON，保持键的顺序</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-53"/>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Server extension:</source>
         <translation>服务端扩展字段：</translation>
     </message>
@@ -3539,8 +3539,8 @@ The AppSecret is not in it. Copy it anyway?</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>Revert</source>
-        <translation>还原</translation>
+        <source>Reset to the loaded value</source>
+        <translation>重置为加载时的值</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -4482,23 +4482,33 @@ Value sent:
     </message>
     <message>
         <location line="+3"/>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-35"/>
+        <source>Loaded %1.</source>
+        <translation>已加载 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Waiting for another save of this conversation to finish (%1)…</source>
         <translation>正在等待此会话的另一次保存完成（%1）…</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-26"/>
+        <source>Saved. The server now holds your value.</source>
+        <translation>已保存。服务器上现在是你的值。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The server returned only some fields; the others are shown as loaded.</source>
         <translation>服务端只返回了部分字段；其余字段显示的是加载时的值。</translation>
     </message>
