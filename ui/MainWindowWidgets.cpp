@@ -94,10 +94,16 @@ void MainWindowWidgets::restoreState(QMainWindow *window, const QSettings &setti
         const QRect available = window->screen()->availableGeometry();
         window->resize(qMin(1360, available.width()), qMin(800, available.height()));
     }
+    // First start: the account browser takes a quarter of the window (it starts empty), the
+    // tree three fifths of the rest, so at 1024×640 the tree shows key, value and type.
+    const int width = window->width();
+    const int dockWidth = qBound(220, width / 4, 420);
     if (!window->restoreState(settings.value(StateKey).toByteArray()))
-        window->resizeDocks({browserDock}, {420}, Qt::Horizontal);
-    if (!splitter->restoreState(settings.value(SplitterKey).toByteArray()))
-        splitter->setSizes({520, 400});
+        window->resizeDocks({browserDock}, {dockWidth}, Qt::Horizontal);
+    if (!splitter->restoreState(settings.value(SplitterKey).toByteArray())) {
+        const int central = qMax(400, width - dockWidth);
+        splitter->setSizes({central * 3 / 5, central * 2 / 5});
+    }
 }
 
 void MainWindowWidgets::saveState(const QMainWindow *window, QSettings &settings) const
