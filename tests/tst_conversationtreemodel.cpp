@@ -227,14 +227,14 @@ void TestConversationTreeModel::showsTimestampsInLocalTime()
 {
     m_model->setDocument(m_nested);
     const QModelIndex created = m_model->indexForPath(u"$.create_time"_s, ConversationTreeModel::ValueColumn);
-    QCOMPARE(created.data().toString(), u"2023-11-15 06:13:20.123"_s);
+    QCOMPARE(created.data().toString(), u"2023-11-15 06:13:20.123 +08:00"_s);
     QVERIFY(created.data(Qt::ToolTipRole).toString().contains(u"1700000000123"_s));
     QCOMPARE(created.data(ConversationTreeModel::RawValueRole).toString(), u"1700000000123"_s);
     QCOMPARE(created.siblingAtColumn(ConversationTreeModel::TypeColumn).data().toString(), u"integer (ms timestamp)"_s);
 
     m_model->setDocument(m_flat);
     const QModelIndex sent = m_model->indexForPath(u"$.last_message.create_time"_s, ConversationTreeModel::ValueColumn);
-    QCOMPARE(sent.data().toString(), u"2024-01-17 13:40:00.456"_s);
+    QCOMPARE(sent.data().toString(), u"2024-01-17 13:40:00.456 +08:00"_s);
     QVERIFY(sent.data(Qt::ToolTipRole).toString().contains(u"1705470000456"_s));
 }
 

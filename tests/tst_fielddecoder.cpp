@@ -120,15 +120,15 @@ void TestFieldDecoder::decodesTimestamps_data()
     QTest::addColumn<QString>("typeName");
 
     QTest::newRow("create_time") << u"$.create_time"_s << QByteArray("1700000000123")
-                                 << u"2023-11-15 06:13:20.123"_s << u"2023-11-14 22:13:20.123"_s << u"integer (ms timestamp)"_s;
+                                 << u"2023-11-15 06:13:20.123 +08:00"_s << u"2023-11-14 22:13:20.123"_s << u"integer (ms timestamp)"_s;
     QTest::newRow("update_time") << u"$.update_time"_s << QByteArray("1705468380123")
-                                 << u"2024-01-17 13:13:00.123"_s << u"2024-01-17 05:13:00.123"_s << u"integer (ms timestamp)"_s;
+                                 << u"2024-01-17 13:13:00.123 +08:00"_s << u"2024-01-17 05:13:00.123"_s << u"integer (ms timestamp)"_s;
     QTest::newRow("last_read_time") << u"$.last_read_time"_s << QByteArray("1705468000000")
-                                    << u"2024-01-17 13:06:40.000"_s << u"2024-01-17 05:06:40.000"_s << u"integer (ms timestamp)"_s;
+                                    << u"2024-01-17 13:06:40.000 +08:00"_s << u"2024-01-17 05:06:40.000"_s << u"integer (ms timestamp)"_s;
     QTest::newRow("flat last_message create_time") << u"$.last_message.create_time"_s << QByteArray("1705470000456")
-                                                   << u"2024-01-17 13:40:00.456"_s << u"2024-01-17 05:40:00.456"_s << u"integer (ms timestamp)"_s;
+                                                   << u"2024-01-17 13:40:00.456 +08:00"_s << u"2024-01-17 05:40:00.456"_s << u"integer (ms timestamp)"_s;
     QTest::newRow("quoted") << u"$.update_time"_s << QByteArray("\"1705470000456\"")
-                            << u"2024-01-17 13:40:00.456"_s << u"2024-01-17 05:40:00.456"_s << u"string (ms timestamp)"_s;
+                            << u"2024-01-17 13:40:00.456 +08:00"_s << u"2024-01-17 05:40:00.456"_s << u"string (ms timestamp)"_s;
 }
 
 void TestFieldDecoder::decodesTimestamps()
