@@ -121,30 +121,57 @@ std::vector<RawSchemaError> runValijson(const valijson::Schema &schema, const nl
 
 // The official draft-07 meta-schema (app/core/schema/draft-07-schema.json, embedded): a
 // team's schema is checked against it before valijson reads it.
-const valijson::Schema &metaSchema()
+QByteArray metaSchemaText()
 {
-    static const std::unique_ptr<valijson::Schema> schema = [] {
-        auto s = std::make_unique<valijson::Schema>();
-        QFile file(QStringLiteral(":/schema/draft-07-schema.json"));
-        if (!file.open(QIODevice::ReadOnly))
-            qFatal("the embedded draft-07 meta-schema is missing");
-        const nlohmann::json document = nlohmann::json::parse(file.readAll().toStdString());
-        valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-        parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(document), *s);
-        return s;
-    }();
-    return *schema;
+    QFile file(QStringLiteral(":/schema/draft-07-schema.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("the embedded draft-07 meta-schema is missing");
+    return file.readAll();
 }
 
 const OrderedJson &metaSchemaDocument()
 {
-    static const OrderedJson document = [] {
-        QFile file(QStringLiteral(":/schema/draft-07-schema.json"));
-        if (!file.open(QIODevice::ReadOnly))
-            qFatal("the embedded draft-07 meta-schema is missing");
-        return *Json::parse(file.readAll());
-    }();
+    static const OrderedJson document = *Json::parse(metaSchemaText());
     return document;
+}
+
+const nlohmann::json &metaSchemaJson()
+{
+    static const nlohmann::json document = toValidationJson(metaSchemaDocument());
+    return document;
+}
+
+// The one document a "$ref" may name outside the file: the meta-schema itself, by its URL
+// ({"$ref": "http://json-schema.org/draft-07/schema#"} says "a schema goes here"). Nothing
+// is ever fetched from the network.
+const nlohmann::json *fetchKnownDocument(const std::string &uri)
+{
+    const std::string withoutFragment = uri.substr(0, uri.find('#'));
+    if (withoutFragment == "http://json-schema.org/draft-07/schema")
+        return new nlohmann::json(metaSchemaJson());
+    return nullptr;
+}
+
+void freeKnownDocument(const nlohmann::json *document)
+{
+    delete document;
+}
+
+void parseSchema(const nlohmann::json &document, valijson::Schema &schema)
+{
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(document), schema,
+                          fetchKnownDocument, freeKnownDocument);
+}
+
+const valijson::Schema &metaSchema()
+{
+    static const std::unique_ptr<valijson::Schema> schema = [] {
+        auto s = std::make_unique<valijson::Schema>();
+        parseSchema(metaSchemaJson(), *s);
+        return s;
+    }();
+    return *schema;
 }
 
 } // namespace
@@ -216,8 +243,7 @@ std::optional<ExtensionSchema> ExtensionSchema::fromText(const QByteArray &text,
     }
     auto data = std::make_shared<Data>();
     try {
-        valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-        parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(forValijson), data->schema);
+        parseSchema(forValijson, data->schema);
     } catch (const std::exception &e) {
         err = tr("The schema %1 cannot be used: %2").arg(sourceName, QString::fromUtf8(e.what()));
         return std::nullopt;
