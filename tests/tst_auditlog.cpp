@@ -51,6 +51,9 @@ private Q_SLOTS:
     void reasonIsWrittenOnlyWhenGiven_data();
     void reasonIsWrittenOnlyWhenGiven();
     void reasonThatIsNotAStringIsRefused();
+    void schemaFactsAreWrittenOnlyWhenSet_data();
+    void schemaFactsAreWrittenOnlyWhenSet();
+    void schemaErrorsThatAreNotStringsAreRefused();
     void everyAppendIsSynced();
     void failedSyncIsReported();
     void missingFileIsEmptyLog();
@@ -181,6 +184,48 @@ void TestAuditLog::reasonThatIsNotAStringIsRefused()
     QString error;
     QVERIFY(!AuditRecord::fromJson(json, &error));
     QVERIFY2(error.contains(u"reason"_s), qPrintable(error));
+}
+
+void TestAuditLog::schemaFactsAreWrittenOnlyWhenSet_data()
+{
+    QTest::addColumn<QString>("check");
+    QTest::addColumn<QStringList>("errors");
+    QTest::newRow("no schema: the line is as before") << QString() << QStringList();
+    QTest::newRow("passed") << u"passed"_s << QStringList();
+    QTest::newRow("skipped") << u"skipped"_s << QStringList();
+    QTest::newRow("failed") << u"failed"_s
+                            << QStringList{u"/priority: must be one of: \"low\", \"high\""_s, u"/ticket: is required"_s};
+}
+
+void TestAuditLog::schemaFactsAreWrittenOnlyWhenSet()
+{
+    QFETCH(QString, check);
+    QFETCH(QStringList, errors);
+    AuditRecord record = sampleAuditRecord(u"v"_s);
+    if (!check.isEmpty()) {
+        record.schemaPath = u"/srv/team/schema.json"_s;
+        record.schemaSha256 = QString(64, u'a');
+    }
+    record.schemaCheck = check;
+    record.schemaErrors = errors;
+    const OrderedJson json = record.toJson();
+    for (const char *key : {"schema_path", "schema_sha256", "schema_check"})
+        QCOMPARE(json.contains(key), !check.isEmpty());
+    QCOMPARE(json.contains("schema_errors"), !errors.isEmpty());
+    const auto back = AuditRecord::fromJson(json);
+    QVERIFY(back);
+    QCOMPARE(back->schemaCheck, check);
+    QCOMPARE(back->schemaErrors, errors);
+    QCOMPARE(*back, record);
+}
+
+void TestAuditLog::schemaErrorsThatAreNotStringsAreRefused()
+{
+    OrderedJson json = sampleAuditRecord(u"v"_s).toJson();
+    json["schema_errors"] = OrderedJson::array({1, 2});
+    QString error;
+    QVERIFY(!AuditRecord::fromJson(json, &error));
+    QVERIFY2(error.contains(u"schema_errors"_s), qPrintable(error));
 }
 
 void TestAuditLog::everyAppendIsSynced()

@@ -1,6 +1,7 @@
 #include "CliApplication.h"
 
 #include "Command.h"
+#include "commands/CheckExtensionCommand.h"
 #include "commands/GetCommand.h"
 #include "commands/HistoryCommand.h"
 #include "commands/ListCommand.h"
@@ -31,6 +32,7 @@ CliApplication::CliApplication(CliContext &context)
     m_commands.push_back(std::make_unique<ProfileRemoveCommand>());
     m_commands.push_back(std::make_unique<GetCommand>());
     m_commands.push_back(std::make_unique<SetExtensionCommand>());
+    m_commands.push_back(std::make_unique<CheckExtensionCommand>());
     m_commands.push_back(std::make_unique<ListCommand>());
     m_commands.push_back(std::make_unique<HistoryCommand>());
     m_commands.push_back(std::make_unique<SandboxCommand>());
@@ -40,7 +42,7 @@ CliApplication::CliApplication(CliContext &context)
         "\n"
         "Commands:\n"
         "  profile add NAME (--region mainland|overseas | --endpoint URL) --app-key KEY\n"
-        "              [--ca-file PATH]\n"
+        "              [--ca-file PATH] [--extension-schema FILE]\n"
         "                     store a profile; the AppSecret is read from standard input\n"
         "  profile list       list the stored profiles\n"
         "  profile remove NAME\n"
@@ -50,7 +52,10 @@ CliApplication::CliApplication(CliContext &context)
         "  set-extension CONVERSATION_ID (--value TEXT | --file PATH | --stdin)\n"
         "                [--expect-current TEXT | --expect-file PATH]\n"
         "                     replace the conversation's server_extension; with --expect-*, only\n"
-        "                     if the server still holds exactly that value (else exit 6)\n"
+        "                     if the server still holds exactly that value (else exit 6); a\n"
+        "                     value that fails the profile's schema is not sent (exit 2)\n"
+        "  check-extension (--value TEXT | --file PATH | --stdin) (--schema FILE | --profile NAME)\n"
+        "                     check a value against a JSON Schema; nothing is sent\n"
         "  list ACCOUNT_ID [--limit N] [--all]\n"
         "                     list an account's conversations\n"
         "  history [--conversation ID] [--profile NAME] [--outcome success|failure|conflict]\n"
@@ -69,7 +74,7 @@ CliApplication::CliApplication(CliContext &context)
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addPositionalArgument(tr("command"),
-                                   tr("profile, get, set-extension, list, history or sandbox"));
+                                   tr("profile, get, set-extension, check-extension, list, history or sandbox"));
     // Everything after the command's name is the command's own to parse.
     m_parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
 }

@@ -47,6 +47,18 @@ std::optional<QString> readExpectedValue(const QCommandLineParser &parser, QStri
 
 } // namespace
 
+std::optional<QString> ExtensionInput::readText(const CliContext &context, const QCommandLineParser &parser,
+                                                QString *problem)
+{
+    const int sources = int(parser.isSet(QStringLiteral("value"))) + int(parser.isSet(QStringLiteral("file")))
+                        + int(parser.isSet(QStringLiteral("stdin")));
+    if (sources != 1) {
+        *problem = SetExtensionCommand::tr("give exactly one of --value TEXT, --file PATH or --stdin.");
+        return std::nullopt;
+    }
+    return readNewValue(context, parser, problem);
+}
+
 std::optional<ExtensionInput> ExtensionInput::read(const CliContext &context, const QCommandLineParser &parser,
                                                    QString *problem)
 {

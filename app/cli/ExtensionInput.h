@@ -21,6 +21,10 @@ struct ExtensionInput
     // nullopt with a sentence for a usage error (exit 2) in *problem.
     static std::optional<ExtensionInput> read(const CliContext &context, const QCommandLineParser &parser,
                                               QString *problem);
+    // Only the text of exactly one of --value, --file or --stdin, as check-extension reads it
+    // (the same limits; an empty text is allowed).
+    static std::optional<QString> readText(const CliContext &context, const QCommandLineParser &parser,
+                                           QString *problem);
 };
 
 } // namespace convdesk

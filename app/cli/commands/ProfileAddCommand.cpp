@@ -2,6 +2,7 @@
 
 #include "SecretInput.h"
 #include "profiles/ProfileStore.h"
+#include "schema/ExtensionSchema.h"
 #include "secrets/SecretStore.h"
 
 #include <QFileInfo>
@@ -34,6 +35,8 @@ QList<QCommandLineOption> ProfileAddCommand::options() const
                tr("path")),
         option(QStringLiteral("replace"),
                tr("Replace an existing profile of this name (its AppSecret and all its settings).")),
+        option(QStringLiteral("extension-schema"),
+               tr("A JSON Schema (draft-07) every new server_extension must pass; read when used."), tr("path")),
         option(QStringLiteral("require-reason"),
                tr("Every save with this profile needs a reason (set-extension --reason), recorded in the audit "
                   "log.")),
@@ -80,6 +83,10 @@ std::optional<Profile> ProfileAddCommand::profileFromOptions(const CliContext &c
     if (parser.isSet(QStringLiteral("ca-file")))
         profile.caCertificateFile = QFileInfo(parser.value(QStringLiteral("ca-file"))).absoluteFilePath();
     profile.requireReason = parser.isSet(QStringLiteral("require-reason"));
+    if (parser.isSet(QStringLiteral("extension-schema")) && problem.isEmpty()) {
+        profile.extensionSchemaFile = QFileInfo(parser.value(QStringLiteral("extension-schema"))).absoluteFilePath();
+        ExtensionSchema::load(profile.extensionSchemaFile, &problem);
+    }
     if (problem.isEmpty())
         problem = ProfileStore::validate(profile);
     if (!problem.isEmpty()) {

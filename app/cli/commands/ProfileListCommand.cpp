@@ -12,7 +12,7 @@ ProfileListCommand::ProfileListCommand()
 QString ProfileListCommand::description(const CliContext &) const
 {
     return tr("List the stored profiles: name, region or endpoint, AppKey, which one is the default, and which "
-              "require a reason for every save.");
+              "require a reason for every save, and the extension schema each checks values against.");
 }
 
 int ProfileListCommand::run(CliContext &context, const QCommandLineParser &parser)
@@ -31,6 +31,8 @@ int ProfileListCommand::run(CliContext &context, const QCommandLineParser &parse
             fields << tr("(default)");
         if (profile.requireReason)
             fields << tr("(reason required)");
+        if (!profile.extensionSchemaFile.isEmpty())
+            fields << tr("(schema: %1)").arg(profile.extensionSchemaFile);
         text += fields.join(u'\t').toUtf8() + '\n';
     }
     if (profiles.isEmpty())

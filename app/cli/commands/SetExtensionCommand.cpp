@@ -2,6 +2,7 @@
 
 #include "ExtensionInput.h"
 #include "KeyEdits.h"
+#include "SchemaCheck.h"
 #include "api/ApiClient.h"
 #include "api/ApiLimits.h"
 #include "api/ConversationAnswer.h"
@@ -35,6 +36,10 @@ QString SetExtensionCommand::description(const CliContext &context) const
                 "server holds, in the order given; everything else keeps its exact text. The value read is the\n"
                 "guard: if it changes before the write, nothing is written (exit 6).")
            + u'\n'
+           + tr("A profile with an extension schema checks the new value (the result of key edits) against it\n"
+                "before the write: each error is printed as \"/pointer: message\" and nothing is sent (exit 2),\n"
+                "unless --no-schema-check, which sends it and records the check as skipped.")
+           + u'\n'
            + tr("--reason is recorded with the attempt in the audit log and shown by \"history\"; a profile added\n"
                 "with --require-reason refuses a save without it (exit 2, nothing is sent).");
 }
@@ -54,6 +59,8 @@ QList<QCommandLineOption> SetExtensionCommand::options() const
                tr("Write only if the server's server_extension is exactly this file's content."), tr("path")),
         option(QStringLiteral("reason"), tr("Why this save is made (a ticket, a note), for the audit log."),
                tr("text")),
+        option(QStringLiteral("no-schema-check"),
+               tr("Send even if the value does not pass the profile's schema (recorded as \"skipped\").")),
     } + KeyEdits::options();
 }
 
@@ -94,12 +101,38 @@ int SetExtensionCommand::run(CliContext &context, const QCommandLineParser &pars
                                        .arg(profile.name));
     }
 
+    // The schema is read before any request, so a broken one stops everything; the value is
+    // checked as soon as it is known (after the read that key edits need), before the PATCH.
+    std::optional<ExtensionSchema> schema;
+    SchemaVerdict verdict;
+    if (!profile.extensionSchemaFile.isEmpty()) {
+        if (parser.isSet(QStringLiteral("no-schema-check"))) {
+            QString ignored;
+            schema = ExtensionSchema::load(profile.extensionSchemaFile, &ignored);
+            verdict = SchemaVerdict::skipped(profile.extensionSchemaFile, schema ? schema->sha256Hex() : QString());
+            schema.reset();
+        } else if (schema = SchemaCheck::load(context, profile.extensionSchemaFile); !schema) {
+            context.printErr(tr("convdesk-cli: nothing was sent; --no-schema-check sends without the check."));
+            return ExitUsage;
+        }
+    }
+    const auto failsSchema = [&](const QString &value) {
+        if (!schema)
+            return false;
+        verdict = SchemaCheck::check(context, *schema, value);
+        return verdict.check != SchemaVerdict::Passed;
+    };
+    if (!editingKeys && failsSchema(input->value))
+        return ExitUsage;
+
     AuditLog auditLog(context.auditLogPath);
     reconcileInterruptedSaves(context, client, auditLog);
     if (editingKeys) {
         input.emplace();
         if (const int status = applyKeyEdits(context, client, *id, edits, &*input); status != ExitOk || !input->expected)
             return status;
+        if (failsSchema(input->value))
+            return ExitUsage;
     }
     const QString *value = &input->value;
     const std::optional<QString> &expected = input->expected;
@@ -147,8 +180,9 @@ int SetExtensionCommand::run(CliContext &context, const QCommandLineParser &pars
     });
 
     QString refusal;
-    const bool started = expected ? save.save(*id, *expected, *value, saveReason, &refusal)
-                                  : save.overwrite(*id, *value, saveReason, &refusal);
+    const SaveNotes notes{saveReason, verdict};
+    const bool started = expected ? save.save(*id, *expected, *value, notes, &refusal)
+                                  : save.overwrite(*id, *value, notes, &refusal);
     if (!started) {
         context.printErr(tr("convdesk-cli: %1").arg(refusal));
         return ExitAuditLog;

@@ -142,6 +142,19 @@ OrderedJson AuditRecord::toJson() const
     putOptional(json, "value_after", valueAfter);
     if (!reason.isEmpty()) // lines without a reason stay as they were before reasons existed
         json["reason"] = Json::toStdString(reason);
+    // Only saves checked against a schema carry these, so older readers see nothing new.
+    if (!schemaPath.isEmpty())
+        json["schema_path"] = Json::toStdString(schemaPath);
+    if (!schemaSha256.isEmpty())
+        json["schema_sha256"] = Json::toStdString(schemaSha256);
+    if (!schemaCheck.isEmpty())
+        json["schema_check"] = Json::toStdString(schemaCheck);
+    if (!schemaErrors.isEmpty()) {
+        OrderedJson lines = OrderedJson::array();
+        for (const QString &line : schemaErrors)
+            lines.push_back(Json::toStdString(line));
+        json["schema_errors"] = lines;
+    }
     return json;
 }
 
@@ -187,7 +200,8 @@ std::optional<AuditRecord> AuditRecord::fromJson(const OrderedJson &json, QStrin
         {"app_key", &record.appKey}, {"stage", &record.stage}, {"msg", &record.msg},
         {"trace_id", &record.traceId}, {"value_sent", &record.valueSent},
         {"attempt_id", &record.attemptId}, {"verified_by", &record.verifiedBy},
-        {"reason", &record.reason},
+        {"reason", &record.reason}, {"schema_path", &record.schemaPath},
+        {"schema_sha256", &record.schemaSha256}, {"schema_check", &record.schemaCheck},
     };
     for (const StringField &field : strings) {
         if (!readString(json, field.key, field.target))
@@ -201,6 +215,15 @@ std::optional<AuditRecord> AuditRecord::fromJson(const OrderedJson &json, QStrin
         return fail(tr("\"value_after\" is not a string"));
     if (record.phase != Phase::Complete && record.attemptId.isEmpty())
         return fail(tr("no \"attempt_id\" on an attempt or outcome line"));
+    if (const auto lines = json.find("schema_errors"); lines != json.end() && !lines->is_null()) {
+        if (!lines->is_array())
+            return fail(tr("\"schema_errors\" is not a list of strings"));
+        for (const OrderedJson &line : *lines) {
+            if (!line.is_string())
+                return fail(tr("\"schema_errors\" is not a list of strings"));
+            record.schemaErrors << Json::toQString(line.get<std::string>());
+        }
+    }
     if (!readInt(json, "code", &record.code))
         return fail(tr("\"code\" is not an integer"));
     if (!readInt(json, "http_status", &record.httpStatus))

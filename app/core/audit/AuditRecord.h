@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QHashFunctions>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -66,6 +67,12 @@ public:
     QString verifiedBy;                  // Outcome lines: VerifiedBy*
     std::optional<QString> valueAfter;   // on the server after the save, when it was re-read
     QString reason;                      // why the save was made (a ticket, a note); may be empty
+    // The team's schema (SchemaVerdict): its path and SHA-256, "passed", "failed" or "skipped"
+    // (empty when the profile has none), and the "/pointer: message" lines of a failed check.
+    QString schemaPath;
+    QString schemaSha256;
+    QString schemaCheck;
+    QStringList schemaErrors;
 
     Outcome outcome() const;
     // An Attempt with the result fields of its Outcome: what the History shows as one row.

@@ -23,6 +23,7 @@ QString backupUrlKey() { return QStringLiteral("backupUrl"); }
 QString appKeyKey() { return QStringLiteral("appKey"); }
 QString caCertificateFileKey() { return QStringLiteral("caCertificateFile"); }
 QString requireReasonKey() { return QStringLiteral("requireReason"); }
+QString extensionSchemaKey() { return QStringLiteral("extensionSchema"); }
 
 bool containsWhitespace(const QString &text)
 {
@@ -78,6 +79,7 @@ std::optional<Profile> ProfileStore::find(const QString &name) const
     profile.appKey = m_settings.value(appKeyKey()).toString();
     profile.caCertificateFile = m_settings.value(caCertificateFileKey()).toString();
     profile.requireReason = m_settings.value(requireReasonKey(), false).toBool();
+    profile.extensionSchemaFile = m_settings.value(extensionSchemaKey()).toString();
     m_settings.endGroup();
     if (!exists || !regionKnown)
         return std::nullopt;
@@ -160,6 +162,8 @@ bool ProfileStore::save(const Profile &profile, QString *error, const QString &r
         m_settings.setValue(caCertificateFileKey(), profile.caCertificateFile);
     if (profile.requireReason)
         m_settings.setValue(requireReasonKey(), true);
+    if (!profile.extensionSchemaFile.isEmpty())
+        m_settings.setValue(extensionSchemaKey(), profile.extensionSchemaFile);
     m_settings.endGroup();
     const std::optional<Profile> expected = find(profile.name);
     const QString problem = writeToDisk([&](const ProfileStore &onDisk) {

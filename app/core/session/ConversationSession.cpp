@@ -146,14 +146,15 @@ bool ConversationSession::overwrite(const QString &newServerExtension, const QSt
 bool ConversationSession::startSave(const QString &newServerExtension, const QString &reason, bool compare,
                                     QString *refusal)
 {
+    const SaveNotes notes{reason, std::exchange(m_nextSchemaVerdict, SchemaVerdict())};
     if (const QString why = refusalReason(Operation::Save); !why.isEmpty()) {
         if (refusal)
             *refusal = why;
         return false;
     }
     m_guard->setAuditLog(m_auditLog, m_profile.name, m_auditSource);
-    const bool started = compare ? m_guard->save(m_loadedId, m_loadedExtension, newServerExtension, reason, refusal)
-                                 : m_guard->overwrite(m_loadedId, newServerExtension, reason, refusal);
+    const bool started = compare ? m_guard->save(m_loadedId, m_loadedExtension, newServerExtension, notes, refusal)
+                                 : m_guard->overwrite(m_loadedId, newServerExtension, notes, refusal);
     if (!started)
         return false;
     m_pendingId = m_loadedId;

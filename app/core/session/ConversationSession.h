@@ -5,6 +5,7 @@
 #include "api/Credentials.h"
 #include "json/JsonDocument.h"
 #include "profiles/Profile.h"
+#include "schema/SchemaVerdict.h"
 
 #include <QCoreApplication>
 #include <QObject>
@@ -65,6 +66,9 @@ public:
     // After a conflict, when the user chose to replace the server's value: writes without
     // comparing (it still re-reads first, so the audit log records what was replaced).
     bool overwrite(const QString &newServerExtension, const QString &reason, QString *refusal = nullptr);
+    // What the team's schema said of the value the next save() or overwrite() sends, for its
+    // audit record; that call uses it and clears it, whether it starts or is refused.
+    void setNextSaveSchemaVerdict(const SchemaVerdict &verdict) { m_nextSchemaVerdict = verdict; }
     void cancel();
     // Finishes the audit records of this profile's saves that an earlier process left without
     // an outcome (see AttemptReconciler); reports through interruptedSavesChecked(). Needs the
@@ -143,6 +147,7 @@ private:
     ConversationId m_loadedId;
     OrderedJson m_conversation;
     QString m_loadedExtension;
+    SchemaVerdict m_nextSchemaVerdict;
     bool m_partialSaveResponse = false;
     bool m_saveFailedBeforeWriting = false;
     bool m_saveNotSent = false;

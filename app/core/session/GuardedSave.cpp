@@ -71,17 +71,29 @@ QString GuardedSave::serverExtensionOf(const OrderedJson &conversation)
 bool GuardedSave::save(const ConversationId &id, const QString &loadedValue, const QString &newValue,
                        const QString &reason, QString *refusal)
 {
-    return start(id, loadedValue, newValue, reason, refusal);
+    return start(id, loadedValue, newValue, SaveNotes{reason, {}}, refusal);
 }
 
 bool GuardedSave::overwrite(const ConversationId &id, const QString &newValue, const QString &reason,
                             QString *refusal)
 {
-    return start(id, std::nullopt, newValue, reason, refusal);
+    return start(id, std::nullopt, newValue, SaveNotes{reason, {}}, refusal);
+}
+
+bool GuardedSave::save(const ConversationId &id, const QString &loadedValue, const QString &newValue,
+                       const SaveNotes &notes, QString *refusal)
+{
+    return start(id, loadedValue, newValue, notes, refusal);
+}
+
+bool GuardedSave::overwrite(const ConversationId &id, const QString &newValue, const SaveNotes &notes,
+                            QString *refusal)
+{
+    return start(id, std::nullopt, newValue, notes, refusal);
 }
 
 bool GuardedSave::start(const ConversationId &id, const std::optional<QString> &expected,
-                        const QString &newValue, const QString &reason, QString *refusal)
+                        const QString &newValue, const SaveNotes &notes, QString *refusal)
 {
     auto refuse = [refusal](const QString &why) {
         if (refusal)
@@ -100,7 +112,8 @@ bool GuardedSave::start(const ConversationId &id, const std::optional<QString> &
     m_id = id;
     m_expected = expected;
     m_newValue = newValue;
-    m_reason = reason.trimmed();
+    m_reason = notes.reason.trimmed();
+    m_schemaVerdict = notes.schema;
     m_valueBefore.reset();
     m_attemptId.clear();
     m_writeTraceId.clear();
@@ -366,9 +379,14 @@ void GuardedSave::record(int phase, const QString &stage, const ApiResult &resul
     entry.errorKind = errorKind;
     entry.verifiedBy = verifiedBy;
     entry.valueAfter = valueAfter;
-    // The History joins an Outcome to its Attempt, which carries the reason already.
-    if (entry.phase != AuditRecord::Phase::Outcome)
+    // The History joins an Outcome to its Attempt, which carries the reason and schema already.
+    if (entry.phase != AuditRecord::Phase::Outcome) {
         entry.reason = m_reason;
+        entry.schemaPath = m_schemaVerdict.schemaPath;
+        entry.schemaSha256 = m_schemaVerdict.schemaSha256;
+        entry.schemaCheck = m_schemaVerdict.check;
+        entry.schemaErrors = m_schemaVerdict.errors;
+    }
     QString problem;
     if (!m_auditLog->append(entry, &problem)) {
         m_auditError = problem;

@@ -3,6 +3,7 @@
 #include "api/ApiResult.h"
 #include "api/ConversationId.h"
 #include "json/JsonDocument.h"
+#include "schema/SchemaVerdict.h"
 
 #include <QMetaType>
 #include <QObject>
@@ -52,6 +53,14 @@ struct SaveConflict
 //
 // The Outcome line (same attempt id) is appended before finished() or conflict() is emitted.
 // Across machines the API offers no lock: the guard narrows the window, it cannot close it.
+// What an audit record carries about a save besides the values: why it was made, and what
+// the team's schema said of the value (empty when the profile has none).
+struct SaveNotes
+{
+    QString reason;
+    SchemaVerdict schema;
+};
+
 class GuardedSave final : public QObject
 {
     Q_OBJECT
@@ -81,6 +90,11 @@ public:
     bool save(const ConversationId &id, const QString &loadedValue, const QString &newValue,
               const QString &reason, QString *refusal = nullptr);
     bool overwrite(const ConversationId &id, const QString &newValue, const QString &reason,
+                   QString *refusal = nullptr);
+    // The same with everything recorded beside the value: the reason and the schema's verdict.
+    bool save(const ConversationId &id, const QString &loadedValue, const QString &newValue,
+              const SaveNotes &notes, QString *refusal = nullptr);
+    bool overwrite(const ConversationId &id, const QString &newValue, const SaveNotes &notes,
                    QString *refusal = nullptr);
     void cancel(); // the outcome (a Cancelled result, or what a re-read shows) is still reported
 
@@ -117,7 +131,7 @@ private:
     enum class Check { AfterConfirmedSave, AfterUnusableAnswer };
 
     bool start(const ConversationId &id, const std::optional<QString> &expected, const QString &newValue,
-               const QString &reason, QString *refusal);
+               const SaveNotes &notes, QString *refusal);
     void startReread();
     void onReread(const ApiResult &result);
     void writeAhead();
@@ -150,6 +164,7 @@ private:
     std::optional<QString> m_expected; // none for overwrite()
     QString m_newValue;
     QString m_reason;
+    SchemaVerdict m_schemaVerdict;
     std::optional<QString> m_valueBefore;
     QString m_attemptId;
     QString m_writeTraceId;
