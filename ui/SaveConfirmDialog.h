@@ -29,9 +29,9 @@ struct SaveConfirmation
     bool reasonRequired = false; // the profile wants a non-blank reason for every save
     // The profile's schema file ("" for none), why it could not be used ("" when it could),
     // and what it finds wrong with `after`. Errors or a problem need an explicit tick.
-    QString schemaFile;
-    QString schemaProblem;
-    QList<SchemaError> schemaErrors;
+    QString schemaFile{};
+    QString schemaProblem{};
+    QList<SchemaError> schemaErrors{};
 };
 
 // The review of a save: the keys it changes ("By key", the default tab), the line diff ("Line

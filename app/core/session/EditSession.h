@@ -31,10 +31,10 @@ struct SaveReview
     // The profile's team schema, read afresh for this review: its file ("" for none), the
     // SHA-256 of what was read, why it could not be used ("" when it could) and what it finds
     // wrong with `after`. A review that goes ahead despite errors or a problem is recorded so.
-    QString schemaFile;
-    QString schemaSha256;
-    QString schemaProblem;
-    QList<SchemaError> schemaErrors;
+    QString schemaFile{};
+    QString schemaSha256{};
+    QString schemaProblem{};
+    QList<SchemaError> schemaErrors{};
     bool passesSchema() const { return schemaFile.isEmpty() || (schemaProblem.isEmpty() && schemaErrors.isEmpty()); }
 };
 
