@@ -18,6 +18,9 @@ struct Profile
     QString appKey;
     QString caCertificateFile; // optional: CA certificates to trust besides the system's
     bool requireReason = false; // every save needs a reason (a ticket, a note) for the audit log
+    // Optional: the team's JSON Schema (draft-07) for server_extension, an absolute path. The
+    // file is read when a value is checked, so a shared copy can be updated.
+    QString extensionSchemaFile;
 
     ApiEndpoint endpoint() const
     {
