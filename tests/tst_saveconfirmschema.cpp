@@ -76,11 +76,10 @@ void TestSaveConfirmSchema::errorsAreListedAndNeedTheTick()
     QCOMPARE(saveButton(dialog)->text(), u"Save &anyway"_s);
     QVERIFY(!saveButton(dialog)->isEnabled());
     auto *tick = test::requireChild<QCheckBox>(&dialog, "confirmSchemaCheck");
-    dialog.show();
-    QTest::mouseClick(tick, Qt::LeftButton);
+    tick->click();
     QVERIFY(tick->isChecked());
     QVERIFY(saveButton(dialog)->isEnabled());
-    QTest::mouseClick(tick, Qt::LeftButton);
+    tick->click();
     QVERIFY(!saveButton(dialog)->isEnabled());
 }
 
