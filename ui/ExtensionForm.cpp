@@ -298,7 +298,7 @@ void ExtensionForm::updateButtons()
     m_addButton->setEnabled(editable);
     const int missingRequired = int(m_model->missingRequired().size());
     m_addRequiredButton->setVisible(editable && missingRequired > 0);
-    m_addRequiredButton->setText(tr("Add &required fields (%n)", nullptr, missingRequired));
+    m_addRequiredButton->setText(tr("Add re&quired fields (%n)", nullptr, missingRequired));
     m_addItemButton->setEnabled(editable && inArray);
     m_removeButton->setEnabled(editable && row.isValid());
     m_moveUpButton->setEnabled(editable && row.isValid() && row.row() > 0);

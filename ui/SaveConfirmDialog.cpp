@@ -191,7 +191,7 @@ void SaveConfirmDialog::addSchemaWarning(QVBoxLayout *layout)
     warning->setBackgroundRole(QPalette::ToolTipBase);
     warning->setForegroundRole(QPalette::ToolTipText);
     warning->setMargin(fontMetrics().height() / 3);
-    m_schemaCheck = new QCheckBox(tr("I &know this value breaks the team's rules"), this);
+    m_schemaCheck = new QCheckBox(tr("I know this value &breaks the team's rules"), this);
     m_schemaCheck->setObjectName(QStringLiteral("confirmSchemaCheck"));
     connect(m_schemaCheck, &QCheckBox::toggled, this, &SaveConfirmDialog::updateSaveButton);
     layout->addWidget(warning);
