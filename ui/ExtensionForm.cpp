@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTreeView>
@@ -48,6 +49,8 @@ ExtensionForm::ExtensionForm(QWidget *parent)
     , m_view(new QTreeView(this))
     , m_unavailable(new QLabel(this))
     , m_message(new QLabel(this))
+    , m_schemaErrors(new QLabel(this))
+    , m_addMenu(new QMenu(this))
     , m_buttons(new QWidget(this))
     , m_addButton(makeButton(tr("&Add key"), tr("Add key"), u"formAddButton"_s, m_buttons))
     , m_addItemButton(makeButton(tr("Add item"), tr("Add item"), u"formAddItemButton"_s, m_buttons))
@@ -55,6 +58,11 @@ ExtensionForm::ExtensionForm(QWidget *parent)
     , m_moveUpButton(makeButton(u"↑"_s, tr("Move up"), u"formMoveUpButton"_s, m_buttons))
     , m_moveDownButton(makeButton(u"↓"_s, tr("Move down"), u"formMoveDownButton"_s, m_buttons))
 {
+    m_addRequiredButton = makeButton(tr("Add required fields"), tr("Add required fields"),
+                                     u"formAddRequiredButton"_s, m_buttons);
+    m_addRequiredButton->setToolTip(tr("Adds the fields the team's schema requires, with their defaults"));
+    m_addRequiredButton->hide();
+    m_addMenu->setObjectName(u"formAddMenu"_s);
     m_view->setObjectName(u"extensionFormView"_s);
     m_view->setAccessibleName(tr("Server extension form"));
     m_view->setModel(m_model);
@@ -73,10 +81,16 @@ ExtensionForm::ExtensionForm(QWidget *parent)
     m_message->setObjectName(u"formMessage"_s);
     m_message->setWordWrap(true);
     m_message->hide();
+    m_schemaErrors->setObjectName(u"schemaErrors"_s);
+    m_schemaErrors->setWordWrap(true);
+    m_schemaErrors->setTextFormat(Qt::PlainText);
+    m_schemaErrors->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_schemaErrors->hide();
 
     auto *buttonRow = new QHBoxLayout(m_buttons);
     buttonRow->setContentsMargins(0, 0, 0, 0);
-    for (QPushButton *button : {m_addButton, m_addItemButton, m_removeButton, m_moveUpButton, m_moveDownButton})
+    for (QPushButton *button :
+         {m_addButton, m_addItemButton, m_removeButton, m_moveUpButton, m_moveDownButton, m_addRequiredButton})
         buttonRow->addWidget(button);
     buttonRow->addStretch();
 
@@ -85,9 +99,24 @@ ExtensionForm::ExtensionForm(QWidget *parent)
     layout->addWidget(m_unavailable, 1);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_message);
+    layout->addWidget(m_schemaErrors);
     layout->addWidget(m_buttons);
 
-    connect(m_addButton, &QPushButton::clicked, this, &ExtensionForm::addKey);
+    connect(m_addButton, &QPushButton::clicked, this, [this] {
+        // With a schema the button offers its fields not yet set; a popup, not exec(), so
+        // nothing waits on it.
+        if (m_model->missingFields(targetObject()).isEmpty()) {
+            addKey();
+            return;
+        }
+        fillAddMenu();
+        m_addMenu->popup(m_addButton->mapToGlobal(QPoint(0, m_addButton->height())));
+    });
+    connect(m_addRequiredButton, &QPushButton::clicked, this, [this] {
+        if (m_model->addRequiredFields() > 0)
+            m_view->setCurrentIndex(m_model->index(m_model->rowCount() - 1, ExtensionFormModel::ValueColumn));
+    });
+    connect(m_model, &ExtensionFormModel::schemaErrorsChanged, this, &ExtensionForm::updateSchemaErrors);
     connect(m_addItemButton, &QPushButton::clicked, this, &ExtensionForm::addItem);
     connect(m_removeButton, &QPushButton::clicked, this, &ExtensionForm::removeCurrent);
     connect(m_moveUpButton, &QPushButton::clicked, this, [this] { moveCurrent(true); });
@@ -192,15 +221,21 @@ QModelIndex ExtensionForm::currentRow() const
 
 void ExtensionForm::addKey()
 {
-    // Into the selected object, else into the object that holds the selected row.
-    QModelIndex object = currentRow();
-    while (object.isValid() && m_model->kind(object) != Kind::Object)
-        object = object.parent();
+    const QModelIndex object = targetObject();
     const QModelIndex added = m_model->addKey(object);
     if (!added.isValid())
         return;
     m_view->expand(object);
     editKeyOf(added);
+}
+
+QModelIndex ExtensionForm::targetObject() const
+{
+    // The selected object, else the object that holds the selected row.
+    QModelIndex object = currentRow();
+    while (object.isValid() && m_model->kind(object) != Kind::Object)
+        object = object.parent();
+    return object;
 }
 
 void ExtensionForm::addItem()
@@ -261,10 +296,73 @@ void ExtensionForm::updateButtons()
     const bool inArray = row.isValid()
         && (m_model->kind(row) == Kind::Array || m_model->kind(row.parent()) == Kind::Array);
     m_addButton->setEnabled(editable);
+    const int missingRequired = int(m_model->missingRequired().size());
+    m_addRequiredButton->setVisible(editable && missingRequired > 0);
+    m_addRequiredButton->setText(tr("Add re&quired fields (%n)", nullptr, missingRequired));
     m_addItemButton->setEnabled(editable && inArray);
     m_removeButton->setEnabled(editable && row.isValid());
     m_moveUpButton->setEnabled(editable && row.isValid() && row.row() > 0);
     m_moveDownButton->setEnabled(editable && row.isValid() && row.row() + 1 < m_model->rowCount(row.parent()));
+}
+
+void ExtensionForm::setSchema(std::shared_ptr<const ExtensionSchema> schema, const QString &problem)
+{
+    m_schemaProblem = problem;
+    m_model->setSchema(std::move(schema));
+    updateSchemaErrors();
+    updateButtons();
+}
+
+void ExtensionForm::updateSchemaErrors()
+{
+    QStringList lines;
+    if (!m_schemaProblem.isEmpty()) {
+        lines << tr("The team's schema cannot be used: %1").arg(m_schemaProblem);
+    } else if (m_model->schema() && m_model->isAvailable()) {
+        for (const SchemaError &error : m_model->schemaErrors())
+            lines << (error.pointer.isEmpty() ? error.message : tr("%1: %2").arg(error.pointer, error.message));
+    }
+    m_schemaErrors->setText(lines.join(u'\n'));
+    m_schemaErrors->setVisible(!lines.isEmpty());
+    setAlert(m_schemaErrors, !lines.isEmpty());
+    updateButtons();
+}
+
+void ExtensionForm::fillAddMenu()
+{
+    m_addMenu->clear();
+    const QModelIndex object = targetObject();
+    const QString objectPointer = m_model->pointer(object);
+    const ExtensionSchema *schema = m_model->schema();
+    for (const QString &name : m_model->missingFields(object)) {
+        const auto hints = schema->hintsFor(objectPointer + u'/' + QString(name).replace(u'~', u"~0"_s).replace(u'/', u"~1"_s));
+        const QString title = hints ? hints->title : QString();
+        QAction *action = m_addMenu->addAction(title.isEmpty() || title == name ? name : tr("%1 (%2)").arg(title, name));
+        action->setObjectName(u"formAddField_"_s + name);
+        if (hints && !hints->description.isEmpty())
+            action->setToolTip(hints->description);
+        if (hints && hints->required) {
+            QFont bold = action->font();
+            bold.setBold(true);
+            action->setFont(bold);
+        }
+        connect(action, &QAction::triggered, this, [this, object = QPersistentModelIndex(object), name] {
+            const QModelIndex added = m_model->addField(object, name);
+            if (!added.isValid())
+                return;
+            m_view->expand(object);
+            const QModelIndex value = added.siblingAtColumn(ExtensionFormModel::ValueColumn);
+            m_view->setCurrentIndex(value);
+            m_view->scrollTo(value);
+            if (m_model->flags(value) & Qt::ItemIsEditable)
+                m_view->edit(value);
+        });
+    }
+    m_addMenu->setToolTipsVisible(true);
+    m_addMenu->addSeparator();
+    QAction *other = m_addMenu->addAction(tr("Another &key"));
+    other->setObjectName(u"formAddOtherKey"_s);
+    connect(other, &QAction::triggered, this, &ExtensionForm::addKey);
 }
 
 } // namespace convdesk

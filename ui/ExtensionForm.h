@@ -2,7 +2,10 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
+class QMenu;
 class QModelIndex;
 class QPushButton;
 class QTreeView;
@@ -11,12 +14,17 @@ namespace convdesk {
 
 class ExtensionFormDelegate;
 class ExtensionFormModel;
+class ExtensionSchema;
 
 // The form view of server_extension: its JSON object as a tree of Key / Type / Value rows
 // with buttons to add, remove and move them. It speaks only text: setText() shows a value,
 // textEdited() hands over the whole new value after each change (already shown) with a short
 // description for an undo history. A value that is not a JSON object is not shown; a
 // sentence says why instead.
+//
+// With a team schema the rows follow it (see ExtensionFormModel): "Add key" offers the
+// schema's fields not yet set, "Add required fields" appears while some are missing, and a
+// line under the form lists the value's errors ("/pointer: message") as it changes.
 class ExtensionForm final : public QWidget
 {
     Q_OBJECT
@@ -37,6 +45,10 @@ public:
 
     ExtensionFormModel *model() const { return m_model; }
 
+    // The team's rules (null for none), and why they could not be read ("" when they could):
+    // the problem is shown where the errors would be.
+    void setSchema(std::shared_ptr<const ExtensionSchema> schema, const QString &problem = QString());
+
 Q_SIGNALS:
     void textEdited(const QString &newText, const QString &description);
 
@@ -50,12 +62,19 @@ private:
     void showMessage(const QString &message);
     void updateAvailability();
     void updateButtons();
+    void updateSchemaErrors();
+    void fillAddMenu();
+    QModelIndex targetObject() const; // where Add key adds: the selected object or the current row's
 
     ExtensionFormModel *m_model;
     ExtensionFormDelegate *m_delegate;
     QTreeView *m_view;
     QLabel *m_unavailable;
     QLabel *m_message;
+    QLabel *m_schemaErrors;
+    QString m_schemaProblem;
+    QMenu *m_addMenu;
+    QPushButton *m_addRequiredButton;
     QWidget *m_buttons;
     QPushButton *m_addButton;
     QPushButton *m_addItemButton;

@@ -63,6 +63,8 @@ QWidget *ExtensionFormDelegate::createEditor(QWidget *parent, const QStyleOption
         return combo;
     }
     case ExtensionFormModel::ValueColumn:
+        if (QWidget *editor = createSchemaEditor(parent, index))
+            return editor;
         if (kind == Kind::String && isLongText(index.data(Qt::EditRole).toString())) {
             auto *text = new QPlainTextEdit(parent);
             text->setObjectName(u"formTextEditor"_s);
@@ -106,6 +108,8 @@ QWidget *ExtensionFormDelegate::createKeyEditor(QWidget *parent, const QModelInd
 
 void ExtensionFormDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
+    if (setSchemaEditorData(editor, index))
+        return;
     if (auto *combo = qobject_cast<QComboBox *>(editor)) {
         combo->setCurrentIndex(combo->findData(index.data(Qt::EditRole).toInt()));
         return;
@@ -119,6 +123,8 @@ void ExtensionFormDelegate::setEditorData(QWidget *editor, const QModelIndex &in
 
 void ExtensionFormDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
 {
+    if (setSchemaModelData(editor, model, index))
+        return;
     if (auto *combo = qobject_cast<QComboBox *>(editor)) {
         model->setData(index, combo->currentData());
         return;

@@ -10,7 +10,10 @@ class ExtensionFormModel;
 // empty one is reported while it is typed, and Enter does not commit it), a line edit for a
 // short string and a taller text editor for a long one (Ctrl+Enter commits), line edits with
 // validators for integers (all 64 bits: a QSpinBox stops at 32) and numbers, and a combo box
-// for the type. Booleans are the view's own check boxes.
+// for the type. Booleans are the view's own check boxes. With a team schema
+// (ExtensionFormDelegateSchema.cpp): a drop-down for an enum, spin boxes for bounded numbers,
+// a character counter for a string with a maxLength, and a warning icon beside a value the
+// schema rejects.
 class ExtensionFormDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -33,10 +36,15 @@ Q_SIGNALS:
     void keyProblemChanged(const QString &problem);
 
 protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
     bool eventFilter(QObject *object, QEvent *event) override;
 
 private:
     QWidget *createKeyEditor(QWidget *parent, const QModelIndex &index) const;
+    // An editor the schema asks for, or null when the usual one fits.
+    QWidget *createSchemaEditor(QWidget *parent, const QModelIndex &index) const;
+    bool setSchemaEditorData(QWidget *editor, const QModelIndex &index) const;
+    bool setSchemaModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const;
     void commitAndClose(QWidget *editor);
 
     ExtensionFormModel *m_model;

@@ -10,6 +10,7 @@
 #include "CurlCopier.h"
 #include "DialogHook.h"
 #include "ExtensionEditor.h"
+#include "ExtensionForm.h"
 #include "HistoryDialog.h"
 #include "LanguageMenu.h"
 #include "MessageBanner.h"
@@ -183,8 +184,10 @@ void MainWindow::setUpWorkflowQuestions()
         }
     });
     m_edit->setReviewHook([this](SaveReview &review) {
-        SaveConfirmation confirmation{review.conversationId, review.profileName, review.appKey, review.before,
-                                      review.after,          review.reason,      review.reasonRequired};
+        SaveConfirmation confirmation{review.conversationId, review.profileName, review.appKey,
+                                      review.before,         review.after,       review.reason,
+                                      review.reasonRequired, review.schemaFile,  review.schemaProblem,
+                                      review.schemaErrors};
         const bool confirmed = SaveConfirmDialog::confirm(confirmation, this);
         review.reason = confirmation.reason;
         return confirmed;
@@ -212,6 +215,7 @@ void MainWindow::connectProfiles()
         m_session->setProfile(profile, {profile.appKey, {}});
         m_ui.browser->reset(); // its rows belong to the previous app
         m_edit->forgetPending();
+        loadSchema();
         updateTitle();
         updateActions();
     });
@@ -236,13 +240,14 @@ void MainWindow::connectProfiles()
         m_edit->forgetPending();
         m_session->setProfile({}, {});
         m_ui.browser->reset();
+        loadSchema();
         updateTitle();
         updateActions();
     });
 }
 
 void MainWindow::enableSandbox(const QUrl &baseUrl, const Credentials &credentials,
-                               const QStringList &conversationIds)
+                               const QStringList &conversationIds, const QString &extensionSchemaFile)
 {
     m_ui.sandboxBanner->showMessage(tr("Sandbox: this window talks to a local simulator at %1 with demo "
                                     "data. Nothing done here reaches a real app.")
@@ -252,7 +257,7 @@ void MainWindow::enableSandbox(const QUrl &baseUrl, const Credentials &credentia
     for (auto id = conversationIds.crbegin(); id != conversationIds.crend(); ++id)
         m_ui.idInput->remember(*id);
 
-    m_profileSwitcher->addSandbox(baseUrl, credentials);
+    m_profileSwitcher->addSandbox(baseUrl, credentials, extensionSchemaFile);
     updateTitle();
     if (!conversationIds.isEmpty()) {
         m_ui.idInput->setText(conversationIds.first());
@@ -307,6 +312,7 @@ void MainWindow::cancelCall()
 void MainWindow::showConversation()
 {
     if (m_session->hasConversation()) {
+        loadSchema(); // afresh: a shared copy may have changed since
         m_ui.panel->setConversation(m_session->conversation());
         showPendingValue();
         if (m_ui.browser->account().isEmpty()) // offer the account of what is open
@@ -319,6 +325,19 @@ void MainWindow::showConversation()
     updateActions();
     if (m_session->hasConversation())
         Q_EMIT conversationShown();
+}
+
+void MainWindow::loadSchema()
+{
+    const QString file = m_session->profile().extensionSchemaFile;
+    if (file.isEmpty()) {
+        m_ui.editor->form()->setSchema(nullptr);
+        return;
+    }
+    QString problem;
+    auto schema = ExtensionSchema::load(file, &problem);
+    m_ui.editor->form()->setSchema(schema ? std::make_shared<const ExtensionSchema>(std::move(*schema)) : nullptr,
+                                   problem);
 }
 
 void MainWindow::updateActions()

@@ -47,8 +47,10 @@ public:
     // Sandbox mode: an in-memory "Sandbox" profile for the simulator at `baseUrl` (its demo
     // credentials, never written to settings or the keychain) is selected, its conversation
     // IDs are offered for completion, and the first one is loaded. The window does not own
-    // the simulator (the ui library does not depend on it).
-    void enableSandbox(const QUrl &baseUrl, const Credentials &credentials, const QStringList &conversationIds);
+    // the simulator (the ui library does not depend on it). The sandbox profile names
+    // `extensionSchemaFile` as its team schema ("" for none).
+    void enableSandbox(const QUrl &baseUrl, const Credentials &credentials, const QStringList &conversationIds,
+                       const QString &extensionSchemaFile = QString());
     bool isSandboxActive() const;
 
     ConversationSession *session() const { return m_session; }
@@ -96,6 +98,7 @@ private:
     void showConversation();
     void updateActions();
     void updateTitle();
+    void loadSchema(); // the profile's team schema, read afresh, into the form
 
     QSettings &m_settings;
     ProfileStore m_profiles;

@@ -1,6 +1,7 @@
 #include "ProfileDialog.h"
 
 #include "DialogHook.h"
+#include "SchemaFileField.h"
 #include "api/CaCertificateFile.h"
 #include "profiles/ProfileStore.h"
 
@@ -57,6 +58,7 @@ ProfileDialog::ProfileDialog(Mode mode, QWidget *parent)
     , m_secret(new QLineEdit(this))
     , m_caFile(new QLineEdit(this))
     , m_caFileBrowse(new QPushButton(tr("Bro&wse…"), this))
+    , m_schemaFile(new SchemaFileField(this))
     , m_requireReason(new QCheckBox(tr("Re&quire a reason for every save"), this))
     , m_error(new QLabel(this))
     , m_testButton(new QPushButton(tr("&Test credentials"), this))
@@ -122,6 +124,7 @@ ProfileDialog::ProfileDialog(Mode mode, QWidget *parent)
     auto *caCaption = new QLabel(tr("&CA certificates:"), this);
     caCaption->setBuddy(m_caFile);
     form->addRow(caCaption, caRow);
+    addRow(tr("Server e&xtension schema:"), m_schemaFile);
     form->addRow(QString(), m_requireReason);
 
     auto *testRow = new QHBoxLayout;
@@ -142,12 +145,15 @@ ProfileDialog::ProfileDialog(Mode mode, QWidget *parent)
     setTabOrder(m_appKey, m_secret);
     setTabOrder(m_secret, m_caFile);
     setTabOrder(m_caFile, m_caFileBrowse);
-    setTabOrder(m_caFileBrowse, m_requireReason);
+    setTabOrder(m_caFileBrowse, m_schemaFile->lineEdit());
+    setTabOrder(m_schemaFile->lineEdit(), m_schemaFile->button());
+    setTabOrder(m_schemaFile->button(), m_requireReason);
     setTabOrder(m_requireReason, m_testButton);
 
     for (QLineEdit *field : {m_name, m_baseUrl, m_backupUrl, m_appKey, m_secret, m_caFile})
         connect(field, &QLineEdit::textEdited, this, &ProfileDialog::onInputChanged);
     connect(m_caFileBrowse, &QPushButton::clicked, this, &ProfileDialog::browseCaFile);
+    connect(m_schemaFile, &SchemaFileField::changed, this, &ProfileDialog::updateState);
     connect(m_region, &QComboBox::currentIndexChanged, this, &ProfileDialog::onRegionChanged);
     connect(m_testButton, &QPushButton::clicked, this, &ProfileDialog::testCredentials);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::accept);
@@ -177,6 +183,7 @@ void ProfileDialog::setProfile(const Profile &profile)
                               "add a new profile and remove this one."));
     m_appKey->setText(profile.appKey);
     m_caFile->setText(QDir::toNativeSeparators(profile.caCertificateFile));
+    m_schemaFile->setFilePath(profile.extensionSchemaFile);
     m_requireReason->setChecked(profile.requireReason);
     m_customBaseUrl = profile.region == Region::Custom ? profile.baseUrl.toString() : QString();
     m_customBackupUrl = profile.region == Region::Custom ? profile.backupUrl.toString() : QString();
@@ -219,6 +226,7 @@ Profile ProfileDialog::profile() const
     const QString caFile = m_caFile->text().trimmed();
     result.caCertificateFile =
         caFile.isEmpty() ? QString() : QFileInfo(QDir::fromNativeSeparators(caFile)).absoluteFilePath();
+    result.extensionSchemaFile = m_schemaFile->filePath();
     result.requireReason = m_requireReason->isChecked();
     return result;
 }
@@ -244,6 +252,8 @@ QString ProfileDialog::validationError() const
     }
     if (!m_caFileProblem.isEmpty())
         return m_caFileProblem;
+    if (!m_schemaFile->problem().isEmpty()) // an empty field is no schema, not a problem
+        return m_schemaFile->problem();
     if (m_mode == Mode::Add) {
         for (const QString &existing : m_existingNames) {
             // Settings groups on some platforms ignore case, so names must differ by more.

@@ -17,10 +17,13 @@ class QPushButton;
 
 namespace convdesk {
 
+class SchemaFileField;
+
 // Adds or edits a connection profile. The AppSecret is typed into a password field and
 // handed to the owner, which puts it in the keychain; a stored secret is never shown.
 // "Test credentials" calls a function the owner provides, so the dialog has no network code.
-// A private deployment may name a file of CA certificates to trust besides the system's.
+// A private deployment may name a file of CA certificates to trust besides the system's; a
+// team may name a JSON Schema file for server_extension, which must be a valid schema.
 class ProfileDialog final : public QDialog
 {
     Q_OBJECT
@@ -74,6 +77,7 @@ private:
     QLineEdit *m_secret;
     QLineEdit *m_caFile;
     QPushButton *m_caFileBrowse;
+    SchemaFileField *m_schemaFile;
     QCheckBox *m_requireReason;
     QLabel *m_error;
     QPushButton *m_testButton;

@@ -31,7 +31,8 @@ ProfileSelector::Entry ProfileSwitcher::sandboxEntry() const
     return {SandboxProfileName, true, tr("Sandbox (local simulator)")};
 }
 
-void ProfileSwitcher::addSandbox(const QUrl &baseUrl, const Credentials &credentials)
+void ProfileSwitcher::addSandbox(const QUrl &baseUrl, const Credentials &credentials,
+                                 const QString &extensionSchemaFile)
 {
     m_sandboxSecrets = std::make_unique<InMemorySecretStore>();
     m_sandboxSecrets->write(SandboxProfileName, credentials.appSecret, this, [](const SecretResult &) {});
@@ -40,6 +41,7 @@ void ProfileSwitcher::addSandbox(const QUrl &baseUrl, const Credentials &credent
     m_sandboxProfile.region = Region::Custom;
     m_sandboxProfile.baseUrl = baseUrl;
     m_sandboxProfile.appKey = credentials.appKey;
+    m_sandboxProfile.extensionSchemaFile = extensionSchemaFile;
     refresh(sandboxEntry());
     switchTo(sandboxEntry(), tr("switching to the sandbox"));
 }

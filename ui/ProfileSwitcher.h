@@ -38,7 +38,8 @@ public:
 
     // Adds the "Sandbox" profile (its secret only in memory, nothing in settings) and
     // switches to it.
-    void addSandbox(const QUrl &baseUrl, const Credentials &credentials);
+    void addSandbox(const QUrl &baseUrl, const Credentials &credentials,
+                    const QString &extensionSchemaFile = QString());
     // At start: the store's default profile, if there is one.
     void activateDefault();
 

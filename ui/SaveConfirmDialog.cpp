@@ -6,6 +6,7 @@
 #include "SelectableLabel.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -110,6 +111,8 @@ SaveConfirmDialog::SaveConfirmDialog(const SaveConfirmation &confirmation, QWidg
         layout->addWidget(m_riskCheck);
     }
 
+    addSchemaWarning(layout);
+
     m_reason->setObjectName(QStringLiteral("confirmReason"));
     m_reason->setText(confirmation.reason);
     m_reason->setClearButtonEnabled(true);
@@ -137,7 +140,7 @@ SaveConfirmDialog::SaveConfirmDialog(const SaveConfirmation &confirmation, QWidg
     buttons->setObjectName(QStringLiteral("confirmButtons"));
     m_saveButton = buttons->button(QDialogButtonBox::Save);
     m_saveButton->setObjectName(QStringLiteral("confirmSaveButton"));
-    m_saveButton->setText(tr("&Save to server"));
+    m_saveButton->setText(m_schemaCheck ? tr("Save &anyway") : tr("&Save to server"));
     buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("confirmCancelButton"));
     // Cancel is the default: Enter must not send a change the user has not looked at.
     m_saveButton->setAutoDefault(false);
@@ -161,9 +164,38 @@ QString SaveConfirmDialog::reason() const
 
 void SaveConfirmDialog::updateSaveButton()
 {
-    const bool riskAccepted = !m_riskCheck || m_riskCheck->isChecked();
+    const bool riskAccepted = (!m_riskCheck || m_riskCheck->isChecked()) && (!m_schemaCheck || m_schemaCheck->isChecked());
     const bool reasonGiven = !m_confirmation.reasonRequired || !reason().isEmpty();
     m_saveButton->setEnabled(riskAccepted && reasonGiven);
+}
+
+void SaveConfirmDialog::addSchemaWarning(QVBoxLayout *layout)
+{
+    const SaveConfirmation &c = m_confirmation;
+    if (c.schemaFile.isEmpty() || (c.schemaProblem.isEmpty() && c.schemaErrors.isEmpty()))
+        return;
+    QStringList lines;
+    if (!c.schemaProblem.isEmpty()) {
+        lines << tr("The team's schema cannot be used, so the value was not checked: %1").arg(c.schemaProblem);
+    } else {
+        lines << tr("The value breaks the team's schema (%1):").arg(QDir::toNativeSeparators(c.schemaFile));
+        for (const SchemaError &error : c.schemaErrors)
+            lines << (error.pointer.isEmpty() ? error.message : tr("%1: %2").arg(error.pointer, error.message));
+    }
+    auto *warning = new QLabel(lines.join(u'\n'), this);
+    warning->setObjectName(QStringLiteral("confirmSchemaErrors"));
+    warning->setWordWrap(true);
+    warning->setTextFormat(Qt::PlainText);
+    warning->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    warning->setAutoFillBackground(true);
+    warning->setBackgroundRole(QPalette::ToolTipBase);
+    warning->setForegroundRole(QPalette::ToolTipText);
+    warning->setMargin(fontMetrics().height() / 3);
+    m_schemaCheck = new QCheckBox(tr("I know this value &breaks the team's rules"), this);
+    m_schemaCheck->setObjectName(QStringLiteral("confirmSchemaCheck"));
+    connect(m_schemaCheck, &QCheckBox::toggled, this, &SaveConfirmDialog::updateSaveButton);
+    layout->addWidget(warning);
+    layout->addWidget(m_schemaCheck);
 }
 
 QString SaveConfirmDialog::riskWarning() const

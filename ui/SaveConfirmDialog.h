@@ -2,6 +2,7 @@
 
 #include "json/ExtensionChanges.h"
 #include "json/ExtensionDiff.h"
+#include "schema/ExtensionSchema.h"
 
 #include <QDialog>
 
@@ -9,6 +10,7 @@ class QCheckBox;
 class QLineEdit;
 class QPushButton;
 class QTabWidget;
+class QVBoxLayout;
 
 namespace convdesk {
 
@@ -25,11 +27,18 @@ struct SaveConfirmation
     QString after;  // the value to send
     QString reason; // why (a ticket, a note): prefilled, and what the user entered
     bool reasonRequired = false; // the profile wants a non-blank reason for every save
+    // The profile's schema file ("" for none), why it could not be used ("" when it could),
+    // and what it finds wrong with `after`. Errors or a problem need an explicit tick.
+    QString schemaFile{};
+    QString schemaProblem{};
+    QList<SchemaError> schemaErrors{};
 };
 
 // The review of a save: the keys it changes ("By key", the default tab), the line diff ("Line
 // by line"), a reason for the audit log, and a second, explicit confirmation when the value
-// would stop being valid JSON or stop being an object. Cancel is the default button.
+// would stop being valid JSON or stop being an object. When the value breaks the team's schema
+// (or the schema cannot be read) the review lists why and Save becomes "Save anyway", behind
+// its own tick. Cancel is the default button.
 class SaveConfirmDialog final : public QDialog
 {
     Q_OBJECT
@@ -50,6 +59,7 @@ public:
 private:
     void updateSaveButton();
     QString riskWarning() const;
+    void addSchemaWarning(QVBoxLayout *layout);
     void fitToScreen();
 
     SaveConfirmation m_confirmation;
@@ -60,6 +70,7 @@ private:
     DiffView *m_diffView;
     QLineEdit *m_reason;
     QCheckBox *m_riskCheck = nullptr;
+    QCheckBox *m_schemaCheck = nullptr;
     QPushButton *m_saveButton = nullptr;
 };
 

@@ -1,5 +1,6 @@
 #include "DesktopIdentity.h"
 #include "MainWindow.h"
+#include "SandboxSchema.h"
 #include "SandboxServer.h"
 #include "i18n/TranslationLoader.h"
 #include "platform/AppIdentity.h"
@@ -14,6 +15,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
+#include <QTemporaryDir>
 
 #include <cstdio>
 #include <memory>
@@ -95,6 +97,7 @@ int main(int argc, char *argv[])
     KeychainSecretStore secrets(AppIdentity::keychainService());
     // Declared before the window so that it outlives it: the window's calls go to it.
     std::unique_ptr<SandboxServer> sandbox;
+    QTemporaryDir sandboxFiles; // the demo profile's schema file, gone with the process
     MainWindow window(settings, secrets);
     if (parser.isSet(sandboxOption)) {
         sandbox = std::make_unique<SandboxServer>();
@@ -102,7 +105,14 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "convdesk: %s\n", qPrintable(sandbox->errorString()));
             return 1;
         }
-        window.enableSandbox(sandbox->baseUrl(), sandbox->credentials(), sandbox->conversationIds());
+        // The demo profile names the sample team schema, so the form shows its rules at once.
+        QString schemaFile = sandboxFiles.filePath(QStringLiteral("extension-schema.json"));
+        QString schemaProblem = sandboxFiles.errorString();
+        if (!sandboxFiles.isValid() || !SandboxSchema::writeTo(schemaFile, &schemaProblem)) {
+            std::fprintf(stderr, "convdesk: warning: %s\n", qPrintable(schemaProblem));
+            schemaFile.clear();
+        }
+        window.enableSandbox(sandbox->baseUrl(), sandbox->credentials(), sandbox->conversationIds(), schemaFile);
     }
 #ifdef CONVDESK_DEV_HOOKS
     if (parser.isSet(screenshotOption))

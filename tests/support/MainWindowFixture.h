@@ -85,7 +85,8 @@ protected:
         m_filterTester = std::make_unique<QAbstractItemModelTester>(
             panel->filterModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_shown = std::make_unique<QSignalSpy>(m_window.get(), &MainWindow::conversationShown);
-        m_window->enableSandbox(m_sandbox->baseUrl(), m_sandbox->credentials(), m_sandbox->conversationIds());
+        m_window->enableSandbox(m_sandbox->baseUrl(), m_sandbox->credentials(), m_sandbox->conversationIds(),
+                                m_sandboxSchemaFile);
         m_window->show();
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -133,6 +134,7 @@ protected:
     }
 
     std::unique_ptr<convdesk::SandboxServer> m_sandbox;
+    QString m_sandboxSchemaFile; // the sandbox profile's team schema; none unless a test sets it
     QTemporaryDir m_dir;
     int m_settingsCount = 0;
     std::unique_ptr<QSettings> m_settings;

@@ -58,6 +58,7 @@ void ExtensionFormModel::setText(const QString &text)
     m_text = text;
     rebuild();
     endResetModel();
+    validate();
 }
 
 void ExtensionFormModel::rebuild()
@@ -254,6 +255,10 @@ QVariant ExtensionFormModel::data(const QModelIndex &index, int role) const
         return int(node->kind);
     if (role == PointerRole)
         return pointer(index);
+    if (m_schema) {
+        if (QVariant shown = schemaData(node, index, role); shown.isValid())
+            return shown;
+    }
     switch (index.column()) {
     case KeyColumn:
         if (role == Qt::DisplayRole || role == Qt::EditRole)

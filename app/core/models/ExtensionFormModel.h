@@ -2,6 +2,7 @@
 
 #include "json/JsonTextEditor.h"
 #include "json/JsonTextSpans.h"
+#include "schema/ExtensionSchema.h"
 
 #include <QAbstractItemModel>
 
@@ -19,6 +20,11 @@ namespace convdesk {
 // The model updates itself with row and data signals; only setText() with a different text
 // resets it. An empty text is an empty object (the first Add makes `{"new_key":""}`); any
 // other text that is not a JSON object makes the model unavailable, with the reason.
+//
+// With a team schema (setSchema) the rows speak its words: titles label the keys, descriptions
+// are tooltips, required keys are bold, keys the schema does not know are marked "extra", and
+// every change of the text is validated so each row carries its own errors
+// (ExtensionFormModelSchema.cpp).
 class ExtensionFormModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -28,6 +34,8 @@ public:
     enum Role {
         KindRole = Qt::UserRole + 1, // int: the row's Kind
         PointerRole,                 // QString: the row's JSON Pointer, `/contact/phone`
+        SchemaErrorsRole,            // QStringList: the schema's complaints about this row's value
+        JsonRole,                    // setData on the Value column: the new value as JSON text
     };
 
     explicit ExtensionFormModel(QObject *parent = nullptr);
@@ -48,6 +56,25 @@ public:
     QString pointer(const QModelIndex &index) const; // "" for the root
     QModelIndex indexForPointer(const QString &pointer, int column = KeyColumn) const; // invalid when absent
     static QString kindName(Kind kind); // "string", "integer", ... (translated)
+
+    // The team's rules, or null for none. Validation runs now and after every change of the text.
+    void setSchema(std::shared_ptr<const ExtensionSchema> schema);
+    const ExtensionSchema *schema() const { return m_schema.get(); }
+    QList<SchemaError> schemaErrors() const { return m_schemaErrors; } // of the whole value
+    std::optional<SchemaFieldHints> hints(const QModelIndex &index) const; // nullopt without a schema
+    // A key of an object the schema describes that is not among its properties.
+    bool isExtra(const QModelIndex &index) const;
+    // The schema's properties of the object at `object` (the root for an invalid index) that
+    // are not set, in the schema's order; and those of them that are required.
+    QStringList missingFields(const QModelIndex &object = QModelIndex()) const;
+    QStringList missingRequired(const QModelIndex &object = QModelIndex()) const;
+    // Adds the schema's property `name` to the object with its default, or its type's empty
+    // value ("", 0, false, {}, []). Returns the new row's index, invalid when refused.
+    QModelIndex addField(const QModelIndex &object, const QString &name);
+    // Adds every missing required property of the object, as one change. Returns how many.
+    int addRequiredFields(const QModelIndex &object = QModelIndex());
+    // The JSON text a new `name` in the object at `objectPointer` starts with.
+    QString initialJson(const QString &objectPointer, const QString &name) const;
 
     // Why `key` cannot be the name of the member at index: "" when it can.
     QString keyProblem(const QModelIndex &index, const QString &key) const;
@@ -76,6 +103,7 @@ public:
 Q_SIGNALS:
     void textEdited(const QString &newText, const QString &description);
     void editRefused(const QString &message);
+    void schemaErrorsChanged();
 
 private:
     struct Node
@@ -115,8 +143,16 @@ private:
     bool setValue(Node *node, const QVariant &value, int role);
     bool moveWithin(Node *parent, int row, int count, int destination, const QString &description);
 
+    void validate(); // the schema's errors of m_text; announces rows whose errors changed
+    void announceAll(const Node *node, const QList<int> &roles); // dataChanged for every row below
+    QStringList errorsAt(const QString &pointer) const;
+    QVariant schemaData(const Node *node, const QModelIndex &index, int role) const;
+    bool isExtra(const Node *node) const;
+
     QString m_text;
     QString m_unavailableReason;
+    std::shared_ptr<const ExtensionSchema> m_schema;
+    QList<SchemaError> m_schemaErrors;
     std::unique_ptr<Node> m_root;
     bool m_readOnly = false;
 };

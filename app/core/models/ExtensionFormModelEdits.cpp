@@ -39,6 +39,7 @@ void ExtensionFormModel::commit(JsonTextSpans spans, const QString &description)
         rebuild();
         endResetModel();
     }
+    validate(); // before the announcement, so that whoever hears it sees the new errors
     Q_EMIT textEdited(m_text, description);
 }
 
@@ -236,7 +237,15 @@ bool ExtensionFormModel::setValue(Node *node, const QVariant &value, int role)
 {
     const QString where = pointer(indexOf(node));
     Edit edit;
-    if (node->kind == Kind::Boolean && (role == Qt::CheckStateRole || role == Qt::EditRole)) {
+    if (role == JsonRole) { // a choice from the schema's enum: any JSON scalar
+        const QString json = value.toString().trimmed();
+        const auto spans = JsonTextSpans::scan(json);
+        if (!spans || spans->root().isContainer())
+            return false;
+        if (json == node->exact)
+            return true;
+        edit = Edit::setJson(where, json);
+    } else if (node->kind == Kind::Boolean && (role == Qt::CheckStateRole || role == Qt::EditRole)) {
         const bool checked = role == Qt::CheckStateRole ? value.toInt() == Qt::Checked : value.toBool();
         edit = Edit::setJson(where, checked ? u"true"_s : u"false"_s);
     } else if (role != Qt::EditRole) {

@@ -115,6 +115,7 @@ bool EditSession::save()
     SaveReview review{m_session->conversationId().toString(), m_session->profile().name,
                       m_session->profile().appKey, m_session->loadedServerExtension(), m_draft->text(),
                       reason(), m_session->profile().requireReason};
+    checkAgainstSchema(review);
     const bool confirmed = m_review && m_review(review);
     setReason(review.reason); // kept even when cancelled
     if (!confirmed) {
@@ -129,6 +130,19 @@ bool EditSession::save()
         return false;
     m_afterSave = std::move(afterSave);
     return true;
+}
+
+void EditSession::checkAgainstSchema(SaveReview &review) const
+{
+    review.schemaFile = m_session->profile().extensionSchemaFile;
+    if (review.schemaFile.isEmpty())
+        return;
+    // Read now, not when the profile was chosen: a team's shared copy may have changed.
+    const auto schema = ExtensionSchema::load(review.schemaFile, &review.schemaProblem);
+    if (!schema)
+        return;
+    review.schemaSha256 = schema->sha256Hex();
+    review.schemaErrors = schema->validate(review.after);
 }
 
 bool EditSession::sendSave(const QString &value, const QString &reason)

@@ -2,6 +2,7 @@
 
 #include "api/ConversationId.h"
 #include "json/JsonTextEditor.h"
+#include "schema/ExtensionSchema.h"
 
 #include <QHash>
 #include <QObject>
@@ -27,6 +28,14 @@ struct SaveReview
     QString after;  // the value to send
     QString reason; // "Reason / ticket": what the user typed so far; the review may change it
     bool reasonRequired = false;
+    // The profile's team schema, read afresh for this review: its file ("" for none), the
+    // SHA-256 of what was read, why it could not be used ("" when it could) and what it finds
+    // wrong with `after`. A review that goes ahead despite errors or a problem is recorded so.
+    QString schemaFile{};
+    QString schemaSha256{};
+    QString schemaProblem{};
+    QList<SchemaError> schemaErrors{};
+    bool passesSchema() const { return schemaFile.isEmpty() || (schemaProblem.isEmpty() && schemaErrors.isEmpty()); }
 };
 
 // The editing workflow of the main window, without widgets: the draft of server_extension
@@ -103,6 +112,7 @@ Q_SIGNALS:
 
 private:
     void startLoad(const ConversationId &id);
+    void checkAgainstSchema(SaveReview &review) const;
     bool sendSave(const QString &value, const QString &reason);
     void onConversationChanged();
     void onLoaded();
