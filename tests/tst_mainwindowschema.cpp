@@ -1,3 +1,6 @@
+#include "HistoryDialog.h"
+#include <QTableView>
+#include "schema/SchemaVerdict.h"
 #include "DialogHook.h"
 #include "ExtensionForm.h"
 #include "SandboxSchema.h"
@@ -106,9 +109,19 @@ void TestMainWindowSchema::failingValueNeedsTheTickAndIsAudited()
     QCOMPARE(rows.size(), 1);
     const AuditRecord &record = rows.first();
     QCOMPARE(record.outcome(), AuditRecord::Outcome::Success);
-    QCOMPARE(record.schemaFile, m_sandboxSchemaFile);
+    QCOMPARE(record.schemaPath, m_sandboxSchemaFile);
     QCOMPARE(record.schemaSha256, schemaSha256());
-    QCOMPARE(record.schemaPassed, std::optional<bool>(false));
+    QCOMPARE(record.schemaCheck, SchemaVerdict::Failed);
+    QVERIFY(!record.schemaErrors.isEmpty());
+
+    // History says so, naming the schema.
+    m_window->showHistory();
+    HistoryDialog *history = m_window->historyDialog();
+    QTRY_COMPARE(history->shownRecords().size(), 1);
+    history->view()->setCurrentIndex(history->view()->model()->index(0, 0));
+    const QString detail = test::requireChild<QPlainTextEdit>(history, "historyDetail")->toPlainText();
+    QVERIFY2(detail.contains(u"did NOT pass"_s) && detail.contains(schemaSha256()) && detail.contains(u"/ticket: "_s),
+             qPrintable(detail));
 }
 
 void TestMainWindowSchema::passingValueIsSavedAsUsual()
@@ -127,7 +140,7 @@ void TestMainWindowSchema::passingValueIsSavedAsUsual()
     const QList<AuditRecord> rows = AuditJoin::attempts(AuditLog(m_window->auditLogPath()).readAll());
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first().schemaSha256, schemaSha256());
-    QCOMPARE(rows.first().schemaPassed, std::optional<bool>(true));
+    QCOMPARE(rows.first().schemaCheck, SchemaVerdict::Passed);
 }
 
 QTEST_MAIN(TestMainWindowSchema)

@@ -153,6 +153,7 @@ const QSet<QString> AllowedLatinWords = {
     u"QtKeychain"_s, u"MIT"_s, u"Secret"_s, u"Service"_s, u"GNOME"_s, u"KWallet"_s, u"Nonce"_s,
     u"CurTime"_s, u"CheckSum"_s, u"TLS"_s, u"PEM"_s, u"DER"_s, u"CA"_s, u"Ctrl"_s, u"Shift"_s, u"Esc"_s,
     u"Del"_s, u"Enter"_s, u"PgUp"_s, u"PgDown"_s,
+    u"Schema"_s, // "JSON Schema" is the name of the standard, kept in Chinese texts too
     u"English"_s, // the language menu lists each language under its own name
     u"Windows"_s, u"macOS"_s, u"Linux"_s, u"Android"_s, u"iOS"_s, u"PC"_s, u"Web"_s,
     u"HarmonyOS"_s, u"REST"_s, u"API"_s, u"CLI"_s,

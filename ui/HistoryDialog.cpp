@@ -1,5 +1,7 @@
 #include "HistoryDialog.h"
 
+#include "schema/SchemaVerdict.h"
+
 #include "DialogHook.h"
 #include "audit/AuditExport.h"
 #include "audit/AuditFilter.h"
@@ -392,9 +394,24 @@ void HistoryDialog::updateDetail()
         notes << tr("Server message: %1").arg(record->msg);
     if (!record->traceId.isEmpty())
         notes << tr("Trace id: %1").arg(record->traceId);
+    if (!record->schemaCheck.isEmpty())
+        notes << schemaText(*record);
     if (!notes.isEmpty())
         text += QStringLiteral("\n\n") + notes.join(u'\n');
     m_detail->setPlainText(text);
+}
+
+QString HistoryDialog::schemaText(const AuditRecord &record)
+{
+    const QString schema = record.schemaSha256.isEmpty()
+        ? record.schemaPath
+        : tr("%1 (SHA-256 %2)").arg(record.schemaPath, record.schemaSha256);
+    if (record.schemaCheck == SchemaVerdict::Passed)
+        return tr("The value passed the team's schema %1.").arg(schema);
+    if (record.schemaCheck == SchemaVerdict::Skipped)
+        return tr("The value was not checked against the team's schema %1.").arg(schema);
+    return tr("The value did NOT pass the team's schema %1; it was saved anyway:\n%2")
+        .arg(schema, record.schemaErrors.join(u'\n'));
 }
 
 void HistoryDialog::updateButtons()

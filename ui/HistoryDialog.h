@@ -66,6 +66,7 @@ private:
     void fillProfileChoices();
     void exportAs(const QString &format);
     void updateDetail();
+    static QString schemaText(const AuditRecord &record);
     void updateButtons();
 
     QString m_logPath;

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>SchemaErrorText</name>
+    <message numerus="yes">
+        <location filename="../../app/core/schema/SchemaErrorText.cpp" line="+335"/>
+        <source>must have at most %n item(s) (it has %1)</source>
+        <translation>
+            <numerusform>must have at most %n item (it has %1)</numerusform>
+            <numerusform>must have at most %n items (it has %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>must have at least %n item(s) (it has %1)</source>
+        <translation>
+            <numerusform>must have at least %n item (it has %1)</numerusform>
+            <numerusform>must have at least %n items (it has %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>must be at most %n character(s) (it has %1)</source>
+        <translation>
+            <numerusform>must be at most %n character (it has %1)</numerusform>
+            <numerusform>must be at most %n characters (it has %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>must be at least %n character(s) (it has %1)</source>
+        <translation>
+            <numerusform>must be at least %n character (it has %1)</numerusform>
+            <numerusform>must be at least %n characters (it has %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>convdesk::AccountBrowser</name>
     <message numerus="yes">
         <location filename="../../ui/AccountBrowser.cpp" line="+228"/>
@@ -71,9 +106,20 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
     </message>
 </context>
 <context>
+    <name>convdesk::ExtensionForm</name>
+    <message numerus="yes">
+        <location filename="../../ui/ExtensionForm.cpp" line="+301"/>
+        <source>Add re&amp;quired fields (%n)</source>
+        <translation>
+            <numerusform>Add re&amp;quired fields (%n)</numerusform>
+            <numerusform>Add re&amp;quired fields (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>convdesk::ExtensionFormModel</name>
     <message numerus="yes">
-        <location filename="../../app/core/models/ExtensionFormModel.cpp" line="+274"/>
+        <location filename="../../app/core/models/ExtensionFormModel.cpp" line="+279"/>
         <source>{%n keys}</source>
         <translation>
             <numerusform>{%n key}</numerusform>
@@ -89,7 +135,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/core/models/ExtensionFormModelEdits.cpp" line="+111"/>
+        <location filename="../../app/core/models/ExtensionFormModelEdits.cpp" line="+112"/>
         <source>Remove %n rows</source>
         <translation>
             <numerusform>Remove %n row</numerusform>
@@ -104,11 +150,19 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
             <numerusform>Move %n rows</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/core/models/ExtensionFormModelSchema.cpp" line="+132"/>
+        <source>Add %n required fields</source>
+        <translation>
+            <numerusform>Add %n required field</numerusform>
+            <numerusform>Add %n required fields</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>convdesk::HistoryDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/HistoryDialog.cpp" line="+285"/>
+        <location filename="../../ui/HistoryDialog.cpp" line="+287"/>
         <source>%n line(s) of the audit log could not be read and are not shown:</source>
         <translation>
             <numerusform>%n line of the audit log could not be read and is not shown:</numerusform>
@@ -140,7 +194,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+93"/>
+        <location line="+108"/>
         <source>Exported %n record(s) to %1.</source>
         <translation>
             <numerusform>Exported %n record to %1.</numerusform>

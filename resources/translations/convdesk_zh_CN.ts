@@ -179,7 +179,7 @@
         <translation>已中断：保存请求已发出，但其进程在得知结果前已结束。下一次保存或应用启动时会检查服务端并记录实际结果。</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+91"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
@@ -219,7 +219,7 @@
         <translation>缺少 &quot;error_kind&quot;</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&quot;%1&quot; is not a string</source>
         <translation>&quot;%1&quot; 不是字符串</translation>
     </message>
@@ -244,7 +244,13 @@
         <translation>attempt 或 outcome 行缺少 &quot;attempt_id&quot;</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>&quot;schema_errors&quot; is not a list of strings</source>
+        <translation>&quot;schema_errors&quot; 不是字符串列表</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&quot;code&quot; is not an integer</source>
         <translation>&quot;code&quot; 不是整数</translation>
     </message>
@@ -309,80 +315,92 @@
     </message>
 </context>
 <context>
-    <name>CliApplication</name>
+    <name>CheckExtensionCommand</name>
     <message>
-        <location filename="../../app/cli/CliApplication.cpp" line="+38"/>
-        <source>Conversation Desk command line: inspect and edit NetEase Yunxin IM conversations.
-
-Commands:
-  profile add NAME (--region mainland|overseas | --endpoint URL) --app-key KEY
-              [--ca-file PATH]
-                     store a profile; the AppSecret is read from standard input
-  profile list       list the stored profiles
-  profile remove NAME
-                     remove a profile and its secret
-  get CONVERSATION_ID
-                     print the conversation as JSON, in the server&apos;s key order
-  set-extension CONVERSATION_ID (--value TEXT | --file PATH | --stdin)
-                [--expect-current TEXT | --expect-file PATH]
-                     replace the conversation&apos;s server_extension; with --expect-*, only
-                     if the server still holds exactly that value (else exit 6)
-  list ACCOUNT_ID [--limit N] [--all]
-                     list an account&apos;s conversations
-  history [--conversation ID] [--profile NAME] [--outcome success|failure|conflict]
-          [--format table|json|csv]
-                     print the audit log of save attempts (GUI and CLI)
-  sandbox [--port N] [--https]
-                     run the built-in simulator of the API
-
-Every set-extension attempt (success, failure or conflict) is recorded in the audit log
-%1
-
-Exit codes: 0 ok, 2 usage or invalid input, 3 business error, 4 network/timeout/TLS/HTTP,
-5 credential or keychain problem, 6 conflict (the server&apos;s value is not the expected one;
-nothing was written), 7 the audit log cannot be written (nothing was sent).</source>
-        <translation>会话工作台命令行：查看和编辑网易云信 IM 会话。
-
-命令：
-  profile add NAME (--region mainland|overseas | --endpoint URL) --app-key KEY
-              [--ca-file PATH]
-                     保存一个配置；AppSecret 从标准输入读取
-  profile list       列出已保存的配置
-  profile remove NAME
-                     删除一个配置及其密钥
-  get CONVERSATION_ID
-                     以 JSON 输出会话，键的顺序与服务端一致
-  set-extension CONVERSATION_ID (--value TEXT | --file PATH | --stdin)
-                [--expect-current TEXT | --expect-file PATH]
-                     替换会话的服务端扩展字段（server_extension）；使用 --expect-* 时，
-                     仅当服务端的值与之完全一致时才写入（否则退出码为 6）
-  list ACCOUNT_ID [--limit N] [--all]
-                     列出某个账号的会话
-  history [--conversation ID] [--profile NAME] [--outcome success|failure|conflict]
-          [--format table|json|csv]
-                     输出保存操作的审计日志（图形界面和命令行）
-  sandbox [--port N] [--https]
-                     运行内置的 API 模拟器（沙盒）
-
-每次 set-extension 操作（成功、失败或冲突）都会记录在审计日志中：
-%1
-
-退出码：0 成功，2 用法或输入错误，3 业务错误，4 网络/超时/TLS/HTTP 错误，
-5 凭据或密钥环问题，6 冲突（服务端的值不是预期的值；未写入任何内容），
-7 无法写入审计日志（未发送任何请求）。</translation>
+        <location filename="../../app/cli/commands/CheckExtensionCommand.cpp" line="+18"/>
+        <source>Check a server_extension against a JSON Schema (draft-07), given as a file or as the one a
+profile names; nothing is sent. Prints &quot;valid&quot; (exit 0), or each error as &quot;/pointer: message&quot;
+on standard error (exit 2); a schema that cannot be read or is not valid is named (exit 2).</source>
+        <translation>按 JSON Schema（draft-07，以文件给出或取自配置）校验 server_extension；不发送任何内容。
+通过时输出 &quot;valid&quot;（退出码 0），否则在标准错误上逐条输出 &quot;/pointer: message&quot;（退出码 2）；
+无法读取或无效的模式会被指出（退出码 2）。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+8"/>
+        <source>The server_extension text to check.</source>
+        <translation>要校验的 server_extension 文本。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the server_extension to check from a file.</source>
+        <translation>从文件读取要校验的 server_extension。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>path</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Read the server_extension to check from standard input.</source>
+        <translation>从标准输入读取要校验的 server_extension。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The JSON Schema file to check against.</source>
+        <translation>用于校验的 JSON Schema 文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check against the extension schema of this profile.</source>
+        <translation>按此配置的扩展字段模式校验。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>name</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>check-extension takes no arguments.</source>
+        <translation>check-extension 不接受参数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>give exactly one of --schema FILE or --profile NAME.</source>
+        <translation>请给出 --schema FILE 或 --profile NAME 之一（且只能一个）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>there is no profile named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的配置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the profile &quot;%1&quot; has no extension schema (profile add --extension-schema FILE).</source>
+        <translation>配置 &quot;%1&quot; 没有扩展字段模式（profile add --extension-schema FILE）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>valid</source>
+        <translation>valid</translation>
+    </message>
+</context>
+<context>
+    <name>CliApplication</name>
+    <message>
+        <location filename="../../app/cli/CliApplication.cpp" line="+76"/>
         <source>command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>profile, get, set-extension, list, history or sandbox</source>
-        <translation>profile、get、set-extension、list、history 或 sandbox</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Run &quot;convdesk-cli COMMAND --help&quot; or &quot;convdesk-cli help COMMAND&quot; for the options of one command.</source>
         <translation>运行“convdesk-cli COMMAND --help”或“convdesk-cli help COMMAND”查看某个命令的选项。</translation>
     </message>
@@ -402,7 +420,79 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>未指定命令。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-113"/>
+        <source>Conversation Desk command line: inspect and edit NetEase Yunxin IM conversations.
+
+Commands:
+  profile add NAME (--region mainland|overseas | --endpoint URL) --app-key KEY
+              [--ca-file PATH] [--extension-schema FILE]
+                     store a profile; the AppSecret is read from standard input
+  profile list       list the stored profiles
+  profile remove NAME
+                     remove a profile and its secret
+  get CONVERSATION_ID
+                     print the conversation as JSON, in the server&apos;s key order
+  set-extension CONVERSATION_ID (--value TEXT | --file PATH | --stdin)
+                [--expect-current TEXT | --expect-file PATH]
+                     replace the conversation&apos;s server_extension; with --expect-*, only
+                     if the server still holds exactly that value (else exit 6); a
+                     value that fails the profile&apos;s schema is not sent (exit 2)
+  check-extension (--value TEXT | --file PATH | --stdin) (--schema FILE | --profile NAME)
+                     check a value against a JSON Schema; nothing is sent
+  list ACCOUNT_ID [--limit N] [--all]
+                     list an account&apos;s conversations
+  history [--conversation ID] [--profile NAME] [--outcome success|failure|conflict]
+          [--format table|json|csv]
+                     print the audit log of save attempts (GUI and CLI)
+  sandbox [--port N] [--https]
+                     run the built-in simulator of the API
+
+Every set-extension attempt (success, failure or conflict) is recorded in the audit log
+%1
+
+Exit codes: 0 ok, 2 usage or invalid input, 3 business error, 4 network/timeout/TLS/HTTP,
+5 credential or keychain problem, 6 conflict (the server&apos;s value is not the expected one;
+nothing was written), 7 the audit log cannot be written (nothing was sent).</source>
+        <translation>会话工作台命令行：查看和编辑网易云信 IM 会话。
+
+命令：
+  profile add NAME (--region mainland|overseas | --endpoint URL) --app-key KEY
+              [--ca-file PATH] [--extension-schema FILE]
+                     保存一个配置；AppSecret 从标准输入读取
+  profile list       列出已保存的配置
+  profile remove NAME
+                     删除一个配置及其密钥
+  get CONVERSATION_ID
+                     以 JSON 输出会话，键的顺序与服务端一致
+  set-extension CONVERSATION_ID (--value TEXT | --file PATH | --stdin)
+                [--expect-current TEXT | --expect-file PATH]
+                     替换会话的服务端扩展字段（server_extension）；使用 --expect-* 时，
+                     仅当服务端的值与之完全一致时才写入（否则退出码为 6）；
+                     未通过配置模式校验的值不会发送（退出码 2）
+  check-extension (--value TEXT | --file PATH | --stdin) (--schema FILE | --profile NAME)
+                     按 JSON Schema 校验值；不发送任何内容
+  list ACCOUNT_ID [--limit N] [--all]
+                     列出某个账号的会话
+  history [--conversation ID] [--profile NAME] [--outcome success|failure|conflict]
+          [--format table|json|csv]
+                     输出保存操作的审计日志（图形界面和命令行）
+  sandbox [--port N] [--https]
+                     运行内置的 API 模拟器（沙盒）
+
+每次 set-extension 操作（成功、失败或冲突）都会记录在审计日志中：
+%1
+
+退出码：0 成功，2 用法或输入错误，3 业务错误，4 网络/超时/TLS/HTTP 错误，
+5 凭据或密钥环问题，6 冲突（服务端的值不是预期的值；未写入任何内容），
+7 无法写入审计日志（未发送任何请求）。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>profile, get, set-extension, check-extension, list, history or sandbox</source>
+        <translation>profile、get、set-extension、check-extension、list、history 或 sandbox</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <location line="+24"/>
         <source>unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
@@ -629,6 +719,64 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
     </message>
 </context>
 <context>
+    <name>ExtensionSchema</name>
+    <message>
+        <location filename="../../app/core/schema/ExtensionSchema.cpp" line="+193"/>
+        <source>The schema file %1 does not exist.</source>
+        <translation>模式文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The schema file %1 cannot be read: %2</source>
+        <translation>无法读取模式文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is a folder</source>
+        <translation>它是一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The schema file %1 is larger than 1 MiB; a schema is much smaller.</source>
+        <translation>模式文件 %1 超过 1 MiB；模式文件应小得多。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The schema %1 is not JSON: %2</source>
+        <translation>模式 %1 不是 JSON：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The schema %1 is not a valid JSON Schema (draft-07): %2: %3</source>
+        <translation>模式 %1 不是有效的 JSON Schema（draft-07）：%2：%3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The schema %1 is not a valid JSON Schema (draft-07): %2: %3 is not a regular expression</source>
+        <translation>模式 %1 不是有效的 JSON Schema（draft-07）：%2：%3 不是正则表达式</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The schema %1 cannot be used: %2</source>
+        <translation>无法使用模式 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>is not JSON: %1</source>
+        <translation>不是 JSON：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot be checked against the schema: %1</source>
+        <translation>无法按模式校验：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>does not pass the schema</source>
+        <translation>未通过模式校验</translation>
+    </message>
+</context>
+<context>
     <name>FieldDecoder</name>
     <message>
         <location filename="../../app/core/json/FieldDecoder.cpp" line="+62"/>
@@ -841,7 +989,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>HarmonyOS</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+68"/>
         <source>%1 ms since 1970-01-01 UTC
 %2 UTC</source>
         <translation>自 1970-01-01 UTC 起的 %1 毫秒
@@ -1344,7 +1492,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
 <context>
     <name>ProfileAddCommand</name>
     <message>
-        <location filename="../../app/cli/commands/ProfileAddCommand.cpp" line="+18"/>
+        <location filename="../../app/cli/commands/ProfileAddCommand.cpp" line="+19"/>
         <source>Store a profile: its region (or a custom endpoint) and its AppKey.
 The AppSecret is read from standard input and stored in the system keychain.</source>
         <translation>保存一个配置：其区域（或自定义端点）和 AppKey。
@@ -1398,13 +1546,19 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
     </message>
     <message>
         <location line="+1"/>
+        <location line="+4"/>
         <source>path</source>
         <translation>PATH</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>Replace an existing profile of this name (its AppSecret and all its settings).</source>
         <translation>替换此名称的现有配置（其 AppSecret 和全部设置）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A JSON Schema (draft-07) every new server_extension must pass; read when used.</source>
+        <translation>每个新 server_extension 都必须通过的 JSON Schema（draft-07）；在使用时读取。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1417,7 +1571,7 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
         <translation>配置名称；现有配置仅在使用 --replace 时才会被替换。</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+119"/>
         <source>convdesk-cli: the previous AppSecret of &quot;%1&quot; could not be put back; add that profile again with --replace.</source>
         <translation>convdesk-cli：无法恢复“%1”原来的 AppSecret；请使用 --replace 重新添加该配置。</translation>
     </message>
@@ -1437,7 +1591,7 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
         <translation>convdesk-cli：无法将密钥环恢复原状；“%1”的 AppSecret 可能缺失或已是新值。请使用 --replace 重新添加该配置。</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-118"/>
         <source>profile add takes exactly one NAME.</source>
         <translation>profile add 需要且只需要一个 NAME（名称）。</translation>
     </message>
@@ -1462,7 +1616,7 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
         <translation>--backup-endpoint 需与 --endpoint 一起使用。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>a profile named &quot;%1&quot; already exists; to replace its AppSecret and settings, run the same command again with --replace.</source>
         <translation>名为“%1”的配置已存在；如需替换其 AppSecret 和设置，请加上 --replace 重新运行同一命令。</translation>
     </message>
@@ -1496,8 +1650,8 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
     <name>ProfileListCommand</name>
     <message>
         <location filename="../../app/cli/commands/ProfileListCommand.cpp" line="+14"/>
-        <source>List the stored profiles: name, region or endpoint, AppKey, which one is the default, and which require a reason for every save.</source>
-        <translation>列出已保存的配置：名称、区域或端点、AppKey、哪个是默认配置，以及哪些要求每次保存都填写原因。</translation>
+        <source>List the stored profiles: name, region or endpoint, AppKey, which one is the default, and which require a reason for every save, and the extension schema each checks values against.</source>
+        <translation>列出已保存的配置：名称、区域或端点、AppKey、哪个是默认配置、哪些要求每次保存填写原因，以及各自用于校验值的扩展字段模式。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1513,6 +1667,11 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
         <location line="+2"/>
         <source>(reason required)</source>
         <translation>（需填写原因）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(schema: %1)</source>
+        <translation>（模式：%1）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1571,7 +1730,7 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
 <context>
     <name>ProfileStore</name>
     <message>
-        <location filename="../../app/core/profiles/ProfileStore.cpp" line="+114"/>
+        <location filename="../../app/core/profiles/ProfileStore.cpp" line="+116"/>
         <source>it has no region</source>
         <translation>它没有区域</translation>
     </message>
@@ -1601,7 +1760,7 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
         <translation>已存在名为“%1”的配置；名称不能只有大小写不同。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>The profile &quot;%1&quot; was not saved: %2</source>
         <translation>配置“%1”未保存：%2</translation>
     </message>
@@ -1766,9 +1925,224 @@ AppSecret: %3   （公开的演示值，不是真正的密钥）
     </message>
 </context>
 <context>
+    <name>SandboxSchema</name>
+    <message>
+        <location filename="../../app/sandbox/SandboxSchema.cpp" line="+21"/>
+        <source>The sandbox&apos;s sample schema could not be written to %1: %2</source>
+        <translation>无法将沙盒的示例模式写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is missing from the program</source>
+        <translation>程序中缺少该文件</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaCheck</name>
+    <message>
+        <location filename="../../app/cli/SchemaCheck.cpp" line="+10"/>
+        <source>convdesk-cli: %1</source>
+        <translation>convdesk-cli：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaErrorText</name>
+    <message>
+        <location filename="../../app/core/schema/SchemaErrorText.cpp" line="+246"/>
+        <source>a string</source>
+        <translation>一个字符串</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a number</source>
+        <translation>一个数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a boolean</source>
+        <translation>一个布尔值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an object</source>
+        <translation>一个对象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an array</source>
+        <translation>一个数组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>does not pass the schema (%1)</source>
+        <translation>未通过模式校验（%1）</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 or %2</source>
+        <translation>%1或%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be %1 (it is %2)</source>
+        <translation>必须是%1（当前是%2）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be one of: %1</source>
+        <translation>必须是以下之一：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be exactly %1</source>
+        <translation>必须正好是 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is required</source>
+        <translation>是必填项</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>is not allowed: the schema allows no other keys</source>
+        <translation>不允许：该模式不允许其他键</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>has more items than the schema allows</source>
+        <translation>项数超过模式允许的数量</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>must have at most %n item(s) (it has %1)</source>
+        <translation>
+            <numerusform>最多只能有 %n 项（当前有 %1 项）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>must have at least %n item(s) (it has %1)</source>
+        <translation>
+            <numerusform>至少需要 %n 项（当前有 %1 项）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must not hold the same item twice (items %1 and %2 are equal)</source>
+        <translation>不能包含重复项（第 %1 项与第 %2 项相同）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must be at most %1</source>
+        <translation>不能大于 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be less than %1</source>
+        <translation>必须小于 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be at least %1</source>
+        <translation>不能小于 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be greater than %1</source>
+        <translation>必须大于 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a multiple of %1</source>
+        <translation>必须是 %1 的倍数</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>must be at most %n character(s) (it has %1)</source>
+        <translation>
+            <numerusform>最多 %n 个字符（当前有 %1 个）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>must be at least %n character(s) (it has %1)</source>
+        <translation>
+            <numerusform>至少 %n 个字符（当前有 %1 个）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>must match the pattern %1</source>
+        <translation>必须匹配模式 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must not match the schema in &quot;not&quot;</source>
+        <translation>不能匹配 &quot;not&quot; 中的模式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must match exactly one of the schemas in &quot;oneOf&quot; (it matches more than one)</source>
+        <translation>必须恰好匹配 &quot;oneOf&quot; 中的一个模式（当前匹配了多个）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>is not allowed by the schema</source>
+        <translation>模式不允许此项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>does not match all the schemas it must match</source>
+        <translation>未匹配所有必须匹配的模式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>has a key the schema does not allow</source>
+        <translation>含有模式不允许的键</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>must match at least one of the schemas in &quot;anyOf&quot;</source>
+        <translation>必须至少匹配 &quot;anyOf&quot; 中的一个模式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must match at least one of the schemas in &quot;anyOf&quot;; the first one says: %1</source>
+        <translation>必须至少匹配 &quot;anyOf&quot; 中的一个模式；第一个模式的要求：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>must match exactly one of the schemas in &quot;oneOf&quot; (it matches none)</source>
+        <translation>必须恰好匹配 &quot;oneOf&quot; 中的一个模式（当前一个都不匹配）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must match exactly one of the schemas in &quot;oneOf&quot; (it matches none); the first one says: %1</source>
+        <translation>必须恰好匹配 &quot;oneOf&quot; 中的一个模式（当前一个都不匹配）；第一个模式的要求：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaVerdict</name>
+    <message>
+        <location filename="../../app/core/schema/SchemaVerdict.cpp" line="+27"/>
+        <source>(root)</source>
+        <translation>（根）</translation>
+    </message>
+</context>
+<context>
     <name>SetExtensionCommand</name>
     <message>
-        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+24"/>
+        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+25"/>
         <source>Replace the conversation&apos;s server_extension and print the conversation as JSON.
 With --expect-current or --expect-file, only if the server still holds exactly that value
 (else exit 6, and nothing is written).
@@ -1794,6 +2168,15 @@ server holds, in the order given; everything else keeps its exact text. The valu
 guard: if it changes before the write, nothing is written (exit 6).</source>
         <translation>也可不提供完整的新值，而用 --set、--set-string 和 --unset 按给出的顺序编辑服务器上 JSON 对象的键；
 其余部分保持原文不变。读取到的值即为保护条件：若写入前它已改变，则不写入任何内容（退出码 6）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A profile with an extension schema checks the new value (the result of key edits) against it
+before the write: each error is printed as &quot;/pointer: message&quot; and nothing is sent (exit 2),
+unless --no-schema-check, which sends it and records the check as skipped.</source>
+        <translation>配置了扩展字段模式时，写入前会按模式校验新值（或按键编辑后的结果）：每个错误输出为
+&quot;/pointer: message&quot;，且不发送任何内容（退出码 2）；--no-schema-check 会照常发送，
+并在审计日志中将校验记为已跳过。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1851,7 +2234,7 @@ with --require-reason refuses a save without it (exit 2, nothing is sent).</sour
         <translation>标准输入</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+56"/>
         <source>the new server_extension is empty; to clear it, add --allow-empty.</source>
         <translation>新的服务端扩展字段为空；如需清空，请加上 --allow-empty。</translation>
     </message>
@@ -1861,7 +2244,8 @@ with --require-reason refuses a save without it (exit 2, nothing is sent).</sour
         <translation>新的服务端扩展字段有 %1 个字符；服务端最多接受 %2 个。</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-30"/>
+        <location line="+12"/>
         <source>give exactly one of --value TEXT, --file PATH or --stdin.</source>
         <translation>--value TEXT、--file PATH 和 --stdin 必须且只能指定其一。</translation>
     </message>
@@ -1876,12 +2260,22 @@ with --require-reason refuses a save without it (exit 2, nothing is sent).</sour
         <translation>这次保存的原因（工单、说明），记入审计日志。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+3"/>
+        <source>Send even if the value does not pass the profile&apos;s schema (recorded as &quot;skipped&quot;).</source>
+        <translation>即使值未通过配置的模式校验也发送（记为 &quot;skipped&quot;）。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>the profile &quot;%1&quot; requires a reason for every save: add --reason TEXT (a ticket or a note). Nothing was sent.</source>
         <translation>配置“%1”要求每次保存都填写原因：请加上 --reason 文本（工单号或说明）。未发送任何内容。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
+        <source>convdesk-cli: nothing was sent; --no-schema-check sends without the check.</source>
+        <translation>convdesk-cli：未发送任何内容；使用 --no-schema-check 可跳过校验发送。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>convdesk-cli: warning: this attempt could not be recorded in the audit log: %1</source>
         <translation>convdesk-cli：警告：本次操作未能记入审计日志：%1</translation>
     </message>
@@ -1897,23 +2291,23 @@ with --require-reason refuses a save without it (exit 2, nothing is sent).</sour
     </message>
     <message>
         <location line="+6"/>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>convdesk-cli: %1</source>
         <translation>convdesk-cli：%1</translation>
     </message>
     <message>
-        <location line="-17"/>
-        <location line="+62"/>
+        <location line="-18"/>
+        <location line="+63"/>
         <source>convdesk-cli: note: %1</source>
         <translation>convdesk-cli：注意：%1</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-59"/>
         <source>convdesk-cli: the outcome is unknown: %1 (trace id %2)</source>
         <translation>convdesk-cli：结果未知：%1（追踪 ID %2）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>convdesk-cli: an earlier save of %1 (%2 UTC) was interrupted before its outcome was known; checked now: applied.</source>
         <translation>convdesk-cli：之前对 %1 的一次保存（%2 UTC）在得知结果前被中断；现已检查：已生效。</translation>
     </message>
@@ -3077,7 +3471,7 @@ The AppSecret is not in it. Copy it anyway?</source>
 <context>
     <name>convdesk::EditSession</name>
     <message>
-        <location filename="../../app/core/session/EditSession.cpp" line="+48"/>
+        <location filename="../../app/core/session/EditSession.cpp" line="+49"/>
         <source>Choose a profile first, or add one: Profiles… → Add…</source>
         <translation>请先选择配置，或添加一个：配置… → 添加…</translation>
     </message>
@@ -3102,7 +3496,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>服务端扩展字段超过 %1 个字符；请缩短后再保存。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Save cancelled; nothing was sent.</source>
         <translation>已取消保存；未发送任何请求。</translation>
     </message>
@@ -3112,7 +3506,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>未保存：此配置要求每次保存都填写原因。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+59"/>
         <source>The edit was not applied: %1</source>
         <translation>未应用此编辑：%1</translation>
     </message>
@@ -3157,7 +3551,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>服务端扩展字段已经是该值；无需恢复。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Took the server&apos;s value, which replaced your save.</source>
         <translation>已采用服务端的值，它替换了你保存的值。</translation>
     </message>
@@ -3609,7 +4003,7 @@ The AppSecret is not in it. Copy it anyway?</source>
 <context>
     <name>convdesk::ExtensionForm</name>
     <message>
-        <location filename="../../ui/ExtensionForm.cpp" line="+52"/>
+        <location filename="../../ui/ExtensionForm.cpp" line="+55"/>
         <source>&amp;Add key</source>
         <translation>添加键(&amp;A)</translation>
     </message>
@@ -3629,7 +4023,17 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+4"/>
+        <source>Add required fields</source>
+        <translation>添加必填字段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adds the fields the team&apos;s schema requires, with their defaults</source>
+        <translation>添加团队模式要求的字段，并填入默认值</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Move the key up (Ctrl+Up)</source>
         <translation>上移该键（Ctrl+↑）</translation>
     </message>
@@ -3638,8 +4042,35 @@ The AppSecret is not in it. Copy it anyway?</source>
         <source>Move the key down (Ctrl+Down)</source>
         <translation>下移该键（Ctrl+↓）</translation>
     </message>
+    <message numerus="yes">
+        <location line="+171"/>
+        <source>Add re&amp;quired fields (%n)</source>
+        <translation>
+            <numerusform>添加必填字段 (%n)(&amp;Q)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-46"/>
+        <location line="+19"/>
+        <source>The team&apos;s schema cannot be used: %1</source>
+        <translation>无法使用团队的模式：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Another &amp;key</source>
+        <translation>其他键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="-305"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
@@ -3649,7 +4080,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Server extension form</source>
         <translation>服务器扩展字段表单</translation>
     </message>
@@ -3657,9 +4088,19 @@ The AppSecret is not in it. Copy it anyway?</source>
 <context>
     <name>convdesk::ExtensionFormDelegate</name>
     <message>
-        <location filename="../../ui/ExtensionFormDelegate.cpp" line="+69"/>
+        <location filename="../../ui/ExtensionFormDelegate.cpp" line="+71"/>
         <source>Ctrl+Enter saves the text, Esc cancels.</source>
         <translation>按 Ctrl+Enter 保存文本，按 Esc 取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ExtensionFormDelegateSchema.cpp" line="+55"/>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>%1 (not allowed)</source>
+        <translation>%1（不允许）</translation>
     </message>
 </context>
 <context>
@@ -3705,7 +4146,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>数组</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>The value is not valid JSON (line %1, column %2), so it can only be edited as text.</source>
         <translation>该值不是有效的 JSON（第 %1 行，第 %2 列），只能以文本方式编辑。</translation>
     </message>
@@ -3735,7 +4176,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>此对象已有名为 %1 的键。</translation>
     </message>
     <message numerus="yes">
-        <location line="+55"/>
+        <location line="+59"/>
         <source>{%n keys}</source>
         <translation>
             <numerusform>{%n 个键}</numerusform>
@@ -3774,7 +4215,8 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>无法进行此更改：%1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
+        <location filename="../../app/core/models/ExtensionFormModelSchema.cpp" line="+110"/>
         <source>Add %1</source>
         <translation>添加 %1</translation>
     </message>
@@ -3828,7 +4270,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>将 %1 的类型改为 %2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <source>%1 is not a whole number from -9223372036854775808 to 9223372036854775807.</source>
         <translation>%1 不是 -9223372036854775808 到 9223372036854775807 之间的整数。</translation>
     </message>
@@ -3842,11 +4284,53 @@ The AppSecret is not in it. Copy it anyway?</source>
         <source>Set %1</source>
         <translation>设置 %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/core/models/ExtensionFormModelSchema.cpp" line="+22"/>
+        <source>Add %n required fields</source>
+        <translation>
+            <numerusform>添加 %n 个必填字段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Required by the team&apos;s schema.</source>
+        <translation>团队的模式要求填写此项。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not in the team&apos;s schema.</source>
+        <translation>不在团队的模式中。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 · extra</source>
+        <translation>%1 · 额外</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · not allowed</source>
+        <translation>%1 · 不允许</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The team&apos;s schema does not describe this key.</source>
+        <translation>团队的模式未描述此键。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team&apos;s schema allows no keys besides its own: remove this one or rename it.</source>
+        <translation>团队的模式不允许其定义之外的键：请删除或重命名此键。</translation>
+    </message>
 </context>
 <context>
     <name>convdesk::GuardedSave</name>
     <message>
-        <location filename="../../app/core/session/GuardedSave.cpp" line="+92"/>
+        <location filename="../../app/core/session/GuardedSave.cpp" line="+104"/>
         <source>A save is already running.</source>
         <translation>已有保存正在进行。</translation>
     </message>
@@ -3861,7 +4345,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>未保存：每次保存都要记入审计日志，而审计日志无法写入。%1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>The save was cancelled; nothing was sent.</source>
         <translation>保存已取消；未发送任何内容。</translation>
     </message>
@@ -3919,7 +4403,7 @@ The AppSecret is not in it. Copy it anyway?</source>
 <context>
     <name>convdesk::HistoryDialog</name>
     <message>
-        <location filename="../../ui/HistoryDialog.cpp" line="+44"/>
+        <location filename="../../ui/HistoryDialog.cpp" line="+46"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
@@ -4050,12 +4534,12 @@ The AppSecret is not in it. Copy it anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+216"/>
+        <location line="+231"/>
         <source>Put the value the server had before this save into the editor and save it, after the usual confirmation and check for other changes</source>
         <translation>将此次保存前服务端的值放入编辑器并保存（照常确认，并检查是否有其他更改）</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-227"/>
         <source>Re&amp;load</source>
         <translation>重新加载(&amp;L)</translation>
     </message>
@@ -4129,6 +4613,28 @@ Value sent:
     </message>
     <message>
         <location line="+12"/>
+        <source>%1 (SHA-256 %2)</source>
+        <translation>%1（SHA-256 %2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The value passed the team&apos;s schema %1.</source>
+        <translation>该值通过了团队的模式 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The value was not checked against the team&apos;s schema %1.</source>
+        <translation>该值未按团队的模式 %1 检查。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The value did NOT pass the team&apos;s schema %1; it was saved anyway:
+%2</source>
+        <translation>该值未通过团队的模式 %1，但仍被保存：
+%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>This attempt could not read the server first, so the value before it is unknown.</source>
         <translation>此次操作未能先读取服务端，因此原值未知。</translation>
     </message>
@@ -4341,7 +4847,7 @@ Value sent:
 <context>
     <name>convdesk::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+64"/>
+        <location filename="../../ui/MainWindow.cpp" line="+65"/>
         <source>Add a profile to start: Profiles… → Add…</source>
         <translation>请先添加配置：配置… → 添加…</translation>
     </message>
@@ -4551,7 +5057,7 @@ Value sent:
         <translation>未保存：自加载以来，%1 的服务端扩展字段已在服务端被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+183"/>
+        <location filename="../../ui/MainWindow.cpp" line="+187"/>
         <source>Sandbox: this window talks to a local simulator at %1 with demo data. Nothing done here reaches a real app.</source>
         <translation>沙盒：此窗口连接的是 %1 上的本地模拟器，使用演示数据。这里的任何操作都不会影响真实应用。</translation>
     </message>
@@ -4562,7 +5068,7 @@ Value sent:
         <translation>无法加载：%1</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-119"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -4572,7 +5078,7 @@ Value sent:
         <translation>%1 的服务端扩展字段有未保存的更改。要在%2之前保存吗？</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+187"/>
         <source>&amp;Undo %1</source>
         <translation>撤销(&amp;U) %1</translation>
     </message>
@@ -4635,12 +5141,12 @@ Value sent:
 <context>
     <name>convdesk::ProfileDialog</name>
     <message>
-        <location filename="../../ui/ProfileDialog.cpp" line="+59"/>
+        <location filename="../../ui/ProfileDialog.cpp" line="+60"/>
         <source>Bro&amp;wse…</source>
         <translation>浏览(&amp;W)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Re&amp;quire a reason for every save</source>
         <translation>每次保存都要求填写原因(&amp;Q)</translation>
     </message>
@@ -4735,7 +5241,12 @@ Value sent:
         <translation>CA 证书(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+3"/>
+        <source>Server e&amp;xtension schema:</source>
+        <translation>服务端扩展字段模式(&amp;X)：</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Mainland China</source>
         <translation>中国大陆</translation>
     </message>
@@ -4755,7 +5266,7 @@ Value sent:
         <translation>密钥以此名称保存在密钥环中；如需改名，请添加一个新配置并删除此配置。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>A profile named &quot;%1&quot; already exists.</source>
         <translation>已存在名为“%1”的配置。</translation>
     </message>
@@ -4924,7 +5435,7 @@ Value sent:
         <translation>沙盒（本地模拟器）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <location line="+118"/>
         <source>switching to the sandbox</source>
         <translation>切换到沙盒</translation>
@@ -4996,7 +5507,7 @@ Value sent:
 <context>
     <name>convdesk::SaveConfirmDialog</name>
     <message>
-        <location filename="../../ui/SaveConfirmDialog.cpp" line="+38"/>
+        <location filename="../../ui/SaveConfirmDialog.cpp" line="+39"/>
         <source>Save server extension?</source>
         <translation>保存服务端扩展字段？</translation>
     </message>
@@ -5066,7 +5577,7 @@ Value sent:
         <translation>我明白(&amp;U)：该值将不再是 JSON 对象</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>required: a ticket number or a short note</source>
         <translation>必填：工单号或简短说明</translation>
     </message>
@@ -5091,7 +5602,32 @@ Value sent:
         <translation>保存到服务端(&amp;S)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+0"/>
+        <source>Save &amp;anyway</source>
+        <translation>仍然保存(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The team&apos;s schema cannot be used, so the value was not checked: %1</source>
+        <translation>无法使用团队的模式，因此未检查该值：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The value breaks the team&apos;s schema (%1):</source>
+        <translation>该值不符合团队的模式（%1）：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>I know this value &amp;breaks the team&apos;s rules</source>
+        <translation>我知道此值违反了团队的规则(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Warning: the new value starts like JSON but is not valid JSON, while the value on the server is. Apps that read this field as JSON will fail on it.</source>
         <translation>警告：新值看起来像 JSON，但不是有效的 JSON，而服务器上的值是有效的 JSON。按 JSON 读取此字段的应用会出错。</translation>
     </message>
@@ -5101,9 +5637,42 @@ Value sent:
         <translation>警告：服务器上的值是 JSON 对象，新值不是（它是%1）。从此字段读取键的应用将读不到任何键。</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-145"/>
         <source>Both values are empty.</source>
         <translation>两个值都为空。</translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::SchemaFileField</name>
+    <message>
+        <location filename="../../ui/SchemaFileField.cpp" line="+19"/>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>optional: a JSON Schema (draft-07) file</source>
+        <translation>可选：JSON Schema（draft-07）文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team&apos;s rules for server_extension. The file is read each time it is used, so a shared copy can be updated.</source>
+        <translation>团队对 server_extension 的规则。每次使用时都会重新读取该文件，因此可以更新共享的副本。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Server extension schema for this profile</source>
+        <translation>此配置的服务端扩展字段模式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON Schema (*.json);;All files (*)</source>
+        <translation>JSON Schema (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Valid schema: %1</source>
+        <translation>有效的模式：%1</translation>
     </message>
 </context>
 <context>
@@ -5178,7 +5747,7 @@ Value sent:
         <translation>convdesk：无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main.cpp" line="+53"/>
+        <location filename="../../ui/main.cpp" line="+55"/>
         <source>Conversation Desk</source>
         <translation>会话工作台</translation>
     </message>

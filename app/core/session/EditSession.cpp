@@ -3,6 +3,7 @@
 #include "audit/AuditRecord.h"
 #include "session/ConversationSession.h"
 #include "session/ExtensionDraft.h"
+#include "schema/SchemaVerdict.h"
 #include "session/GuardedSave.h"
 
 #include <utility>
@@ -126,10 +127,26 @@ bool EditSession::save()
         Q_EMIT note(tr("Not saved: this profile requires a reason for every save."));
         return false;
     }
+    m_verdictBeingSaved = verdictOf(review);
     if (!sendSave(review.after, review.reason))
         return false;
     m_afterSave = std::move(afterSave);
     return true;
+}
+
+SchemaVerdict EditSession::verdictOf(const SaveReview &review)
+{
+    if (review.schemaFile.isEmpty())
+        return {};
+    if (!review.schemaProblem.isEmpty()) // the value could not be checked: said so, not "passed"
+        return SchemaVerdict::skipped(review.schemaFile);
+    SchemaVerdict verdict;
+    verdict.schemaPath = review.schemaFile;
+    verdict.schemaSha256 = review.schemaSha256;
+    verdict.check = review.schemaErrors.isEmpty() ? SchemaVerdict::Passed : SchemaVerdict::Failed;
+    for (const SchemaError &error : review.schemaErrors)
+        verdict.errors << SchemaVerdict::line(error);
+    return verdict;
 }
 
 void EditSession::checkAgainstSchema(SaveReview &review) const
@@ -148,6 +165,7 @@ void EditSession::checkAgainstSchema(SaveReview &review) const
 bool EditSession::sendSave(const QString &value, const QString &reason)
 {
     QString refusal;
+    m_session->setNextSaveSchemaVerdict(m_verdictBeingSaved);
     if (!m_session->save(value, reason, &refusal)) {
         Q_EMIT problem(refusal);
         return false;
@@ -307,6 +325,7 @@ void EditSession::onConflict(const SaveConflict &conflict)
     switch (choice) {
     case ConflictChoice::Overwrite: {
         QString refusal;
+        m_session->setNextSaveSchemaVerdict(m_verdictBeingSaved); // the same value, the same verdict
         if (!m_session->overwrite(conflict.yours, m_reasonBeingSaved, &refusal)) {
             Q_EMIT problem(refusal);
             return;

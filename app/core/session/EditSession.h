@@ -3,6 +3,7 @@
 #include "api/ConversationId.h"
 #include "json/JsonTextEditor.h"
 #include "schema/ExtensionSchema.h"
+#include "schema/SchemaVerdict.h"
 
 #include <QHash>
 #include <QObject>
@@ -114,6 +115,7 @@ private:
     void startLoad(const ConversationId &id);
     void checkAgainstSchema(SaveReview &review) const;
     bool sendSave(const QString &value, const QString &reason);
+    static SchemaVerdict verdictOf(const SaveReview &review);
     void onConversationChanged();
     void onLoaded();
     void onSaved();
@@ -140,6 +142,7 @@ private:
     std::optional<PendingRevert> m_pendingRevert;
     QHash<QString, QString> m_reasons;   // by conversation ID, until saved
     QString m_reasonBeingSaved;
+    SchemaVerdict m_verdictBeingSaved; // for the audit record, also of an overwrite after a conflict
     bool m_keepDraftOnNextChange = false; // a conflict's "keep editing": rebase, not reset
 };
 
