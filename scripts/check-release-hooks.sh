@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Checks that the programs in a build made without CONVDESK_DEV_HOOKS carry none of the test
-# and benchmark hooks: no screenshot or start-up probe, no sandbox fault switches, no dialog
-# answer queue or dialog text capture. Reads the symbol tables with nm, so it needs unstripped
-# binaries (a build tree, not the installed package), and first proves that the table is there
-# by finding symbols every build has. Usage: scripts/check-release-hooks.sh BUILD_DIR
+# and benchmark hooks: no screenshot, start-up probe or dialog opener, no sandbox fault
+# switches, no dialog answer queue or dialog text capture. Reads the symbol tables with nm, so
+# it needs unstripped binaries (a build tree, not the installed package), and first proves that
+# the table is there by finding symbols every build has. Usage: scripts/check-release-hooks.sh BUILD_DIR
 set -euo pipefail
 build="${1:?usage: $0 BUILD_DIR}"
 
@@ -17,6 +17,7 @@ required=(
 forbidden=(
     'convdesk::captureWhenShown('
     'convdesk::reportWhenLoadedForBenchmark('
+    'convdesk::openDialogsWhenShown('
     'convdesk::DialogHook::setNextAnswer('
     'convdesk::DialogHook::setNextFileName('
     'convdesk::DialogHook::setInspector('
@@ -34,6 +35,7 @@ forbidden_strings=(
     'CONVDESK_BENCH_EXIT_WHEN_LOADED'
     "injected by the sandbox's fault switch"
     'DialogHook: question'
+    'CONVDESK_DIALOGS open'
 )
 
 status=0

@@ -11,6 +11,7 @@ packages=(
     nlohmann-json3-dev libvalijson-dev
     json-schema-test-suite  # the official JSON Schema tests (draft7), run by tst_schematestsuite
     gnome-keyring libsecret-tools dbus dbus-x11
+    at-spi2-core python3-pyatspi  # tst_accessibility reads the app through the AT-SPI bus
     xvfb xauth x11-apps imagemagick fonts-noto-cjk
     dpkg-dev desktop-file-utils appstream man-db file
     curl openssl  # openssl: the sandbox's https certificate (tst_cli)

@@ -1,5 +1,6 @@
 #include "AccountBrowser.h"
 
+#include "ClearButton.h"
 #include "api/ApiCall.h"
 #include "api/ApiClient.h"
 #include "api/ConversationAnswer.h"
@@ -37,7 +38,7 @@ AccountBrowser::AccountBrowser(QWidget *parent)
     accountLabel->setBuddy(m_account);
     m_account->setObjectName(QStringLiteral("browserAccount"));
     m_account->setPlaceholderText(tr("account ID, e.g. support_demo"));
-    m_account->setClearButtonEnabled(true);
+    ClearButton::enable(m_account, tr("Clear the account"));
     m_listButton->setObjectName(QStringLiteral("browserListButton"));
     m_listButton->setToolTip(tr("List the account's conversations, newest first"));
     m_loadMoreButton->setObjectName(QStringLiteral("browserLoadMoreButton"));

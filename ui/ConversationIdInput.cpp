@@ -1,5 +1,6 @@
 #include "ConversationIdInput.h"
 
+#include "ClearButton.h"
 #include "ConversationIdBuilder.h"
 #include "DialogHook.h"
 
@@ -29,7 +30,7 @@ ConversationIdInput::ConversationIdInput(QWidget *parent)
 
     m_edit->setObjectName(QStringLiteral("conversationIdField"));
     m_edit->setPlaceholderText(tr("account|type|target, e.g. acc1|1|acc2"));
-    m_edit->setClearButtonEnabled(true);
+    ClearButton::enable(m_edit, tr("Clear the conversation ID"));
     m_edit->setAccessibleName(tr("Conversation ID"));
     m_edit->setToolTip(tr("The conversation to load: {account_id}|{type}|{target}. "
                           "Type 1 is one-to-one, 2 an advanced team, 3 a super team."));

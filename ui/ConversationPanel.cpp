@@ -1,5 +1,6 @@
 #include "ConversationPanel.h"
 
+#include "ClearButton.h"
 #include "models/ConversationFilterModel.h"
 #include "models/ConversationTreeModel.h"
 
@@ -81,7 +82,7 @@ ConversationPanel::ConversationPanel(QWidget *parent)
 
     m_filterEdit->setObjectName(QStringLiteral("treeFilter"));
     m_filterEdit->setPlaceholderText(tr("Filter keys and values (Ctrl+F)"));
-    m_filterEdit->setClearButtonEnabled(true);
+    ClearButton::enable(m_filterEdit, tr("Clear the filter"));
     m_filterEdit->setAccessibleName(tr("Filter the tree"));
     auto *filterLabel = new QLabel(tr("&Filter:"), this);
     filterLabel->setBuddy(m_filterEdit);

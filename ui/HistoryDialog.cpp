@@ -1,12 +1,12 @@
 #include "HistoryDialog.h"
 
-#include "schema/SchemaVerdict.h"
-
+#include "ClearButton.h"
 #include "DialogHook.h"
 #include "audit/AuditExport.h"
 #include "audit/AuditFilter.h"
 #include "audit/AuditLog.h"
 #include "models/AuditHistoryModel.h"
+#include "schema/SchemaVerdict.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -104,11 +104,11 @@ HistoryDialog::HistoryDialog(QWidget *parent)
 
     m_conversationFilter->setObjectName(QStringLiteral("historyConversationFilter"));
     m_conversationFilter->setPlaceholderText(tr("all conversations"));
-    m_conversationFilter->setClearButtonEnabled(true);
+    ClearButton::enable(m_conversationFilter, tr("Clear the conversation filter"));
     m_conversationFilter->setCompleter(new QCompleter(new QStringListModel(this), this));
     m_searchFilter->setObjectName(QStringLiteral("historySearch"));
     m_searchFilter->setPlaceholderText(tr("reason, ticket, value, message or trace id"));
-    m_searchFilter->setClearButtonEnabled(true);
+    ClearButton::enable(m_searchFilter, tr("Clear the search"));
     m_profileFilter->setObjectName(QStringLiteral("historyProfileFilter"));
     m_profileFilter->addItem(tr("All profiles"), QString());
     m_outcomeFilter->setObjectName(QStringLiteral("historyOutcomeFilter"));
@@ -150,6 +150,7 @@ HistoryDialog::HistoryDialog(QWidget *parent)
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(AuditHistoryModel::SortRole);
     m_view->setObjectName(QStringLiteral("historyTable"));
+    m_view->setAccessibleName(tr("Save attempts"));
     m_view->setModel(m_sorted);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -167,6 +168,7 @@ HistoryDialog::HistoryDialog(QWidget *parent)
     m_detail->setReadOnly(true);
     m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_detail->setPlaceholderText(tr("Select a row to see its values in full."));
+    m_detail->setAccessibleName(tr("Details of the selected attempt"));
     m_detail->setTabChangesFocus(true);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);

@@ -34,6 +34,8 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileStore &store, SecretStore &sec
     auto *caption = new QLabel(tr("&Profiles:"), this);
     caption->setBuddy(m_list);
     m_list->setObjectName(QStringLiteral("profileList"));
+    // Item views do not take their name from a buddy label the way fields do.
+    m_list->setAccessibleName(tr("Profiles"));
     m_addButton->setObjectName(QStringLiteral("addProfileButton"));
     m_editButton->setObjectName(QStringLiteral("editProfileButton"));
     m_removeButton->setObjectName(QStringLiteral("removeProfileButton"));

@@ -1,5 +1,6 @@
 #include "SaveConfirmDialog.h"
 
+#include "ClearButton.h"
 #include "DialogHook.h"
 #include "DiffView.h"
 #include "KeyChangesView.h"
@@ -115,7 +116,7 @@ SaveConfirmDialog::SaveConfirmDialog(const SaveConfirmation &confirmation, QWidg
 
     m_reason->setObjectName(QStringLiteral("confirmReason"));
     m_reason->setText(confirmation.reason);
-    m_reason->setClearButtonEnabled(true);
+    ClearButton::enable(m_reason, tr("Clear the reason"));
     m_reason->setPlaceholderText(confirmation.reasonRequired
                                      ? tr("required: a ticket number or a short note")
                                      : tr("optional: a ticket number or a short note"));

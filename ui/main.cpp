@@ -8,6 +8,7 @@
 #include "secrets/KeychainSecretStore.h"
 
 #ifdef CONVDESK_DEV_HOOKS
+#include "dev/OpenDialogs.h"
 #include "dev/Screenshot.h"
 #include "dev/StartupProbe.h"
 #endif
@@ -73,6 +74,13 @@ int main(int argc, char *argv[])
                                         QStringLiteral("PATH"));
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshotOption);
+    // For the accessibility check (tests/a11y); may be given more than once.
+    QCommandLineOption openDialogOption(QStringLiteral("open-dialog"),
+                                        QStringLiteral("Once a conversation is shown, open the dialog NAME "
+                                                       "(profiles, profile, review, history) beside the window."),
+                                        QStringLiteral("NAME"));
+    openDialogOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(openDialogOption);
 #endif
     // Read by TranslationLoader above; declared so that it is accepted and listed.
     const QCommandLineOption languageOption(
@@ -117,6 +125,11 @@ int main(int argc, char *argv[])
 #ifdef CONVDESK_DEV_HOOKS
     if (parser.isSet(screenshotOption))
         captureWhenShown(window, parser.value(screenshotOption));
+    if (const QStringList unknown = openDialogsWhenShown(window, settings, secrets, parser.values(openDialogOption));
+        !unknown.isEmpty()) {
+        std::fprintf(stderr, "convdesk: unknown dialog \"%s\"\n", qPrintable(unknown.constFirst()));
+        return 2;
+    }
     reportWhenLoadedForBenchmark(window); // only under CONVDESK_BENCH_EXIT_WHEN_LOADED=1
 #endif
     window.show();

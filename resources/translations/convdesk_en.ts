@@ -39,7 +39,7 @@
 <context>
     <name>convdesk::AccountBrowser</name>
     <message numerus="yes">
-        <location filename="../../ui/AccountBrowser.cpp" line="+228"/>
+        <location filename="../../ui/AccountBrowser.cpp" line="+229"/>
         <source>%n conversation(s) of %1 so far; more on the server.</source>
         <translation>
             <numerusform>%n conversation of %1 so far; more on the server.</numerusform>
@@ -162,7 +162,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::HistoryDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/HistoryDialog.cpp" line="+287"/>
+        <location filename="../../ui/HistoryDialog.cpp" line="+289"/>
         <source>%n line(s) of the audit log could not be read and are not shown:</source>
         <translation>
             <numerusform>%n line of the audit log could not be read and is not shown:</numerusform>

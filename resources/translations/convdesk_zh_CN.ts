@@ -2457,7 +2457,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::AccountBrowser</name>
     <message>
-        <location filename="../../ui/AccountBrowser.cpp" line="+29"/>
+        <location filename="../../ui/AccountBrowser.cpp" line="+30"/>
         <source>List</source>
         <translation>列出</translation>
     </message>
@@ -2477,7 +2477,12 @@ QtKeychain %5，密钥保存在：%6
         <translation>账号 ID，例如 support_demo</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Clear the account</source>
+        <translation>清除账号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>List the account&apos;s conversations, newest first</source>
         <translation>列出该账号的会话，最新的在前</translation>
     </message>
@@ -3098,12 +3103,17 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ConversationIdInput</name>
     <message>
-        <location filename="../../ui/ConversationIdInput.cpp" line="+31"/>
+        <location filename="../../ui/ConversationIdInput.cpp" line="+32"/>
         <source>account|type|target, e.g. acc1|1|acc2</source>
         <translation>账号|类型|目标，例如 acc1|1|acc2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Clear the conversation ID</source>
+        <translation>清除会话 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Conversation ID</source>
         <translation>会话 ID</translation>
     </message>
@@ -3269,12 +3279,17 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ConversationPanel</name>
     <message>
-        <location filename="../../ui/ConversationPanel.cpp" line="+83"/>
+        <location filename="../../ui/ConversationPanel.cpp" line="+84"/>
         <source>Filter keys and values (Ctrl+F)</source>
         <translation>筛选键和值（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Clear the filter</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Filter the tree</source>
         <translation>筛选树</translation>
     </message>
@@ -4458,12 +4473,22 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>所有会话</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Clear the conversation filter</source>
+        <translation>清除会话筛选</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>reason, ticket, value, message or trace id</source>
         <translation>原因、工单、值、消息或追踪 ID</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>All profiles</source>
         <translation>所有配置</translation>
     </message>
@@ -4523,9 +4548,19 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>配置(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+7"/>
+        <source>Save attempts</source>
+        <translation>保存记录</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Select a row to see its values in full.</source>
         <translation>选中一行可查看完整的值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details of the selected attempt</source>
+        <translation>所选记录的详情</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -5325,16 +5360,17 @@ Value sent:
     </message>
     <message>
         <location line="+4"/>
+        <location line="+6"/>
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
         <source>&amp;Profiles:</source>
         <translation>配置(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>The profile &quot;%1&quot; was not added: its AppSecret could not be stored in the keychain. %2</source>
         <translation>配置“%1”未添加：其 AppSecret 无法保存到密钥环。%2</translation>
     </message>
@@ -5507,7 +5543,7 @@ Value sent:
 <context>
     <name>convdesk::SaveConfirmDialog</name>
     <message>
-        <location filename="../../ui/SaveConfirmDialog.cpp" line="+39"/>
+        <location filename="../../ui/SaveConfirmDialog.cpp" line="+40"/>
         <source>Save server extension?</source>
         <translation>保存服务端扩展字段？</translation>
     </message>
@@ -5577,7 +5613,12 @@ Value sent:
         <translation>我明白(&amp;U)：该值将不再是 JSON 对象</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
+        <source>Clear the reason</source>
+        <translation>清除原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>required: a ticket number or a short note</source>
         <translation>必填：工单号或简短说明</translation>
     </message>
@@ -5747,7 +5788,7 @@ Value sent:
         <translation>convdesk：无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main.cpp" line="+55"/>
+        <location filename="../../ui/main.cpp" line="+56"/>
         <source>Conversation Desk</source>
         <translation>会话工作台</translation>
     </message>
@@ -5762,7 +5803,7 @@ Value sent:
         <translation>连接 127.0.0.1 上内置的模拟器（沙盒），使用演示会话；无需账号或网络。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>Language of the interface: en or zh_CN (default: the Settings menu&apos;s choice, else the system&apos;s).</source>
         <translation>界面语言：en 或 zh_CN（默认：“设置”菜单中的选择，否则跟随系统）。</translation>
     </message>
