@@ -19,6 +19,8 @@ QString userName()
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())
         user = qEnvironmentVariable("USERNAME");
+    if (user.isEmpty()) // a service or container without USER: the home folder names the user
+        user = QDir::home().dirName();
     return user;
 }
 
