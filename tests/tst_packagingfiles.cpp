@@ -126,7 +126,9 @@ void TestPackagingFiles::idsAndVersionAgree()
     const QString desktop = readText(desktopFile());
     QVERIFY2(!desktop.isEmpty(), qPrintable(desktopFile()));
     QVERIFY(desktop.contains(u"\nIcon="_s + appId() + u'\n'));
-    QVERIFY(desktop.contains(u"\nExec=convdesk\n"_s));
+    // Links (convdesk://open?…) reach the program as its argument.
+    QVERIFY(desktop.contains(u"\nExec=convdesk %u\n"_s));
+    QVERIFY(desktop.contains(u"\nMimeType=x-scheme-handler/convdesk;\n"_s));
     QVERIFY(QFileInfo::exists(QStringLiteral(CONVDESK_RESOURCES_DIR "/icons/hicolor/scalable/apps/") + appId() + u".svg"_s));
 
     QFile metainfo(metainfoFile());

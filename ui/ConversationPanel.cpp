@@ -270,6 +270,14 @@ bool ConversationPanel::setCurrentPath(const QString &path)
     return true;
 }
 
+void ConversationPanel::addConversationAction(QAction *action)
+{
+    auto *separator = new QAction(m_tree);
+    separator->setSeparator(true);
+    m_tree->addAction(separator);
+    m_tree->addAction(action);
+}
+
 void ConversationPanel::setPendingServerExtension(const std::optional<QString> &text)
 {
     if (!hasConversation())

@@ -64,6 +64,10 @@ public:
     // still exist. setConversation() shows the loaded value: call this again after it.
     void setPendingServerExtension(const std::optional<QString> &text);
 
+    // An action about the whole conversation (Copy link), offered in the tree's context
+    // menu after the copy actions of the row.
+    void addConversationAction(QAction *action);
+
 Q_SIGNALS:
     void serverExtensionEditRequested(const convdesk::JsonTextEditor::Edit &edit);
     void editRefused(const QString &message);

@@ -43,6 +43,7 @@ MainWindow::MainWindow(QSettings &settings, SecretStore &secrets, QWidget *paren
     m_actions.setUp(this);
     connectActions();
     m_ui.setUp(this, m_actions.load, m_session->client());
+    m_ui.panel->addConversationAction(m_actions.copyLink);
     // Before the workflow connects to the session: a call's outcome is shown before the
     // window acts on it (a conflict's "keep editing" message must not be dismissed by it).
     m_reporter = new SessionReporter(m_session, m_ui.callStatus, m_ui.errorBanner,
@@ -118,6 +119,7 @@ void MainWindow::connectActions()
     connect(m_actions.copyCurlLive, &QAction::triggered, this, [this] {
         m_ui.callStatus->showNote(m_curlCopier->copy(CurlCommand::Signature::Live, this));
     });
+    connect(m_actions.copyLink, &QAction::triggered, this, &MainWindow::copyLink);
     connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
 }
 
@@ -346,6 +348,7 @@ void MainWindow::updateActions()
     m_actions.load->setEnabled(!busy);
     m_actions.save->setEnabled(!busy && m_session->hasConversation() && m_edit->draft()->isModified());
     m_actions.cancel->setEnabled(busy);
+    m_actions.copyLink->setEnabled(m_session->hasConversation());
     m_ui.editor->setEnabled(m_session->hasConversation());
     updateUndoActions();
 }

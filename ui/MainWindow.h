@@ -77,6 +77,12 @@ public Q_SLOTS:
     // Puts the record's value before into the editor of its conversation (loading it first
     // when needed) and starts the usual save: confirmation, then the guarded save.
     void revertTo(const convdesk::AuditRecord &record);
+    // Copy link: puts the shown conversation's convdesk:// link on the clipboard.
+    void copyLink();
+    // Opens a convdesk://open?profile=…&id=… link: switches to its profile and loads its
+    // conversation, asking about unsaved edits first. A link that cannot be read, or names a
+    // profile that does not exist here, is reported, changes nothing and returns false.
+    bool openLink(const QString &link);
 
 Q_SIGNALS:
     // The tree, raw view and editor show a newly loaded or saved conversation.

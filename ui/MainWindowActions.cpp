@@ -60,6 +60,10 @@ void MainWindowActions::setUp(QWidget *owner)
     copyCurlLive->setToolTip(MainWindow::tr("The last request as a curl command with its real signature, valid "
                                             "for 5 minutes after it was sent"));
 
+    copyLink = makeAction(MainWindow::tr("Copy lin&k"), QStringLiteral("copyLinkAction"), owner);
+    copyLink->setToolTip(MainWindow::tr("A convdesk:// link that opens this conversation in this profile, to paste "
+                                        "into a ticket; it holds no secret"));
+
     quit = makeAction(MainWindow::tr("&Quit"), QStringLiteral("quitAction"), owner);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -84,6 +88,7 @@ LanguageMenu *MainWindowActions::buildMenuBar(QMainWindow *window, QDockWidget *
     conversation->addAction(browserAction);
     conversation->addAction(history);
     conversation->addSeparator();
+    conversation->addAction(copyLink);
     conversation->addAction(copyCurl);
     conversation->addAction(copyCurlLive);
     conversation->addSeparator();

@@ -36,6 +36,7 @@ struct MainWindowActions
     QAction *history = nullptr;
     QAction *copyCurl = nullptr;
     QAction *copyCurlLive = nullptr;
+    QAction *copyLink = nullptr; // also in the tree's context menu
     QAction *quit = nullptr;
 };
 

@@ -70,19 +70,33 @@ void ProfileSwitcher::onUserChoice(const ProfileSelector::Entry &entry)
         switchTo(entry, tr("switching to the profile \"%1\"").arg(entry.name));
 }
 
-void ProfileSwitcher::switchTo(const ProfileSelector::Entry &entry, const QString &action)
+std::optional<ProfileSelector::Entry> ProfileSwitcher::entryNamed(const QString &name) const
 {
-    auto proceed = [this, entry] {
-        m_selector->select(entry);
-        activate(entry);
-    };
-    if (!m_guard || m_guard(action, proceed))
-        proceed();
-    else
-        m_selector->select(m_active); // until a save lets the switch happen, or for good
+    if (m_sandboxSecrets && name.compare(SandboxProfileName, Qt::CaseInsensitive) == 0)
+        return sandboxEntry();
+    if (const auto stored = m_store.existingName(name))
+        return ProfileSelector::Entry::stored(*stored);
+    return std::nullopt;
 }
 
-void ProfileSwitcher::activate(const ProfileSelector::Entry &entry)
+bool ProfileSwitcher::switchTo(const ProfileSelector::Entry &entry, const QString &action,
+                               std::function<void()> afterActivation)
+{
+    auto proceed = [this, entry, afterActivation = std::move(afterActivation)] {
+        if (!m_selector->select(entry))
+            refresh(entry); // stored meanwhile by another program (the CLI)
+        if (activate(entry) && afterActivation)
+            afterActivation();
+    };
+    if (!m_guard || m_guard(action, proceed)) {
+        proceed();
+        return true;
+    }
+    m_selector->select(m_active); // until a save lets the switch happen, or for good
+    return false;
+}
+
+bool ProfileSwitcher::activate(const ProfileSelector::Entry &entry)
 {
     Profile profile;
     if (entry.builtIn) {
@@ -92,12 +106,13 @@ void ProfileSwitcher::activate(const ProfileSelector::Entry &entry)
         m_store.setLastUsed(entry.name);
     } else {
         Q_EMIT credentialsFailed(tr("The profile \"%1\" can no longer be read from the settings.").arg(entry.name));
-        return;
+        return false;
     }
     m_active = entry;
     m_activeProfile = profile;
     Q_EMIT activated(profile);
     readSecret(entry, profile, false);
+    return true;
 }
 
 void ProfileSwitcher::readSecret(const ProfileSelector::Entry &entry, const Profile &profile, bool sameApp)

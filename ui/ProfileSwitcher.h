@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QWidget;
 
@@ -47,6 +48,16 @@ public:
     bool isSandboxActive() const { return m_active.builtIn; }
     bool isSecretPending() const { return m_secretPending; }
 
+    // The entry a link's profile name stands for: the sandbox while it is offered, else the
+    // stored profile of that name ignoring case; nullopt when there is none.
+    std::optional<ProfileSelector::Entry> entryNamed(const QString &name) const;
+    bool isActive(const ProfileSelector::Entry &entry) const { return hasActive() && entry.sameProfile(m_active); }
+    // Switches to `entry` once the leave guard allows it and then runs `afterActivation`.
+    // True when that happened now; false when not now (the user stayed, or a save runs
+    // first and the switch follows it).
+    bool switchTo(const ProfileSelector::Entry &entry, const QString &action,
+                  std::function<void()> afterActivation = {});
+
 public Q_SLOTS:
     void manageProfiles();
 
@@ -62,8 +73,7 @@ Q_SIGNALS:
 private:
     void refresh(const ProfileSelector::Entry &select);
     void onUserChoice(const ProfileSelector::Entry &entry);
-    void switchTo(const ProfileSelector::Entry &entry, const QString &action);
-    void activate(const ProfileSelector::Entry &entry);
+    bool activate(const ProfileSelector::Entry &entry); // false when it cannot be read
     void readSecret(const ProfileSelector::Entry &entry, const Profile &profile, bool sameApp);
     void onProfilesChanged(const QStringList &namesBefore);
     ProfileSelector::Entry sandboxEntry() const;

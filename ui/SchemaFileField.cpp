@@ -20,6 +20,7 @@ SchemaFileField::SchemaFileField(QWidget *parent)
     , m_status(new QLabel(this))
 {
     m_edit->setObjectName(QStringLiteral("schemaFileEdit"));
+    m_edit->setAccessibleName(tr("Server extension schema file"));
     m_edit->setPlaceholderText(tr("optional: a JSON Schema (draft-07) file"));
     m_edit->setToolTip(tr("The team's rules for server_extension. The file is read each time it is used, "
                           "so a shared copy can be updated."));

@@ -2,9 +2,11 @@
 #include "MainWindow.h"
 #include "SandboxSchema.h"
 #include "SandboxServer.h"
+#include "api/ConversationLink.h"
 #include "i18n/TranslationLoader.h"
 #include "platform/AppIdentity.h"
 #include "platform/PrivateFiles.h"
+#include "platform/SingleInstance.h"
 #include "secrets/KeychainSecretStore.h"
 
 #ifdef CONVDESK_DEV_HOOKS
@@ -90,11 +92,32 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "CODE"));
     parser.addOption(languageOption);
     parser.addOption(sandboxOption);
+    // The desktop entry passes links here (Exec=convdesk %u).
+    parser.addPositionalArgument(
+        QStringLiteral("link"),
+        QCoreApplication::translate("main", "A convdesk://open?profile=…&id=… link to open; a window that is "
+                                            "already running opens it instead."),
+        QStringLiteral("[link]"));
     parser.process(app);
-    if (!parser.positionalArguments().isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("main", "convdesk: unexpected argument \"%1\"; see --help.")
-                                                    .arg(parser.positionalArguments().constFirst())));
-        return 2;
+    const QStringList positional = parser.positionalArguments();
+    for (qsizetype i = 0; i < positional.size(); ++i) {
+        if (i > 0 || !ConversationLink::looksLikeLink(positional.at(i))) {
+            std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("main", "convdesk: unexpected argument \"%1\"; see --help.")
+                                                        .arg(positional.at(i))));
+            return 2;
+        }
+    }
+    const QString link = positional.isEmpty() ? QString() : positional.constFirst().trimmed();
+    if (!link.isEmpty()) {
+        QString error;
+        if (!ConversationLink::parse(link, &error)) {
+            std::fprintf(stderr, "convdesk: %s\n", qPrintable(error));
+            return 2;
+        }
+        // One window takes the links: the running one opens it, this start ends here (unless a
+        // sandbox window was asked for, which is a window of its own).
+        if (!parser.isSet(sandboxOption) && SingleInstance().handOver(link))
+            return 0;
     }
 
     QSettings settings;
@@ -133,6 +156,19 @@ int main(int argc, char *argv[])
     reportWhenLoadedForBenchmark(window); // only under CONVDESK_BENCH_EXIT_WHEN_LOADED=1
 #endif
     window.show();
+    // Links opened while the window runs come from later starts of the program. When another
+    // window listens already (two windows on purpose), that one takes them.
+    SingleInstance linkReceiver;
+    if (linkReceiver.listen()) {
+        QObject::connect(&linkReceiver, &SingleInstance::messageReceived, &window, [&window](const QString &received) {
+            window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+            window.raise();
+            window.activateWindow();
+            window.openLink(received);
+        });
+    }
+    if (!link.isEmpty())
+        window.openLink(link);
     const int status = QCoreApplication::exec();
     settings.sync();
     if (privacyProblem.isEmpty() && !PrivateFiles::restrictToOwner(settings.fileName(), &privacyProblem))

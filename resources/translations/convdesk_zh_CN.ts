@@ -600,6 +600,74 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
     </message>
 </context>
 <context>
+    <name>ConversationLink</name>
+    <message>
+        <location filename="../../app/core/api/ConversationLink.cpp" line="+63"/>
+        <source>The link is %1 characters long; a conversation link has at most %2.</source>
+        <translation>链接长 %1 个字符；会话链接最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not a Conversation Desk link; those start with convdesk://open?</source>
+        <translation>“%1”不是会话工作台的链接；这类链接以 convdesk://open? 开头。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The link cannot be read: %1</source>
+        <translation>无法读取该链接：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only convdesk://open?profile=…&amp;id=… links are understood, not &quot;%1&quot;.</source>
+        <translation>只能识别 convdesk://open?profile=…&amp;id=… 形式的链接，无法识别“%1”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The link carries a user name or password (before &quot;@&quot;). Links never carry credentials, so it is refused; ask for one made with Copy link.</source>
+        <translation>该链接带有用户名或密码（“@”之前的部分）。链接从不携带凭据，因此已拒绝；请向对方索取用“复制链接”生成的链接。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The link carries &quot;%1&quot;, which looks like a secret. Links never carry secrets, so it is refused; ask for one made with Copy link.</source>
+        <translation>该链接带有“%1”，看起来像是机密信息。链接从不携带机密，因此已拒绝；请向对方索取用“复制链接”生成的链接。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The link ends with something that looks like a secret (after &quot;#&quot;). Links never carry secrets, so it is refused; ask for one made with Copy link.</source>
+        <translation>该链接末尾（“#”之后）有看起来像机密的内容。链接从不携带机密，因此已拒绝；请向对方索取用“复制链接”生成的链接。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The link names %1 profiles; it must name one.</source>
+        <translation>该链接指定了 %1 个配置；只能指定一个。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The link names no profile (profile=NAME).</source>
+        <translation>该链接没有指定配置（profile=名称）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The link&apos;s profile name is not valid: %1</source>
+        <translation>链接中的配置名称无效：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The link names %1 conversations; it must name one.</source>
+        <translation>该链接指定了 %1 个会话；只能指定一个。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The link names no conversation (id=ID).</source>
+        <translation>该链接没有指定会话（id=会话 ID）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The link&apos;s conversation ID is not valid: %1</source>
+        <translation>链接中的会话 ID 无效：%1</translation>
+    </message>
+</context>
+<context>
     <name>CredentialCheck</name>
     <message>
         <location filename="../../app/core/api/CredentialCheck.cpp" line="+9"/>
@@ -4882,7 +4950,7 @@ Value sent:
 <context>
     <name>convdesk::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+65"/>
+        <location filename="../../ui/MainWindow.cpp" line="+66"/>
         <source>Add a profile to start: Profiles… → Add…</source>
         <translation>请先添加配置：配置… → 添加…</translation>
     </message>
@@ -4963,11 +5031,21 @@ Value sent:
     </message>
     <message>
         <location line="+3"/>
+        <source>Copy lin&amp;k</source>
+        <translation>复制链接(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A convdesk:// link that opens this conversation in this profile, to paste into a ticket; it holds no secret</source>
+        <translation>一个 convdesk:// 链接，可在此配置中打开此会话，便于粘贴到工单中；链接不含任何机密</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>E&amp;dit</source>
         <translation>编辑(&amp;D)</translation>
     </message>
@@ -4992,7 +5070,7 @@ Value sent:
         <translation>账号会话浏览</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowActions.cpp" line="-25"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="-26"/>
         <source>&amp;Conversation</source>
         <translation>会话(&amp;C)</translation>
     </message>
@@ -5002,7 +5080,7 @@ Value sent:
         <translation>账号会话浏览(&amp;A)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Profi&amp;les</source>
         <translation>配置(&amp;L)</translation>
     </message>
@@ -5092,7 +5170,7 @@ Value sent:
         <translation>未保存：自加载以来，%1 的服务端扩展字段已在服务端被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+187"/>
+        <location filename="../../ui/MainWindow.cpp" line="+188"/>
         <source>Sandbox: this window talks to a local simulator at %1 with demo data. Nothing done here reaches a real app.</source>
         <translation>沙盒：此窗口连接的是 %1 上的本地模拟器，使用演示数据。这里的任何操作都不会影响真实应用。</translation>
     </message>
@@ -5113,13 +5191,13 @@ Value sent:
         <translation>%1 的服务端扩展字段有未保存的更改。要在%2之前保存吗？</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+188"/>
         <source>&amp;Undo %1</source>
         <translation>撤销(&amp;U) %1</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../ui/MainWindowActions.cpp" line="-63"/>
+        <location filename="../../ui/MainWindowActions.cpp" line="-68"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -5148,6 +5226,31 @@ Value sent:
         <location line="+10"/>
         <source>closing</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindowLinks.cpp" line="+18"/>
+        <source>Load a conversation first; then its link can be copied.</source>
+        <translation>请先加载一个会话，然后才能复制它的链接。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Link copied.</source>
+        <translation>链接已复制。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot open the link: %1</source>
+        <translation>无法打开链接：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot open the link: it is for the profile &quot;%1&quot;, which does not exist here. Add it (Profiles… → Add…) with that app&apos;s AppKey, then open the link again.</source>
+        <translation>无法打开链接：它属于配置“%1”，但本机没有该配置。请用该应用的 AppKey 添加它（配置… → 添加…），然后再次打开链接。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>opening %1 in the profile &quot;%2&quot;</source>
+        <translation>在配置“%2”中打开 %1</translation>
     </message>
 </context>
 <context>
@@ -5472,22 +5575,22 @@ Value sent:
     </message>
     <message>
         <location line="+15"/>
-        <location line="+118"/>
+        <location line="+133"/>
         <source>switching to the sandbox</source>
         <translation>切换到沙盒</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-109"/>
         <source>switching to the profile &quot;%1&quot;</source>
         <translation>切换到配置“%1”</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+38"/>
         <source>The profile &quot;%1&quot; can no longer be read from the settings.</source>
         <translation>无法再从设置中读取配置“%1”。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The AppSecret of the profile &quot;%1&quot; could not be read: %2</source>
         <translation>无法读取配置“%1”的 AppSecret：%2</translation>
     </message>
@@ -5692,6 +5795,11 @@ Value sent:
     </message>
     <message>
         <location line="+4"/>
+        <source>Server extension schema file</source>
+        <translation>服务端扩展字段模式文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>optional: a JSON Schema (draft-07) file</source>
         <translation>可选：JSON Schema（draft-07）文件</translation>
     </message>
@@ -5768,6 +5876,19 @@ Value sent:
     </message>
 </context>
 <context>
+    <name>convdesk::SingleInstance</name>
+    <message>
+        <location filename="../../app/core/platform/SingleInstance.cpp" line="+101"/>
+        <source>Another Conversation Desk window already opens the links.</source>
+        <translation>已有另一个会话工作台窗口在负责打开链接。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Links cannot be passed to this window (%1): %2</source>
+        <translation>无法将链接传给此窗口（%1）：%2</translation>
+    </message>
+</context>
+<context>
     <name>convdesk::TranslationLoader</name>
     <message>
         <location filename="../../app/core/i18n/TranslationLoader.cpp" line="+98"/>
@@ -5788,7 +5909,7 @@ Value sent:
         <translation>convdesk：无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main.cpp" line="+56"/>
+        <location filename="../../ui/main.cpp" line="+58"/>
         <source>Conversation Desk</source>
         <translation>会话工作台</translation>
     </message>
@@ -5813,7 +5934,12 @@ Value sent:
         <translation>CODE</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>A convdesk://open?profile=…&amp;id=… link to open; a window that is already running opens it instead.</source>
+        <translation>要打开的 convdesk://open?profile=…&amp;id=… 链接；如果已有窗口在运行，则由该窗口打开。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>convdesk: unexpected argument &quot;%1&quot;; see --help.</source>
         <translation>convdesk：意外的参数“%1”；请参阅 --help。</translation>
     </message>
