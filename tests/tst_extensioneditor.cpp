@@ -197,8 +197,14 @@ void TestExtensionEditor::lengthCounter()
     QCOMPARE(label->text(), counter);
     QCOMPARE(m_editor->isTooLong(), tooLong);
     QCOMPARE(label->font().bold(), tooLong);
-    // The alert comes from the palette's highlight pair, never a fixed colour.
-    QCOMPARE(label->foregroundRole(), tooLong ? QPalette::HighlightedText : QPalette::WindowText);
+    // A warning colour (amber), not the selection colours a selected row has.
+    QCOMPARE(label->property("alert").toBool(), tooLong);
+    const QColor background = label->palette().color(QPalette::Window);
+    QVERIFY(background != label->palette().color(QPalette::Highlight));
+    if (tooLong) {
+        QVERIFY(label->autoFillBackground());
+        QVERIFY2(background.red() > background.blue(), qPrintable(background.name())); // amber, not blue
+    }
     QCOMPARE(child<QPushButton>("saveButton")->isEnabled(), !tooLong);
     QCOMPARE(m_editor->canSave(), !tooLong);
 }

@@ -1,5 +1,6 @@
 #include "ExtensionEditor.h"
 
+#include "AlertStyle.h"
 #include "DialogHook.h"
 #include "ExtensionForm.h"
 #include "models/ExtensionFormModel.h"
@@ -48,19 +49,6 @@ QString jsonKind(const OrderedJson &value)
     case nlohmann::json::value_t::null: return ExtensionEditor::tr("null");
     default: return ExtensionEditor::tr("number");
     }
-}
-
-// Alerts use the palette's highlight pair, which every theme keeps readable, plus bold
-// type and words, so nothing depends on a colour the theme did not choose.
-void setAlert(QLabel *label, bool alert)
-{
-    QFont font = label->font();
-    font.setBold(alert);
-    label->setFont(font);
-    label->setAutoFillBackground(alert);
-    label->setBackgroundRole(alert ? QPalette::Highlight : QPalette::Window);
-    label->setForegroundRole(alert ? QPalette::HighlightedText : QPalette::WindowText);
-    label->setProperty("alert", alert);
 }
 
 // What QPlainTextEdit makes of `text`: it can hold neither "\r" nor U+2029 and shows both as
@@ -419,13 +407,13 @@ void ExtensionEditor::updateState()
         status += u'\n' + tr("The loaded value contains carriage returns or paragraph separators; "
                              "they are shown as line breaks and an edited value is saved with \"\\n\".");
     m_validityLabel->setText(status);
-    setAlert(m_validityLabel, m_validity == Validity::InvalidJson);
+    AlertStyle::setAlert(m_validityLabel, m_validity == Validity::InvalidJson);
     markErrorPosition(m_validity == Validity::InvalidJson ? error.line : 0, error.column);
 
     const bool tooLong = current.size() > MaxLength;
     m_lengthLabel->setText(tooLong ? tr("%1 / %2 — too long").arg(current.size()).arg(MaxLength)
                                    : tr("%1 / %2").arg(current.size()).arg(MaxLength));
-    setAlert(m_lengthLabel, tooLong);
+    AlertStyle::setAlert(m_lengthLabel, tooLong);
 
     const bool modified = m_draft->isModified();
     const bool isJson = m_validity == Validity::Json;

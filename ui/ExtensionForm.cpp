@@ -1,5 +1,6 @@
 #include "ExtensionForm.h"
 
+#include "AlertStyle.h"
 #include "ExtensionFormDelegate.h"
 #include "models/ExtensionFormModel.h"
 
@@ -27,17 +28,6 @@ QPushButton *makeButton(const QString &text, const QString &accessibleName, cons
     button->setObjectName(objectName);
     button->setAccessibleName(accessibleName);
     return button;
-}
-
-// Alerts use the palette's highlight pair, which every theme keeps readable, plus bold type.
-void setAlert(QLabel *label, bool alert)
-{
-    QFont font = label->font();
-    font.setBold(alert);
-    label->setFont(font);
-    label->setAutoFillBackground(alert);
-    label->setBackgroundRole(alert ? QPalette::Highlight : QPalette::Window);
-    label->setForegroundRole(alert ? QPalette::HighlightedText : QPalette::WindowText);
 }
 
 } // namespace
@@ -276,7 +266,7 @@ void ExtensionForm::showMessage(const QString &message)
 {
     m_message->setText(message);
     m_message->setVisible(!message.isEmpty());
-    setAlert(m_message, !message.isEmpty());
+    AlertStyle::setAlert(m_message, !message.isEmpty());
 }
 
 void ExtensionForm::updateAvailability()
@@ -324,7 +314,7 @@ void ExtensionForm::updateSchemaErrors()
     }
     m_schemaErrors->setText(lines.join(u'\n'));
     m_schemaErrors->setVisible(!lines.isEmpty());
-    setAlert(m_schemaErrors, !lines.isEmpty());
+    AlertStyle::setAlert(m_schemaErrors, !lines.isEmpty());
     updateButtons();
 }
 
