@@ -97,7 +97,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::ExtensionEditor</name>
     <message numerus="yes">
-        <location filename="../../ui/ExtensionEditor.cpp" line="+311"/>
+        <location filename="../../ui/ExtensionEditor.cpp" line="+299"/>
         <source>Exactly these %n character(s) would be sent as server_extension:</source>
         <translation>
             <numerusform>Exactly these %n character would be sent as server_extension:</numerusform>
@@ -108,7 +108,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::ExtensionForm</name>
     <message numerus="yes">
-        <location filename="../../ui/ExtensionForm.cpp" line="+301"/>
+        <location filename="../../ui/ExtensionForm.cpp" line="+291"/>
         <source>Add re&amp;quired fields (%n)</source>
         <translation>
             <numerusform>Add re&amp;quired fields (%n)</numerusform>

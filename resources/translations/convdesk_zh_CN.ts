@@ -3880,7 +3880,7 @@ The AppSecret is not in it. Copy it anyway?</source>
 <context>
     <name>convdesk::ExtensionEditor</name>
     <message>
-        <location filename="../../ui/ExtensionEditor.cpp" line="+44"/>
+        <location filename="../../ui/ExtensionEditor.cpp" line="+45"/>
         <source>object</source>
         <translation>对象</translation>
     </message>
@@ -3910,7 +3910,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+50"/>
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
@@ -4086,7 +4086,7 @@ The AppSecret is not in it. Copy it anyway?</source>
 <context>
     <name>convdesk::ExtensionForm</name>
     <message>
-        <location filename="../../ui/ExtensionForm.cpp" line="+55"/>
+        <location filename="../../ui/ExtensionForm.cpp" line="+45"/>
         <source>&amp;Add key</source>
         <translation>添加键(&amp;A)</translation>
     </message>
@@ -4778,7 +4778,7 @@ Value sent:
 <context>
     <name>convdesk::Json</name>
     <message>
-        <location filename="../../app/core/json/JsonDocument.cpp" line="+37"/>
+        <location filename="../../app/core/json/JsonDocument.cpp" line="+39"/>
         <source>line %1, column %2: %3</source>
         <translation>第 %1 行，第 %2 列：%3</translation>
     </message>
@@ -4796,6 +4796,105 @@ Value sent:
         <location line="+5"/>
         <source>nesting is %1 levels deep; at most %2 are accepted</source>
         <translation>嵌套深度为 %1 层；最多接受 %2 层</translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::JsonParseMessage</name>
+    <message>
+        <location filename="../../app/core/json/JsonParseMessage.cpp" line="+18"/>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the end of the text</source>
+        <translation>文本结尾</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a string in double quotes</source>
+        <translation>用双引号括起的字符串</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a value (an object, an array, a string, a number, true, false or null)</source>
+        <translation>一个值（对象、数组、字符串、数字、true、false 或 null）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a string has no closing quote</source>
+        <translation>字符串缺少结尾的引号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a string holds a line break or another control character; write it as \n or \uXXXX</source>
+        <translation>字符串中含有换行符或其他控制字符；请写成 \n 或 \uXXXX</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a string has an unknown escape after a backslash</source>
+        <translation>字符串中反斜杠后是未知的转义</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a string has an invalid \u escape</source>
+        <translation>字符串中的 \u 转义无效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a string is not valid UTF-8</source>
+        <translation>字符串不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+36"/>
+        <source>not valid JSON (%1)</source>
+        <translation>不是有效的 JSON（%1）</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>a digit after %1</source>
+        <translation>%1 后面的数字</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the text ends too early</source>
+        <translation>文本提前结束</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unexpected string</source>
+        <translation>意外的字符串</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected number</source>
+        <translation>意外的数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected %1</source>
+        <translation>意外的 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a JSON value (text needs double quotes)</source>
+        <translation>%1 不是 JSON 值（文本需要用双引号括起）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a valid number</source>
+        <translation>%1 不是有效的数字</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1; expected %2</source>
+        <translation>%1；应为%2</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "json/JsonDocument.h"
 
+#include "json/JsonParseMessage.h"
+
 #include <QCoreApplication>
 #include <QStringDecoder>
 
@@ -93,7 +95,7 @@ std::optional<OrderedJson> parse(QByteArrayView bytes, JsonParseError *error, in
         QString what = QString::fromUtf8(e.what());
         if (const qsizetype colon = what.indexOf(QLatin1String(": "), what.indexOf(QLatin1String("parse error"))); colon >= 0)
             what = what.mid(colon + 2);
-        err.message = what;
+        err.message = JsonParseMessage::explain(what);
         locate(bytes, qsizetype(e.byte) > 0 ? qsizetype(e.byte) - 1 : 0, &err);
     } catch (const std::exception &e) {
         err.message = QString::fromUtf8(e.what());
