@@ -71,13 +71,18 @@ void MainWindowWidgets::setUp(QMainWindow *window, QAction *loadAction, ApiClien
     browserDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea | Qt::BottomDockWidgetArea);
     window->addDockWidget(Qt::LeftDockWidgetArea, browserDock);
 
-    // Keyboard order follows the work: profile, ID, load, tree, editor.
+    // Keyboard order follows the screen: the tool bar, the account browser on the left, the
+    // tree, then the editor. tst_taborder walks it.
     QWidget *chain[] = {
         profileSelector->findChild<QWidget *>(QStringLiteral("profileCombo")),
         profileSelector->findChild<QWidget *>(QStringLiteral("profilesButton")),
         idInput->lineEdit(),
         idInput->findChild<QWidget *>(QStringLiteral("idBuilderButton")),
         toolbar->loadButton(),
+        browser->findChild<QWidget *>(QStringLiteral("browserAccount")),
+        browser->findChild<QWidget *>(QStringLiteral("browserListButton")),
+        browser->findChild<QWidget *>(QStringLiteral("browserTable")),
+        browser->findChild<QWidget *>(QStringLiteral("browserLoadMoreButton")),
         panel->findChild<QWidget *>(QStringLiteral("treeFilter")),
         panel->treeView(),
         editor->findChild<QWidget *>(QStringLiteral("extensionFormView")),
