@@ -9,6 +9,7 @@
 #include <QCompleter>
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QStatusBar>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -233,6 +234,9 @@ void TestMainWindow::copyActions()
     QGuiApplication::clipboard()->clear();
     QTest::keyClick(tree, Qt::Key_C, Qt::KeyboardModifiers(modifiers));
     QCOMPARE(QGuiApplication::clipboard()->text(), expected);
+    QVERIFY2(m_window->statusBar()->currentMessage().endsWith(u"copied."_s)
+                 || m_window->statusBar()->currentMessage().endsWith(u"copied as JSON."_s),
+             qPrintable(m_window->statusBar()->currentMessage())); // a short note says so
 
     QGuiApplication::clipboard()->clear();
     copy->trigger(); // the same through the menu
@@ -246,6 +250,7 @@ void TestMainWindow::copyTraceId()
     const QString traceId = QString::fromLatin1(m_sandbox->lastRequestHeader("X-custom-traceid"));
     QVERIFY(!traceId.isEmpty());
     QCOMPARE(QGuiApplication::clipboard()->text(), traceId);
+    QCOMPARE(m_window->statusBar()->currentMessage(), u"Trace id copied."_s);
     QVERIFY(find<QLabel>("traceIdLabel")->textInteractionFlags() & Qt::TextSelectableByMouse);
 }
 

@@ -137,8 +137,10 @@ QString CallStatusBar::outcomeText() const
 
 void CallStatusBar::copyTraceId()
 {
-    if (!m_traceId.isEmpty())
-        QApplication::clipboard()->setText(m_traceId);
+    if (m_traceId.isEmpty())
+        return;
+    QApplication::clipboard()->setText(m_traceId);
+    Q_EMIT copied(tr("Trace id copied."));
 }
 
 void CallStatusBar::setRunning(bool running)

@@ -43,6 +43,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void cancelRequested();
+    void copied(const QString &message); // the trace id went to the clipboard
 
 private:
     void setRunning(bool running);

@@ -323,20 +323,26 @@ QModelIndex ConversationPanel::currentSourceIndex() const
 
 void ConversationPanel::copyValue()
 {
-    if (const QModelIndex index = currentSourceIndex(); index.isValid())
+    if (const QModelIndex index = currentSourceIndex(); index.isValid()) {
         QApplication::clipboard()->setText(m_model->valueText(index));
+        Q_EMIT copied(tr("Value copied."));
+    }
 }
 
 void ConversationPanel::copyPath()
 {
-    if (const QModelIndex index = currentSourceIndex(); index.isValid())
+    if (const QModelIndex index = currentSourceIndex(); index.isValid()) {
         QApplication::clipboard()->setText(m_model->pathForIndex(index));
+        Q_EMIT copied(tr("Path copied."));
+    }
 }
 
 void ConversationPanel::copySubtree()
 {
-    if (const QModelIndex index = currentSourceIndex(); index.isValid())
+    if (const QModelIndex index = currentSourceIndex(); index.isValid()) {
         QApplication::clipboard()->setText(m_model->subtreeJson(index, PrettyIndent));
+        Q_EMIT copied(tr("Subtree copied as JSON."));
+    }
 }
 
 void ConversationPanel::focusFilter()

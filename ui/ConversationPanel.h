@@ -69,6 +69,8 @@ public:
     void addConversationAction(QAction *action);
 
 Q_SIGNALS:
+    // Something went to the clipboard; `message` says what, for a short note ("Value copied.").
+    void copied(const QString &message);
     void serverExtensionEditRequested(const convdesk::JsonTextEditor::Edit &edit);
     void editRefused(const QString &message);
 

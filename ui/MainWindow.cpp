@@ -25,6 +25,7 @@
 #include <QCloseEvent>
 #include <QGuiApplication>
 #include <QSettings>
+#include <QStatusBar>
 
 using namespace Qt::StringLiterals;
 
@@ -140,6 +141,10 @@ void MainWindow::connectWidgets()
     connect(m_ui.panel, &ConversationPanel::editRefused, m_reporter, &SessionReporter::showProblem);
 
     connect(m_ui.callStatus, &CallStatusBar::cancelRequested, this, &MainWindow::cancelCall);
+    // A copy is confirmed briefly; the status bar's outcome and trace id come back after it.
+    const auto showCopied = [this](const QString &message) { statusBar()->showMessage(message, CopiedNoteMs); };
+    connect(m_ui.panel, &ConversationPanel::copied, this, showCopied);
+    connect(m_ui.callStatus, &CallStatusBar::copied, this, showCopied);
     connect(m_actions.find, &QAction::triggered, m_ui.panel, &ConversationPanel::focusFilter);
     connect(m_actions.buildId, &QAction::triggered, m_ui.idInput, &ConversationIdInput::openBuilder);
     connect(m_actions.focusId, &QAction::triggered, this, [this] {

@@ -40,6 +40,7 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
+    static constexpr int CopiedNoteMs = 2500; // how long "Value copied." shows
     // Profiles and window state live in `settings`, AppSecrets in `secrets`.
     MainWindow(QSettings &settings, SecretStore &secrets, QWidget *parent = nullptr);
     ~MainWindow() override;

@@ -2931,6 +2931,11 @@ QtKeychain %5，密钥保存在：%6
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
+    <message>
+        <location line="+31"/>
+        <source>Trace id copied.</source>
+        <translation>已复制追踪 ID。</translation>
+    </message>
 </context>
 <context>
     <name>convdesk::ConflictDialog</name>
@@ -3405,6 +3410,21 @@ QtKeychain %5，密钥保存在：%6
         <location line="+1"/>
         <source>Ra&amp;w JSON</source>
         <translation>原始 JSON(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+188"/>
+        <source>Value copied.</source>
+        <translation>已复制值。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Path copied.</source>
+        <translation>已复制路径。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Subtree copied as JSON.</source>
+        <translation>已将子树复制为 JSON。</translation>
     </message>
 </context>
 <context>
@@ -5049,7 +5069,7 @@ Value sent:
 <context>
     <name>convdesk::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+66"/>
+        <location filename="../../ui/MainWindow.cpp" line="+67"/>
         <source>Add a profile to start: Profiles… → Add…</source>
         <translation>请先添加配置：配置… → 添加…</translation>
     </message>
@@ -5269,7 +5289,7 @@ Value sent:
         <translation>未保存：自加载以来，%1 的服务端扩展字段已在服务端被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+188"/>
+        <location filename="../../ui/MainWindow.cpp" line="+192"/>
         <source>Sandbox: this window talks to a local simulator at %1 with demo data. Nothing done here reaches a real app.</source>
         <translation>沙盒：此窗口连接的是 %1 上的本地模拟器，使用演示数据。这里的任何操作都不会影响真实应用。</translation>
     </message>
