@@ -195,7 +195,13 @@ ExtensionEditor::ExtensionEditor(QWidget *parent)
     attach(m_ownDraft);
 }
 
-ExtensionEditor::~ExtensionEditor() = default;
+ExtensionEditor::~ExtensionEditor()
+{
+    // The form's open editor commits as the window closes during ~QWidget; its edit must not
+    // reach this half-destroyed editor (nor the draft, which is about to lose its view).
+    m_form->disconnect(this);
+    m_draft->disconnect(this);
+}
 
 void ExtensionEditor::setDraft(ExtensionDraft *draft)
 {

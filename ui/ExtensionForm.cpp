@@ -5,6 +5,7 @@
 #include "models/ExtensionFormModel.h"
 
 #include <QHBoxLayout>
+#include <QItemSelectionModel>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
@@ -147,7 +148,15 @@ ExtensionForm::ExtensionForm(QWidget *parent)
     updateAvailability();
 }
 
-ExtensionForm::~ExtensionForm() = default;
+ExtensionForm::~ExtensionForm()
+{
+    // ~QWidget closes the window, and losing focus commits an open editor into the model,
+    // whose signals would then reach this form after its own part is gone (UBSan found it).
+    m_delegate->disconnect(this);
+    m_model->disconnect(this);
+    if (QItemSelectionModel *selection = m_view->selectionModel())
+        selection->disconnect(this);
+}
 
 QString ExtensionForm::text() const
 {
