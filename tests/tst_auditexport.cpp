@@ -136,7 +136,7 @@ void TestAuditExport::writeAheadFieldsComeLast()
                                u"conversation_id"_s, u"outcome"_s, u"error_kind"_s, u"stage"_s, u"code"_s,
                                u"msg"_s, u"http_status"_s, u"trace_id"_s, u"expected"_s, u"value_before"_s,
                                u"value_sent"_s, u"phase"_s, u"attempt_id"_s, u"verified_by"_s, u"value_after"_s,
-                               u"reason"_s};
+                               u"reason"_s, u"revert_of"_s};
     QCOMPARE(AuditExport::fieldNames(), expected);
 
     AuditRecord row = withValue(u"v"_s);
@@ -145,7 +145,7 @@ void TestAuditExport::writeAheadFieldsComeLast()
     row.valueAfter = u"after"_s;
     const QList<QStringList> csv = parseCsv(AuditExport::toCsv({row}));
     QCOMPARE(csv.at(0), expected);
-    QCOMPARE(csv.at(1).mid(16), (QStringList{u"complete"_s, u"id-1"_s, u"reconcile"_s, u"after"_s, QString()}));
+    QCOMPARE(csv.at(1).mid(16), (QStringList{u"complete"_s, u"id-1"_s, u"reconcile"_s, u"after"_s, QString(), QString()}));
 
     const auto json = Json::parse(AuditExport::toJson({row}));
     QVERIFY(json && json->is_array());

@@ -51,6 +51,8 @@ private Q_SLOTS:
     void reasonIsWrittenOnlyWhenGiven_data();
     void reasonIsWrittenOnlyWhenGiven();
     void reasonThatIsNotAStringIsRefused();
+    void revertIsWrittenOnlyForReverts_data();
+    void revertIsWrittenOnlyForReverts();
     void schemaFactsAreWrittenOnlyWhenSet_data();
     void schemaFactsAreWrittenOnlyWhenSet();
     void schemaErrorsThatAreNotStringsAreRefused();
@@ -219,6 +221,33 @@ void TestAuditLog::schemaFactsAreWrittenOnlyWhenSet()
     QCOMPARE(*back, record);
 }
 
+void TestAuditLog::revertIsWrittenOnlyForReverts_data()
+{
+    QTest::addColumn<QString>("attemptId"); // of the reverted save; "" for one from before write-ahead
+    QTest::addColumn<bool>("revert");
+    QTest::newRow("an ordinary save: the line is as before") << QString() << false;
+    QTest::newRow("revert of a write-ahead save") << u"3f2c0d1e-attempt"_s << true;
+    QTest::newRow("revert of an older save") << QString() << true;
+}
+
+void TestAuditLog::revertIsWrittenOnlyForReverts()
+{
+    QFETCH(QString, attemptId);
+    QFETCH(bool, revert);
+    AuditRecord record = sampleAuditRecord(u"v"_s);
+    if (revert)
+        record.revertOf = RevertedSave{QDateTime(QDate(2026, 11, 30), QTime(9, 15, 2, 345), Qt::UTC), attemptId};
+    const OrderedJson json = record.toJson();
+    QCOMPARE(json.contains("revert_of"), revert);
+    if (revert) {
+        QCOMPARE(json["revert_of"]["time"].get<std::string>(), std::string("2026-11-30T09:15:02.345Z"));
+        QCOMPARE(json["revert_of"].contains("attempt_id"), !attemptId.isEmpty());
+    }
+    const auto back = AuditRecord::fromJson(json);
+    QVERIFY(back);
+    QCOMPARE(*back, record);
+}
+
 void TestAuditLog::schemaErrorsThatAreNotStringsAreRefused()
 {
     OrderedJson json = sampleAuditRecord(u"v"_s).toJson();
@@ -318,6 +347,18 @@ void TestAuditLog::corruptLineIsSkippedWithWarning_data()
     QTest::newRow("phase not a string")
         << QByteArray(R"({"time":"2024-01-01T00:00:00.000Z","conversation_id":"a|1|b","error_kind":"none","phase":1})")
         << u"phase"_s;
+    QTest::newRow("revert_of not an object")
+        << QByteArray(R"({"time":"2024-01-01T00:00:00.000Z","conversation_id":"a|1|b","error_kind":"none",)"
+                      R"("revert_of":"yesterday"})")
+        << u"revert_of"_s;
+    QTest::newRow("revert_of without a time")
+        << QByteArray(R"({"time":"2024-01-01T00:00:00.000Z","conversation_id":"a|1|b","error_kind":"none",)"
+                      R"("revert_of":{"attempt_id":"x"}})")
+        << u"revert_of"_s;
+    QTest::newRow("revert_of with a bad time")
+        << QByteArray(R"({"time":"2024-01-01T00:00:00.000Z","conversation_id":"a|1|b","error_kind":"none",)"
+                      R"("revert_of":{"time":"soon"}})")
+        << u"revert_of"_s;
     QTest::newRow("attempt without attempt_id")
         << QByteArray(R"({"time":"2024-01-01T00:00:00.000Z","conversation_id":"a|1|b","phase":"attempt"})")
         << u"attempt_id"_s;

@@ -1,4 +1,6 @@
 #include "SandboxServer.h"
+#include "audit/AuditJoin.h"
+#include "audit/AuditLog.h"
 #include "audit/AuditRecord.h"
 #include "session/ConversationSession.h"
 #include "session/EditSession.h"
@@ -6,6 +8,7 @@
 #include "session/GuardedSave.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -33,6 +36,9 @@ private Q_SLOTS:
     void conflictChoices();
     void revertLoadsItsConversationFirst();
     void revertRefusesAnotherProfile();
+    void declinedSwitchDoesNotRenameTheIdBox();
+    void revertIsRecordedOnlyForTheRevertedValue_data();
+    void revertIsRecordedOnlyForTheRevertedValue();
 
 private:
     ConversationId idAt(int index) const;
@@ -297,6 +303,78 @@ void TestEditSession::revertRefusesAnotherProfile()
     QCOMPARE(problems.size(), 1);
     QVERIFY(problems.first().first().toString().contains(u"Production"_s));
     QVERIFY(!m_edit->draft()->isModified());
+}
+
+void TestEditSession::declinedSwitchDoesNotRenameTheIdBox()
+{
+    loadAt(0);
+    m_edit->draft()->setText(u"unsaved"_s, u"Typing"_s);
+    QSignalSpy requested(m_edit.get(), &EditSession::loadRequested);
+    m_unsavedAnswers << EditSession::UnsavedAnswer::Cancel;
+    QVERIFY(!m_edit->open(idAt(1)));
+    QCOMPARE(requested.size(), 0); // the ID box keeps naming what is shown
+    QCOMPARE(m_session->conversationId(), idAt(0));
+
+    m_unsavedAnswers << EditSession::UnsavedAnswer::Discard;
+    QVERIFY(m_edit->open(idAt(1)));
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().first().toString(), idAt(1).toString());
+}
+
+void TestEditSession::revertIsRecordedOnlyForTheRevertedValue_data()
+{
+    QTest::addColumn<QString>("editAfterRevert"); // typed over the reverted value; "" for none
+    QTest::addColumn<bool>("firstReviewCancelled");
+    QTest::addColumn<bool>("recordedAsRevert");
+
+    QTest::newRow("as reverted") << QString() << false << true;
+    QTest::newRow("cancelled, then saved as reverted") << QString() << true << true;
+    QTest::newRow("edited further") << uR"({"old":true,"more":1})"_s << true << false;
+}
+
+void TestEditSession::revertIsRecordedOnlyForTheRevertedValue()
+{
+    QFETCH(QString, editAfterRevert);
+    QFETCH(bool, firstReviewCancelled);
+    QFETCH(bool, recordedAsRevert);
+    QTemporaryDir dir;
+    AuditLog log(dir.filePath(u"audit.jsonl"_s));
+    m_session->setAuditLog(&log, u"test"_s);
+    loadAt(0);
+    AuditRecord record;
+    record.time = QDateTime(QDate(2026, 11, 30), QTime(9, 15, 2, 345), Qt::UTC);
+    record.attemptId = u"attempt-1"_s;
+    record.profile = u"Sandbox"_s;
+    record.appKey = SandboxServer::demoCredentials().appKey;
+    record.conversationId = idAt(0).toString();
+    record.valueBefore = uR"({"old":true})"_s;
+
+    QSignalSpy saved(m_session.get(), &ConversationSession::saved);
+    m_reviewAnswers << !firstReviewCancelled;
+    QVERIFY(m_edit->revertTo(record));
+    if (firstReviewCancelled) {
+        QCOMPARE(saved.size(), 0);
+        if (!editAfterRevert.isEmpty())
+            m_edit->draft()->setText(editAfterRevert, u"Typing"_s);
+        m_reviewAnswers << true;
+        QVERIFY(m_edit->save());
+    }
+    QVERIFY(saved.wait());
+
+    const QList<AuditRecord> written = AuditJoin::attempts(log.readAll());
+    QCOMPARE(written.size(), 1);
+    QCOMPARE(written.first().revertOf.isValid(), recordedAsRevert);
+    if (recordedAsRevert) {
+        QCOMPARE(written.first().revertOf.time, record.time);
+        QCOMPARE(written.first().revertOf.attemptId, u"attempt-1"_s);
+    }
+    // The next save of the same conversation is a save of its own.
+    m_edit->draft()->setText(u"{}"_s, u"Typing"_s);
+    m_reviewAnswers << true;
+    QVERIFY(m_edit->save());
+    QVERIFY(saved.wait());
+    QVERIFY(!AuditJoin::attempts(log.readAll()).last().revertOf.isValid());
+    m_session->setAuditLog(nullptr, {});
 }
 
 QTEST_GUILESS_MAIN(TestEditSession)

@@ -13,6 +13,8 @@ private Q_SLOTS:
     void describe_data();
     void describe();
     void everyKindHasItsOwnTitle();
+    void suggestsRetry_data();
+    void suggestsRetry();
 };
 
 void TestErrorText::describe_data()
@@ -67,6 +69,56 @@ void TestErrorText::everyKindHasItsOwnTitle()
     for (ErrorKind kind : kinds)
         titles.insert(ErrorText::title(kind));
     QCOMPARE(titles.size(), int(std::size(kinds)));
+}
+
+void TestErrorText::suggestsRetry_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("httpStatus");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<int>("networkError");
+    QTest::addColumn<bool>("expected");
+
+    const int none = int(QNetworkReply::NoError);
+    const int business = int(ErrorKind::Business);
+    const int http = int(ErrorKind::HttpStatus);
+    QTest::newRow("connection refused") << int(ErrorKind::NetworkDown) << 0 << 0
+                                        << int(QNetworkReply::ConnectionRefusedError) << true;
+    QTest::newRow("write broke after sending") << int(ErrorKind::NetworkDown) << 0 << 0
+                                               << int(QNetworkReply::ContentReSendError) << false;
+    QTest::newRow("timeout") << int(ErrorKind::Timeout) << 0 << 0 << none << true;
+    QTest::newRow("HTTP 429") << http << 429 << 0 << none << true;
+    QTest::newRow("HTTP 502") << http << 502 << 0 << none << true;
+    QTest::newRow("HTTP 503") << http << 503 << 0 << none << true;
+    QTest::newRow("HTTP 504") << http << 504 << 0 << none << true;
+    QTest::newRow("HTTP 403") << http << 403 << 0 << none << false;
+    QTest::newRow("HTTP 404") << http << 404 << 0 << none << false;
+    QTest::newRow("rate limited 416") << business << 200 << 416 << none << true;
+    QTest::newRow("server error 500") << business << 200 << 500 << none << true;
+    QTest::newRow("server busy 503") << business << 200 << 503 << none << true;
+    QTest::newRow("no such conversation 414") << business << 200 << 414 << none << false;
+    QTest::newRow("too long 405") << business << 200 << 405 << none << false;
+    QTest::newRow("tls") << int(ErrorKind::Tls) << 0 << 0 << int(QNetworkReply::SslHandshakeFailedError) << false;
+    QTest::newRow("malformed") << int(ErrorKind::MalformedResponse) << 200 << 0 << none << false;
+    QTest::newRow("configuration") << int(ErrorKind::Configuration) << 0 << 0 << none << false;
+    QTest::newRow("cancelled") << int(ErrorKind::Cancelled) << 0 << 0 << int(QNetworkReply::OperationCanceledError)
+                               << false;
+    QTest::newRow("success") << int(ErrorKind::None) << 200 << 200 << none << false;
+}
+
+void TestErrorText::suggestsRetry()
+{
+    QFETCH(int, kind);
+    QFETCH(int, httpStatus);
+    QFETCH(int, code);
+    QFETCH(int, networkError);
+    QFETCH(bool, expected);
+    ApiResult result;
+    result.error = ErrorKind(kind);
+    result.httpStatus = httpStatus;
+    result.code = code;
+    result.networkError = QNetworkReply::NetworkError(networkError);
+    QCOMPARE(ErrorText::suggestsRetry(result), expected);
 }
 
 QTEST_GUILESS_MAIN(TestErrorText)

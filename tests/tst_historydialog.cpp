@@ -87,6 +87,7 @@ private Q_SLOTS:
     void cancelledExportWritesNothing();
     void openLoadsTheConversation();
     void revertGoesThroughConfirmation();
+    void revertShowsInHistoryAsARevert();
     void revertLoadsTheConversationFirst();
     void revertIsGuardedAgainstOtherWriters();
     void revertOfAnotherProfileIsRefused();
@@ -373,6 +374,37 @@ void TestHistoryDialog::revertGoesThroughConfirmation()
     QCOMPARE(records.size(), 2);
     QCOMPARE(records.last().valueSent, seeded);
     QCOMPARE(records.last().expected, std::optional<QString>(u"{\"ticket\":\"wrong one\"}"_s));
+}
+
+void TestHistoryDialog::revertShowsInHistoryAsARevert()
+{
+    saveAlice(u"{\"ticket\":\"T-1\"}"_s);
+    HistoryDialog *history = openHistory();
+    QVERIFY(selectRecord([](const AuditRecord &entry) { return entry.valueSent.contains(u"T-1"_s); }));
+    QSignalSpy saved((*m_window)->session(), &ConversationSession::saved);
+    DialogHook::setNextAnswer(QDialogButtonBox::Save);
+    QTest::mouseClick(inHistory<QPushButton>(u"historyRevertButton"_s), Qt::LeftButton);
+    QVERIFY(saved.wait());
+
+    // On record: the revert names the save it undoes; the save itself is no revert.
+    const QList<AuditRecord> records = AuditJoin::attempts(m_window->auditLog().readAll());
+    QCOMPARE(records.size(), 2);
+    QVERIFY(!records.first().revertOf.isValid());
+    QCOMPARE(records.last().revertOf.time, records.first().time);
+    QCOMPARE(records.last().revertOf.attemptId, records.first().attemptId);
+
+    // In the table and the details.
+    QTRY_COMPARE(history->shownRecords().size(), 2);
+    QVERIFY(selectRecord([](const AuditRecord &entry) { return entry.revertOf.isValid(); }));
+    const QModelIndex current = history->view()->currentIndex();
+    const QString outcome =
+        current.siblingAtColumn(AuditHistoryModel::OutcomeColumn).data(Qt::DisplayRole).toString();
+    QCOMPARE(outcome, AuditHistoryModel::tr("Revert: %1").arg(AuditHistoryModel::tr("Saved")));
+    const QString detail = inHistory<QPlainTextEdit>(u"historyDetail"_s)->toPlainText();
+    QVERIFY2(detail.startsWith(u"A revert"_s), qPrintable(detail));
+    QVERIFY(selectRecord([](const AuditRecord &entry) { return !entry.revertOf.isValid(); }));
+    QCOMPARE(history->view()->currentIndex().siblingAtColumn(AuditHistoryModel::OutcomeColumn).data().toString(),
+             AuditHistoryModel::tr("Saved"));
 }
 
 void TestHistoryDialog::revertLoadsTheConversationFirst()

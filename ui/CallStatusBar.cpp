@@ -1,5 +1,6 @@
 #include "CallStatusBar.h"
 
+#include "ElidedLabel.h"
 #include "api/ErrorText.h"
 
 #include <QApplication>
@@ -15,7 +16,7 @@ namespace convdesk {
 
 CallStatusBar::CallStatusBar(QWidget *parent)
     : QWidget(parent)
-    , m_outcome(new QLabel(this))
+    , m_outcome(new ElidedLabel(this))
     , m_traceLabel(new QLabel(this))
     , m_copyTrace(new QToolButton(this))
     , m_latency(new QLabel(this))
@@ -25,11 +26,8 @@ CallStatusBar::CallStatusBar(QWidget *parent)
     setObjectName(QStringLiteral("callStatusBar"));
 
     m_outcome->setObjectName(QStringLiteral("callOutcome"));
-    m_outcome->setTextFormat(Qt::PlainText);
-    m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // Long error sentences must not widen the window; the whole text is in the tooltip and
-    // in the window's message area.
-    m_outcome->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // Long error sentences end in "…" before the trace id; the whole text is in the tooltip
+    // and in the window's message area.
     m_outcome->setMinimumWidth(fontMetrics().averageCharWidth() * 20);
 
     m_traceLabel->setObjectName(QStringLiteral("traceIdLabel"));

@@ -11,6 +11,8 @@ class QToolButton;
 
 namespace convdesk {
 
+class ElidedLabel;
+
 // The outcome of the last call, for the status bar: business code and message, the trace id
 // (selectable, with a copy button, because support tickets ask for it) and the latency.
 // While a call runs it shows a busy indicator and a Cancel button instead.
@@ -48,7 +50,7 @@ Q_SIGNALS:
 private:
     void setRunning(bool running);
 
-    QLabel *m_outcome;
+    ElidedLabel *m_outcome;
     QLabel *m_traceLabel;
     QToolButton *m_copyTrace;
     QLabel *m_latency;

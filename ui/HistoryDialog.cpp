@@ -6,6 +6,7 @@
 #include "audit/AuditFilter.h"
 #include "audit/AuditLog.h"
 #include "models/AuditHistoryModel.h"
+#include "platform/LocalTime.h"
 #include "schema/SchemaVerdict.h"
 
 #include <QComboBox>
@@ -383,7 +384,15 @@ void HistoryDialog::updateDetail()
     }
     const QString before = record->valueBefore ? *record->valueBefore
                                                : tr("(unknown: the server could not be read before the write)");
-    QString text = record->reason.isEmpty() ? QString() : tr("Reason: %1").arg(record->reason) + QStringLiteral("\n\n");
+    QString text;
+    if (record->revertOf.isValid())
+        text += tr("A revert: it restores the value from before the save of %1.")
+                    .arg(LocalTime::withOffset(record->revertOf.time))
+              + QStringLiteral("\n");
+    if (!record->reason.isEmpty())
+        text += tr("Reason: %1").arg(record->reason) + QStringLiteral("\n");
+    if (!text.isEmpty())
+        text += QStringLiteral("\n");
     text += tr("Value before:\n%1\n\nValue sent:\n%2").arg(before, record->valueSent);
     if (record->valueAfter)
         text += QStringLiteral("\n\n") + tr("Value on the server after the save:\n%1").arg(*record->valueAfter);

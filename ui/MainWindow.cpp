@@ -17,6 +17,7 @@
 #include "ProfileSwitcher.h"
 #include "SaveConfirmDialog.h"
 #include "SessionReporter.h"
+#include "StaleViewMarker.h"
 #include "session/EditSession.h"
 #include "session/ExtensionDraft.h"
 #include "session/GuardedSave.h"
@@ -49,7 +50,9 @@ MainWindow::MainWindow(QSettings &settings, SecretStore &secrets, QWidget *paren
     // window acts on it (a conflict's "keep editing" message must not be dismissed by it).
     m_reporter = new SessionReporter(m_session, m_ui.callStatus, m_ui.errorBanner,
                                      [this] { return m_edit->draft()->isModified(); }, this);
+    m_reporter->setRetryButton(m_ui.retryButton);
     m_edit = new EditSession(m_session, this);
+    new StaleViewMarker(m_session, m_ui.idInput, m_ui.staleBanner, this);
     m_ui.editor->setDraft(m_edit->draft());
     connectWidgets();
     LanguageMenu *languageMenu = m_actions.buildMenuBar(this, m_ui.browserDock, m_settings);
@@ -167,9 +170,20 @@ void MainWindow::connectSession()
     connect(m_session, &ConversationSession::conflict, this, reloadHistory);
     connect(m_session, &ConversationSession::interruptedSavesChecked, this, reloadHistory);
     connect(m_session, &ConversationSession::failed, this,
-            [reloadHistory](const ApiResult &, ConversationSession::Operation operation) {
+            [this, reloadHistory](const ApiResult &, ConversationSession::Operation operation) {
                 if (operation == ConversationSession::Operation::Save)
                     reloadHistory();
+                markShownInBrowser();
+            });
+    // The row clicked for a load that failed, or that waited for a save that did not go
+    // through, is no longer highlighted: the selection names what is shown.
+    connect(m_session, &ConversationSession::conflict, this, &MainWindow::markShownInBrowser);
+    connect(m_reporter, &SessionReporter::retryRequested, this,
+            [this](ConversationSession::Operation operation, const QString &conversationId) {
+                if (operation == ConversationSession::Operation::Save)
+                    save(); // the review again, then the guarded save
+                else if (const auto id = ConversationId::parse(conversationId))
+                    m_edit->load(*id); // a load again, also of the conversation shown
             });
     connect(m_edit, &EditSession::note, m_ui.callStatus, &CallStatusBar::showNote);
     connect(m_edit, &EditSession::problem, m_reporter, &SessionReporter::showProblem);
@@ -302,7 +316,24 @@ bool MainWindow::openConversation(const QString &conversationId)
         m_reporter->showProblem(tr("Cannot load: %1").arg(error));
         return false;
     }
-    return m_edit->open(*id);
+    const bool started = m_edit->open(*id);
+    if (!m_edit->isShowingOrLoading(*id))
+        showViewInInputs(); // the user stayed, or it waits for a save: nothing switched yet
+    return started;
+}
+
+void MainWindow::showViewInInputs()
+{
+    // The ID box and the browser's selection name what the tree and editor show. A typed ID
+    // is the user's text and stays; StaleViewMarker marks the view instead.
+    if (m_session->hasConversation())
+        m_ui.idInput->setText(m_session->conversationId().toString());
+    markShownInBrowser();
+}
+
+void MainWindow::markShownInBrowser()
+{
+    m_ui.browser->markShown(m_session->hasConversation() ? m_session->conversationId().toString() : QString());
 }
 
 void MainWindow::revertTo(const AuditRecord &record)

@@ -103,6 +103,8 @@ private:
     void showPendingValue();
 
     void showConversation();
+    void showViewInInputs(); // the ID box and the browser name the conversation shown
+    void markShownInBrowser();
     void updateActions();
     void updateTitle();
     void loadSchema(); // the profile's team schema, read afresh, into the form

@@ -13,12 +13,14 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMainWindow>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolButton>
 #include <QTreeView>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 #include <iterator>
@@ -43,6 +45,10 @@ void MainWindowWidgets::setUp(QMainWindow *window, QAction *loadAction, ApiClien
     auto *central = new QWidget(window);
     sandboxBanner = new MessageBanner(MessageBanner::Kind::Notice, QStringLiteral("sandboxBanner"), central);
     errorBanner = new MessageBanner(MessageBanner::Kind::Problem, QStringLiteral("errorBanner"), central);
+    retryButton = new QPushButton(MainWindow::tr("Re&try"), central);
+    retryButton->setObjectName(QStringLiteral("retryButton"));
+    retryButton->setToolTip(MainWindow::tr("Send the request that failed again"));
+    staleBanner = new MessageBanner(MessageBanner::Kind::Warning, QStringLiteral("staleViewBanner"), central);
     panel = new ConversationPanel(central);
     editor = new ExtensionEditor(central);
     splitter = new QSplitter(Qt::Horizontal, central);
@@ -55,7 +61,11 @@ void MainWindowWidgets::setUp(QMainWindow *window, QAction *loadAction, ApiClien
 
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(sandboxBanner);
-    layout->addWidget(errorBanner);
+    auto *errorRow = new QHBoxLayout;
+    errorRow->addWidget(errorBanner, 1);
+    errorRow->addWidget(retryButton, 0, Qt::AlignVCenter);
+    layout->addLayout(errorRow);
+    layout->addWidget(staleBanner);
     layout->addWidget(splitter, 1);
     window->setCentralWidget(central);
 

@@ -3,6 +3,7 @@
 class QAction;
 class QDockWidget;
 class QMainWindow;
+class QPushButton;
 class QSettings;
 class QSplitter;
 
@@ -37,6 +38,8 @@ struct MainWindowWidgets
     CallStatusBar *callStatus = nullptr;
     MessageBanner *sandboxBanner = nullptr;
     MessageBanner *errorBanner = nullptr;
+    QPushButton *retryButton = nullptr; // beside the error banner, after a failure worth retrying
+    MessageBanner *staleBanner = nullptr; // the view does not show what the ID box names
     QSplitter *splitter = nullptr;
     AccountBrowser *browser = nullptr;
     QDockWidget *browserDock = nullptr;

@@ -1,5 +1,6 @@
 #include "MessageBanner.h"
 
+#include "AlertStyle.h"
 #include "api/ErrorText.h"
 
 using namespace Qt::StringLiterals;
@@ -13,8 +14,24 @@ MessageBanner::MessageBanner(Kind kind, const QString &objectName, QWidget *pare
     setWordWrap(true);
     setTextFormat(Qt::RichText);
     setAutoFillBackground(true);
-    setBackgroundRole(kind == Kind::Notice ? QPalette::Highlight : QPalette::ToolTipBase);
-    setForegroundRole(kind == Kind::Notice ? QPalette::HighlightedText : QPalette::ToolTipText);
+    switch (kind) {
+    case Kind::Notice:
+        setBackgroundRole(QPalette::Highlight);
+        setForegroundRole(QPalette::HighlightedText);
+        break;
+    case Kind::Problem:
+        setBackgroundRole(QPalette::ToolTipBase);
+        setForegroundRole(QPalette::ToolTipText);
+        break;
+    case Kind::Warning: {
+        QPalette warning = palette();
+        AlertStyle::applyWarningColours(warning, AlertStyle::isDark(warning));
+        setPalette(warning);
+        setBackgroundRole(QPalette::Window);
+        setForegroundRole(QPalette::WindowText);
+        break;
+    }
+    }
     setFrameShape(QFrame::StyledPanel);
     setMargin(fontMetrics().height() / 2);
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);

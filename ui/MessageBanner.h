@@ -16,7 +16,8 @@ class MessageBanner final : public QLabel
 public:
     enum class Kind {
         Notice, // highlight colours: a state that lasts (sandbox mode)
-        Problem // tooltip colours: the last thing that went wrong
+        Problem, // tooltip colours: the last thing that went wrong
+        Warning  // the warning colours (AlertStyle): what is on screen is not what was asked for
     };
 
     MessageBanner(Kind kind, const QString &objectName, QWidget *parent = nullptr);

@@ -3,9 +3,12 @@
 #include "CallStatusBar.h"
 #include "MainWindow.h"
 #include "MessageBanner.h"
+#include "api/ErrorText.h"
 #include "session/ConversationSession.h"
 #include "session/AttemptReconciler.h"
 #include "session/GuardedSave.h"
+
+#include <QAbstractButton>
 
 #include <algorithm>
 
@@ -24,9 +27,11 @@ SessionReporter::SessionReporter(ConversationSession *session, CallStatusBar *ca
 {
     connect(m_session, &ConversationSession::loadStarted, this, [this](const QString &id) {
         m_callStatus->showRunning(MainWindow::tr("Loading %1…").arg(id));
+        offerRetry(false);
     });
     connect(m_session, &ConversationSession::saveStarted, this, [this](const QString &id) {
         m_callStatus->showRunning(MainWindow::tr("Checking and saving the server extension of %1…").arg(id));
+        offerRetry(false);
     });
     connect(m_session, &ConversationSession::loaded, this, [this](const ApiResult &result) {
         m_callStatus->showResult(MainWindow::tr("Load"), result,
@@ -65,7 +70,7 @@ SessionReporter::SessionReporter(ConversationSession *session, CallStatusBar *ca
                     m_errorBanner->showMessage(result.detail);
                     return;
                 }
-                showFailure(saving ? MainWindow::tr("Save") : MainWindow::tr("Load"), result);
+                showFailure(operation, result);
                 if (saving && m_session->lastSaveFailedBeforeWriting() && result.error != ErrorKind::Cancelled)
                     m_callStatus->showNote(m_callStatus->outcomeText() + u' '
                                            + MainWindow::tr("The check before writing failed; nothing was written."));
@@ -108,15 +113,39 @@ SessionReporter::~SessionReporter() = default;
 
 void SessionReporter::showProblem(const QString &message)
 {
+    offerRetry(false); // the banner no longer shows the failure a retry was for
     m_errorBanner->showMessage(message);
     m_callStatus->showNote(message);
 }
 
-void SessionReporter::showFailure(const QString &operation, const ApiResult &result)
+void SessionReporter::showFailure(ConversationSession::Operation operation, const ApiResult &result)
 {
-    m_callStatus->showResult(operation, result);
-    if (result.error != ErrorKind::Cancelled) // a cancel was asked for; the status bar says so
-        m_errorBanner->showFailure(operation, result, m_hasEdits());
+    const QString name = operation == ConversationSession::Operation::Save ? MainWindow::tr("Save")
+                                                                           : MainWindow::tr("Load");
+    m_callStatus->showResult(name, result);
+    if (result.error == ErrorKind::Cancelled) // a cancel was asked for; the status bar says so
+        return;
+    m_errorBanner->showFailure(name, result, m_hasEdits());
+    m_failedOperation = operation;
+    m_failedId = m_session->pendingId().toString();
+    offerRetry(ErrorText::suggestsRetry(result));
+}
+
+void SessionReporter::setRetryButton(QAbstractButton *button)
+{
+    m_retry = button;
+    m_retry->hide();
+    connect(m_retry, &QAbstractButton::clicked, this, [this] {
+        offerRetry(false);
+        m_errorBanner->dismiss();
+        Q_EMIT retryRequested(m_failedOperation, m_failedId);
+    });
+}
+
+void SessionReporter::offerRetry(bool offer)
+{
+    if (m_retry)
+        m_retry->setVisible(offer);
 }
 
 bool SessionReporter::showPendingAuditWarning()

@@ -1,15 +1,18 @@
 #pragma once
 
 #include "api/ApiResult.h"
+#include "session/ConversationSession.h"
 
 #include <QObject>
+#include <QPointer>
+
+class QAbstractButton;
 
 #include <functional>
 
 namespace convdesk {
 
 class CallStatusBar;
-class ConversationSession;
 class MessageBanner;
 
 // Tells the user how the main window's calls go: the status bar shows each call's start and
@@ -30,8 +33,17 @@ public:
     // A problem that is not a call outcome, in the banner and the status bar.
     void showProblem(const QString &message);
 
+    // Shown beside the banner after a failure a retry may cure (ErrorText::suggestsRetry):
+    // the network, a timeout, a busy or rate-limiting server. A click emits retryRequested().
+    void setRetryButton(QAbstractButton *button);
+
+Q_SIGNALS:
+    // The failed load of `conversationId`, or the save of the shown conversation, again.
+    void retryRequested(convdesk::ConversationSession::Operation operation, const QString &conversationId);
+
 private:
-    void showFailure(const QString &operation, const ApiResult &result);
+    void showFailure(ConversationSession::Operation operation, const ApiResult &result);
+    void offerRetry(bool offer);
     bool showPendingAuditWarning();
 
     ConversationSession *m_session;
@@ -39,6 +51,9 @@ private:
     MessageBanner *m_errorBanner;
     std::function<bool()> m_hasEdits;
     QString m_auditWarning; // an audit record that could not be written, shown with the outcome
+    QPointer<QAbstractButton> m_retry;
+    ConversationSession::Operation m_failedOperation = ConversationSession::Operation::None;
+    QString m_failedId;
 };
 
 } // namespace convdesk

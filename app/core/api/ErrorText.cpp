@@ -127,4 +127,27 @@ QString describe(const ApiResult &result)
     return {};
 }
 
+bool suggestsRetry(const ApiResult &result)
+{
+    switch (result.error) {
+    case ErrorKind::NetworkDown:
+        return result.networkError != QNetworkReply::ContentReSendError;
+    case ErrorKind::Timeout:
+        return true;
+    case ErrorKind::HttpStatus:
+        return result.httpStatus == 429 || result.httpStatus == 502 || result.httpStatus == 503
+            || result.httpStatus == 504;
+    case ErrorKind::Business:
+        return result.code == 416 || result.code >= 500;
+    case ErrorKind::None:
+    case ErrorKind::Configuration:
+    case ErrorKind::Tls:
+    case ErrorKind::MalformedResponse:
+    case ErrorKind::OversizedResponse:
+    case ErrorKind::Cancelled:
+        return false;
+    }
+    return false;
+}
+
 } // namespace convdesk::ErrorText

@@ -51,7 +51,7 @@ QStringList AuditExport::fieldNames()
             names << name;
     }
     // Added after write-ahead, and written to the log only when given: always exported, last.
-    names << QStringLiteral("reason");
+    names << QStringLiteral("reason") << QStringLiteral("revert_of");
     return names;
 }
 

@@ -155,6 +155,13 @@ OrderedJson AuditRecord::toJson() const
             lines.push_back(Json::toStdString(line));
         json["schema_errors"] = lines;
     }
+    if (revertOf.isValid()) {
+        OrderedJson reverted = OrderedJson::object();
+        reverted["time"] = Json::toStdString(revertOf.time.toUTC().toString(Qt::ISODateWithMs));
+        if (!revertOf.attemptId.isEmpty())
+            reverted["attempt_id"] = Json::toStdString(revertOf.attemptId);
+        json["revert_of"] = reverted;
+    }
     return json;
 }
 
@@ -223,6 +230,15 @@ std::optional<AuditRecord> AuditRecord::fromJson(const OrderedJson &json, QStrin
                 return fail(tr("\"schema_errors\" is not a list of strings"));
             record.schemaErrors << Json::toQString(line.get<std::string>());
         }
+    }
+    if (const auto reverted = json.find("revert_of"); reverted != json.end() && !reverted->is_null()) {
+        QString revertedTime;
+        if (!reverted->is_object() || !readString(*reverted, "time", &revertedTime)
+            || !readString(*reverted, "attempt_id", &record.revertOf.attemptId))
+            return fail(tr("\"revert_of\" is not an object with a \"time\""));
+        record.revertOf.time = QDateTime::fromString(revertedTime, Qt::ISODateWithMs).toUTC();
+        if (!record.revertOf.time.isValid())
+            return fail(tr("\"revert_of\" has no ISO 8601 \"time\": %1").arg(revertedTime));
     }
     if (!readInt(json, "code", &record.code))
         return fail(tr("\"code\" is not an integer"));

@@ -14,6 +14,16 @@ namespace convdesk {
 
 struct ApiResult;
 
+// The save a revert from the History undoes: its time and, for write-ahead saves, its attempt
+// id (older saves have none). Invalid when the save is not a revert.
+struct RevertedSave
+{
+    QDateTime time;
+    QString attemptId;
+    bool isValid() const { return time.isValid(); }
+    friend bool operator==(const RevertedSave &, const RevertedSave &) = default;
+};
+
 // One line of the audit log: one JSON object. Holds what was sent and what came back, never
 // the AppSecret (nothing here can carry it).
 //
@@ -73,6 +83,8 @@ public:
     QString schemaSha256;
     QString schemaCheck;
     QStringList schemaErrors;
+    // A save made by History's "Revert to this value…": the save whose value before it restores.
+    RevertedSave revertOf;
 
     Outcome outcome() const;
     // An Attempt with the result fields of its Outcome: what the History shows as one row.

@@ -1,6 +1,7 @@
 #include "json/FieldDecoder.h"
 
 #include "json/JsonInteger.h"
+#include "platform/LocalTime.h"
 
 #include <QDateTime>
 
@@ -246,14 +247,7 @@ DecodedField FieldDecoder::decode(const JsonPath &path, const OrderedJson &value
             const QDateTime when = QDateTime::fromMSecsSinceEpoch(*ms);
             const QString format = QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz");
             field.kind = DecodedField::Kind::Timestamp;
-            // Local time with its offset from UTC, so a time read to a colleague elsewhere (or
-            // pasted into a ticket) is not an hour or eight off; UTC in the tooltip.
-            const int offsetMinutes = when.offsetFromUtc() / 60;
-            const QString offset = QStringLiteral("%1%2:%3")
-                                       .arg(offsetMinutes < 0 ? QStringLiteral("-") : QStringLiteral("+"))
-                                       .arg(qAbs(offsetMinutes) / 60, 2, 10, QLatin1Char('0'))
-                                       .arg(qAbs(offsetMinutes) % 60, 2, 10, QLatin1Char('0'));
-            field.display = when.toString(format) + u' ' + offset;
+            field.display = LocalTime::withOffset(when, format); // UTC in the tooltip
             field.toolTip = tr("%1 ms since 1970-01-01 UTC\n%2 UTC").arg(raw, when.toUTC().toString(format));
             field.typeName = tr("%1 (ms timestamp)").arg(field.typeName);
             return field;

@@ -187,28 +187,34 @@ int AuditHistoryModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString AuditHistoryModel::outcomeText(const AuditRecord &record)
+{
+    switch (record.outcome()) {
+    case AuditRecord::Outcome::Success: return tr("Saved");
+    case AuditRecord::Outcome::Conflict:
+        return record.errorKind == AuditRecord::OverwrittenKind ? tr("Saved, then overwritten")
+                                                                 : tr("Conflict, not written");
+    case AuditRecord::Outcome::Unknown:
+        return record.phase == AuditRecord::Phase::Attempt
+                   ? tr("Unknown (interrupted)")
+                   : tr("Unknown (may have been written)");
+    case AuditRecord::Outcome::Failure:
+        if (record.errorKind == AuditRecord::InterruptedKind)
+            return tr("Not applied (interrupted)");
+        return record.stage == AuditRecord::StageReread ? tr("Failed before writing (%1)").arg(record.errorKind)
+                                                        : tr("Failed (%1)").arg(record.errorKind);
+    }
+    return {};
+}
+
 QString AuditHistoryModel::displayText(const AuditRecord &record, int column) const
 {
     switch (column) {
     case TimeColumn:
         return record.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + tr(" UTC");
     case OutcomeColumn:
-        switch (record.outcome()) {
-        case AuditRecord::Outcome::Success: return tr("Saved");
-        case AuditRecord::Outcome::Conflict:
-            return record.errorKind == AuditRecord::OverwrittenKind ? tr("Saved, then overwritten")
-                                                                     : tr("Conflict, not written");
-        case AuditRecord::Outcome::Unknown:
-            return record.phase == AuditRecord::Phase::Attempt
-                       ? tr("Unknown (interrupted)")
-                       : tr("Unknown (may have been written)");
-        case AuditRecord::Outcome::Failure:
-            if (record.errorKind == AuditRecord::InterruptedKind)
-                return tr("Not applied (interrupted)");
-            return record.stage == AuditRecord::StageReread ? tr("Failed before writing (%1)").arg(record.errorKind)
-                                                            : tr("Failed (%1)").arg(record.errorKind);
-        }
-        return {};
+        // A revert from the History reads as one: "Revert: Saved".
+        return record.revertOf.isValid() ? tr("Revert: %1").arg(outcomeText(record)) : outcomeText(record);
     case ConversationColumn: return record.conversationId;
     case ProfileColumn: return record.profile;
     case ReasonColumn: return record.reason;

@@ -80,6 +80,7 @@ public:
 private:
     void rebuild();
     QString displayText(const AuditRecord &record, int column) const;
+    static QString outcomeText(const AuditRecord &record);
 
     void appendLines(const QList<AuditRecord> &lines);
     // The table row showing allRecords().at(index), or -1 when the filter hides it.

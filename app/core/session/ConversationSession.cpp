@@ -100,6 +100,7 @@ void ConversationSession::setProfile(const Profile &profile, const Credentials &
         m_loadedId = {};
         m_conversation = OrderedJson();
         m_loadedExtension.clear();
+        m_fetchedAt = {};
         m_partialSaveResponse = false;
         Q_EMIT conversationChanged();
     }
@@ -146,7 +147,8 @@ bool ConversationSession::overwrite(const QString &newServerExtension, const QSt
 bool ConversationSession::startSave(const QString &newServerExtension, const QString &reason, bool compare,
                                     QString *refusal)
 {
-    const SaveNotes notes{reason, std::exchange(m_nextSchemaVerdict, SchemaVerdict())};
+    const SaveNotes notes{reason, std::exchange(m_nextSchemaVerdict, SchemaVerdict()),
+                          std::exchange(m_nextRevertOf, RevertedSave())};
     if (const QString why = refusalReason(Operation::Save); !why.isEmpty()) {
         if (refusal)
             *refusal = why;
@@ -241,6 +243,7 @@ void ConversationSession::applySaved(const ApiResult &result)
 void ConversationSession::setConversation(const ConversationId &id, OrderedJson conversation)
 {
     m_loadedId = id;
+    m_fetchedAt = QDateTime::currentDateTime();
     m_conversation = std::move(conversation);
     m_loadedExtension = GuardedSave::serverExtensionOf(m_conversation);
     Q_EMIT conversationChanged();

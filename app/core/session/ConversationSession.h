@@ -3,11 +3,13 @@
 #include "api/ApiResult.h"
 #include "api/ConversationId.h"
 #include "api/Credentials.h"
+#include "audit/AuditRecord.h"
 #include "json/JsonDocument.h"
 #include "profiles/Profile.h"
 #include "schema/SchemaVerdict.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 
@@ -69,6 +71,8 @@ public:
     // What the team's schema said of the value the next save() or overwrite() sends, for its
     // audit record; that call uses it and clears it, whether it starts or is refused.
     void setNextSaveSchemaVerdict(const SchemaVerdict &verdict) { m_nextSchemaVerdict = verdict; }
+    // Likewise the History save the next save() or overwrite() reverts, for its audit record.
+    void setNextSaveRevertOf(const RevertedSave &reverted) { m_nextRevertOf = reverted; }
     void cancel();
     // Finishes the audit records of this profile's saves that an earlier process left without
     // an outcome (see AttemptReconciler); reports through interruptedSavesChecked(). Needs the
@@ -87,6 +91,9 @@ public:
     bool hasConversation() const { return m_loadedId.isValid(); }
     ConversationId conversationId() const { return m_loadedId; }
     const OrderedJson &conversation() const { return m_conversation; }
+    // When the shown conversation was last read from the server (a load, a save's answer, a
+    // conflict's re-read), so a view kept after a failed load can say how old it is.
+    QDateTime fetchedAt() const { return m_fetchedAt; }
     // server_extension of the conversation as the server last showed it (load or save).
     QString loadedServerExtension() const { return m_loadedExtension; }
     // The last save's response lacked fields the loaded conversation had (the SDKs model only
@@ -147,7 +154,9 @@ private:
     ConversationId m_loadedId;
     OrderedJson m_conversation;
     QString m_loadedExtension;
+    QDateTime m_fetchedAt;
     SchemaVerdict m_nextSchemaVerdict;
+    RevertedSave m_nextRevertOf;
     bool m_partialSaveResponse = false;
     bool m_saveFailedBeforeWriting = false;
     bool m_saveNotSent = false;

@@ -67,6 +67,7 @@ bool EditSession::load(const ConversationId &id)
 
 void EditSession::startLoad(const ConversationId &id)
 {
+    Q_EMIT loadRequested(id.toString());
     if (m_credentialsPending && m_credentialsPending()) {
         m_loadWhenCredentialsArrive = id;
         Q_EMIT note(tr("Reading the AppSecret from the keychain…"));
@@ -88,7 +89,6 @@ bool EditSession::open(const ConversationId &id)
 {
     if (isShowingOrLoading(id))
         return true;
-    Q_EMIT loadRequested(id.toString());
     return load(id);
 }
 
@@ -128,6 +128,7 @@ bool EditSession::save()
         return false;
     }
     m_verdictBeingSaved = verdictOf(review);
+    m_revertBeingSaved = revertInDraft(review.after);
     if (!sendSave(review.after, review.reason))
         return false;
     m_afterSave = std::move(afterSave);
@@ -162,10 +163,19 @@ void EditSession::checkAgainstSchema(SaveReview &review) const
     review.schemaErrors = schema->validate(review.after);
 }
 
+RevertedSave EditSession::revertInDraft(const QString &value) const
+{
+    // Only the reverted value itself: edited further, it is a save of its own.
+    if (m_revertInDraft && m_revertInDraft->id == m_session->conversationId() && m_revertInDraft->value == value)
+        return m_revertInDraft->reverted;
+    return {};
+}
+
 bool EditSession::sendSave(const QString &value, const QString &reason)
 {
     QString refusal;
     m_session->setNextSaveSchemaVerdict(m_verdictBeingSaved);
+    m_session->setNextSaveRevertOf(m_revertBeingSaved);
     if (!m_session->save(value, reason, &refusal)) {
         Q_EMIT problem(refusal);
         return false;
@@ -232,21 +242,21 @@ bool EditSession::revertTo(const AuditRecord &record)
         return false;
     }
     const QString value = *record.valueBefore;
+    const RevertedSave reverted{record.time, record.attemptId};
     if (m_session->hasConversation() && m_session->conversationId() == *id) {
         if (m_draft->isModified() && m_draft->text() != value) {
             const auto choice = askAboutUnsavedEdits(tr("reverting to the value from the history"),
-                                                     [this, value] { applyRevert(value); });
+                                                     [this, value, reverted] { applyRevert(value, reverted); });
             if (choice == Unsaved::AfterSave)
                 return true;
             if (choice == Unsaved::Stay)
                 return false;
         }
-        applyRevert(value);
+        applyRevert(value, reverted);
         return true;
     }
     // Load it first; the revert goes on once it is shown (see onLoaded()).
-    m_pendingRevert = PendingRevert{*id, value};
-    Q_EMIT loadRequested(id->toString());
+    m_pendingRevert = PendingRevert{*id, value, reverted};
     if (!load(*id)) {
         m_pendingRevert.reset(); // the user stayed, or the load could not start
         return false;
@@ -254,8 +264,9 @@ bool EditSession::revertTo(const AuditRecord &record)
     return true;
 }
 
-void EditSession::applyRevert(const QString &value)
+void EditSession::applyRevert(const QString &value, const RevertedSave &reverted)
 {
+    m_revertInDraft = PendingRevert{m_session->conversationId(), value, reverted};
     m_draft->setText(value, tr("Revert to a value from the History"));
     if (!m_draft->isModified()) {
         Q_EMIT note(tr("The server extension already has that value; nothing to revert."));
@@ -293,17 +304,19 @@ EditSession::Unsaved EditSession::askAboutUnsavedEdits(const QString &action, st
 void EditSession::onConversationChanged()
 {
     const QString loaded = m_session->hasConversation() ? m_session->loadedServerExtension() : QString();
-    if (std::exchange(m_keepDraftOnNextChange, false))
+    if (std::exchange(m_keepDraftOnNextChange, false)) {
         m_draft->rebase(loaded);
-    else
+    } else {
         m_draft->reset(loaded);
+        m_revertInDraft.reset(); // saved, or another conversation: the revert is done with
+    }
 }
 
 void EditSession::onLoaded()
 {
     if (const auto revert = std::exchange(m_pendingRevert, std::nullopt);
         revert && revert->id == m_session->conversationId())
-        applyRevert(revert->value);
+        applyRevert(revert->value, revert->reverted);
 }
 
 void EditSession::onSaved()
@@ -326,6 +339,7 @@ void EditSession::onConflict(const SaveConflict &conflict)
     case ConflictChoice::Overwrite: {
         QString refusal;
         m_session->setNextSaveSchemaVerdict(m_verdictBeingSaved); // the same value, the same verdict
+        m_session->setNextSaveRevertOf(m_revertBeingSaved);
         if (!m_session->overwrite(conflict.yours, m_reasonBeingSaved, &refusal)) {
             Q_EMIT problem(refusal);
             return;

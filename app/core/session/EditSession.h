@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/ConversationId.h"
+#include "audit/AuditRecord.h"
 #include "json/JsonTextEditor.h"
 #include "schema/ExtensionSchema.h"
 #include "schema/SchemaVerdict.h"
@@ -16,7 +17,6 @@ namespace convdesk {
 
 class ConversationSession;
 class ExtensionDraft;
-struct AuditRecord;
 struct SaveConflict;
 
 // What the user is asked to confirm before a save is sent.
@@ -108,7 +108,8 @@ Q_SIGNALS:
     void note(const QString &message);
     // Something that needs attention (the message banner).
     void problem(const QString &message);
-    // The conversation this session is about to load, so the ID box can show it.
+    // The conversation this session starts to load (not before the unsaved-edits question
+    // was answered), so the ID box can show it.
     void loadRequested(const QString &conversationId);
 
 private:
@@ -116,11 +117,12 @@ private:
     void checkAgainstSchema(SaveReview &review) const;
     bool sendSave(const QString &value, const QString &reason);
     static SchemaVerdict verdictOf(const SaveReview &review);
+    RevertedSave revertInDraft(const QString &value) const;
     void onConversationChanged();
     void onLoaded();
     void onSaved();
     void onConflict(const SaveConflict &conflict);
-    void applyRevert(const QString &value);
+    void applyRevert(const QString &value, const RevertedSave &reverted);
 
     enum class Unsaved { Proceed, AfterSave, Stay };
     Unsaved askAboutUnsavedEdits(const QString &action, std::function<void()> afterSave);
@@ -138,8 +140,12 @@ private:
     {
         ConversationId id;
         QString value;
+        RevertedSave reverted;
     };
     std::optional<PendingRevert> m_pendingRevert;
+    // The draft holds a History revert: a save of exactly this value is recorded as one.
+    std::optional<PendingRevert> m_revertInDraft;
+    RevertedSave m_revertBeingSaved;
     QHash<QString, QString> m_reasons;   // by conversation ID, until saved
     QString m_reasonBeingSaved;
     SchemaVerdict m_verdictBeingSaved; // for the audit record, also of an overwrite after a conflict

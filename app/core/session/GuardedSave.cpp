@@ -114,6 +114,7 @@ bool GuardedSave::start(const ConversationId &id, const std::optional<QString> &
     m_newValue = newValue;
     m_reason = notes.reason.trimmed();
     m_schemaVerdict = notes.schema;
+    m_revertOf = notes.revertOf;
     m_valueBefore.reset();
     m_attemptId.clear();
     m_writeTraceId.clear();
@@ -386,6 +387,7 @@ void GuardedSave::record(int phase, const QString &stage, const ApiResult &resul
         entry.schemaSha256 = m_schemaVerdict.schemaSha256;
         entry.schemaCheck = m_schemaVerdict.check;
         entry.schemaErrors = m_schemaVerdict.errors;
+        entry.revertOf = m_revertOf;
     }
     QString problem;
     if (!m_auditLog->append(entry, &problem)) {

@@ -2,6 +2,7 @@
 
 #include "api/ApiResult.h"
 #include "api/ConversationId.h"
+#include "audit/AuditRecord.h"
 #include "json/JsonDocument.h"
 #include "schema/SchemaVerdict.h"
 
@@ -59,6 +60,7 @@ struct SaveNotes
 {
     QString reason;
     SchemaVerdict schema;
+    RevertedSave revertOf{}; // set when the save reverts one from the History
 };
 
 class GuardedSave final : public QObject
@@ -165,6 +167,7 @@ private:
     QString m_newValue;
     QString m_reason;
     SchemaVerdict m_schemaVerdict;
+    RevertedSave m_revertOf;
     std::optional<QString> m_valueBefore;
     QString m_attemptId;
     QString m_writeTraceId;
