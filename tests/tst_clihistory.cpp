@@ -282,8 +282,8 @@ void TestCliHistory::jsonAndCsvCarryTheWriteAheadFields()
     QVERIFY2(lines.at(0).startsWith("time,os_user,source,profile,app_key,conversation_id,outcome,error_kind,"),
              lines.at(0).constData());
     QVERIFY2(lines.at(0).endsWith("value_sent,phase,attempt_id,verified_by,value_after,reason,revert_of\r"), lines.at(0).constData());
-    QVERIFY2(lines.at(1).endsWith(",complete,A,answer,after 2,\r"), lines.at(1).constData());
-    QVERIFY2(lines.at(2).endsWith(",attempt,B,,,\r"), lines.at(2).constData());
+    QVERIFY2(lines.at(1).endsWith(",complete,A,answer,after 2,,\r"), lines.at(1).constData());
+    QVERIFY2(lines.at(2).endsWith(",attempt,B,,,,\r"), lines.at(2).constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliHistory)

@@ -372,7 +372,7 @@ void TestCliSetExtension::reasonIsRecorded()
     QCOMPARE(Json::toQString((*parsed)[0]["reason"].get<std::string>()), u"CS-42 客户要求"_s);
     const CliRun csv = cli({u"history"_s, u"--format"_s, u"csv"_s});
     QVERIFY(csv.out.startsWith("time,") && csv.out.contains(",reason,revert_of\r\n"));
-    QVERIFY(QString::fromUtf8(csv.out).contains(u",CS-42 客户要求\r\n"_s));
+    QVERIFY(QString::fromUtf8(csv.out).contains(u",CS-42 客户要求,\r\n"_s));
 }
 
 void TestCliSetExtension::requiredReasonMissingExitsTwoBeforeSending_data()
