@@ -9,6 +9,7 @@
 #include "MainWindow.h"
 #include "MessageBanner.h"
 #include "ProfileSelector.h"
+#include "WelcomePage.h"
 
 #include <QDockWidget>
 #include <QLineEdit>
@@ -16,6 +17,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -52,11 +54,16 @@ void MainWindowWidgets::setUp(QMainWindow *window, QAction *loadAction, ApiClien
     splitter->setChildrenCollapsible(false);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    welcome = new WelcomePage(central);
+    centralPages = new QStackedWidget(central);
+    centralPages->setObjectName(QStringLiteral("centralPages"));
+    centralPages->addWidget(splitter);
+    centralPages->addWidget(welcome);
 
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(sandboxBanner);
     layout->addWidget(errorBanner);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(centralPages, 1);
     window->setCentralWidget(central);
 
     callStatus = new CallStatusBar(window);
@@ -72,7 +79,7 @@ void MainWindowWidgets::setUp(QMainWindow *window, QAction *loadAction, ApiClien
     window->addDockWidget(Qt::LeftDockWidgetArea, browserDock);
 
     // Keyboard order follows the screen: the tool bar, the account browser on the left, the
-    // tree, then the editor. tst_taborder walks it.
+    // tree, then the editor (or the welcome page's buttons in their place). tst_taborder walks it.
     QWidget *chain[] = {
         profileSelector->findChild<QWidget *>(QStringLiteral("profileCombo")),
         profileSelector->findChild<QWidget *>(QStringLiteral("profilesButton")),
@@ -83,6 +90,8 @@ void MainWindowWidgets::setUp(QMainWindow *window, QAction *loadAction, ApiClien
         browser->findChild<QWidget *>(QStringLiteral("browserListButton")),
         browser->findChild<QWidget *>(QStringLiteral("browserTable")),
         browser->findChild<QWidget *>(QStringLiteral("browserLoadMoreButton")),
+        welcome->addProfileButton(),
+        welcome->sandboxButton(),
         panel->findChild<QWidget *>(QStringLiteral("treeFilter")),
         panel->treeView(),
         editor->findChild<QWidget *>(QStringLiteral("extensionFormView")),
