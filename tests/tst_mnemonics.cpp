@@ -159,6 +159,7 @@ void TestMnemonics::windowsHaveUniqueMnemonics_data()
     QTest::addColumn<QString>("window");
     for (const QString &language : {u"en"_s, u"zh_CN"_s}) {
         QTest::newRow(qPrintable(language + u" main window"_s)) << language << u"main window"_s;
+        QTest::newRow(qPrintable(language + u" main window welcome"_s)) << language << u"main window welcome"_s;
         for (const QString &dialog : test::AllWindows::dialogNames())
             QTest::newRow(qPrintable(language + u' ' + dialog)) << language << dialog;
     }
@@ -177,6 +178,12 @@ void TestMnemonics::windowsHaveUniqueMnemonics()
         QSignalSpy shown(main.get(), &MainWindow::conversationShown);
         main->enableSandbox(m_sandbox->baseUrl(), m_sandbox->credentials(), m_sandbox->conversationIds());
         QVERIFY(shown.size() > 0 || shown.wait(10000));
+        widget = std::move(main);
+    } else if (window == u"main window welcome"_s) {
+        // A first start: no profile (the sandbox's is never stored), so the welcome page stands
+        // in for the tree and the editor.
+        auto main = std::make_unique<MainWindow>(settings, secrets);
+        QVERIFY(main->isWelcomeShown());
         widget = std::move(main);
     } else {
         test::AllWindows windows(m_dir.path(), m_sandbox->conversationIds().value(0), m_sandbox->credentials().appKey);

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void editKeepsSecretWhenLeftEmpty();
     void removeAsksFirst_data();
     void removeAsksFirst();
+    void listsTheSandboxReadOnly();
 
 private:
     template<typename T>
@@ -162,6 +163,56 @@ void TestProfileManagerDialog::removeAsksFirst()
         QTRY_VERIFY(!m_secrets->contains(u"P"_s));
     else
         QVERIFY(m_secrets->contains(u"P"_s));
+}
+
+// In sandbox mode the sandbox's profile is listed first, with its address, but cannot be
+// edited or removed; a saved profile of the same name stays a separate entry.
+void TestProfileManagerDialog::listsTheSandboxReadOnly()
+{
+    QVERIFY(m_store->save(mainland(u"Sandbox"_s, u"k1"_s)));
+    Profile sandbox;
+    sandbox.name = u"Sandbox"_s;
+    sandbox.region = Region::Custom;
+    sandbox.baseUrl = QUrl(u"http://127.0.0.1:4321"_s);
+    sandbox.appKey = u"demo_key"_s;
+    ProfileManagerDialog dialog(*m_store, *m_secrets);
+    dialog.setBuiltInProfile(sandbox);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *list = child<QListWidget>(&dialog, "profileList");
+    auto *edit = child<QPushButton>(&dialog, "editProfileButton");
+    auto *remove = child<QPushButton>(&dialog, "removeProfileButton");
+    QCOMPARE(list->count(), 2);
+    QCOMPARE(list->item(0)->text(), u"Sandbox (built in) — local simulator at http://127.0.0.1:4321, AppKey demo_key"_s);
+    QCOMPARE(list->item(1)->text(), u"Sandbox — Mainland China, AppKey k1"_s);
+
+    QCOMPARE(list->currentRow(), 0);
+    QVERIFY(dialog.isBuiltInSelected());
+    QCOMPARE(dialog.selectedName(), QString());
+    QVERIFY(!edit->isEnabled());
+    QVERIFY(!remove->isEnabled());
+    QVERIFY(edit->toolTip().contains(u"built in"_s));
+    QVERIFY(remove->toolTip().contains(u"built in"_s));
+    // A double click explains instead of opening the profile dialog.
+    // Through the window, as the system delivers it: press, release, press, double click, release.
+    const QPoint firstRow = list->visualItemRect(list->item(0)).center();
+    QTest::mouseDClick(dialog.windowHandle(), Qt::LeftButton, {}, list->viewport()->mapTo(&dialog, firstRow));
+    QVERIFY(DialogHook::lastObjectName() != u"profileDialog"_s);
+    QVERIFY2(dialog.statusText().contains(u"built in"_s), qPrintable(dialog.statusText()));
+
+    // The saved profile of the same name is the one Edit and Remove act on.
+    dialog.selectProfile(u"Sandbox"_s);
+    QCOMPARE(list->currentRow(), 1);
+    QVERIFY(!dialog.isBuiltInSelected());
+    QCOMPARE(dialog.selectedName(), u"Sandbox"_s);
+    QVERIFY(edit->isEnabled());
+    QVERIFY(remove->isEnabled());
+    QVERIFY(edit->toolTip().isEmpty());
+    DialogHook::setNextAnswer(QDialogButtonBox::Yes);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QVERIFY(!m_store->find(u"Sandbox"_s));
+    QCOMPARE(list->count(), 1); // the built-in one stays
+    QVERIFY(dialog.isBuiltInSelected());
 }
 
 QTEST_MAIN(TestProfileManagerDialog)

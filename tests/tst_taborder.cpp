@@ -1,4 +1,5 @@
 #include "support/MainWindowFixture.h"
+#include "support/TabWalk.h"
 
 #include <QApplication>
 
@@ -25,17 +26,7 @@ void TestTabOrder::tabFollowsTheScreen()
     QWidget *start = find<QWidget>("profileCombo");
     start->setFocus(Qt::TabFocusReason);
     QTRY_COMPARE(QApplication::focusWidget(), start);
-    QStringList visited;
-    for (int step = 0; step < 40; ++step) {
-        QWidget *focus = QApplication::focusWidget();
-        QVERIFY(focus);
-        const QString name = focus->objectName().isEmpty() ? QString::fromLatin1(focus->metaObject()->className())
-                                                           : focus->objectName();
-        if (!visited.isEmpty() && focus == start)
-            break;
-        visited << name;
-        QTest::keyClick(focus, Qt::Key_Tab);
-    }
+    const QStringList visited = test::walkTabOrder(start);
     qInfo("%s", qPrintable(visited.join(u" → "_s)));
     const QStringList expected{u"profileCombo"_s,      u"profilesButton"_s,    u"conversationIdField"_s,
                                u"idBuilderButton"_s,   u"loadButton"_s,        u"browserAccount"_s,
@@ -43,12 +34,8 @@ void TestTabOrder::tabFollowsTheScreen()
                                u"conversationTree"_s,  u"extensionFormView"_s, u"formAddButton"_s,
                                u"previewButton"_s,     u"copyTraceIdButton"_s};
     // The regions come in screen order: each expected control after the one before it.
-    qsizetype at = -1;
-    for (const QString &name : expected) {
-        const qsizetype found = visited.indexOf(name);
-        QVERIFY2(found > at, qPrintable(u"%1 out of order in: %2"_s.arg(name, visited.join(u" → "_s))));
-        at = found;
-    }
+    QString problem;
+    QVERIFY2(test::comesInOrder(visited, expected, &problem), qPrintable(problem));
 }
 
 QTEST_MAIN(TestTabOrder)

@@ -72,7 +72,7 @@ AccountBrowser::AccountBrowser(QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_status->setText(tr("Enter an account ID and press List."));
+    showIdleStatus();
 
     auto *accountRow = new QHBoxLayout;
     accountRow->addWidget(accountLabel);
@@ -106,8 +106,12 @@ AccountBrowser::~AccountBrowser()
 
 void AccountBrowser::setClient(ApiClient *client)
 {
+    if (client == m_client)
+        return;
     cancel();
     m_client = client;
+    if (!isBusy() && m_model->rowCount() == 0)
+        showIdleStatus();
     updateButtons();
 }
 
@@ -178,14 +182,14 @@ void AccountBrowser::reset()
     m_model->clear();
     m_tokensSent.clear();
     m_listedAccount.clear();
-    showStatus(tr("Enter an account ID and press List."));
+    showIdleStatus();
     updateButtons();
 }
 
 void AccountBrowser::fetch(const QString &pageToken)
 {
     if (!m_client) {
-        showStatus(tr("Choose a profile first."));
+        showIdleStatus(); // which says that a profile is needed
         return;
     }
     m_tokensSent.insert(pageToken);
@@ -251,6 +255,12 @@ void AccountBrowser::choose(const QModelIndex &index)
 void AccountBrowser::showStatus(const QString &text)
 {
     m_status->setText(text);
+}
+
+void AccountBrowser::showIdleStatus()
+{
+    showStatus(m_client ? tr("Enter an account ID and press List.")
+                        : tr("Add a profile, or choose one in the tool bar, to list conversations."));
 }
 
 void AccountBrowser::updateButtons()

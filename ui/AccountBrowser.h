@@ -31,7 +31,8 @@ public:
     explicit AccountBrowser(QWidget *parent = nullptr);
     ~AccountBrowser() override;
 
-    void setClient(ApiClient *client); // not owned
+    // Not owned; nullptr while there is no profile (the browser then says so and cannot list).
+    void setClient(ApiClient *client);
     void setPageSize(int limit);       // 1..100, the API's range
     int pageSize() const { return m_pageSize; }
 
@@ -64,6 +65,7 @@ private:
     void onPage(const ApiResult &result);
     void choose(const QModelIndex &index);
     void showStatus(const QString &text);
+    void showIdleStatus();
     void updateButtons();
 
     ApiClient *m_client = nullptr;

@@ -64,10 +64,10 @@ MainWindow::MainWindow(QSettings &settings, SecretStore &secrets, QWidget *paren
     m_credentialTester = new CredentialTester(secrets, [this] { return m_ui.idInput->text(); }, this);
     m_profileSwitcher = new ProfileSwitcher(m_ui.profileSelector, m_profiles, secrets, this);
     connectProfiles();
+    connectWelcome();
     m_ui.idInput->setSettings(&m_settings);
     m_profileSwitcher->activateDefault();
-    if (!m_profileSwitcher->hasActive())
-        m_ui.callStatus->showNote(tr("Add a profile to start: Profiles… → Add…"));
+    followProfiles();
     m_ui.restoreState(this, m_settings);
     updateActions();
     updateTitle();
@@ -237,6 +237,7 @@ void MainWindow::connectProfiles()
         m_ui.browser->reset(); // its rows belong to the previous app
         m_edit->forgetPending();
         loadSchema();
+        followProfiles();
         updateTitle();
         updateActions();
     });
@@ -262,33 +263,10 @@ void MainWindow::connectProfiles()
         m_session->setProfile({}, {});
         m_ui.browser->reset();
         loadSchema();
+        followProfiles();
         updateTitle();
         updateActions();
     });
-}
-
-void MainWindow::enableSandbox(const QUrl &baseUrl, const Credentials &credentials,
-                               const QStringList &conversationIds, const QString &extensionSchemaFile)
-{
-    m_ui.sandboxBanner->showMessage(tr("Sandbox: this window talks to a local simulator at %1 with demo "
-                                    "data. Nothing done here reaches a real app.")
-                                     .arg(baseUrl.toString()));
-    // The sandbox's IDs are offered for completion but kept out of the user's history.
-    m_ui.idInput->setSettings(nullptr);
-    for (auto id = conversationIds.crbegin(); id != conversationIds.crend(); ++id)
-        m_ui.idInput->remember(*id);
-
-    m_profileSwitcher->addSandbox(baseUrl, credentials, extensionSchemaFile);
-    updateTitle();
-    if (!conversationIds.isEmpty()) {
-        m_ui.idInput->setText(conversationIds.first());
-        load();
-    }
-}
-
-bool MainWindow::isSandboxActive() const
-{
-    return m_profileSwitcher->isSandboxActive();
 }
 
 bool MainWindow::load()

@@ -20,6 +20,7 @@ class EditSession;
 class CurlCopier;
 class HistoryDialog;
 class ProfileSwitcher;
+class SandboxRunner;
 class SecretStore;
 class SessionReporter;
 
@@ -34,7 +35,8 @@ class SessionReporter;
 // Saves are guarded (see ConversationSession): when someone else changed the value since it
 // was loaded, nothing is written and the conflict dialog offers to overwrite, take the
 // server's value, or keep editing. Every attempt is recorded in the audit log, which the
-// History window shows. An account browser docks on the left.
+// History window shows. An account browser docks on the left. While there is no profile at
+// all, a welcome page stands in place of the tree and the editor.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -47,12 +49,19 @@ public:
 
     // Sandbox mode: an in-memory "Sandbox" profile for the simulator at `baseUrl` (its demo
     // credentials, never written to settings or the keychain) is selected, its conversation
-    // IDs are offered for completion, and the first one is loaded. The window does not own
-    // the simulator (the ui library does not depend on it). The sandbox profile names
+    // IDs are offered for completion, and the first one is loaded. The simulator is the
+    // caller's, and must outlive the calls to it. The sandbox profile names
     // `extensionSchemaFile` as its team schema ("" for none).
     void enableSandbox(const QUrl &baseUrl, const Credentials &credentials, const QStringList &conversationIds,
                        const QString &extensionSchemaFile = QString());
+    // Starts the built-in simulator, owned by this window, on 127.0.0.1 `port` (0: a free one)
+    // with its sample team schema, and enables sandbox mode on it: what `convdesk --sandbox`
+    // and the welcome page's "Try the sandbox" do. When it cannot listen, the window's
+    // message banner says why, `error` gets the reason, and false is returned. True, doing
+    // nothing, when this window's simulator runs already.
+    bool startSandbox(quint16 port = 0, QString *error = nullptr);
     bool isSandboxActive() const;
+    bool isWelcomeShown() const; // the welcome page, in place of the tree and the editor
 
     ConversationSession *session() const { return m_session; }
     EditSession *editSession() const { return m_edit; }
@@ -108,6 +117,10 @@ private:
     void updateActions();
     void updateTitle();
     void loadSchema(); // the profile's team schema, read afresh, into the form
+    QString sandboxNotice(const QUrl &baseUrl) const;
+
+    void connectWelcome();
+    void followProfiles(); // what depends on there being a profile: the welcome page, the browser
 
     QSettings &m_settings;
     ProfileStore m_profiles;
@@ -118,6 +131,7 @@ private:
     AuditLog m_auditLog;
     CurlCopier *m_curlCopier = nullptr;
     HistoryDialog *m_history = nullptr;
+    SandboxRunner *m_sandbox = nullptr; // a child made after the session, so it goes after it
 
     MainWindowActions m_actions;
     MainWindowWidgets m_ui;

@@ -9,6 +9,7 @@
 #include "MainWindow.h"
 #include "MessageBanner.h"
 #include "ProfileSelector.h"
+#include "WelcomePage.h"
 
 #include <QDockWidget>
 #include <QLineEdit>
@@ -17,6 +18,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -58,6 +60,11 @@ void MainWindowWidgets::setUp(QMainWindow *window, QAction *loadAction, ApiClien
     splitter->setChildrenCollapsible(false);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    welcome = new WelcomePage(central);
+    centralPages = new QStackedWidget(central);
+    centralPages->setObjectName(QStringLiteral("centralPages"));
+    centralPages->addWidget(splitter);
+    centralPages->addWidget(welcome);
 
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(sandboxBanner);
@@ -66,7 +73,7 @@ void MainWindowWidgets::setUp(QMainWindow *window, QAction *loadAction, ApiClien
     errorRow->addWidget(retryButton, 0, Qt::AlignVCenter);
     layout->addLayout(errorRow);
     layout->addWidget(staleBanner);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(centralPages, 1);
     window->setCentralWidget(central);
 
     callStatus = new CallStatusBar(window);
@@ -82,7 +89,7 @@ void MainWindowWidgets::setUp(QMainWindow *window, QAction *loadAction, ApiClien
     window->addDockWidget(Qt::LeftDockWidgetArea, browserDock);
 
     // Keyboard order follows the screen: the tool bar, the account browser on the left, the
-    // tree, then the editor. tst_taborder walks it.
+    // tree, then the editor (or the welcome page's buttons in their place). tst_taborder walks it.
     QWidget *chain[] = {
         profileSelector->findChild<QWidget *>(QStringLiteral("profileCombo")),
         profileSelector->findChild<QWidget *>(QStringLiteral("profilesButton")),
@@ -93,6 +100,8 @@ void MainWindowWidgets::setUp(QMainWindow *window, QAction *loadAction, ApiClien
         browser->findChild<QWidget *>(QStringLiteral("browserListButton")),
         browser->findChild<QWidget *>(QStringLiteral("browserTable")),
         browser->findChild<QWidget *>(QStringLiteral("browserLoadMoreButton")),
+        welcome->addProfileButton(),
+        welcome->sandboxButton(),
         panel->findChild<QWidget *>(QStringLiteral("treeFilter")),
         panel->treeView(),
         editor->findChild<QWidget *>(QStringLiteral("extensionFormView")),

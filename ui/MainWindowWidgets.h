@@ -6,6 +6,7 @@ class QMainWindow;
 class QPushButton;
 class QSettings;
 class QSplitter;
+class QStackedWidget;
 
 namespace convdesk {
 
@@ -17,9 +18,11 @@ class ConversationPanel;
 class ExtensionEditor;
 class MessageBanner;
 class ProfileSelector;
+class WelcomePage;
 
 // The main window's widgets and where they sit: the tool bar, the banners over the tree and
-// the editor, the status bar and the account browser dock, with the keyboard order and the
+// the editor (or, while there is no profile, the welcome page in their place), the status bar
+// and the account browser dock, with the keyboard order and the
 // sizes kept between runs. Like a Designer form: it is set up once and holds no behaviour;
 // MainWindow connects the parts.
 struct MainWindowWidgets
@@ -40,7 +43,9 @@ struct MainWindowWidgets
     MessageBanner *errorBanner = nullptr;
     QPushButton *retryButton = nullptr; // beside the error banner, after a failure worth retrying
     MessageBanner *staleBanner = nullptr; // the view does not show what the ID box names
-    QSplitter *splitter = nullptr;
+    QSplitter *splitter = nullptr; // the tree and the editor
+    WelcomePage *welcome = nullptr;
+    QStackedWidget *centralPages = nullptr; // the splitter, or the welcome page
     AccountBrowser *browser = nullptr;
     QDockWidget *browserDock = nullptr;
 };

@@ -66,4 +66,9 @@ void MessageBanner::dismiss()
     hide();
 }
 
+bool MessageBanner::isShowing(const QString &text) const
+{
+    return !isHidden() && this->text() == text.toHtmlEscaped();
+}
+
 } // namespace convdesk

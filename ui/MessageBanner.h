@@ -28,6 +28,8 @@ public:
     void showFailure(const QString &operation, const ApiResult &result, bool editKept);
     void showMessage(const QString &text);
     void dismiss();
+    // Whether the banner is up with `text`, as showMessage() put it there.
+    bool isShowing(const QString &text) const;
 };
 
 } // namespace convdesk

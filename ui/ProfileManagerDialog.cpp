@@ -1,6 +1,7 @@
 #include "ProfileManagerDialog.h"
 
 #include "DialogHook.h"
+#include "ProfileAdder.h"
 #include "profiles/ProfileStore.h"
 #include "secrets/SecretStore.h"
 
@@ -8,7 +9,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
-#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -16,7 +16,8 @@ namespace convdesk {
 
 namespace {
 constexpr int NameRole = Qt::UserRole;
-}
+constexpr int BuiltInRole = Qt::UserRole + 1;
+} // namespace
 
 ProfileManagerDialog::ProfileManagerDialog(ProfileStore &store, SecretStore &secrets, QWidget *parent)
     : QDialog(parent)
@@ -84,16 +85,29 @@ void ProfileManagerDialog::setCredentialTester(ProfileDialog::CredentialTester t
     m_tester = std::move(tester);
 }
 
+void ProfileManagerDialog::setBuiltInProfile(const Profile &profile)
+{
+    m_builtIn = profile;
+    reload({}); // selects it: it comes first
+}
+
+bool ProfileManagerDialog::isBuiltInSelected() const
+{
+    const QListWidgetItem *item = m_list->currentItem();
+    return item && item->data(BuiltInRole).toBool();
+}
+
 QString ProfileManagerDialog::selectedName() const
 {
     const QListWidgetItem *item = m_list->currentItem();
-    return item ? item->data(NameRole).toString() : QString();
+    return item && !item->data(BuiltInRole).toBool() ? item->data(NameRole).toString() : QString();
 }
 
 void ProfileManagerDialog::selectProfile(const QString &name)
 {
     for (int row = 0; row < m_list->count(); ++row) {
-        if (m_list->item(row)->data(NameRole).toString() == name) {
+        const QListWidgetItem *item = m_list->item(row);
+        if (!item->data(BuiltInRole).toBool() && item->data(NameRole).toString() == name) {
             m_list->setCurrentRow(row);
             return;
         }
@@ -107,55 +121,21 @@ QString ProfileManagerDialog::statusText() const
 
 void ProfileManagerDialog::addProfile()
 {
-    ProfileDialog dialog(ProfileDialog::Mode::Add, this);
-    dialog.setExistingNames(m_store.names());
-    dialog.setCredentialTester(m_tester);
-    if (DialogHook::exec(&dialog) != QDialog::Accepted)
-        return;
-    const Profile profile = dialog.profile();
-    if (const QString problem = ProfileStore::validate(profile); !problem.isEmpty()) {
-        showStatus(problem, true);
-        return;
-    }
-    // The secret goes to the keychain first: when no keychain works, nothing at all is
-    // stored (the CLI's "profile add" behaves the same way).
-    // The store outlives this dialog: the profile is saved even if the dialog closes before
-    // the keychain answers; only the status line needs the dialog.
-    QPointer<ProfileManagerDialog> self(this);
-    ProfileStore &store = m_store;
-    SecretStore &secrets = m_secrets;
-    m_secrets.write(profile.name, dialog.secret(), &m_secrets, [self, &store, &secrets, profile](const SecretResult &result) {
-        if (!self) {
-            if (result.ok() && store.save(profile))
-                return;
-            if (result.ok())
-                secrets.remove(profile.name, &secrets, [](const SecretResult &) {});
-            return;
-        }
-        self->finishAdding(profile, result);
+    ProfileAdder::add(m_store, m_secrets, m_tester, this, this, [this](const ProfileAdder::Outcome &outcome) {
+        if (outcome.added)
+            reload(outcome.profileName);
+        showStatus(outcome.message, !outcome.added);
+        if (outcome.added)
+            Q_EMIT profilesChanged();
     });
-}
-
-void ProfileManagerDialog::finishAdding(const Profile &profile, const SecretResult &result)
-{
-    if (!result.ok()) {
-        showStatus(tr("The profile \"%1\" was not added: its AppSecret could not be stored in the "
-                      "keychain. %2").arg(profile.name, result.message), true);
-        return;
-    }
-    QString error;
-    if (!m_store.save(profile, &error)) {
-        m_secrets.remove(profile.name, &m_secrets, [](const SecretResult &) {});
-        showStatus(error, true);
-        return;
-    }
-    reload(profile.name);
-    showStatus(tr("Profile \"%1\" added.").arg(profile.name), false);
-    Q_EMIT profilesChanged();
 }
 
 void ProfileManagerDialog::editProfile()
 {
+    if (isBuiltInSelected()) { // a double click reaches here; the button is disabled
+        showStatus(builtInReason(), false);
+        return;
+    }
     const QString name = selectedName();
     const std::optional<Profile> existing = m_store.find(name);
     if (!existing) {
@@ -217,9 +197,23 @@ void ProfileManagerDialog::storeSecret(const QString &profileName, const QString
     });
 }
 
+QString ProfileManagerDialog::builtInReason()
+{
+    return tr("The sandbox profile is built in: it exists while this window runs the simulator, and "
+              "cannot be edited or removed.");
+}
+
 void ProfileManagerDialog::reload(const QString &select)
 {
     m_list->clear();
+    if (m_builtIn) {
+        auto *item = new QListWidgetItem(tr("Sandbox (built in) — local simulator at %1, AppKey %2")
+                                             .arg(m_builtIn->baseUrl.toString(), m_builtIn->appKey),
+                                         m_list);
+        item->setData(NameRole, m_builtIn->name);
+        item->setData(BuiltInRole, true);
+        item->setToolTip(builtInReason());
+    }
     for (const QString &name : m_store.names()) {
         const std::optional<Profile> profile = m_store.find(name);
         auto *item = new QListWidgetItem(
@@ -239,9 +233,13 @@ void ProfileManagerDialog::reload(const QString &select)
 
 void ProfileManagerDialog::updateButtons()
 {
-    const bool selected = m_list->currentItem() != nullptr;
-    m_editButton->setEnabled(selected);
-    m_removeButton->setEnabled(selected);
+    const bool builtIn = isBuiltInSelected();
+    const bool selected = m_list->currentItem() != nullptr && !builtIn;
+    for (QPushButton *button : {m_editButton, m_removeButton}) {
+        button->setEnabled(selected);
+        // A disabled button still shows its tooltip: it says why.
+        button->setToolTip(builtIn ? builtInReason() : QString());
+    }
 }
 
 void ProfileManagerDialog::showStatus(const QString &text, bool problem)

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "ProfileDialog.h"
+#include "profiles/Profile.h"
+
+#include <optional>
 
 #include <QDialog>
 
@@ -12,10 +15,10 @@ namespace convdesk {
 
 class ProfileStore;
 class SecretStore;
-struct SecretResult;
 
 // Lists the saved profiles with Add, Edit and Remove. Profiles go to the ProfileStore,
-// AppSecrets to the SecretStore (the keychain); both outlive this dialog.
+// AppSecrets to the SecretStore (the keychain); both outlive this dialog. In sandbox mode
+// the sandbox's profile is listed too, read-only.
 class ProfileManagerDialog final : public QDialog
 {
     Q_OBJECT
@@ -27,8 +30,14 @@ public:
     // Passed on to every ProfileDialog this dialog opens.
     void setCredentialTester(ProfileDialog::CredentialTester tester);
 
-    QString selectedName() const;
-    void selectProfile(const QString &name);
+    // A profile the program provides while it runs (the sandbox's): listed first (and
+    // selected), marked as built in, with its address and AppKey; it cannot be edited or
+    // removed here.
+    void setBuiltInProfile(const Profile &profile);
+    bool isBuiltInSelected() const;
+
+    QString selectedName() const; // of a saved profile; "" for none and for the built-in one
+    void selectProfile(const QString &name); // a saved one
     QString statusText() const; // the last outcome, e.g. a keychain error
 
 public Q_SLOTS:
@@ -44,11 +53,12 @@ private:
     void updateButtons();
     void showStatus(const QString &text, bool problem);
     void storeSecret(const QString &profileName, const QString &secret);
-    void finishAdding(const Profile &profile, const SecretResult &result);
+    static QString builtInReason();
 
     ProfileStore &m_store;
     SecretStore &m_secrets;
     ProfileDialog::CredentialTester m_tester;
+    std::optional<Profile> m_builtIn;
     QListWidget *m_list;
     QPushButton *m_addButton;
     QPushButton *m_editButton;

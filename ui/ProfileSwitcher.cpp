@@ -1,6 +1,7 @@
 #include "ProfileSwitcher.h"
 
 #include "DialogHook.h"
+#include "ProfileAdder.h"
 #include "ProfileManagerDialog.h"
 #include "profiles/ProfileStore.h"
 #include "secrets/InMemorySecretStore.h"
@@ -54,6 +55,11 @@ void ProfileSwitcher::activateDefault()
     }
 }
 
+bool ProfileSwitcher::hasProfiles() const
+{
+    return isSandboxOffered() || !m_store.names().isEmpty();
+}
+
 void ProfileSwitcher::refresh(const ProfileSelector::Entry &select)
 {
     QList<ProfileSelector::Entry> entries;
@@ -62,6 +68,7 @@ void ProfileSwitcher::refresh(const ProfileSelector::Entry &select)
     for (const QString &name : m_store.names())
         entries.append(ProfileSelector::Entry::stored(name));
     m_selector->setEntries(entries, select);
+    Q_EMIT profilesListed();
 }
 
 void ProfileSwitcher::onUserChoice(const ProfileSelector::Entry &entry)
@@ -137,13 +144,26 @@ void ProfileSwitcher::manageProfiles()
     const QStringList namesBefore = m_store.names();
     ProfileManagerDialog dialog(m_store, m_secrets, m_dialogParent);
     dialog.setCredentialTester(m_tester);
+    if (m_sandboxSecrets)
+        dialog.setBuiltInProfile(m_sandboxProfile); // listed first, so selected unless…
     if (hasActive() && !m_active.builtIn)
-        dialog.selectProfile(m_active.name);
+        dialog.selectProfile(m_active.name); // …a saved one is active
     bool changed = false;
     connect(&dialog, &ProfileManagerDialog::profilesChanged, this, [&changed] { changed = true; });
     DialogHook::exec(&dialog);
     if (changed)
         onProfilesChanged(namesBefore);
+}
+
+void ProfileSwitcher::addProfile()
+{
+    const QStringList namesBefore = m_store.names();
+    ProfileAdder::add(m_store, m_secrets, m_tester, m_dialogParent, this,
+                      [this, namesBefore](const ProfileAdder::Outcome &outcome) {
+                          if (outcome.added)
+                              onProfilesChanged(namesBefore);
+                          Q_EMIT profileAddFinished(outcome.added, outcome.message);
+                      });
 }
 
 void ProfileSwitcher::onProfilesChanged(const QStringList &namesBefore)

@@ -46,6 +46,9 @@ public:
 
     bool hasActive() const { return !m_active.name.isEmpty(); }
     bool isSandboxActive() const { return m_active.builtIn; }
+    bool isSandboxOffered() const { return m_sandboxSecrets != nullptr; }
+    // Whether there is anything to choose: a saved profile, or the sandbox.
+    bool hasProfiles() const;
     bool isSecretPending() const { return m_secretPending; }
 
     // The entry a link's profile name stands for: the sandbox while it is offered, else the
@@ -60,6 +63,9 @@ public:
 
 public Q_SLOTS:
     void manageProfiles();
+    // The profile dialog straight away (the welcome page's "Add a profile…"); a profile
+    // added there becomes the active one.
+    void addProfile();
 
 Q_SIGNALS:
     // A profile was chosen; its secret is being read.
@@ -69,6 +75,10 @@ Q_SIGNALS:
     void credentialsReady(const convdesk::Profile &profile, const convdesk::Credentials &credentials, bool sameApp);
     void credentialsFailed(const QString &message);
     void deactivated(); // the active profile was removed
+    // The list of profiles to choose from changed (one added or removed, the sandbox offered).
+    void profilesListed();
+    // addProfile() ended: the profile was stored, or why not.
+    void profileAddFinished(bool added, const QString &message);
 
 private:
     void refresh(const ProfileSelector::Entry &select);

@@ -1,7 +1,5 @@
 #include "DesktopIdentity.h"
 #include "MainWindow.h"
-#include "SandboxSchema.h"
-#include "SandboxServer.h"
 #include "api/ConversationLink.h"
 #include "i18n/TranslationLoader.h"
 #include "platform/AppIdentity.h"
@@ -18,7 +16,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
-#include <QTemporaryDir>
 
 #include <cstdio>
 #include <memory>
@@ -126,24 +123,11 @@ int main(int argc, char *argv[])
     if (!PrivateFiles::prepareSettingsFile(settings, &privacyProblem))
         std::fprintf(stderr, "convdesk: warning: %s\n", qPrintable(privacyProblem));
     KeychainSecretStore secrets(AppIdentity::keychainService());
-    // Declared before the window so that it outlives it: the window's calls go to it.
-    std::unique_ptr<SandboxServer> sandbox;
-    QTemporaryDir sandboxFiles; // the demo profile's schema file, gone with the process
     MainWindow window(settings, secrets);
-    if (parser.isSet(sandboxOption)) {
-        sandbox = std::make_unique<SandboxServer>();
-        if (!sandbox->listen()) {
-            std::fprintf(stderr, "convdesk: %s\n", qPrintable(sandbox->errorString()));
-            return 1;
-        }
-        // The demo profile names the sample team schema, so the form shows its rules at once.
-        QString schemaFile = sandboxFiles.filePath(QStringLiteral("extension-schema.json"));
-        QString schemaProblem = sandboxFiles.errorString();
-        if (!sandboxFiles.isValid() || !SandboxSchema::writeTo(schemaFile, &schemaProblem)) {
-            std::fprintf(stderr, "convdesk: warning: %s\n", qPrintable(schemaProblem));
-            schemaFile.clear();
-        }
-        window.enableSandbox(sandbox->baseUrl(), sandbox->credentials(), sandbox->conversationIds(), schemaFile);
+    // Asked for on the command line, a sandbox that cannot start ends the program there.
+    if (QString problem; parser.isSet(sandboxOption) && !window.startSandbox(0, &problem)) {
+        std::fprintf(stderr, "convdesk: %s\n", qPrintable(problem));
+        return 1;
     }
 #ifdef CONVDESK_DEV_HOOKS
     if (parser.isSet(screenshotOption))

@@ -3,7 +3,9 @@
 # a private D-Bus session with the AT-SPI accessibility bus, a virtual X server (Qt's AT-SPI
 # bridge needs a real platform, not offscreen), Qt's bridge switched on, and a temporary HOME.
 # The app starts on its sandbox with the main window and its dialogs open (--open-dialog, a
-# CONVDESK_DEV_HOOKS option). Usage: run-accessibility-check.sh CONVDESK
+# CONVDESK_DEV_HOOKS option), then once more as on a first start: no profile, so the window
+# shows its welcome page, with the profile dialog that its "Add a profile…" opens.
+# Usage: run-accessibility-check.sh CONVDESK
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 convdesk="${1:?usage: $0 CONVDESK}"
@@ -18,7 +20,7 @@ if [ "${CONVDESK_A11Y_INNER:-}" != 1 ]; then
     chmod 700 "$XDG_RUNTIME_DIR"
     export CONVDESK_A11Y_INNER=1
     # The outer timeout is the last guard; the checker has its own, shorter ones.
-    exec timeout --kill-after=5 60 dbus-run-session -- \
+    exec timeout --kill-after=5 80 dbus-run-session -- \
         xvfb-run --auto-servernum --server-args="-screen 0 1600x1000x24" "$0" "$@"
 fi
 
@@ -40,5 +42,11 @@ done
 # The Debian package python3-pyatspi installs into the system interpreter, not into a
 # virtualenv's or pyenv's python3 that may come first in PATH.
 python="${CONVDESK_A11Y_PYTHON:-/usr/bin/python3}"
+status=0
 "$python" "$here/check_accessibility.py" --timeout 40 --windows $((1 + ${#dialogs[@]})) \
-    -- "$convdesk" "${arguments[@]}"
+    -- "$convdesk" "${arguments[@]}" || status=$?
+welcome=0
+"$python" "$here/check_accessibility.py" --timeout 20 --windows 2 \
+    -- "$convdesk" --open-dialog profile || welcome=$?
+[ "$status" -ne 0 ] || status=$welcome
+exit "$status"

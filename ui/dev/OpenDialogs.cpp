@@ -80,6 +80,20 @@ QStringList openDialogsWhenShown(MainWindow &window, QSettings &settings, Secret
     if (!unknown.isEmpty() || names.isEmpty())
         return unknown;
 
+    const auto openAll = [&window, &settings, &secrets, names] {
+        for (const QString &name : names)
+            open(window, settings, secrets, name);
+        QTimer::singleShot(SettleMs, &window, [] {
+            std::puts("CONVDESK_DIALOGS open");
+            std::fflush(stdout);
+        });
+    };
+    // A first start (no profile) shows the welcome page and no conversation: open them once
+    // the window is up.
+    if (window.isWelcomeShown()) {
+        QTimer::singleShot(0, &window, openAll);
+        return {};
+    }
     auto *limit = new QTimer(&window);
     limit->setSingleShot(true);
     QObject::connect(limit, &QTimer::timeout, &window, [] {
@@ -87,14 +101,9 @@ QStringList openDialogsWhenShown(MainWindow &window, QSettings &settings, Secret
         QCoreApplication::exit(1);
     });
     limit->start(TimeLimitMs);
-    QObject::connect(&window, &MainWindow::conversationShown, &window, [&window, &settings, &secrets, names, limit] {
+    QObject::connect(&window, &MainWindow::conversationShown, &window, [limit, openAll] {
         limit->stop();
-        for (const QString &name : names)
-            open(window, settings, secrets, name);
-        QTimer::singleShot(SettleMs, &window, [] {
-            std::puts("CONVDESK_DIALOGS open");
-            std::fflush(stdout);
-        });
+        openAll();
     }, Qt::SingleShotConnection);
     return {};
 }

@@ -43,10 +43,15 @@ void EditSession::forgetPending()
     m_afterSave = nullptr;
 }
 
+QString EditSession::noProfileProblem()
+{
+    return tr("Choose a profile first, or add one: Profiles… → Add…");
+}
+
 bool EditSession::load(const ConversationId &id)
 {
     if (!m_session->hasProfile()) {
-        Q_EMIT problem(tr("Choose a profile first, or add one: Profiles… → Add…"));
+        Q_EMIT problem(noProfileProblem());
         return false;
     }
     if (m_session->isBusy()) {

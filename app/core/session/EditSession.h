@@ -66,6 +66,10 @@ public:
     ConversationSession *session() const { return m_session; }
     ExtensionDraft *draft() const { return m_draft; }
 
+    // The problem a load reports while there is no profile, so that the window can take it
+    // back once there is one.
+    static QString noProfileProblem();
+
     void setUnsavedQuestion(UnsavedQuestion question) { m_askUnsaved = std::move(question); }
     void setReviewHook(ReviewHook review) { m_review = std::move(review); }
     void setConflictHook(ConflictHook resolve) { m_resolveConflict = std::move(resolve); }
