@@ -197,6 +197,7 @@ private Q_SLOTS:
 
     void checkerFindsEnglish();
     void mainWindowIsTranslated();
+    void welcomePageIsTranslated();
     void dialogsAreTranslated_data();
     void dialogsAreTranslated();
 
@@ -272,6 +273,17 @@ void TestTranslatedWindows::mainWindowIsTranslated()
     QVERIFY(shown.size() > 0 || shown.wait(10000));
     QVERIFY2(window.windowTitle().contains(u"会话工作台"_s), qPrintable(window.windowTitle()));
     verifyTranslated(&window, m_sandbox->conversationIds());
+}
+
+void TestTranslatedWindows::welcomePageIsTranslated()
+{
+    QSettings settings(m_dir.filePath(u"welcome.ini"_s), QSettings::IniFormat);
+    InMemorySecretStore secrets;
+    MainWindow window(settings, secrets); // no profile: a first start
+    QVERIFY(window.isWelcomeShown());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    verifyTranslated(&window, {});
 }
 
 void TestTranslatedWindows::dialogsAreTranslated_data()

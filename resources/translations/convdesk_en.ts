@@ -39,7 +39,7 @@
 <context>
     <name>convdesk::AccountBrowser</name>
     <message numerus="yes">
-        <location filename="../../ui/AccountBrowser.cpp" line="+229"/>
+        <location filename="../../ui/AccountBrowser.cpp" line="+233"/>
         <source>%n conversation(s) of %1 so far; more on the server.</source>
         <translation>
             <numerusform>%n conversation of %1 so far; more on the server.</numerusform>
@@ -97,7 +97,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::ExtensionEditor</name>
     <message numerus="yes">
-        <location filename="../../ui/ExtensionEditor.cpp" line="+299"/>
+        <location filename="../../ui/ExtensionEditor.cpp" line="+305"/>
         <source>Exactly these %n character(s) would be sent as server_extension:</source>
         <translation>
             <numerusform>Exactly these %n character would be sent as server_extension:</numerusform>
@@ -108,7 +108,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::ExtensionForm</name>
     <message numerus="yes">
-        <location filename="../../ui/ExtensionForm.cpp" line="+291"/>
+        <location filename="../../ui/ExtensionForm.cpp" line="+300"/>
         <source>Add re&amp;quired fields (%n)</source>
         <translation>
             <numerusform>Add re&amp;quired fields (%n)</numerusform>
@@ -162,7 +162,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::HistoryDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/HistoryDialog.cpp" line="+289"/>
+        <location filename="../../ui/HistoryDialog.cpp" line="+290"/>
         <source>%n line(s) of the audit log could not be read and are not shown:</source>
         <translation>
             <numerusform>%n line of the audit log could not be read and is not shown:</numerusform>
@@ -194,7 +194,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
+        <location line="+116"/>
         <source>Exported %n record(s) to %1.</source>
         <translation>
             <numerusform>Exported %n record to %1.</numerusform>
@@ -205,7 +205,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/SessionReporter.cpp" line="+95"/>
+        <location filename="../../ui/SessionReporter.cpp" line="+100"/>
         <source>%n earlier save(s) of this profile were interrupted before their outcome was known. Checked now: %1 applied, %2 not applied. History shows them.</source>
         <translation>
             <numerusform>%n earlier save of this profile was interrupted before its outcome was known. Checked now: %1 applied, %2 not applied. History shows it.</numerusform>

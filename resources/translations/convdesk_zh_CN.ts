@@ -179,7 +179,7 @@
         <translation>已中断：保存请求已发出，但其进程在得知结果前已结束。下一次保存或应用启动时会检查服务端并记录实际结果。</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+98"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
@@ -250,7 +250,17 @@
         <translation>&quot;schema_errors&quot; 不是字符串列表</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
+        <source>&quot;revert_of&quot; is not an object with a &quot;time&quot;</source>
+        <translation>&quot;revert_of&quot; 不是带有 &quot;time&quot; 的对象</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;revert_of&quot; has no ISO 8601 &quot;time&quot;: %1</source>
+        <translation>&quot;revert_of&quot; 没有 ISO 8601 格式的 &quot;time&quot;：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&quot;code&quot; is not an integer</source>
         <translation>&quot;code&quot; 不是整数</translation>
     </message>
@@ -847,7 +857,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
 <context>
     <name>FieldDecoder</name>
     <message>
-        <location filename="../../app/core/json/FieldDecoder.cpp" line="+62"/>
+        <location filename="../../app/core/json/FieldDecoder.cpp" line="+63"/>
         <source>… and %1 more characters (copy the value to see all of it)</source>
         <translation>……还有 %1 个字符（复制该值可查看全部内容）</translation>
     </message>
@@ -1057,7 +1067,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>HarmonyOS</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+61"/>
         <source>%1 ms since 1970-01-01 UTC
 %2 UTC</source>
         <translation>自 1970-01-01 UTC 起的 %1 毫秒
@@ -2565,13 +2575,17 @@ QtKeychain %5，密钥保存在：%6
         <translation>该账号的会话</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+106"/>
+        <location line="+193"/>
         <source>Enter an account ID and press List.</source>
         <translation>请输入账号 ID，然后按“列出”。</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="+1"/>
+        <source>Add a profile, or choose one in the tool bar, to list conversations.</source>
+        <translation>请添加配置，或在工具栏中选择一个配置，以列出会话。</translation>
+    </message>
+    <message>
+        <location line="-114"/>
         <source>Cannot list: %1</source>
         <translation>无法列出：%1</translation>
     </message>
@@ -2581,12 +2595,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>无法加载更多：服务器重复了分页令牌或未提供令牌。</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Choose a profile first.</source>
-        <translation>请先选择配置。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+32"/>
         <source>Listing the conversations of %1…</source>
         <translation>正在列出 %1 的会话…</translation>
     </message>
@@ -2747,12 +2756,12 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::AuditHistoryModel</name>
     <message>
-        <location filename="../../app/core/models/AuditHistoryModel.cpp" line="+194"/>
+        <location filename="../../app/core/models/AuditHistoryModel.cpp" line="+214"/>
         <source> UTC</source>
         <translation> UTC</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-21"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -2792,7 +2801,12 @@ QtKeychain %5，密钥保存在：%6
         <translation>失败（%1）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+12"/>
+        <source>Revert: %1</source>
+        <translation>恢复：%1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Unknown: the server could not be read before the write.</source>
         <translation>未知：写入前未能读取服务端的值。</translation>
     </message>
@@ -2865,12 +2879,12 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::CallStatusBar</name>
     <message>
-        <location filename="../../ui/CallStatusBar.cpp" line="+23"/>
+        <location filename="../../ui/CallStatusBar.cpp" line="+24"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Trace id of the last request (X-custom-traceid); quote it to the vendor&apos;s support</source>
         <translation>上一个请求的追踪 ID（X-custom-traceid）；联系云信技术支持时请提供</translation>
     </message>
@@ -3435,7 +3449,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>未保存：每次保存都要记入审计日志，而审计日志无法写入。%1 未发送任何请求；您的文本仍保留在编辑器中。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>A save is still running; wait for its answer or cancel it.</source>
         <translation>保存仍在进行；请等待其结果或取消。</translation>
     </message>
@@ -3574,22 +3588,22 @@ The AppSecret is not in it. Copy it anyway?</source>
 <context>
     <name>convdesk::EditSession</name>
     <message>
-        <location filename="../../app/core/session/EditSession.cpp" line="+49"/>
+        <location filename="../../app/core/session/EditSession.cpp" line="+48"/>
         <source>Choose a profile first, or add one: Profiles… → Add…</source>
         <translation>请先选择配置，或添加一个：配置… → 添加…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>loading %1</source>
         <translation>加载 %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Reading the AppSecret from the keychain…</source>
         <translation>正在从密钥环读取 AppSecret…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Nothing to save: the server extension is as loaded.</source>
         <translation>无需保存：服务端扩展字段与加载时相同。</translation>
     </message>
@@ -3609,7 +3623,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>未保存：此配置要求每次保存都填写原因。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+69"/>
         <source>The edit was not applied: %1</source>
         <translation>未应用此编辑：%1</translation>
     </message>
@@ -3639,7 +3653,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>无法恢复：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>reverting to the value from the history</source>
         <translation>恢复为历史记录中的值</translation>
     </message>
@@ -3654,7 +3668,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>服务端扩展字段已经是该值；无需恢复。</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>Took the server&apos;s value, which replaced your save.</source>
         <translation>已采用服务端的值，它替换了你保存的值。</translation>
     </message>
@@ -4020,7 +4034,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>确认更改并发送到服务端</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+91"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -4106,7 +4120,7 @@ The AppSecret is not in it. Copy it anyway?</source>
 <context>
     <name>convdesk::ExtensionForm</name>
     <message>
-        <location filename="../../ui/ExtensionForm.cpp" line="+45"/>
+        <location filename="../../ui/ExtensionForm.cpp" line="+46"/>
         <source>&amp;Add key</source>
         <translation>添加键(&amp;A)</translation>
     </message>
@@ -4146,7 +4160,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>下移该键（Ctrl+↓）</translation>
     </message>
     <message numerus="yes">
-        <location line="+171"/>
+        <location line="+179"/>
         <source>Add re&amp;quired fields (%n)</source>
         <translation>
             <numerusform>添加必填字段 (%n)(&amp;Q)</numerusform>
@@ -4173,7 +4187,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>其他键(&amp;K)</translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-313"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
@@ -4448,7 +4462,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>未保存：每次保存都要记入审计日志，而审计日志无法写入。%1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>The save was cancelled; nothing was sent.</source>
         <translation>保存已取消；未发送任何内容。</translation>
     </message>
@@ -4506,7 +4520,7 @@ The AppSecret is not in it. Copy it anyway?</source>
 <context>
     <name>convdesk::HistoryDialog</name>
     <message>
-        <location filename="../../ui/HistoryDialog.cpp" line="+46"/>
+        <location filename="../../ui/HistoryDialog.cpp" line="+47"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
@@ -4657,12 +4671,12 @@ The AppSecret is not in it. Copy it anyway?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+231"/>
+        <location line="+239"/>
         <source>Put the value the server had before this save into the editor and save it, after the usual confirmation and check for other changes</source>
         <translation>将此次保存前服务端的值放入编辑器并保存（照常确认，并检查是否有其他更改）</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-235"/>
         <source>Re&amp;load</source>
         <translation>重新加载(&amp;L)</translation>
     </message>
@@ -4700,12 +4714,17 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>（未知：写入前未能读取服务端的值）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>A revert: it restores the value from before the save of %1.</source>
+        <translation>这是一次恢复：它恢复了 %1 那次保存之前的值。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Value before:
 %1
 
@@ -5069,11 +5088,6 @@ Value sent:
 <context>
     <name>convdesk::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+67"/>
-        <source>Add a profile to start: Profiles… → Add…</source>
-        <translation>请先添加配置：配置… → 添加…</translation>
-    </message>
-    <message>
         <location filename="../../ui/MainWindowActions.cpp" line="+27"/>
         <source>&amp;Load</source>
         <translation>加载(&amp;L)</translation>
@@ -5184,7 +5198,17 @@ Value sent:
         <translation>会话 ID(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowWidgets.cpp" line="+68"/>
+        <location filename="../../ui/MainWindowWidgets.cpp" line="+50"/>
+        <source>Re&amp;try</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the request that failed again</source>
+        <translation>重新发送失败的请求</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Account browser</source>
         <translation>账号会话浏览</translation>
     </message>
@@ -5209,23 +5233,23 @@ Value sent:
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionReporter.cpp" line="+26"/>
+        <location filename="../../ui/SessionReporter.cpp" line="+29"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Checking and saving the server extension of %1…</source>
         <translation>正在检查并保存 %1 的服务端扩展字段…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+36"/>
+        <location line="+4"/>
+        <location line="+87"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-86"/>
         <source>Loaded %1.</source>
         <translation>已加载 %1。</translation>
     </message>
@@ -5236,12 +5260,12 @@ Value sent:
     </message>
     <message>
         <location line="+4"/>
-        <location line="+27"/>
+        <location line="+77"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-76"/>
         <source>Saved. The server now holds your value.</source>
         <translation>已保存。服务器上现在是你的值。</translation>
     </message>
@@ -5279,28 +5303,38 @@ Value sent:
     </message>
     <message>
         <location line="+7"/>
-        <location line="+26"/>
+        <location line="+50"/>
         <source>This save attempt could not be recorded in the audit log: %1</source>
         <translation>本次保存操作未能记入审计日志：%1</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-69"/>
         <source>Not saved: the server extension of %1 changed on the server since it was loaded.</source>
         <translation>未保存：自加载以来，%1 的服务端扩展字段已在服务端被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+192"/>
+        <location filename="../../ui/MainWindowStart.cpp" line="+60"/>
         <source>Sandbox: this window talks to a local simulator at %1 with demo data. Nothing done here reaches a real app.</source>
         <translation>沙盒：此窗口连接的是 %1 上的本地模拟器，使用演示数据。这里的任何操作都不会影响真实应用。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
+        <source>The sandbox could not start: %1</source>
+        <translation>沙盒无法启动：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The sample team schema is not available: %1</source>
+        <translation>示例团队模式不可用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="+277"/>
         <location line="+17"/>
         <source>Cannot load: %1</source>
         <translation>无法加载：%1</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-97"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -5310,7 +5344,7 @@ Value sent:
         <translation>%1 的服务端扩展字段有未保存的更改。要在%2之前保存吗？</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+183"/>
         <source>&amp;Undo %1</source>
         <translation>撤销(&amp;U) %1</translation>
     </message>
@@ -5375,7 +5409,7 @@ Value sent:
 <context>
     <name>convdesk::MessageBanner</name>
     <message>
-        <location filename="../../ui/MessageBanner.cpp" line="+28"/>
+        <location filename="../../ui/MessageBanner.cpp" line="+45"/>
         <source>%1 failed: %2</source>
         <translation>%1失败：%2</translation>
     </message>
@@ -5566,7 +5600,7 @@ Value sent:
 <context>
     <name>convdesk::ProfileManagerDialog</name>
     <message>
-        <location filename="../../ui/ProfileManagerDialog.cpp" line="+26"/>
+        <location filename="../../ui/ProfileManagerDialog.cpp" line="+27"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
@@ -5592,17 +5626,17 @@ Value sent:
         <translation>配置(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location filename="../../ui/ProfileAdder.cpp" line="+34"/>
         <source>The profile &quot;%1&quot; was not added: its AppSecret could not be stored in the keychain. %2</source>
         <translation>配置“%1”未添加：其 AppSecret 无法保存到密钥环。%2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Profile &quot;%1&quot; added.</source>
         <translation>配置“%1”已添加。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../ui/ProfileManagerDialog.cpp" line="+107"/>
         <source>The profile &quot;%1&quot; can no longer be read from the settings; remove it and add it again.</source>
         <translation>无法再从设置中读取配置“%1”；请删除后重新添加。</translation>
     </message>
@@ -5642,7 +5676,17 @@ Value sent:
         <translation>配置“%1”已保存，但其 AppSecret 无法保存到密钥环：%2 连接时会要求您输入。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>The sandbox profile is built in: it exists while this window runs the simulator, and cannot be edited or removed.</source>
+        <translation>沙盒配置为内置配置：仅在此窗口运行模拟器期间存在，无法编辑或删除。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sandbox (built in) — local simulator at %1, AppKey %2</source>
+        <translation>沙盒（内置）— 本地模拟器 %1，AppKey %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>%1 — %2, AppKey %3</source>
         <translation>%1 — %2，AppKey %3</translation>
     </message>
@@ -5688,18 +5732,18 @@ Value sent:
 <context>
     <name>convdesk::ProfileSwitcher</name>
     <message>
-        <location filename="../../ui/ProfileSwitcher.cpp" line="+31"/>
+        <location filename="../../ui/ProfileSwitcher.cpp" line="+32"/>
         <source>Sandbox (local simulator)</source>
         <translation>沙盒（本地模拟器）</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+133"/>
+        <location line="+152"/>
         <source>switching to the sandbox</source>
         <translation>切换到沙盒</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-122"/>
         <source>switching to the profile &quot;%1&quot;</source>
         <translation>切换到配置“%1”</translation>
     </message>
@@ -5714,7 +5758,7 @@ Value sent:
         <translation>无法读取配置“%1”的 AppSecret：%2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+51"/>
         <source>switching to the new profile &quot;%1&quot;</source>
         <translation>切换到新配置“%1”</translation>
     </message>
@@ -6008,11 +6052,77 @@ Value sent:
     </message>
 </context>
 <context>
+    <name>convdesk::StaleViewMarker</name>
+    <message>
+        <location filename="../../ui/StaleViewMarker.cpp" line="+49"/>
+        <source>Still showing %1, as loaded at %2: loading %3 failed.</source>
+        <translation>仍在显示 %1（加载于 %2）：加载 %3 失败。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Showing %1, as loaded at %2. The ID box names %3: press Enter to load it.</source>
+        <translation>正在显示 %1（加载于 %2）。ID 框中是 %3：按 Enter 加载它。</translation>
+    </message>
+</context>
+<context>
     <name>convdesk::TranslationLoader</name>
     <message>
         <location filename="../../app/core/i18n/TranslationLoader.cpp" line="+98"/>
         <source>The language &quot;%1&quot; is not available; use one of: %2.</source>
         <translation>没有语言“%1”；可用的语言：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>convdesk::WelcomePage</name>
+    <message>
+        <location filename="../../ui/WelcomePage.cpp" line="+28"/>
+        <source>&amp;Add a profile…</source>
+        <translation>添加配置(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Try the sandbox</source>
+        <translation>试用沙盒(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Welcome to Conversation Desk</source>
+        <translation>欢迎使用会话工作台</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Look up a conversation of your NetEase Yunxin IM app, read its state at a glance and edit its server_extension safely: every save is reviewed key by key and recorded.</source>
+        <translation>查找您的网易云信 IM 应用中的会话，一眼看清其状态，并安全地编辑其 server_extension：每次保存都会逐键审阅并记录在案。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To begin, add a profile for your app (its AppKey and AppSecret), or try everything first on a simulator with demo conversations.</source>
+        <translation>开始之前，请为您的应用添加一个配置（其 AppKey 和 AppSecret），或先在带有演示会话的模拟器上试用全部功能。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add a profile</source>
+        <translation>添加配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter your app&apos;s AppKey, AppSecret and region (or server address)</source>
+        <translation>输入应用的 AppKey、AppSecret 和区域（或服务器地址）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try the sandbox</source>
+        <translation>试用沙盒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the built-in simulator on this computer (127.0.0.1) with demo conversations; nothing reaches a real app</source>
+        <translation>在本机（127.0.0.1）启动内置模拟器并载入演示会话；任何操作都不会影响真实应用</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Your AppSecret is kept in the system keychain, %1, never in a file or a log.</source>
+        <translation>您的 AppSecret 保存在系统密钥环（%1）中，绝不会写入文件或日志。</translation>
     </message>
 </context>
 <context>
@@ -6028,7 +6138,7 @@ Value sent:
         <translation>convdesk：无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main.cpp" line="+58"/>
+        <location filename="../../ui/main.cpp" line="+55"/>
         <source>Conversation Desk</source>
         <translation>会话工作台</translation>
     </message>
