@@ -1,6 +1,8 @@
 #include "ConversationPanel.h"
 
 #include "ClearButton.h"
+#include "ElideModeDelegate.h"
+#include "json/FieldDecoder.h"
 #include "models/ConversationFilterModel.h"
 #include "models/ConversationTreeModel.h"
 
@@ -14,6 +16,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QResizeEvent>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
@@ -21,6 +25,8 @@
 
 #include <algorithm>
 #include <functional>
+
+using namespace Qt::StringLiterals;
 
 namespace convdesk {
 
@@ -100,9 +106,13 @@ ConversationPanel::ConversationPanel(QWidget *parent)
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_tree->setAccessibleName(tr("Conversation"));
-    // Key and Type as wide as their text, Value gets the rest (elided values have the whole
-    // text in their tooltip), so the Type column is never pushed out of sight. Type is sized
-    // by resizeColumns(), not ResizeToContents: that measures ~1000 rows on every expand.
+    // Key and Type as wide as their text, Value gets the rest, so the Type column is never
+    // pushed out of sight. Type is sized by resizeColumns(), not ResizeToContents: that
+    // measures ~1000 rows on every expand. A cell too narrow for its text shows both ends
+    // (an ID's tail, a path's last key); the tooltip has all of it.
+    m_tree->setTextElideMode(Qt::ElideMiddle);
+    // Dates and type names are cut at their end instead: the time zone goes before the time.
+    m_tree->setItemDelegate(new ElideModeDelegate(ConversationTreeModel::ElideModeRole, m_tree));
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(ConversationTreeModel::KeyColumn, QHeaderView::Interactive);
     m_tree->header()->setSectionResizeMode(ConversationTreeModel::ValueColumn, QHeaderView::Stretch);
@@ -158,6 +168,7 @@ ConversationPanel::ConversationPanel(QWidget *parent)
     m_keyColumnResize->setInterval(0);
     connect(m_keyColumnResize, &QTimer::timeout, this, &ConversationPanel::resizeColumns);
     connect(m_tree, &QTreeView::expanded, m_keyColumnResize, qOverload<>(&QTimer::start));
+    m_tree->viewport()->installEventFilter(this); // a narrower view shares its width anew
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_rawJsonStale && m_tabs->currentWidget() == m_raw)
             fillRawJson();
@@ -303,6 +314,12 @@ bool ConversationPanel::editValueOfRow(const QModelIndex &index)
 
 bool ConversationPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_tree->viewport() && event->type() == QEvent::Resize) {
+        const auto *resize = static_cast<QResizeEvent *>(event);
+        if (resize->size().width() != resize->oldSize().width())
+            m_keyColumnResize->start();
+        return false;
+    }
     // QTreeView edits the current cell on F2 only (and Enter only activates it); here both
     // edit the row's value, whichever cell of the row is current. An open editor has the
     // focus and its own keys.
@@ -415,19 +432,53 @@ void ConversationPanel::restoreExpanded(const QStringList &paths)
 
 void ConversationPanel::resizeColumns()
 {
-    // Value takes the rest by itself, but never less than a third: a long key or type name
-    // (a translated one, an edited mark) must not squeeze the values out of sight.
+    // Key and Type as wide as their text where the view has room. Where it has not, Value
+    // keeps a third of it and room for a date to the second: Type gives way first, down to
+    // the plain JSON type names ("integer (…"), then Key, down to three tenths of the view
+    // (keys are read on every row, types now and then). Expanding a deep node with long keys
+    // so never cuts the dates' time. Cut cells have tooltips.
     m_tree->resizeColumnToContents(ConversationTreeModel::KeyColumn);
     m_tree->resizeColumnToContents(ConversationTreeModel::TypeColumn);
     const int available = m_tree->viewport()->width();
-    const int key = m_tree->columnWidth(ConversationTreeModel::KeyColumn);
-    const int type = m_tree->columnWidth(ConversationTreeModel::TypeColumn);
     constexpr int NarrowestSharedView = 300; // narrower, the tree scrolls sideways instead
-    if (available >= NarrowestSharedView && key + type > available * 2 / 3) {
-        const int keyWidth = qMin(key, qMax(available / 3, available * 2 / 3 - type));
-        m_tree->setColumnWidth(ConversationTreeModel::KeyColumn, keyWidth);
-        m_tree->setColumnWidth(ConversationTreeModel::TypeColumn, qMin(type, available * 2 / 3 - keyWidth));
-    }
+    if (available < NarrowestSharedView)
+        return;
+    int key = m_tree->columnWidth(ConversationTreeModel::KeyColumn);
+    int type = m_tree->columnWidth(ConversationTreeModel::TypeColumn);
+    const int valueWanted = qMax(available / 3, qMin(dateWidth(), available * 3 / 5));
+    int excess = key + type + valueWanted - available;
+    if (excess <= 0)
+        return;
+    const int typeGives = qMin(excess, qMax(0, type - plainTypeWidth()));
+    type -= typeGives;
+    excess -= typeGives;
+    key -= qMin(excess, qMax(0, key - available * 3 / 10));
+    m_tree->setColumnWidth(ConversationTreeModel::KeyColumn, key);
+    m_tree->setColumnWidth(ConversationTreeModel::TypeColumn, type);
+}
+
+int ConversationPanel::cellWidth(const QString &text) const
+{
+    const int textMargin = m_tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_tree) + 1;
+    return m_tree->fontMetrics().horizontalAdvance(text) + 2 * textMargin + 2;
+}
+
+int ConversationPanel::plainTypeWidth() const
+{
+    int widest = 0;
+    for (const OrderedJson &value : {OrderedJson(1), OrderedJson(0.5), OrderedJson(true), OrderedJson("text"),
+                                     OrderedJson::object(), OrderedJson::array(), OrderedJson()})
+        widest = qMax(widest, cellWidth(FieldDecoder::jsonTypeName(value)));
+    return widest;
+}
+
+int ConversationPanel::dateWidth() const
+{
+    // Measured on a real one, so the local format counts. Dates are cut at their end
+    // (ElideModeRole): the milliseconds and the time zone may go, the tooltip has them.
+    constexpr qint64 LateInTheYearMs = 1767225599999; // 2025-12-31 23:59:59.999 UTC
+    const QString date = FieldDecoder::decode(JsonPath{u"create_time"_s}, OrderedJson(LateInTheYearMs)).display;
+    return cellWidth(date.section(u'.', 0, 0) + u'\u2026');
 }
 
 void ConversationPanel::fillRawJson()

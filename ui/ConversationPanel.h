@@ -92,6 +92,9 @@ private:
     void expandMatches();
     void restoreExpanded(const QStringList &paths);
     void resizeColumns();
+    int cellWidth(const QString &text) const; // what a cell needs to show `text` whole
+    int dateWidth() const;                    // ... for a date to the second
+    int plainTypeWidth() const;               // ... for "integer", "boolean" and the like
     void updateActions();
     void fillRawJson();
 
