@@ -2,7 +2,7 @@
 
 #include "ClearButton.h"
 #include "ElideModeDelegate.h"
-#include "json/FieldDecoder.h"
+#include "TreeColumnSizer.h"
 #include "models/ConversationFilterModel.h"
 #include "models/ConversationTreeModel.h"
 
@@ -16,8 +16,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QResizeEvent>
-#include <QStyle>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
@@ -25,8 +23,6 @@
 
 #include <algorithm>
 #include <functional>
-
-using namespace Qt::StringLiterals;
 
 namespace convdesk {
 
@@ -107,7 +103,7 @@ ConversationPanel::ConversationPanel(QWidget *parent)
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_tree->setAccessibleName(tr("Conversation"));
     // Key and Type as wide as their text, Value gets the rest, so the Type column is never
-    // pushed out of sight. Type is sized by resizeColumns(), not ResizeToContents: that
+    // pushed out of sight. Type is sized by TreeColumnSizer, not ResizeToContents: that
     // measures ~1000 rows on every expand. A cell too narrow for its text shows both ends
     // (an ID's tail, a path's last key); the tooltip has all of it.
     m_tree->setTextElideMode(Qt::ElideMiddle);
@@ -161,14 +157,7 @@ ConversationPanel::ConversationPanel(QWidget *parent)
         applyFilter();
         m_tree->setFocus(Qt::ShortcutFocusReason);
     });
-    // Newly shown keys may be wider; a user-dragged column is left alone after that. Sized
-    // once per burst: expanding a subtree ("*", a filter) emits expanded() for every node.
-    m_keyColumnResize = new QTimer(this);
-    m_keyColumnResize->setSingleShot(true);
-    m_keyColumnResize->setInterval(0);
-    connect(m_keyColumnResize, &QTimer::timeout, this, &ConversationPanel::resizeColumns);
-    connect(m_tree, &QTreeView::expanded, m_keyColumnResize, qOverload<>(&QTimer::start));
-    m_tree->viewport()->installEventFilter(this); // a narrower view shares its width anew
+    m_columns = new TreeColumnSizer(m_tree);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_rawJsonStale && m_tabs->currentWidget() == m_raw)
             fillRawJson();
@@ -215,7 +204,7 @@ void ConversationPanel::setConversation(const OrderedJson &conversation)
     m_hasExpandedBefore = true;
     if (!current.isEmpty())
         setCurrentPath(current);
-    resizeColumns();
+    m_columns->resizeColumns();
     updateActions();
 }
 
@@ -314,12 +303,6 @@ bool ConversationPanel::editValueOfRow(const QModelIndex &index)
 
 bool ConversationPanel::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_tree->viewport() && event->type() == QEvent::Resize) {
-        const auto *resize = static_cast<QResizeEvent *>(event);
-        if (resize->size().width() != resize->oldSize().width())
-            m_keyColumnResize->start();
-        return false;
-    }
     // QTreeView edits the current cell on F2 only (and Enter only activates it); here both
     // edit the row's value, whichever cell of the row is current. An open editor has the
     // focus and its own keys.
@@ -398,7 +381,7 @@ void ConversationPanel::applyFilter()
             m_tree->expand(at);
         m_tree->scrollTo(m_tree->currentIndex());
     }
-    resizeColumns();
+    m_columns->resizeColumns();
 }
 
 void ConversationPanel::expandMatches()
@@ -428,57 +411,6 @@ void ConversationPanel::restoreExpanded(const QStringList &paths)
         if (const QModelIndex index = proxyIndexForPath(path); index.isValid())
             m_tree->expand(index);
     }
-}
-
-void ConversationPanel::resizeColumns()
-{
-    // Key and Type as wide as their text where the view has room. Where it has not, Value
-    // keeps a third of it and room for a date to the second: Type gives way first, down to
-    // the plain JSON type names ("integer (…"), then Key, down to three tenths of the view
-    // (keys are read on every row, types now and then). Expanding a deep node with long keys
-    // so never cuts the dates' time. Cut cells have tooltips.
-    m_tree->resizeColumnToContents(ConversationTreeModel::KeyColumn);
-    m_tree->resizeColumnToContents(ConversationTreeModel::TypeColumn);
-    const int available = m_tree->viewport()->width();
-    constexpr int NarrowestSharedView = 300; // narrower, the tree scrolls sideways instead
-    if (available < NarrowestSharedView)
-        return;
-    int key = m_tree->columnWidth(ConversationTreeModel::KeyColumn);
-    int type = m_tree->columnWidth(ConversationTreeModel::TypeColumn);
-    const int valueWanted = qMax(available / 3, qMin(dateWidth(), available * 3 / 5));
-    int excess = key + type + valueWanted - available;
-    if (excess <= 0)
-        return;
-    const int typeGives = qMin(excess, qMax(0, type - plainTypeWidth()));
-    type -= typeGives;
-    excess -= typeGives;
-    key -= qMin(excess, qMax(0, key - available * 3 / 10));
-    m_tree->setColumnWidth(ConversationTreeModel::KeyColumn, key);
-    m_tree->setColumnWidth(ConversationTreeModel::TypeColumn, type);
-}
-
-int ConversationPanel::cellWidth(const QString &text) const
-{
-    const int textMargin = m_tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_tree) + 1;
-    return m_tree->fontMetrics().horizontalAdvance(text) + 2 * textMargin + 2;
-}
-
-int ConversationPanel::plainTypeWidth() const
-{
-    int widest = 0;
-    for (const OrderedJson &value : {OrderedJson(1), OrderedJson(0.5), OrderedJson(true), OrderedJson("text"),
-                                     OrderedJson::object(), OrderedJson::array(), OrderedJson()})
-        widest = qMax(widest, cellWidth(FieldDecoder::jsonTypeName(value)));
-    return widest;
-}
-
-int ConversationPanel::dateWidth() const
-{
-    // Measured on a real one, so the local format counts. Dates are cut at their end
-    // (ElideModeRole): the milliseconds and the time zone may go, the tooltip has them.
-    constexpr qint64 LateInTheYearMs = 1767225599999; // 2025-12-31 23:59:59.999 UTC
-    const QString date = FieldDecoder::decode(JsonPath{u"create_time"_s}, OrderedJson(LateInTheYearMs)).display;
-    return cellWidth(date.section(u'.', 0, 0) + u'\u2026');
 }
 
 void ConversationPanel::fillRawJson()
