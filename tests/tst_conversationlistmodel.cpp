@@ -63,6 +63,9 @@ private Q_SLOTS:
 
     void pagesAppendAndTrackPaging();
     void cellsAreDecoded();
+    void updatedTimeIsCompact_data();
+    void updatedTimeIsCompact();
+    void lastMessageToolTipIsWhole();
     void lastMessagePreview_data();
     void lastMessagePreview();
     void conversationListedAgainReplacesItsRow();
@@ -138,16 +141,56 @@ void TestConversationListModel::cellsAreDecoded()
     QCOMPARE(cell(0, ConversationListModel::PeerColumn).toString(), u"9007199254740997"_s); // exact
     QCOMPARE(cell(1, ConversationListModel::PeerColumn).toString(), u"b"_s);
     QCOMPARE(cell(0, ConversationListModel::UnreadColumn).toString(), u"37"_s);
-    QCOMPARE(cell(0, ConversationListModel::LastMessageColumn).toString(), u"release sync\u2026"_s); // the first line
+    QCOMPARE(cell(0, ConversationListModel::LastMessageColumn).toString(), u"release sync ↵ second line"_s); // one line
+    QCOMPARE(cell(0, ConversationListModel::LastMessageColumn, Qt::ToolTipRole).toString(),
+             u"release sync\nsecond line"_s); // in full
     QCOMPARE(cell(0, ConversationListModel::ExtensionColumn).toString(), u"yes"_s);
     QCOMPARE(cell(1, ConversationListModel::ExtensionColumn).toString(), u"no"_s);
+    const QDateTime updatedAt = QDateTime::fromMSecsSinceEpoch(updated);
     QCOMPARE(cell(0, ConversationListModel::UpdatedColumn).toString(),
-             QDateTime::fromMSecsSinceEpoch(updated).toString(u"yyyy-MM-dd HH:mm:ss"_s)); // local time
+             updatedAt.toString(u"yyyy-MM-dd"_s)); // local time, not today: the date only
     QCOMPARE(cell(0, ConversationListModel::UpdatedColumn, ConversationListModel::SortRole).toLongLong(), updated);
-    QVERIFY(cell(0, ConversationListModel::UpdatedColumn, Qt::ToolTipRole).toString().contains(u"1718100000123"_s));
+    const QString updatedTip = cell(0, ConversationListModel::UpdatedColumn, Qt::ToolTipRole).toString();
+    QVERIFY2(updatedTip.contains(u"1718100000123"_s), qPrintable(updatedTip));
+    QVERIFY2(updatedTip.startsWith(updatedAt.toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s)), qPrintable(updatedTip));
     QCOMPARE(cell(2, ConversationListModel::UpdatedColumn).toString(), QString());
     QCOMPARE(m_model->headerData(ConversationListModel::UpdatedColumn, Qt::Horizontal).toString(), u"Updated"_s);
     QCOMPARE(m_model->columnCount(), int(ConversationListModel::ColumnCount));
+}
+
+void TestConversationListModel::updatedTimeIsCompact_data()
+{
+    QTest::addColumn<QDateTime>("when");
+    QTest::addColumn<QDate>("today");
+    QTest::addColumn<QString>("shown");
+
+    const QDateTime afternoon(QDate(2024, 6, 11), QTime(14, 5, 9));
+    QTest::newRow("today: the time") << afternoon << QDate(2024, 6, 11) << u"14:05"_s;
+    QTest::newRow("yesterday: the date") << afternoon << QDate(2024, 6, 12) << u"2024-06-11"_s;
+    QTest::newRow("last year: the date") << afternoon << QDate(2025, 6, 11) << u"2024-06-11"_s;
+}
+
+void TestConversationListModel::updatedTimeIsCompact()
+{
+    QFETCH(QDateTime, when);
+    QFETCH(QDate, today);
+    QFETCH(QString, shown);
+    QCOMPARE(ConversationListModel::updatedText(when.toMSecsSinceEpoch(), today), shown);
+}
+
+void TestConversationListModel::lastMessageToolTipIsWhole()
+{
+    const QString text = u"Hi Alice, the refund for order SO-99812 has been approved.\n"_s + QString(300, u'x')
+        + u"\nIt should reach your card within 3 working days."_s;
+    OrderedJson item = conversation("a|1|alice", 1000, 0);
+    item["last_message"] = OrderedJson{{"message_type", 0}, {"text", Json::toStdString(text)}};
+    QVERIFY(m_model->appendPage(page({item}, false)));
+    const QModelIndex cell = m_model->index(0, ConversationListModel::LastMessageColumn);
+    const QString shown = cell.data().toString();
+    QVERIFY2(shown.startsWith(u"Hi Alice, the refund for order SO-99812 has been approved. ↵ x"_s), qPrintable(shown));
+    QVERIFY2(shown.endsWith(u"x ↵ It should reach your card within 3 working days."_s), qPrintable(shown));
+    QVERIFY(shown.size() < text.size());
+    QCOMPARE(cell.data(Qt::ToolTipRole).toString(), text);
 }
 
 void TestConversationListModel::lastMessagePreview_data()

@@ -6,10 +6,13 @@
 #include <QFont>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QHelpEvent>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
+#include <QToolTip>
 #include <QTreeView>
 
 using namespace convdesk;
@@ -58,6 +61,8 @@ private Q_SLOTS:
     void rawJsonNeverShowsAnOlderConversation();
     void typeColumnFitsItsText();
     void keyColumnGrowsAfterExpanding();
+    void longValueShowsBothEndsAndAllOfItInTheTooltip();
+    void narrowerViewSharesItsWidthAgain();
     void doubleClickEditsServerExtensionValue_data();
     void doubleClickEditsServerExtensionValue();
     void f2AndEnterEditTheRowsValue_data();
@@ -162,6 +167,47 @@ void TestConversationPanel::keyColumnGrowsAfterExpanding()
     const int available = tree->viewport()->width();
     QVERIFY(keyWidth > available); // so the test can fail
     QVERIFY(tree->columnWidth(ConversationTreeModel::ValueColumn) >= available / 3 - 2);
+}
+
+void TestConversationPanel::longValueShowsBothEndsAndAllOfItInTheTooltip()
+{
+    const QString full = u"Your refund for order A1209 has been approved.\n"
+                         u"The amount of 199.00 CNY will reach your card within 3-5 working days. Ticket T-2024-0117"_s;
+    OrderedJson conversation = smallConversation();
+    conversation["note"] = Json::toStdString(full);
+    m_panel->setConversation(conversation);
+    QTreeView *tree = m_panel->treeView();
+    QCOMPARE(tree->textElideMode(), Qt::ElideMiddle);
+    const QModelIndex note = treeIndex(u"$.note"_s, ConversationTreeModel::ValueColumn);
+    const QString shown = note.data().toString();
+    QVERIFY2(shown.contains(u" ↵ The amount"_s), qPrintable(shown)); // one line, the break marked
+    QVERIFY(shown.endsWith(u"T-2024-0117"_s));
+    QVERIFY(tree->visualRect(note).width() < tree->fontMetrics().horizontalAdvance(shown)); // cut
+
+    // Through the view, as the mouse asks for it.
+    const QPoint at = tree->visualRect(note).center();
+    QHelpEvent help(QEvent::ToolTip, at, tree->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(tree->viewport(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), full);
+    QToolTip::hideText();
+}
+
+void TestConversationPanel::narrowerViewSharesItsWidthAgain()
+{
+    OrderedJson conversation = smallConversation();
+    conversation["nested"] = OrderedJson{{std::string(60, 'k'), 1}};
+    m_panel->setConversation(conversation);
+    QTreeView *tree = m_panel->treeView();
+    QVERIFY(m_panel->expandPath(u"$.nested"_s));
+    QTRY_VERIFY(tree->columnWidth(ConversationTreeModel::KeyColumn)
+                >= tree->fontMetrics().horizontalAdvance(QString(60, u'k')));
+    // The window is made narrower: the key gives way again, the values keep their share.
+    m_panel->resize(420, 600);
+    const int available = tree->viewport()->width();
+    QVERIFY(available >= 300);
+    QTRY_VERIFY(tree->columnWidth(ConversationTreeModel::ValueColumn) >= available / 3);
+    QTRY_COMPARE(tree->horizontalScrollBar()->maximum(), 0);
 }
 
 QModelIndex TestConversationPanel::treeIndex(const QString &path, int column) const

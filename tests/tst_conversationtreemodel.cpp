@@ -80,6 +80,9 @@ private Q_SLOTS:
     void showsTimestampsInLocalTime();
     void showsStringBooleans();
     void elidesLongTextWithFullToolTip();
+    void toolTipsHoldWhatTheCellShows_data();
+    void toolTipsHoldWhatTheCellShows();
+    void datesAndTypesAreCutAtTheirEnd();
     void summarizesContainers();
     void pathsNameNestedKeysArraysAndOddKeys_data();
     void pathsNameNestedKeysArraysAndOddKeys();
@@ -258,7 +261,9 @@ void TestConversationTreeModel::elidesLongTextWithFullToolTip()
     const QString full = u"Your refund for order A1209 has been approved.\n"
                          u"The amount of 199.00 CNY will reach your card within 3-5 working days."_s;
     const QModelIndex text = m_model->indexForPath(u"$.last_message.message.text"_s, ConversationTreeModel::ValueColumn);
-    QCOMPARE(text.data().toString(), u"Your refund for order A1209 has been approved.…"_s);
+    // One line, the line break marked; the view elides it to its width.
+    QCOMPARE(text.data().toString(), u"Your refund for order A1209 has been approved. ↵ "
+                                     u"The amount of 199.00 CNY will reach your card within 3-5 working days."_s);
     QCOMPARE(text.data(Qt::ToolTipRole).toString(), full);
     QCOMPARE(m_model->valueText(text), full);
 
@@ -266,6 +271,54 @@ void TestConversationTreeModel::elidesLongTextWithFullToolTip()
     QCOMPARE(extension.siblingAtColumn(ConversationTreeModel::TypeColumn).data().toString(),
              u"string (JSON)"_s);
     QVERIFY(extension.data(Qt::ToolTipRole).toString().startsWith(u"{\n  \"ticket\": \"T-2024-0117\""_s));
+}
+
+void TestConversationTreeModel::toolTipsHoldWhatTheCellShows_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("toolTipStart"); // what a narrow column cuts
+    QTest::addColumn<QString>("alsoInToolTip");  // what explains it
+
+    QTest::newRow("key: its path") << u"$.last_message.message.text"_s << int(ConversationTreeModel::KeyColumn)
+                                   << u"$.last_message.message.text"_s << QString();
+    QTest::newRow("timestamp: local time, then raw and UTC")
+        << u"$.create_time"_s << int(ConversationTreeModel::ValueColumn) << u"2023-11-15 06:13:20.123 +08:00\n"_s
+        << u"2023-11-14 22:13:20.123 UTC"_s;
+    QTest::newRow("enum: its meaning, then the raw value")
+        << u"$.type"_s << int(ConversationTreeModel::ValueColumn) << u"1 · one-to-one\n"_s << u"type = 1"_s;
+    QTest::newRow("type of a timestamp") << u"$.create_time"_s << int(ConversationTreeModel::TypeColumn)
+                                         << u"integer (ms timestamp)"_s << QString();
+}
+
+void TestConversationTreeModel::toolTipsHoldWhatTheCellShows()
+{
+    QFETCH(QString, path);
+    QFETCH(int, column);
+    QFETCH(QString, toolTipStart);
+    QFETCH(QString, alsoInToolTip);
+    m_model->setDocument(m_nested);
+    const QModelIndex index = m_model->indexForPath(path, column);
+    QVERIFY(index.isValid());
+    const QString toolTip = index.data(Qt::ToolTipRole).toString();
+    QVERIFY2(toolTip.startsWith(toolTipStart), qPrintable(toolTip));
+    QVERIFY2(toolTip.contains(alsoInToolTip), qPrintable(toolTip));
+    QVERIFY2(toolTip.contains(index.data().toString().section(u' ', 0, 0)), qPrintable(toolTip));
+}
+
+void TestConversationTreeModel::datesAndTypesAreCutAtTheirEnd()
+{
+    m_model->setDocument(m_nested);
+    const auto mode = [this](const QString &path, int column) {
+        return m_model->indexForPath(path, column).data(ConversationTreeModel::ElideModeRole);
+    };
+    QCOMPARE(mode(u"$.create_time"_s, ConversationTreeModel::ValueColumn), QVariant(int(Qt::ElideRight)));
+    QCOMPARE(mode(u"$.create_time"_s, ConversationTreeModel::TypeColumn), QVariant(int(Qt::ElideRight)));
+    QCOMPARE(mode(u"$.type"_s, ConversationTreeModel::TypeColumn), QVariant(int(Qt::ElideRight)));
+    // Elsewhere the view's mode (the middle): no value.
+    QVERIFY(!mode(u"$.create_time"_s, ConversationTreeModel::KeyColumn).isValid());
+    QVERIFY(!mode(u"$.type"_s, ConversationTreeModel::ValueColumn).isValid());
+    QVERIFY(!mode(u"$.last_message.message.text"_s, ConversationTreeModel::ValueColumn).isValid());
 }
 
 void TestConversationTreeModel::summarizesContainers()

@@ -107,8 +107,10 @@ void TestFieldDecoder::decodesEnums()
     QCOMPARE(field.display, display);
     QCOMPARE(field.typeName, typeName);
     QCOMPARE(field.kind == DecodedField::Kind::Enum, decoded);
-    if (field.kind == DecodedField::Kind::Enum)
+    if (field.kind == DecodedField::Kind::Enum) {
+        QVERIFY2(field.toolTip.startsWith(display + u'\n'), qPrintable(field.toolTip));
         QVERIFY2(field.toolTip.contains(display.section(u' ', 0, 0)), qPrintable(field.toolTip));
+    }
 }
 
 void TestFieldDecoder::decodesTimestamps_data()
@@ -144,6 +146,8 @@ void TestFieldDecoder::decodesTimestamps()
     QCOMPARE(field.display, local);
     QCOMPARE(field.typeName, typeName);
     const QString raw = QString::fromLatin1(json).remove(u'"');
+    // What the cell shows first (a narrow column cuts it), then the raw value and UTC.
+    QVERIFY2(field.toolTip.startsWith(local + u'\n'), qPrintable(field.toolTip));
     QVERIFY2(field.toolTip.contains(raw), qPrintable(field.toolTip));
     QVERIFY2(field.toolTip.contains(utc), qPrintable(field.toolTip));
 }
@@ -201,15 +205,23 @@ void TestFieldDecoder::elidesLongText_data()
     QTest::addColumn<bool>("elided");
 
     const QString line300 = QString(300, u'x');
+    const QString ab = QString(150, u'a') + QString(150, u'b');
     QTest::newRow("short") << u"Refund approved"_s << u"Refund approved"_s << false;
     QTest::newRow("exactly 200") << QString(200, u'y') << QString(200, u'y') << false;
-    QTest::newRow("300 characters") << line300 << QString(200, u'x') + u'…' << true;
-    QTest::newRow("two lines") << u"Your refund is approved.\nIt arrives in 3 days."_s << u"Your refund is approved.…"_s << true;
-    QTest::newRow("windows line end") << u"first\r\nsecond"_s << u"first…"_s << true;
-    QTest::newRow("blank first lines") << u"\n  \nhello\nworld"_s << u"hello…"_s << true;
-    QTest::newRow("long first line") << line300 + u"\nmore"_s << QString(200, u'x') + u'…' << true;
-    // 199 ASCII characters, then an emoji (a surrogate pair) straddling the limit.
-    QTest::newRow("surrogate pair at the cut") << QString(199, u'a') + u"😀😀"_s << QString(199, u'a') + u'…' << true;
+    // Both ends, so a view eliding in the middle shows where the text ends too.
+    QTest::newRow("300 characters") << ab << QString(100, u'a') + u'…' + QString(100, u'b') << true;
+    QTest::newRow("two lines") << u"Your refund is approved.\nIt arrives in 3 days."_s
+                               << u"Your refund is approved. ↵ It arrives in 3 days."_s << true;
+    QTest::newRow("windows line end") << u"first\r\nsecond"_s << u"first ↵ second"_s << true;
+    QTest::newRow("old mac line end and a tab") << u"first\rsecond\tthird"_s << u"first ↵ second third"_s << true;
+    QTest::newRow("blank lines and spaces stay") << u"\n  \nhello\nworld "_s << u" ↵    ↵ hello ↵ world "_s << true;
+    QTest::newRow("long first line") << line300 + u"\nmore"_s
+                                     << QString(100, u'x') + u'…' + QString(95, u'x') + u" ↵ more"_s << true;
+    // The cuts never split an emoji (a surrogate pair).
+    QTest::newRow("surrogate pair at the head's cut") << QString(99, u'a') + u"😀"_s + QString(150, u'b')
+                                                      << QString(99, u'a') + u'…' + QString(100, u'b') << true;
+    QTest::newRow("surrogate pair at the tail's cut") << QString(150, u'a') + u"😀"_s + QString(99, u'b')
+                                                      << QString(100, u'a') + u'…' + QString(99, u'b') << true;
     QTest::newRow("empty") << QString() << QString() << false;
 }
 

@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -22,6 +23,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextEdit>
+#include <QToolTip>
 
 using namespace convdesk;
 using namespace Qt::StringLiterals;
@@ -93,6 +95,7 @@ private Q_SLOTS:
     void revertOfAnotherProfileIsRefused();
     void revertNeedsAKnownValueBefore();
     void reasonIsKeptUntilSavedSearchedAndShown();
+    void longValuesShowBothEndsAndAllInTheTooltip();
 
 private:
     void writeSampleLog();
@@ -517,6 +520,35 @@ void TestHistoryDialog::reasonIsKeptUntilSavedSearchedAndShown()
     QVERIFY(selectRecord([](const AuditRecord &entry) { return entry.reason == u"CS-9 VIP"; }));
     const QString detail = inHistory<QPlainTextEdit>(u"historyDetail"_s)->toPlainText();
     QVERIFY2(detail.startsWith(u"Reason: CS-9 VIP\n"_s), qPrintable(detail));
+}
+
+void TestHistoryDialog::longValuesShowBothEndsAndAllInTheTooltip()
+{
+    const QString value = u"{\n  \"note\": \""_s + QString(300, u'n') + u"\",\n  \"ticket\": \"T-2024-0117\"\n}"_s;
+    // Pasted: the editor indents what is typed after Enter.
+    auto *edit = m_window->find<QPlainTextEdit>(u"extensionText"_s);
+    edit->selectAll();
+    edit->insertPlainText(value);
+    QSignalSpy saved((*m_window)->session(), &ConversationSession::saved);
+    DialogHook::setNextAnswer(QDialogButtonBox::Save);
+    m_window->get()->save();
+    QVERIFY(saved.wait());
+    QCOMPARE(serverValue(AliceId), value);
+    HistoryDialog *history = openHistory();
+    QTableView *table = history->view();
+    QCOMPARE(table->textElideMode(), Qt::ElideMiddle);
+    const QModelIndex sent = table->model()->index(0, AuditHistoryModel::ValueSentColumn);
+    const QString shown = sent.data().toString();
+    QVERIFY2(shown.startsWith(u"{ ↵   \"note\""_s) && shown.endsWith(u"\"T-2024-0117\" ↵ }"_s), qPrintable(shown));
+    QVERIFY(table->visualRect(sent).width() < table->fontMetrics().horizontalAdvance(shown)); // cut
+
+    table->scrollTo(sent);
+    const QPoint at = table->visualRect(sent).center();
+    QHelpEvent help(QEvent::ToolTip, at, table->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(table->viewport(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), value);
+    QToolTip::hideText();
 }
 
 QTEST_MAIN(TestHistoryDialog)

@@ -8,17 +8,21 @@
 #include "api/ErrorText.h"
 #include "models/ConversationListModel.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QResizeEvent>
+#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <iterator>
 
 namespace convdesk {
 
@@ -57,13 +61,7 @@ AccountBrowser::AccountBrowser(QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().lineSpacing() + fontMetrics().height() / 2);
-    QHeaderView *header = m_view->horizontalHeader();
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionsMovable(true);
-    // In a narrow dock the peer says most; the full ID (account|type|peer) comes last.
-    header->moveSection(header->visualIndex(ConversationListModel::PeerColumn), 0);
-    header->moveSection(header->visualIndex(ConversationListModel::IdColumn), ConversationListModel::ColumnCount - 1);
+    setUpColumns();
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(ConversationListModel::UpdatedColumn, Qt::DescendingOrder);
     m_view->setAccessibleName(tr("Conversations of the account"));
@@ -96,6 +94,130 @@ AccountBrowser::AccountBrowser(QWidget *parent)
     connect(m_view, &QAbstractItemView::clicked, this, &AccountBrowser::choose);
     connect(m_view, &QAbstractItemView::activated, this, &AccountBrowser::choose);
     updateButtons();
+}
+
+void AccountBrowser::setUpColumns()
+{
+    // A dock a quarter of a small screen wide shows the peer, the last message and the time
+    // without sideways scrolling: the message takes what the others leave, and a cell too
+    // narrow for its text shows both ends, the whole in its tooltip. The unread count and
+    // the rest are a right-click on the header away (with it, the message had a sliver).
+    using List = ConversationListModel;
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(List::LastMessageColumn, QHeaderView::Stretch);
+    header->setSectionsMovable(true);
+    const int order[] = {List::PeerColumn, List::LastMessageColumn, List::UpdatedColumn, List::UnreadColumn,
+                         List::TypeColumn, List::ExtensionColumn, List::IdColumn};
+    static_assert(std::size(order) == List::ColumnCount);
+    for (int visual = 0; visual < List::ColumnCount; ++visual)
+        header->moveSection(header->visualIndex(order[visual]), visual);
+    for (const int hidden : {List::UnreadColumn, List::TypeColumn, List::ExtensionColumn, List::IdColumn})
+        header->hideSection(hidden);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    // Titles start at the left and are cut at their end, as the cells are, not clipped
+    // on both sides when centred.
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setTextElideMode(Qt::ElideRight);
+
+    header->setContextMenuPolicy(Qt::ActionsContextMenu);
+    header->setToolTip(tr("Right-click to choose which columns show"));
+    for (const int column : order) {
+        auto *action = new QAction(m_model->headerData(column, Qt::Horizontal).toString(), header);
+        action->setObjectName(QStringLiteral("browserColumnAction%1").arg(column));
+        action->setCheckable(true);
+        action->setData(column);
+        header->addAction(action);
+        m_columnActions.append(action);
+        connect(action, &QAction::toggled, this, [this, column](bool shown) {
+            m_view->horizontalHeader()->setSectionHidden(column, !shown);
+            updateColumnActions();
+            fitColumns();
+        });
+    }
+    updateColumnActions();
+    m_view->viewport()->installEventFilter(this);
+}
+
+void AccountBrowser::sizeColumns()
+{
+    // As wide as their text, the hidden ones too for when they are shown; fitColumns() then
+    // makes room for the message.
+    m_columnsSized = true;
+    const int widest = fontMetrics().averageCharWidth() * 32; // a long preview must not push the rest away
+    for (int column = 0; column < ConversationListModel::ColumnCount; ++column) {
+        if (column == ConversationListModel::LastMessageColumn)
+            continue;
+        m_view->resizeColumnToContents(column);
+        m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), widest));
+    }
+}
+
+void AccountBrowser::fitColumns()
+{
+    // The peer gives way to the message: the shown columns need no sideways scrolling when
+    // the view has room for them at all.
+    QHeaderView *header = m_view->horizontalHeader();
+    if (header->isSectionHidden(ConversationListModel::PeerColumn))
+        return;
+    const int available = m_view->viewport()->width();
+    int others = 0;
+    for (int column = 0; column < ConversationListModel::ColumnCount; ++column) {
+        if (column != ConversationListModel::PeerColumn && column != ConversationListModel::LastMessageColumn
+            && !header->isSectionHidden(column))
+            others += header->sectionSize(column);
+    }
+    // Peer and message share what is left; a short peer leaves the message more.
+    const bool messageShown = !header->isSectionHidden(ConversationListModel::LastMessageColumn);
+    const int room = messageShown ? (available - others) / 2 : available - others;
+    m_view->resizeColumnToContents(ConversationListModel::PeerColumn); // the rows on screen
+    const int wanted = header->sectionSize(ConversationListModel::PeerColumn);
+    header->resizeSection(ConversationListModel::PeerColumn,
+                          std::max(header->minimumSectionSize(), std::min(wanted, room)));
+}
+
+void AccountBrowser::updateColumnActions()
+{
+    // The last shown column stays: a table without columns could not be given any back.
+    const QHeaderView *header = m_view->horizontalHeader();
+    const int shown = header->count() - header->hiddenSectionCount();
+    for (QAction *action : std::as_const(m_columnActions)) {
+        const bool visible = !header->isSectionHidden(action->data().toInt());
+        const QSignalBlocker blocker(action);
+        action->setChecked(visible);
+        action->setEnabled(!(visible && shown == 1));
+    }
+}
+
+QByteArray AccountBrowser::saveColumns() const
+{
+    return m_view->horizontalHeader()->saveState();
+}
+
+bool AccountBrowser::restoreColumns(const QByteArray &state)
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    if (state.isEmpty() || !header->restoreState(state))
+        return false;
+    // The message always takes the rest, whatever an older state said.
+    header->setSectionResizeMode(ConversationListModel::LastMessageColumn, QHeaderView::Stretch);
+    if (header->hiddenSectionCount() == header->count())
+        header->showSection(ConversationListModel::LastMessageColumn);
+    m_columnsSized = true;
+    updateColumnActions();
+    fitColumns();
+    return true;
+}
+
+bool AccountBrowser::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
+        const auto *resize = static_cast<QResizeEvent *>(event);
+        if (resize->size().width() != resize->oldSize().width())
+            fitColumns();
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 AccountBrowser::~AccountBrowser()
@@ -222,12 +344,9 @@ void AccountBrowser::onPage(const ApiResult &result)
         Q_EMIT pageFailed(malformed);
         return;
     }
-    if (m_model->pagesLoaded() == 1) {
-        m_view->resizeColumnsToContents();
-        const int widest = fontMetrics().averageCharWidth() * 32; // a long preview must not push the rest away
-        for (int column = 0; column < ConversationListModel::ColumnCount; ++column)
-            m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), widest));
-    }
+    if (!m_columnsSized)
+        sizeColumns();
+    fitColumns(); // a later page may bring a longer peer
     const int rows = m_model->rowCount();
     QString text = m_model->hasMore()
         ? tr("%n conversation(s) of %1 so far; more on the server.", nullptr, rows).arg(m_listedAccount)

@@ -2,10 +2,12 @@
 
 #include "api/ApiResult.h"
 
+#include <QList>
 #include <QPointer>
 #include <QSet>
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -42,6 +44,11 @@ public:
     // brings it), without asking to load it again.
     void markShown(const QString &conversationId);
 
+    // Which columns show, in which order and how wide, for QSettings. restoreColumns() gives
+    // false, changing nothing, for a state it cannot read.
+    QByteArray saveColumns() const;
+    bool restoreColumns(const QByteArray &state);
+
     ConversationListModel *model() const { return m_model; }
     QSortFilterProxyModel *sortModel() const { return m_sorted; }
     QTableView *view() const { return m_view; }
@@ -60,7 +67,14 @@ Q_SIGNALS:
     void pageLoaded();
     void pageFailed(const convdesk::ApiResult &result);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void setUpColumns();
+    void sizeColumns();
+    void fitColumns();
+    void updateColumnActions();
     void fetch(const QString &pageToken);
     void onPage(const ApiResult &result);
     void choose(const QModelIndex &index);
@@ -80,6 +94,8 @@ private:
     QString m_listedAccount; // the account the rows belong to
     QSet<QString> m_tokensSent; // page tokens asked for in this listing, "" for the first page
     QString m_shownId;
+    QList<QAction *> m_columnActions; // the header's menu: one per column, checked when shown
+    bool m_columnsSized = false;      // by the first page, or by restoreColumns()
     int m_pageSize = DefaultPageSize;
 };
 

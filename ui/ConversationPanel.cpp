@@ -1,6 +1,8 @@
 #include "ConversationPanel.h"
 
 #include "ClearButton.h"
+#include "ElideModeDelegate.h"
+#include "TreeColumnSizer.h"
 #include "models/ConversationFilterModel.h"
 #include "models/ConversationTreeModel.h"
 
@@ -100,9 +102,13 @@ ConversationPanel::ConversationPanel(QWidget *parent)
     m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_tree->setAccessibleName(tr("Conversation"));
-    // Key and Type as wide as their text, Value gets the rest (elided values have the whole
-    // text in their tooltip), so the Type column is never pushed out of sight. Type is sized
-    // by resizeColumns(), not ResizeToContents: that measures ~1000 rows on every expand.
+    // Key and Type as wide as their text, Value gets the rest, so the Type column is never
+    // pushed out of sight. Type is sized by TreeColumnSizer, not ResizeToContents: that
+    // measures ~1000 rows on every expand. A cell too narrow for its text shows both ends
+    // (an ID's tail, a path's last key); the tooltip has all of it.
+    m_tree->setTextElideMode(Qt::ElideMiddle);
+    // Dates and type names are cut at their end instead: the time zone goes before the time.
+    m_tree->setItemDelegate(new ElideModeDelegate(ConversationTreeModel::ElideModeRole, m_tree));
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(ConversationTreeModel::KeyColumn, QHeaderView::Interactive);
     m_tree->header()->setSectionResizeMode(ConversationTreeModel::ValueColumn, QHeaderView::Stretch);
@@ -151,13 +157,7 @@ ConversationPanel::ConversationPanel(QWidget *parent)
         applyFilter();
         m_tree->setFocus(Qt::ShortcutFocusReason);
     });
-    // Newly shown keys may be wider; a user-dragged column is left alone after that. Sized
-    // once per burst: expanding a subtree ("*", a filter) emits expanded() for every node.
-    m_keyColumnResize = new QTimer(this);
-    m_keyColumnResize->setSingleShot(true);
-    m_keyColumnResize->setInterval(0);
-    connect(m_keyColumnResize, &QTimer::timeout, this, &ConversationPanel::resizeColumns);
-    connect(m_tree, &QTreeView::expanded, m_keyColumnResize, qOverload<>(&QTimer::start));
+    m_columns = new TreeColumnSizer(m_tree);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_rawJsonStale && m_tabs->currentWidget() == m_raw)
             fillRawJson();
@@ -204,7 +204,7 @@ void ConversationPanel::setConversation(const OrderedJson &conversation)
     m_hasExpandedBefore = true;
     if (!current.isEmpty())
         setCurrentPath(current);
-    resizeColumns();
+    m_columns->resizeColumns();
     updateActions();
 }
 
@@ -381,7 +381,7 @@ void ConversationPanel::applyFilter()
             m_tree->expand(at);
         m_tree->scrollTo(m_tree->currentIndex());
     }
-    resizeColumns();
+    m_columns->resizeColumns();
 }
 
 void ConversationPanel::expandMatches()
@@ -410,23 +410,6 @@ void ConversationPanel::restoreExpanded(const QStringList &paths)
     for (const QString &path : paths) {
         if (const QModelIndex index = proxyIndexForPath(path); index.isValid())
             m_tree->expand(index);
-    }
-}
-
-void ConversationPanel::resizeColumns()
-{
-    // Value takes the rest by itself, but never less than a third: a long key or type name
-    // (a translated one, an edited mark) must not squeeze the values out of sight.
-    m_tree->resizeColumnToContents(ConversationTreeModel::KeyColumn);
-    m_tree->resizeColumnToContents(ConversationTreeModel::TypeColumn);
-    const int available = m_tree->viewport()->width();
-    const int key = m_tree->columnWidth(ConversationTreeModel::KeyColumn);
-    const int type = m_tree->columnWidth(ConversationTreeModel::TypeColumn);
-    constexpr int NarrowestSharedView = 300; // narrower, the tree scrolls sideways instead
-    if (available >= NarrowestSharedView && key + type > available * 2 / 3) {
-        const int keyWidth = qMin(key, qMax(available / 3, available * 2 / 3 - type));
-        m_tree->setColumnWidth(ConversationTreeModel::KeyColumn, keyWidth);
-        m_tree->setColumnWidth(ConversationTreeModel::TypeColumn, qMin(type, available * 2 / 3 - keyWidth));
     }
 }
 

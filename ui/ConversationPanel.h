@@ -21,6 +21,7 @@ namespace convdesk {
 
 class ConversationFilterModel;
 class ConversationTreeModel;
+class TreeColumnSizer;
 
 // The loaded conversation: a filterable Key / Value / Type tree and, on a second tab, the raw
 // JSON pretty-printed in the server's key order. Which nodes are expanded and which one is
@@ -91,7 +92,6 @@ private:
     void applyFilter();
     void expandMatches();
     void restoreExpanded(const QStringList &paths);
-    void resizeColumns();
     void updateActions();
     void fillRawJson();
 
@@ -103,7 +103,7 @@ private:
     QTreeView *m_tree;
     QPlainTextEdit *m_raw;
     QTimer *m_filterDelay;
-    QTimer *m_keyColumnResize = nullptr; // one column sizing after a burst of expansions
+    TreeColumnSizer *m_columns = nullptr;
     QAction *m_copyValue;
     QAction *m_copyPath;
     QAction *m_copySubtree;

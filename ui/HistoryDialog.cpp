@@ -157,6 +157,8 @@ HistoryDialog::HistoryDialog(QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setWordWrap(false);
+    // Values are long JSON: both ends show, the details pane and the tooltip have it all.
+    m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->setAlternatingRowColors(true);
     m_view->setTabKeyNavigation(false);
     m_view->verticalHeader()->hide();

@@ -34,6 +34,7 @@ namespace {
 const QString GeometryKey = QStringLiteral("mainWindow/geometry");
 const QString StateKey = QStringLiteral("mainWindow/state");
 const QString SplitterKey = QStringLiteral("mainWindow/splitter");
+const QString BrowserColumnsKey = QStringLiteral("mainWindow/browserColumns");
 
 } // namespace
 
@@ -128,6 +129,7 @@ void MainWindowWidgets::restoreState(QMainWindow *window, const QSettings &setti
         const int central = qMax(400, width - dockWidth);
         splitter->setSizes({central * 3 / 5, central * 2 / 5});
     }
+    browser->restoreColumns(settings.value(BrowserColumnsKey).toByteArray());
 }
 
 void MainWindowWidgets::saveState(const QMainWindow *window, QSettings &settings) const
@@ -135,6 +137,7 @@ void MainWindowWidgets::saveState(const QMainWindow *window, QSettings &settings
     settings.setValue(GeometryKey, window->saveGeometry());
     settings.setValue(StateKey, window->saveState());
     settings.setValue(SplitterKey, splitter->saveState());
+    settings.setValue(BrowserColumnsKey, browser->saveColumns());
 }
 
 } // namespace convdesk

@@ -30,7 +30,8 @@ struct MainWindowWidgets
     // `loadAction` is the tool bar's Load button; the account browser lists through `client`.
     void setUp(QMainWindow *window, QAction *loadAction, ApiClient *client);
 
-    // The window's geometry, its docks and the splitter; sensible sizes the first time.
+    // The window's geometry, its docks, the splitter and the account browser's columns;
+    // sensible sizes the first time.
     void restoreState(QMainWindow *window, const QSettings &settings) const;
     void saveState(const QMainWindow *window, QSettings &settings) const;
 

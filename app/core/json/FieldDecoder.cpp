@@ -52,17 +52,6 @@ QString rawText(const OrderedJson &value)
     return Json::toText(value);
 }
 
-QString limitedToolTip(const QString &text)
-{
-    if (text.size() <= FieldDecoder::ToolTipLimit)
-        return text;
-    qsizetype cut = FieldDecoder::ToolTipLimit;
-    if (text.at(cut - 1).isHighSurrogate())
-        --cut;
-    return text.left(cut) + u'\n'
-        + FieldDecoder::tr("… and %1 more characters (copy the value to see all of it)").arg(text.size() - cut);
-}
-
 // A string that is a JSON object or array, parsed; nullopt for anything else.
 std::optional<OrderedJson> parseEmbeddedJson(const QString &text)
 {
@@ -194,37 +183,46 @@ QString FieldDecoder::enumMeaning(const JsonPath &path, qint64 value)
     return {};
 }
 
+QString FieldDecoder::limitedToolTip(const QString &text)
+{
+    if (text.size() <= ToolTipLimit)
+        return text;
+    qsizetype cut = ToolTipLimit;
+    if (text.at(cut - 1).isHighSurrogate())
+        --cut;
+    return text.left(cut) + u'\n'
+        + tr("… and %1 more characters (copy the value to see all of it)").arg(text.size() - cut);
+}
+
+QString FieldDecoder::oneLine(const QString &text)
+{
+    QString line = text;
+    line.replace(QLatin1String("\r\n"), QStringLiteral(" \u21b5 "));
+    line.replace(u'\n', QStringLiteral(" \u21b5 "));
+    line.replace(u'\r', QStringLiteral(" \u21b5 "));
+    line.replace(u'\t', u' ');
+    return line;
+}
+
 QString FieldDecoder::elide(const QString &text, bool *elided)
 {
-    // The first line that has something on it; blank leading lines would show nothing.
-    qsizetype start = 0;
-    qsizetype end = text.size();
-    while (start < text.size()) {
-        qsizetype lineEnd = start;
-        while (lineEnd < text.size() && text.at(lineEnd) != u'\n' && text.at(lineEnd) != u'\r')
-            ++lineEnd;
-        end = lineEnd;
-        if (!QStringView(text).sliced(start, lineEnd - start).trimmed().isEmpty())
-            break;
-        start = lineEnd + 1;
+    // White space stays: "true " is not "true". Only the two ends are turned into one line,
+    // so a megabyte string costs what is shown.
+    if (text.size() <= ElideLength) {
+        const QString shown = oneLine(text);
+        if (elided)
+            *elided = shown != text;
+        return shown;
     }
-    if (start >= text.size()) {
-        start = 0;
-        end = qMin(text.size(), ElideLength);
-    }
-    qsizetype length = end - start;
-    bool shortened = start > 0 || end < text.size();
-    if (length > ElideLength) {
-        length = ElideLength;
-        if (text.at(start + length - 1).isHighSurrogate())
-            --length;
-        shortened = true;
-    }
+    qsizetype headLength = ElideLength / 2;
+    if (text.at(headLength - 1).isHighSurrogate())
+        --headLength;
+    qsizetype tailStart = text.size() - (ElideLength - ElideLength / 2);
+    if (text.at(tailStart).isLowSurrogate())
+        ++tailStart;
     if (elided)
-        *elided = shortened;
-    if (!shortened)
-        return text;
-    return text.mid(start, length) + u'…';
+        *elided = true;
+    return oneLine(text.first(headLength)) + u'\u2026' + oneLine(text.sliced(tailStart));
 }
 
 DecodedField FieldDecoder::decode(const JsonPath &path, const OrderedJson &value, Origin origin)
@@ -247,8 +245,12 @@ DecodedField FieldDecoder::decode(const JsonPath &path, const OrderedJson &value
             const QDateTime when = QDateTime::fromMSecsSinceEpoch(*ms);
             const QString format = QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz");
             field.kind = DecodedField::Kind::Timestamp;
-            field.display = LocalTime::withOffset(when, format); // UTC in the tooltip
-            field.toolTip = tr("%1 ms since 1970-01-01 UTC\n%2 UTC").arg(raw, when.toUTC().toString(format));
+            field.display = LocalTime::withOffset(when, format);
+            // The shown text first: the column may be too narrow for all of it.
+            field.toolTip = field.display + u'
+'
+                + tr("%1 ms since 1970-01-01 UTC
+%2 UTC").arg(raw, when.toUTC().toString(format));
             field.typeName = tr("%1 (ms timestamp)").arg(field.typeName);
             return field;
         }
@@ -264,7 +266,7 @@ DecodedField FieldDecoder::decode(const JsonPath &path, const OrderedJson &value
             } else {
                 field.kind = DecodedField::Kind::Enum;
                 field.display = tr("%1 · %2", "enum value and its meaning").arg(raw, meaning);
-                field.toolTip = tr("%1 = %2").arg(key, raw);
+                field.toolTip = field.display + u'\n' + tr("%1 = %2").arg(key, raw);
             }
             return field;
         }
@@ -288,7 +290,7 @@ DecodedField FieldDecoder::decode(const JsonPath &path, const OrderedJson &value
         field.kind = DecodedField::Kind::JsonString;
         field.embeddedSize = qsizetype(embedded->size());
         field.typeName = tr("string (JSON)");
-        // Multi-line JSON would show only "{…"; its compact form shows the content.
+        // Multi-line JSON on one line is mostly indentation; its compact form shows the content.
         const QString shown = raw.contains(u'\n') ? Json::toText(*embedded) : raw;
         field.display = elide(shown, &field.elided);
         field.toolTip = limitedToolTip(Json::toText(*embedded, 2));

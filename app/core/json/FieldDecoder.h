@@ -24,8 +24,8 @@ struct DecodedField
         JsonString,    // a string that holds a JSON object or array
     };
 
-    QString display;  // for the Value column; never longer than about ElideLength characters
-    QString toolTip;  // the full value, or the raw value behind a decoded one
+    QString display;  // for the Value column: one line, never much longer than ElideLength characters
+    QString toolTip;  // the full value; a decoded one (a date, an enum) also with the raw value behind it
     QString typeName; // for the Type column: "integer", "boolean (string)", ...
     Kind kind = Kind::Plain;
     bool elided = false; // display is shortened; toolTip (and the value itself) has it all
@@ -68,8 +68,14 @@ public:
     // when the field is not an enum or the value is not one the vendor documents.
     static QString enumMeaning(const JsonPath &path, qint64 value);
 
-    // Text shortened for one table cell: the first line, at most ElideLength characters.
+    // Text for one table cell: on one line (see oneLine()), and when longer than ElideLength
+    // characters its beginning and its end with "…" between them, so a view that elides in
+    // the middle shows both ends of any text.
     static QString elide(const QString &text, bool *elided = nullptr);
+    // Text on one line: each line break shown as " ↵ ", tabs as spaces.
+    static QString oneLine(const QString &text);
+    // Text for a tooltip: at most ToolTipLimit characters, then how many more there are.
+    static QString limitedToolTip(const QString &text);
 };
 
 } // namespace convdesk

@@ -1,6 +1,7 @@
 #include "models/AuditHistoryModel.h"
 
 #include "audit/AuditLog.h"
+#include "json/FieldDecoder.h"
 
 #include <QSet>
 
@@ -10,17 +11,6 @@
 namespace convdesk {
 
 namespace {
-
-// Values are often multi-line JSON; a table cell shows them on one line.
-QString oneLine(const QString &text)
-{
-    QString line = text;
-    line.replace(QLatin1String("\r\n"), QStringLiteral(" \u21b5 "));
-    line.replace(u'\n', QStringLiteral(" \u21b5 "));
-    line.replace(u'\r', QStringLiteral(" \u21b5 "));
-    line.replace(u'\t', u' ');
-    return line;
-}
 
 QStringList distinct(const QList<AuditRecord> &records, QString AuditRecord::*field)
 {
@@ -238,7 +228,8 @@ QVariant AuditHistoryModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
-        return oneLine(displayText(record, column));
+        // Values are often multi-line JSON; a table cell shows them on one line.
+        return FieldDecoder::oneLine(displayText(record, column));
     case Qt::ToolTipRole:
     case RawValueRole: {
         if (column == ValueBeforeColumn && !record.valueBefore && role == Qt::ToolTipRole)

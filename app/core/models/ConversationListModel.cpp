@@ -43,11 +43,6 @@ QString typeText(const OrderedJson &conversation)
     return textOf(type);
 }
 
-QString updatedText(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-}
-
 } // namespace
 
 ConversationListModel::ConversationListModel(QObject *parent)
@@ -139,6 +134,18 @@ int ConversationListModel::rowOf(const QString &conversationId) const
 
 QString ConversationListModel::lastMessagePreview(const OrderedJson &conversation)
 {
+    return FieldDecoder::elide(lastMessageText(conversation));
+}
+
+QString ConversationListModel::updatedText(qint64 ms, const QDate &today)
+{
+    // Compact, so the column fits beside the peer and the message in a narrow dock.
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(ms);
+    return when.toString(when.date() == today ? QStringLiteral("HH:mm") : QStringLiteral("yyyy-MM-dd"));
+}
+
+QString ConversationListModel::lastMessageText(const OrderedJson &conversation)
+{
     if (Json::integerIn(member(conversation, "message_state")) == 1)
         return tr("[recalled]");
     const OrderedJson &last = member(conversation, "last_message");
@@ -148,7 +155,7 @@ QString ConversationListModel::lastMessagePreview(const OrderedJson &conversatio
     if (!message.is_object() || message.empty())
         return {};
 
-    const QString text = FieldDecoder::elide(textOf(member(message, "text")));
+    const QString text = textOf(member(message, "text"));
     const std::optional<qint64> type = Json::integerIn(member(message, "message_type"));
     if (!type || *type == 0)
         return text;
@@ -208,7 +215,7 @@ QVariant ConversationListModel::displayData(const Row &row, int column) const
         return GuardedSave::serverExtensionOf(conversation).isEmpty() ? tr("no") : tr("yes");
     case UpdatedColumn:
         if (const auto ms = Json::integerIn(member(conversation, "update_time")); ms && *ms > 0)
-            return updatedText(*ms);
+            return updatedText(*ms, QDate::currentDate());
         return textOf(member(conversation, "update_time"));
     default:
         return {};
@@ -237,17 +244,20 @@ QVariant ConversationListModel::toolTipData(const Row &row, int column) const
     case PeerColumn:
         return row.id;
     case LastMessageColumn: {
-        const QString preview = lastMessagePreview(row.conversation);
-        return preview.isEmpty() ? QVariant() : QVariant(preview);
+        const QString text = lastMessageText(row.conversation);
+        return text.isEmpty() ? QVariant() : QVariant(FieldDecoder::limitedToolTip(text));
     }
     case ExtensionColumn: {
         const QString extension = GuardedSave::serverExtensionOf(row.conversation);
-        return extension.isEmpty() ? tr("server_extension is empty") : FieldDecoder::elide(extension);
+        return extension.isEmpty() ? tr("server_extension is empty") : FieldDecoder::limitedToolTip(extension);
     }
-    case UpdatedColumn:
-        if (const auto ms = Json::integerIn(member(row.conversation, "update_time")))
-            return tr("%1 ms since 1970-01-01 UTC").arg(*ms);
-        return {};
+    case UpdatedColumn: {
+        // The column shows the time or the date only; the tooltip is the tree's, in full.
+        const OrderedJson &updated = member(row.conversation, "update_time");
+        if (updated.is_null())
+            return {};
+        return FieldDecoder::decode(JsonPath{u"update_time"}, updated).toolTip;
+    }
     default:
         return {};
     }

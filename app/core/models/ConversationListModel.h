@@ -3,6 +3,7 @@
 #include "json/JsonDocument.h"
 
 #include <QAbstractTableModel>
+#include <QDate>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -58,9 +59,17 @@ public:
     OrderedJson conversation(int row) const;
     int rowOf(const QString &conversationId) const; // -1 when not listed
 
-    // What the Last message column shows: the text of a text message, "[image]" and the
-    // like for others, "[recalled]" when message_state says so. Both shapes of last_message.
+    // The last message in words: the text of a text message, "[image]" and the like for
+    // others (with their text, if any), "[recalled]" when message_state says so. Both shapes
+    // of last_message. Its tooltip.
+    static QString lastMessageText(const OrderedJson &conversation);
+    // What the Last message column shows: lastMessageText() on one line, shortened by
+    // FieldDecoder::elide().
     static QString lastMessagePreview(const OrderedJson &conversation);
+
+    // What the Updated column shows of a time (ms since the epoch), in local time: the time
+    // of day when it is `today`, else the date; the tooltip has the rest.
+    static QString updatedText(qint64 ms, const QDate &today);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

@@ -308,6 +308,7 @@ QVariant ConversationTreeModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case KeyColumn: toolTip = pathForIndex(index); break;
         case ValueColumn: toolTip = decodedField(index).toolTip; break;
+        case TypeColumn: toolTip = data(index, Qt::DisplayRole).toString(); break; // elided when narrow
         }
         const QString more = notes(id);
         if (!more.isEmpty())
@@ -336,6 +337,11 @@ QVariant ConversationTreeModel::data(const QModelIndex &index, int role) const
         return m_nodes[id].decoded;
     case IsEditedRole:
         return isEdited(id);
+    case ElideModeRole:
+        if (index.column() == TypeColumn
+            || (index.column() == ValueColumn && decodedField(index).kind == DecodedField::Kind::Timestamp))
+            return int(Qt::ElideRight);
+        break;
     }
     return {};
 }
@@ -377,6 +383,7 @@ QHash<int, QByteArray> ConversationTreeModel::roleNames() const
     names.insert(IsContainerRole, QByteArrayLiteral("isContainer"));
     names.insert(IsDecodedRole, QByteArrayLiteral("isDecoded"));
     names.insert(IsEditedRole, QByteArrayLiteral("isEdited"));
+    names.insert(ElideModeRole, QByteArrayLiteral("elideMode"));
     return names;
 }
 

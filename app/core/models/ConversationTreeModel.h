@@ -46,6 +46,9 @@ public:
         IsContainerRole,             // bool: object or array
         IsDecodedRole,               // bool: decoded from the JSON text of a string above it
         IsEditedRole,                // bool: differs from the loaded value (a pending server_extension)
+        // int (Qt::TextElideMode): where a cell too narrow for its text is cut, when not where
+        // the view cuts (the middle): dates and type names at their end, which matters least.
+        ElideModeRole,
     };
     Q_ENUM(Role)
 
