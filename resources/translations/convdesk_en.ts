@@ -39,7 +39,7 @@
 <context>
     <name>convdesk::AccountBrowser</name>
     <message numerus="yes">
-        <location filename="../../ui/AccountBrowser.cpp" line="+233"/>
+        <location filename="../../ui/AccountBrowser.cpp" line="+352"/>
         <source>%n conversation(s) of %1 so far; more on the server.</source>
         <translation>
             <numerusform>%n conversation of %1 so far; more on the server.</numerusform>
@@ -69,7 +69,7 @@
 <context>
     <name>convdesk::ConversationListModel</name>
     <message numerus="yes">
-        <location filename="../../app/core/models/ConversationListModel.cpp" line="+120"/>
+        <location filename="../../app/core/models/ConversationListModel.cpp" line="+115"/>
         <source>%n item(s) of the page had no conversation_id and are not listed.</source>
         <translation>
             <numerusform>%n item of the page had no conversation_id and is not listed.</numerusform>
@@ -162,7 +162,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::HistoryDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/HistoryDialog.cpp" line="+290"/>
+        <location filename="../../ui/HistoryDialog.cpp" line="+292"/>
         <source>%n line(s) of the audit log could not be read and are not shown:</source>
         <translation>
             <numerusform>%n line of the audit log could not be read and is not shown:</numerusform>

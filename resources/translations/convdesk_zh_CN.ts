@@ -857,12 +857,12 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
 <context>
     <name>FieldDecoder</name>
     <message>
-        <location filename="../../app/core/json/FieldDecoder.cpp" line="+63"/>
+        <location filename="../../app/core/json/FieldDecoder.cpp" line="+194"/>
         <source>… and %1 more characters (copy the value to see all of it)</source>
         <translation>……还有 %1 个字符（复制该值可查看全部内容）</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="-90"/>
         <source>object</source>
         <translation>对象</translation>
     </message>
@@ -1067,7 +1067,7 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <translation>HarmonyOS</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+72"/>
         <source>%1 ms since 1970-01-01 UTC
 %2 UTC</source>
         <translation>自 1970-01-01 UTC 起的 %1 毫秒
@@ -2535,7 +2535,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::AccountBrowser</name>
     <message>
-        <location filename="../../ui/AccountBrowser.cpp" line="+30"/>
+        <location filename="../../ui/AccountBrowser.cpp" line="+34"/>
         <source>List</source>
         <translation>列出</translation>
     </message>
@@ -2570,12 +2570,17 @@ QtKeychain %5，密钥保存在：%6
         <translation>获取下一页会话</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
         <source>Conversations of the account</source>
         <translation>该账号的会话</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+58"/>
+        <source>Right-click to choose which columns show</source>
+        <translation>右键单击列标题，选择要显示的列</translation>
+    </message>
+    <message>
+        <location line="+256"/>
         <source>Enter an account ID and press List.</source>
         <translation>请输入账号 ID，然后按“列出”。</translation>
     </message>
@@ -2585,7 +2590,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>请添加配置，或在工具栏中选择一个配置，以列出会话。</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-111"/>
         <source>Cannot list: %1</source>
         <translation>无法列出：%1</translation>
     </message>
@@ -2620,7 +2625,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>列出失败：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+13"/>
         <source>%n conversation(s) of %1 so far; more on the server.</source>
         <translation>
             <numerusform>已列出 %1 的 %n 个会话；服务端还有更多。</numerusform>
@@ -2756,7 +2761,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::AuditHistoryModel</name>
     <message>
-        <location filename="../../app/core/models/AuditHistoryModel.cpp" line="+214"/>
+        <location filename="../../app/core/models/AuditHistoryModel.cpp" line="+204"/>
         <source> UTC</source>
         <translation> UTC</translation>
     </message>
@@ -2806,7 +2811,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>恢复：%1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Unknown: the server could not be read before the write.</source>
         <translation>未知：写入前未能读取服务端的值。</translation>
     </message>
@@ -3233,7 +3238,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ConversationListModel</name>
     <message>
-        <location filename="../../app/core/models/ConversationListModel.cpp" line="+76"/>
+        <location filename="../../app/core/models/ConversationListModel.cpp" line="+71"/>
         <source>The server&apos;s answer is not a page of conversations (no &quot;items&quot; list).</source>
         <translation>服务端的响应不是一页会话（没有 &quot;items&quot; 列表）。</translation>
     </message>
@@ -3245,7 +3250,7 @@ QtKeychain %5，密钥保存在：%6
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+35"/>
         <source>[recalled]</source>
         <translation>[已撤回]</translation>
     </message>
@@ -3275,12 +3280,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>服务端扩展字段为空</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>%1 ms since 1970-01-01 UTC</source>
-        <translation>自 1970-01-01 UTC 起的 %1 毫秒</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Conversation</source>
         <translation>会话</translation>
     </message>
@@ -3366,7 +3366,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ConversationPanel</name>
     <message>
-        <location filename="../../ui/ConversationPanel.cpp" line="+84"/>
+        <location filename="../../ui/ConversationPanel.cpp" line="+86"/>
         <source>Filter keys and values (Ctrl+F)</source>
         <translation>筛选键和值（Ctrl+F）</translation>
     </message>
@@ -3396,7 +3396,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>会话</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Raw JSON</source>
         <translation>原始 JSON</translation>
     </message>
@@ -3426,7 +3426,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>原始 JSON(&amp;W)</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+182"/>
         <source>Value copied.</source>
         <translation>已复制值。</translation>
     </message>
@@ -3478,7 +3478,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>%1 · 已编辑</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
@@ -4655,7 +4655,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>保存记录</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Select a row to see its values in full.</source>
         <translation>选中一行可查看完整的值。</translation>
     </message>
@@ -5198,7 +5198,7 @@ Value sent:
         <translation>会话 ID(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowWidgets.cpp" line="+50"/>
+        <location filename="../../ui/MainWindowWidgets.cpp" line="+51"/>
         <source>Re&amp;try</source>
         <translation>重试(&amp;T)</translation>
     </message>

@@ -247,10 +247,8 @@ DecodedField FieldDecoder::decode(const JsonPath &path, const OrderedJson &value
             field.kind = DecodedField::Kind::Timestamp;
             field.display = LocalTime::withOffset(when, format);
             // The shown text first: the column may be too narrow for all of it.
-            field.toolTip = field.display + u'
-'
-                + tr("%1 ms since 1970-01-01 UTC
-%2 UTC").arg(raw, when.toUTC().toString(format));
+            field.toolTip = field.display + u'\n'
+                + tr("%1 ms since 1970-01-01 UTC\n%2 UTC").arg(raw, when.toUTC().toString(format));
             field.typeName = tr("%1 (ms timestamp)").arg(field.typeName);
             return field;
         }
