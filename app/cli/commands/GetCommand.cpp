@@ -6,6 +6,8 @@
 #include "api/ConversationAnswer.h"
 #include "api/ConversationId.h"
 
+#include <algorithm>
+
 namespace convdesk {
 
 GetCommand::GetCommand()
