@@ -4,7 +4,7 @@
 # process), written to docs/bench-results.md. docs/benchmarks.md explains them.
 # The CLI's round trip needs a keychain: the run happens inside a private D-Bus session and
 # gnome-keyring (scripts/with-test-keyring.sh), never the user's own.
-# Usage: scripts/bench.sh [--runs N] [--sizes 100k,1m,8m] [--only tree,startup,roundtrip,list]
+# Usage: scripts/bench.sh [--runs N] [--sizes 100k,1m,8m] [--only tree,startup,roundtrip,list,batch]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${CONVDESK_BENCH_BUILD_DIR:-$root/build-bench}"

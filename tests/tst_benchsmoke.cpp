@@ -30,6 +30,7 @@ private Q_SLOTS:
     void listScenarioPagesEveryConversation();
     void driverWritesTheReport();
     void driverRunsTheRoundTrip();
+    void driverRunsTheBatch();
 
 private:
     static QString runDriver(const QStringList &arguments);
@@ -182,6 +183,19 @@ void TestBenchSmoke::driverRunsTheRoundTrip()
         QSKIP("needs the private keyring of scripts/with-test-keyring.sh");
     const QString report = runDriver({u"--only"_s, u"roundtrip"_s});
     QVERIFY2(report.contains(u"| convdesk-cli get |"_s), qPrintable(report.left(500)));
+    QVERIFY2(report.contains(u"| secure shell script (baseline) |"_s), qPrintable(report));
+    QVERIFY2(!report.contains(u"failed or were skipped"_s), qPrintable(report));
+    QVERIFY(!report.contains(u"not measured"_s));
+}
+
+void TestBenchSmoke::driverRunsTheBatch()
+{
+    if (qEnvironmentVariable("CONVDESK_TEST_KEYRING_INNER") != u"1")
+        QSKIP("needs the private keyring of scripts/with-test-keyring.sh");
+    const QString report = runDriver({u"--only"_s, u"batch"_s});
+    QVERIFY2(report.contains(u"## 5 conversations from the command line"_s), qPrintable(report.left(500)));
+    QVERIFY2(report.contains(u"| convdesk-cli get --ids-from (ours) |"_s), qPrintable(report));
+    QVERIFY2(report.contains(u"| 5 conversations from the CLI: loop of the secure shell script"_s), qPrintable(report));
     QVERIFY2(!report.contains(u"failed or were skipped"_s), qPrintable(report));
     QVERIFY(!report.contains(u"not measured"_s));
 }

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void exitCodesReachTheShell_data();
     void exitCodesReachTheShell();
     void roundTripThroughCliSandbox();
+    void batchGetReadsAPipe();
     void profileRemoveDeletesSecret();
     void secretNeverLeaks();
     void sandboxOverHttpsIsTrustedOnlyWithItsCertificate();
@@ -170,6 +171,11 @@ void TestCli::exitCodesReachTheShell_data()
     QTest::newRow("conflict") << QStringList{u"set-extension"_s, u"FIRST"_s, u"--value"_s, u"x"_s,
                                              u"--expect-current"_s, u"stale"_s}
                               << QString() << int(ExitConflict);
+    // A batch: the most severe code of its conversations.
+    QTest::newRow("batch, one missing") << QStringList{u"get"_s, u"FIRST"_s, u"nobody|1|ghost"_s, u"FIRST"_s}
+                                        << QString() << int(ExitBusiness);
+    QTest::newRow("batch, endless list") << QStringList{u"get"_s, u"--ids-from"_s, u"/dev/zero"_s} << QString()
+                                         << int(ExitUsage);
 }
 
 void TestCli::exitCodesReachTheShell()
@@ -219,6 +225,25 @@ void TestCli::roundTripThroughCliSandbox()
 
     server.kill();
     QVERIFY(server.waitForFinished());
+}
+
+void TestCli::batchGetReadsAPipe()
+{
+    addSandboxProfile();
+    const QStringList ids = m_sandbox->conversationIds().mid(0, 3);
+    const QByteArray list = "# CS-77\n" + ids.join(u'\n').toUtf8() + "\nnobody|1|ghost\n\n";
+    const Run run = cli({u"get"_s, u"--ids-from"_s, u"-"_s}, list);
+    QCOMPARE(run.exitCode, int(ExitBusiness));
+    const QList<QByteArray> lines = run.out.split('\n');
+    QCOMPARE(lines.size(), ids.size() + 1); // and nothing after the last newline
+    for (qsizetype index = 0; index < ids.size(); ++index) {
+        const auto conversation = Json::parse(lines.at(index));
+        QVERIFY2(conversation, lines.at(index).constData());
+        QCOMPARE(Json::toQString((*conversation)["conversation_id"].get<std::string>()), ids.at(index));
+    }
+    QVERIFY2(run.err.startsWith("nobody|1|ghost: convdesk-cli: Rejected by the server"), run.err.constData());
+    QCOMPARE(m_sandbox->requestCount(), ids.size() + 1);
+    QCOMPARE(m_sandbox->connectionCount(), 1); // one process, one connection
 }
 
 void TestCli::profileRemoveDeletesSecret()

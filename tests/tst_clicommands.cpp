@@ -191,10 +191,12 @@ void TestCliCommands::usageErrors_data()
     QTest::newRow("malformed id") << QStringList{u"get"_s, u"acc1|9|x"_s}
                                   << QStringList{u"conversation type"_s, hint(u"get"_s)};
     QTest::newRow("id with two parts") << QStringList{u"get"_s, u"acc1|acc2"_s} << QStringList{u"three parts"_s};
-    QTest::newRow("get, missing id") << QStringList{u"get"_s}
-                                     << QStringList{u"get takes exactly one CONVERSATION_ID."_s, hint(u"get"_s)};
-    QTest::newRow("get, two ids") << QStringList{u"get"_s, u"a|1|b"_s, u"a|1|c"_s}
-                                  << QStringList{u"exactly one CONVERSATION_ID"_s};
+    QTest::newRow("get, missing id")
+        << QStringList{u"get"_s}
+        << QStringList{u"get needs a CONVERSATION_ID (or several, or --ids-from FILE)."_s, hint(u"get"_s)};
+    // Several IDs are a batch run (tst_clibatchget); IDs and a list together are not.
+    QTest::newRow("get, ids and a list") << QStringList{u"get"_s, u"a|1|b"_s, u"--ids-from"_s, u"-"_s}
+                                         << QStringList{u"not both"_s, hint(u"get"_s)};
     QTest::newRow("option of another command")
         << QStringList{u"get"_s, u"a|1|b"_s, u"--all"_s}
         << QStringList{u"unknown option --all for \"get\""_s, hint(u"get"_s)};

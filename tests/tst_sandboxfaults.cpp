@@ -21,6 +21,10 @@ private Q_SLOTS:
     void failNextRejectsUnwritableStatus();
     void malformedSwitch();
     void rateLimitSwitch();
+    void rateLimitNextSwitch_data();
+    void rateLimitNextSwitch();
+    void rateLimitEveryNthSwitch();
+    void connectionsAreCounted();
     void clockOffsetSwitch();
 };
 
@@ -122,6 +126,64 @@ void TestSandboxFaults::rateLimitSwitch()
     QVERIFY((*m_server->conversation(u"support_demo|1|alice"_s))["server_extension"] != "x");
     m_server->setRateLimited(false);
     QCOMPARE(get("/im/v2.1/conversations/" + AliceId).code(), 200);
+}
+
+void TestSandboxFaults::rateLimitNextSwitch_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::newRow("one") << 1;
+    QTest::newRow("three") << 3;
+}
+
+void TestSandboxFaults::rateLimitNextSwitch()
+{
+    QFETCH(int, count);
+    m_server->setRateLimitedNext(count);
+    for (int i = 0; i < count; ++i) {
+        const Reply limited = get("/im/v2.1/conversations/" + AliceId);
+        QCOMPARE(limited.httpStatus, 200);
+        QCOMPARE(limited.code(), 416);
+        QCOMPARE(limited.msg(), u"rate limited"_s);
+    }
+    QCOMPARE(get("/im/v2.1/conversations/" + AliceId).code(), 200);
+    QCOMPARE(get("/im/v2.1/conversations/" + AliceId).code(), 200);
+}
+
+void TestSandboxFaults::rateLimitEveryNthSwitch()
+{
+    m_server->setRateLimitedEvery(3);
+    QList<int> codes;
+    for (int i = 0; i < 7; ++i)
+        codes << get("/im/v2.1/conversations/" + AliceId).code();
+    QCOMPARE(codes, (QList<int>{200, 200, 416, 200, 200, 416, 200}));
+    m_server->setRateLimitedEvery(0);
+    QCOMPARE(get("/im/v2.1/conversations/" + AliceId).code(), 200);
+    QCOMPARE(get("/im/v2.1/conversations/" + AliceId).code(), 200);
+}
+
+void TestSandboxFaults::connectionsAreCounted()
+{
+    QCOMPARE(m_server->connectionCount(), 0);
+    // One QNetworkAccessManager keeps its connection alive between calls made one by one.
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(get("/im/v2.1/conversations/" + AliceId).code(), 200);
+    QCOMPARE(m_server->requestCount(), 4);
+    QCOMPARE(m_server->connectionCount(), 1);
+
+    // Another client is another connection.
+    QNetworkAccessManager other;
+    QNetworkRequest request(QUrl::fromEncoded(m_server->baseUrl().toEncoded() + "/im/v2.1/conversations/"
+                                              + AliceId));
+    RequestSigner::apply(request,
+                         RequestSigner::sign(SandboxServer::demoCredentials(), QDateTime::currentSecsSinceEpoch()),
+                         RequestSigner::generateTraceId(), false);
+    std::unique_ptr<QNetworkReply> reply(other.get(request));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(m_server->connectionCount(), 2);
+
+    m_server->resetToSeed();
+    QCOMPARE(m_server->connectionCount(), 0);
 }
 
 void TestSandboxFaults::clockOffsetSwitch()

@@ -70,7 +70,14 @@ CliApplication::CliApplication(CliContext &context)
         "Exit codes: 0 ok, 2 usage or invalid input, 3 business error, 4 network/timeout/TLS/HTTP,\n"
         "5 credential or keychain problem, 6 conflict (the server's value is not the expected one;\n"
         "nothing was written), 7 the audit log cannot be written (nothing was sent).")
-        .arg(m_context.auditLogPath));
+        .arg(m_context.auditLogPath)
+        + QStringLiteral("\n\n")
+        + tr("Batch runs: \"get ID ID...\" or \"get --ids-from FILE|-\" prints one line of JSON per conversation;\n"
+             "\"set-extension --ids-from FILE|- --set KEY=JSON ...\" saves each conversation of the list and prints\n"
+             "one result line per ID. FILE holds one ID per line (blank lines and # comments are skipped; \"-\" is\n"
+             "standard input). The secret is read once and one connection is kept; code 416 (rate limited) is\n"
+             "retried after a growing pause. A failed ID is named on standard error and the run goes on; it ends\n"
+             "with the most severe exit code of its conversations, in this order: 7, 5, 4, 6, 3, 2, 0."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addPositionalArgument(tr("command"),

@@ -22,9 +22,14 @@ class LowDelayServer final : public TcpServer
 public:
     using TcpServer::TcpServer;
 
+    // Told of every connection handed to the HTTP layer (the sandbox counts them).
+    std::function<void()> accepted;
+
     QTcpSocket *nextPendingConnection() override
     {
         QTcpSocket *socket = TcpServer::nextPendingConnection();
+        if (socket && accepted)
+            accepted();
         // The responder writes headers and body separately; with Nagle the body waited for
         // the client's delayed ACK, about 40 ms per request on a kept-alive connection.
         if (socket)

@@ -100,6 +100,9 @@ struct SandboxServer::Private
         int failCount = 0;
         int malformedCount = 0;
         bool rateLimited = false;
+        int rateLimitedCount = 0;
+        int rateLimitedEvery = 0;
+        int rateLimitCounter = 0; // requests seen by the "every Nth" switch since it was set
         qint64 clockOffsetSeconds = 0;
         SandboxWriteFault nextWriteFault = SandboxWriteFault::None;
     };
@@ -108,6 +111,7 @@ struct SandboxServer::Private
 #endif
 
     int requestCount = 0;
+    int connectionCount = 0;
     SandboxRequest lastRequest;
 
     std::map<quint64, PendingReply> pendingReplies;
@@ -196,7 +200,12 @@ std::optional<SandboxReply> SandboxServer::Private::injectedFault()
         --faults.malformedCount;
         return SandboxReply::malformed();
     }
-    if (faults.rateLimited)
+    const bool nth = faults.rateLimitedEvery > 0 && ++faults.rateLimitCounter % faults.rateLimitedEvery == 0;
+    if (faults.rateLimitedCount > 0) {
+        --faults.rateLimitedCount;
+        return SandboxReply::failure(SandboxReply::RateLimited, "rate limited");
+    }
+    if (faults.rateLimited || nth)
         return SandboxReply::failure(SandboxReply::RateLimited, "rate limited");
     return std::nullopt;
 }
@@ -274,9 +283,12 @@ bool SandboxServer::listen(const QHostAddress &address, quint16 port)
         // QSslServer hands a connection to the HTTP layer only after the handshake succeeded.
         auto *sslServer = new LowDelayServer<QSslServer>(d->http.get());
         sslServer->setSslConfiguration(*d->tls);
+        sslServer->accepted = [this] { ++d->connectionCount; };
         tcpServer = sslServer;
     } else {
-        tcpServer = new LowDelayServer<QTcpServer>(d->http.get());
+        auto *plainServer = new LowDelayServer<QTcpServer>(d->http.get());
+        plainServer->accepted = [this] { ++d->connectionCount; };
+        tcpServer = plainServer;
     }
     if (!tcpServer->listen(address, port)) {
         d->errorString = tr("The sandbox cannot listen on %1 port %2: %3")
@@ -428,6 +440,7 @@ void SandboxServer::resetToSeed()
         d->store.put(conversation);
     d->verifier.forgetTraceIds();
     d->requestCount = 0;
+    d->connectionCount = 0;
     d->lastRequest = {};
 }
 
@@ -458,6 +471,17 @@ void SandboxServer::setRateLimited(bool limited)
     d->faults.rateLimited = limited;
 }
 
+void SandboxServer::setRateLimitedNext(int count)
+{
+    d->faults.rateLimitedCount = qMax(0, count);
+}
+
+void SandboxServer::setRateLimitedEvery(int nth)
+{
+    d->faults.rateLimitedEvery = qMax(0, nth);
+    d->faults.rateLimitCounter = 0;
+}
+
 void SandboxServer::setClockOffsetSeconds(qint64 offset)
 {
     d->faults.clockOffsetSeconds = offset;
@@ -472,6 +496,11 @@ void SandboxServer::setNextWriteFault(SandboxWriteFault fault)
 int SandboxServer::requestCount() const
 {
     return d->requestCount;
+}
+
+int SandboxServer::connectionCount() const
+{
+    return d->connectionCount;
 }
 
 QByteArray SandboxServer::lastRequestPath() const

@@ -54,7 +54,7 @@ public:
     // Adds (or replaces) a conversation object; its "conversation_id" is the key.
     void putConversation(const OrderedJson &conversation);
     // Restores the seeded conversations (times relative to now) and forgets trace ids, the
-    // request count and the last request. Fault switches keep their settings.
+    // request and connection counts and the last request. Fault switches keep their settings.
     void resetToSeed();
 
 #ifdef CONVDESK_DEV_HOOKS
@@ -63,12 +63,15 @@ public:
     void setFailNextWithHttpStatus(int status, int count = 1); // e.g. 502 for the next N requests
     void setMalformedNext(int count = 1);              // next N bodies are not JSON
     void setRateLimited(bool limited);                 // every request answers code 416
+    void setRateLimitedNext(int count);                // the next N requests answer code 416
+    void setRateLimitedEvery(int nth);                 // every Nth request answers 416 (0: off)
     void setClockOffsetSeconds(qint64 offset);         // the server's clock runs ahead by this
     // What the next PATCH does after it took effect: answer wrongly or not at all.
     void setNextWriteFault(SandboxWriteFault fault);
 #endif
 
     int requestCount() const;                          // requests received since start/reset
+    int connectionCount() const;                       // connections accepted since start/reset
     // The raw request path (still percent-encoded) and headers of the last request received.
     QByteArray lastRequestPath() const;
     QByteArray lastRequestHeader(const QByteArray &name) const; // case-insensitive

@@ -13,10 +13,11 @@ struct BenchConfig
     int runs = 5;
     int roundTripRuns = 20;   // a round trip takes milliseconds: more runs, same wall time
     QList<qint64> sizes;      // response sizes for the tree
-    QSet<QString> scenarios;  // tree, list, startup, roundtrip
+    QSet<QString> scenarios;  // tree, list, startup, roundtrip, batch
     int expandRows = 10000;
     int scrollSteps = 200;
     int listCount = 10000;
+    int batchCount = 200;     // conversations asked for in one batch run
     QString outPath;
     QString self;             // this program, re-invoked for every measured run
     QString guiPath;

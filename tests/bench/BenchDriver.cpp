@@ -1,5 +1,6 @@
 #include "BenchDriver.h"
 
+#include "BatchRun.h"
 #include "BenchConfig.h"
 #include "BenchDocument.h"
 #include "BenchReport.h"
@@ -64,6 +65,8 @@ public:
             ok &= runRoundTrip();
         if (m_config.scenarios.contains(QStringLiteral("list")))
             ok &= runList();
+        if (m_config.scenarios.contains(QStringLiteral("batch")))
+            ok &= BatchRun(m_config, m_scratch, m_results).run();
         return ok;
     }
 
@@ -220,25 +223,9 @@ private:
     bool runList()
     {
         QProcess server;
-        server.setProcessEnvironment(offscreenEnvironment());
-        server.start(m_config.self, {QStringLiteral("--child"), QStringLiteral("serve-sandbox"),
-                                     QStringLiteral("--account"), QString::fromLatin1(ListAccount),
-                                     QStringLiteral("--count"), QString::number(m_config.listCount)});
-        QByteArray output;
-        while (server.waitForReadyRead(60000)) {
-            output += server.readAllStandardOutput();
-            if (output.contains('\n'))
-                break;
-        }
-        const QString url = QString::fromUtf8(output).section(u'\n', 0, 0).section(u' ', 1).trimmed();
-        const auto stopServer = qScopeGuard([&server] {
-            server.closeWriteChannel(); // it quits when its standard input closes
-            if (!server.waitForFinished(10000)) {
-                server.kill();
-                server.waitForFinished();
-            }
-        });
-        if (!output.startsWith("URL ") || url.isEmpty()) {
+        const QString url = startSeededSandbox(server, m_config.self, QString::fromLatin1(ListAccount), m_config.listCount);
+        const auto stopServer = qScopeGuard([&server] { stopSeededSandbox(server); });
+        if (url.isEmpty()) {
             m_results.skip(QStringLiteral("list/browser"), QStringLiteral("the seeded sandbox did not start: %1")
                                                             .arg(QString::fromUtf8(server.readAllStandardError())));
             return false;
@@ -280,7 +267,7 @@ int BenchDriver::run(const QStringList &arguments)
     parser.addHelpOption();
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Runs per figure (default 5)."), QStringLiteral("n"));
     const QCommandLineOption sizesOption(QStringLiteral("sizes"), QStringLiteral("Response sizes (default 100k,1m,8m)."), QStringLiteral("list"));
-    const QCommandLineOption onlyOption(QStringLiteral("only"), QStringLiteral("Scenarios: tree,startup,roundtrip,list (default all)."), QStringLiteral("list"));
+    const QCommandLineOption onlyOption(QStringLiteral("only"), QStringLiteral("Scenarios: tree,startup,roundtrip,list,batch (default all)."), QStringLiteral("list"));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Write the report here too."), QStringLiteral("file"));
     const QCommandLineOption guiOption(QStringLiteral("gui"), QStringLiteral("The convdesk program."), QStringLiteral("path"));
     const QCommandLineOption cliOption(QStringLiteral("cli"), QStringLiteral("The convdesk-cli program."), QStringLiteral("path"));
@@ -335,6 +322,7 @@ int BenchDriver::run(const QStringList &arguments)
         config.expandRows = 300;
         config.scrollSteps = 5;
         config.listCount = 250;
+        config.batchCount = 5;
     }
 
     const QString machineBefore = BenchReport::loadAverage();

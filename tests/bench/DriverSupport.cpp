@@ -20,4 +20,33 @@ std::optional<BenchMetrics> childMetrics(const ChildProcess::Result &result)
     return std::nullopt;
 }
 
+QString startSeededSandbox(QProcess &server, const QString &self, const QString &account, int count)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    server.setProcessEnvironment(environment);
+    server.start(self, {QStringLiteral("--child"), QStringLiteral("serve-sandbox"), QStringLiteral("--account"), account,
+                        QStringLiteral("--count"), QString::number(count)});
+    QByteArray output;
+    while (server.waitForReadyRead(60000)) {
+        output += server.readAllStandardOutput();
+        if (output.contains('\n'))
+            break;
+    }
+    if (!output.startsWith("URL "))
+        return {};
+    return QString::fromUtf8(output).section(u'\n', 0, 0).section(u' ', 1).trimmed();
+}
+
+void stopSeededSandbox(QProcess &server)
+{
+    if (server.state() == QProcess::NotRunning)
+        return;
+    server.closeWriteChannel(); // it quits when its standard input closes
+    if (!server.waitForFinished(10000)) {
+        server.kill();
+        server.waitForFinished();
+    }
+}
+
 } // namespace convdesk::bench

@@ -3,6 +3,7 @@
 #include "BenchMetrics.h"
 #include "ChildProcess.h"
 
+#include <QProcess>
 #include <QString>
 
 #include <optional>
@@ -19,5 +20,12 @@ void progress(const QString &text);
 
 // The figures a `convdesk_bench --child` run printed on its "BENCH {json}" line.
 std::optional<BenchMetrics> childMetrics(const ChildProcess::Result &result);
+
+// `self --child serve-sandbox`: a sandbox seeded with `count` conversations of `account`
+// (BenchDocument::listedConversation), in its own process so that its work is not the
+// measured client's. Returns its URL, or empty when it did not start.
+QString startSeededSandbox(QProcess &server, const QString &self, const QString &account, int count);
+// Closes its standard input, which makes it quit, and waits for it.
+void stopSeededSandbox(QProcess &server);
 
 } // namespace convdesk::bench

@@ -2,6 +2,7 @@
 
 #include "BenchResults.h"
 #include "DriverSupport.h"
+#include "SecureShellScript.h"
 #include "api/RequestSigner.h"
 
 #include <QDateTime>
@@ -77,6 +78,8 @@ bool RoundTripRun::run()
     const QString path = QStringLiteral("/im/v2.1/conversations/")
                        + QString::fromLatin1(QUrl::toPercentEncoding(sandbox.conversationId));
     const Credentials credentials{sandbox.appKey, sandbox.appSecret};
+    const QString scriptSeries = QStringLiteral("roundtrip/script");
+    const SecureShellScript script{QString::fromLatin1(CliProfile), sandbox.url, sandbox.appKey, cliEnvironment};
     bool ok = true;
     for (int run = 0; run < m_config.roundTripRuns; ++run) {
         // curl: the same signed GET, signed afresh (the sandbox rejects a reused trace id).
@@ -97,6 +100,17 @@ bool RoundTripRun::run()
             m_results.add(curlSeries, metrics);
         } else {
             m_results.skip(curlSeries, curled.ok ? QString::fromUtf8(curled.output.left(200)) : curled.problem);
+            ok = false;
+        }
+
+        // The careful shell script: the secret from the keychain, sha1sum, curl.
+        const ChildProcess::Result scripted = script.one(sandbox.conversationId).run();
+        if (scripted.ok && scripted.output.contains("\"code\":200")) {
+            BenchMetrics metrics;
+            metrics.set(QStringLiteral("wall_ms"), scripted.wallMs);
+            m_results.add(scriptSeries, metrics);
+        } else {
+            m_results.skip(scriptSeries, scripted.ok ? QString::fromUtf8(scripted.output.left(200)) : scripted.problem);
             ok = false;
         }
 

@@ -9,9 +9,10 @@ namespace convdesk::bench {
 
 class BenchResults;
 
-// The "roundtrip" scenario: one signed GET against `convdesk-cli sandbox`, by curl and by
-// `convdesk-cli get` with a stored profile, and where the CLI's time goes (a bare start, the
-// keychain read alone). Figures and skipped series go to `results`.
+// The "roundtrip" scenario: one signed GET against `convdesk-cli sandbox`, by curl (signed
+// here), by the secure shell script (tests/bench/secure-get.sh: the secret from the keychain)
+// and by `convdesk-cli get` with a stored profile, and where the CLI's time goes (a bare
+// start, the keychain read alone). Figures and skipped series go to `results`.
 class RoundTripRun
 {
 public:

@@ -41,11 +41,19 @@ public:
         const auto err = temporaryFile();
         if (!input || !out || !err)
             return {};
-        convdesk::CliContext context{input, out.get(), err.get(), *m_settings, m_secrets, m_auditLogPath};
+        convdesk::CliContext context{input, out.get(), m_errorStream ? m_errorStream : err.get(), *m_settings, m_secrets,
+                                     m_auditLogPath};
+        context.rateLimit = m_rateLimit;
         convdesk::CliApplication cli(context);
         const int exitCode = cli.run(QStringList{QStringLiteral("convdesk-cli")} + arguments);
         return {exitCode, readAll(out.get()), readAll(err.get())};
     }
+
+    // How long batch runs wait on code 416; tests keep the pauses short.
+    void setRateLimitPolicy(const convdesk::RateLimitPolicy &policy) { m_rateLimit = policy; }
+    // Standard error goes to `stream` (e.g. a terminal) instead of a file read back into the
+    // result; null restores the file. The caller owns the stream.
+    void setErrorStream(FILE *stream) { m_errorStream = stream; }
 
     // The settings file gets `content` and is read afresh, as by a new process.
     void replaceSettingsFile(const QByteArray &content)
@@ -88,4 +96,6 @@ private:
     std::unique_ptr<QSettings> m_settings;
     convdesk::InMemorySecretStore m_secrets;
     QString m_auditLogPath;
+    convdesk::RateLimitPolicy m_rateLimit;
+    FILE *m_errorStream = nullptr;
 };

@@ -37,6 +37,11 @@ public:
     {
         m_responder = std::move(responder);
     }
+    // For Answer: header lines to add to the answer to each request ("Retry-After: 1\r\n").
+    void setExtraHeaders(std::function<QByteArray(const QByteArray &request)> headers)
+    {
+        m_extraHeaders = std::move(headers);
+    }
     void setPieces(int pieceBytes, int pieceIntervalMs)
     {
         m_pieceBytes = pieceBytes;
@@ -85,10 +90,10 @@ protected:
     }
 
 private:
-    QByteArray head(const QByteArray &body) const
+    QByteArray head(const QByteArray &body, const QByteArray &extraHeaders = {}) const
     {
         return m_statusLine + "\r\nContent-Type: application/json\r\nContent-Length: "
-            + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n";
+            + QByteArray::number(body.size()) + "\r\nConnection: close\r\n" + extraHeaders + "\r\n";
     }
 
     void respond(QTcpSocket *socket)
@@ -96,7 +101,7 @@ private:
         switch (m_behaviour) {
         case Behaviour::Answer: {
             const QByteArray body = m_responder ? m_responder(m_requests.last()) : m_body;
-            socket->write(head(body) + body);
+            socket->write(head(body, m_extraHeaders ? m_extraHeaders(m_requests.last()) : QByteArray()) + body);
             socket->disconnectFromHost();
             break;
         }
@@ -129,4 +134,5 @@ private:
     int m_pieceIntervalMs = 100;
     QList<QByteArray> m_requests;
     std::function<QByteArray(const QByteArray &)> m_responder;
+    std::function<QByteArray(const QByteArray &)> m_extraHeaders;
 };

@@ -36,6 +36,24 @@ std::optional<ConversationId> ApiCommand::conversationIdFrom(const CliContext &c
     return id;
 }
 
+std::optional<QList<IdListEntry>> ApiCommand::batchIds(const CliContext &context,
+                                                       const QCommandLineParser &parser) const
+{
+    const QStringList arguments = parser.positionalArguments();
+    const QString idsFrom = IdList::option().names().constFirst();
+    if (!parser.isSet(idsFrom))
+        return IdList::fromArguments(arguments);
+    if (!arguments.isEmpty()) {
+        usageError(context, tr("give conversation IDs as arguments or with --ids-from, not both."));
+        return std::nullopt;
+    }
+    QString problem;
+    std::optional<QList<IdListEntry>> entries = IdList::read(context, parser.value(idsFrom), &problem);
+    if (!entries)
+        usageError(context, problem);
+    return entries;
+}
+
 int ApiCommand::prepareClient(CliContext &context, const QCommandLineParser &parser, ApiClient &client,
                               Profile *profile) const
 {

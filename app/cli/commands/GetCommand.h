@@ -5,6 +5,7 @@
 namespace convdesk {
 
 // get CONVERSATION_ID: the conversation as JSON, in the server's key order.
+// get ID ID... | get --ids-from FILE|-: each as one line of compact JSON, in the order given.
 class GetCommand final : public ApiCommand
 {
     Q_DECLARE_TR_FUNCTIONS(GetCommand)
@@ -16,6 +17,9 @@ protected:
     QList<QCommandLineOption> options() const override;
     QList<Argument> arguments() const override;
     int run(CliContext &context, const QCommandLineParser &parser) override;
+
+private:
+    int runBatch(CliContext &context, const QCommandLineParser &parser);
 };
 
 } // namespace convdesk

@@ -1,15 +1,14 @@
 #include "SetExtensionCommand.h"
 
 #include "ExtensionInput.h"
+#include "ExtensionWriter.h"
 #include "KeyEdits.h"
+#include "RateLimitRetry.h"
 #include "SchemaCheck.h"
 #include "api/ApiClient.h"
-#include "api/ApiLimits.h"
-#include "api/ConversationAnswer.h"
 #include "api/ConversationId.h"
 #include "audit/AuditLog.h"
 #include "session/AttemptReconciler.h"
-#include "session/GuardedSave.h"
 
 #include <QEventLoop>
 
@@ -41,7 +40,15 @@ QString SetExtensionCommand::description(const CliContext &context) const
                 "unless --no-schema-check, which sends it and records the check as skipped.")
            + u'\n'
            + tr("--reason is recorded with the attempt in the audit log and shown by \"history\"; a profile added\n"
-                "with --require-reason refuses a save without it (exit 2, nothing is sent).");
+                "with --require-reason refuses a save without it (exit 2, nothing is sent).")
+           + u'\n'
+           + tr("--ids-from FILE|- (one ID per line; blank lines and # comments skipped) saves each conversation\n"
+                "of the list the same way, one after another, each guarded and recorded on its own with the same\n"
+                "--reason, and prints one JSON line per ID instead of the conversation:\n"
+                "{\"id\":…,\"outcome\":…,\"code\":…,\"trace_id\":…,\"exit\":…}, the outcome being saved, unchanged,\n"
+                "conflict, overwritten, failed, unknown or invalid. Code 416 (rate limited) before anything was\n"
+                "written is retried after a growing pause. On a terminal, standard error shows the progress. The\n"
+                "run ends with the most severe exit code of its conversations: 7, 5, 4, 6, 3, 2, then 0.");
 }
 
 QList<QCommandLineOption> SetExtensionCommand::options() const
@@ -61,6 +68,7 @@ QList<QCommandLineOption> SetExtensionCommand::options() const
                tr("text")),
         option(QStringLiteral("no-schema-check"),
                tr("Send even if the value does not pass the profile's schema (recorded as \"skipped\").")),
+        IdList::option(),
     } + KeyEdits::options();
 }
 
@@ -71,123 +79,108 @@ QList<Command::Argument> SetExtensionCommand::arguments() const
 
 int SetExtensionCommand::run(CliContext &context, const QCommandLineParser &parser)
 {
-    const std::optional<ConversationId> id = conversationIdFrom(context, parser);
-    if (!id)
+    const QString idsFrom = IdList::option().names().constFirst();
+    const bool batch = parser.isSet(idsFrom);
+    std::optional<ConversationId> id;
+    std::optional<QList<IdListEntry>> entries;
+    if (batch) {
+        if (parser.value(idsFrom) == QLatin1String("-") && parser.isSet(QStringLiteral("stdin")))
+            return usageError(context, tr("--ids-from - and --stdin would both read standard input; give the value "
+                                          "with --value or --file."));
+        if (entries = batchIds(context, parser); !entries)
+            return ExitUsage;
+    } else if (id = conversationIdFrom(context, parser); !id) {
         return ExitUsage;
+    }
 
+    ExtensionWriteRequest request;
     QString inputProblem;
     const bool editingKeys = KeyEdits::isRequested(parser);
-    std::optional<ExtensionInput> input;
-    QList<JsonTextEditor::Edit> edits;
     if (editingKeys) {
         const auto read = KeyEdits::read(parser, &inputProblem);
         if (!read)
             return usageError(context, inputProblem);
-        edits = *read;
+        request.edits = *read;
     } else {
-        input = ExtensionInput::read(context, parser, &inputProblem);
+        const std::optional<ExtensionInput> input = ExtensionInput::read(context, parser, &inputProblem);
         if (!input)
             return usageError(context, inputProblem);
+        request.value = input->value;
+        request.expected = input->expected;
     }
+    // Named before anything is sent; each is skipped, and the exit code says so.
+    const int invalid = batch ? IdList::reportInvalid(context, *entries) : 0;
 
     ApiClient client;
     Profile profile;
     if (const int status = prepareClient(context, parser, client, &profile); status != ExitOk)
         return status;
-    const QString saveReason = parser.value(QStringLiteral("reason")).trimmed();
-    if (profile.requireReason && saveReason.isEmpty()) {
+    request.profileName = profile.name;
+    request.reason = parser.value(QStringLiteral("reason")).trimmed();
+    if (profile.requireReason && request.reason.isEmpty()) {
         return usageError(context, tr("the profile \"%1\" requires a reason for every save: add --reason TEXT "
                                       "(a ticket or a note). Nothing was sent.")
                                        .arg(profile.name));
     }
 
-    // The schema is read before any request, so a broken one stops everything; the value is
-    // checked as soon as it is known (after the read that key edits need), before the PATCH.
-    std::optional<ExtensionSchema> schema;
-    SchemaVerdict verdict;
+    // The schema is read before any request, so a broken one stops everything; a whole value
+    // is checked now, once for every conversation, and the result of key edits as soon as it
+    // is known (after the read the edits need), before the PATCH.
     if (!profile.extensionSchemaFile.isEmpty()) {
         if (parser.isSet(QStringLiteral("no-schema-check"))) {
             QString ignored;
-            schema = ExtensionSchema::load(profile.extensionSchemaFile, &ignored);
-            verdict = SchemaVerdict::skipped(profile.extensionSchemaFile, schema ? schema->sha256Hex() : QString());
-            schema.reset();
-        } else if (schema = SchemaCheck::load(context, profile.extensionSchemaFile); !schema) {
+            const std::optional<ExtensionSchema> schema = ExtensionSchema::load(profile.extensionSchemaFile, &ignored);
+            request.verdict = SchemaVerdict::skipped(profile.extensionSchemaFile, schema ? schema->sha256Hex() : QString());
+        } else if (request.schema = SchemaCheck::load(context, profile.extensionSchemaFile); !request.schema) {
             context.printErr(tr("convdesk-cli: nothing was sent; --no-schema-check sends without the check."));
             return ExitUsage;
         }
     }
-    const auto failsSchema = [&](const QString &value) {
-        if (!schema)
-            return false;
-        verdict = SchemaCheck::check(context, *schema, value);
-        return verdict.check != SchemaVerdict::Passed;
-    };
-    if (!editingKeys && failsSchema(input->value))
-        return ExitUsage;
+    if (!editingKeys && request.schema) {
+        request.verdict = SchemaCheck::check(context, *request.schema, *request.value);
+        if (request.verdict.check != SchemaVerdict::Passed)
+            return ExitUsage;
+        request.schema.reset();
+    }
 
     AuditLog auditLog(context.auditLogPath);
     reconcileInterruptedSaves(context, client, auditLog);
-    if (editingKeys) {
-        input.emplace();
-        if (const int status = applyKeyEdits(context, client, *id, edits, &*input); status != ExitOk || !input->expected)
-            return status;
-        if (failsSchema(input->value))
-            return ExitUsage;
-    }
-    const QString *value = &input->value;
-    const std::optional<QString> &expected = input->expected;
-    GuardedSave save(&client);
-    save.setAuditLog(&auditLog, profile.name, QStringLiteral("cli"));
-    QEventLoop loop;
-    int status = ExitOk;
-    QObject::connect(&save, &GuardedSave::auditFailed, &loop, [&context](const QString &message) {
-        context.printErr(
-            tr("convdesk-cli: warning: this attempt could not be recorded in the audit log: %1").arg(message));
-    });
-    QObject::connect(&save, &GuardedSave::lockWaiting, &loop, [&context](const QString &holder) {
-        context.printErr(tr("convdesk-cli: another save of this conversation is running (%1); waiting for it "
-                            "to finish…")
-                             .arg(holder));
-    });
-    QObject::connect(&save, &GuardedSave::conflict, &loop, [&](const SaveConflict &conflict) {
-        status = reportConflict(context, conflict, editingKeys);
-        loop.quit();
-    });
-    QObject::connect(&save, &GuardedSave::rereadFailed, &loop, [&](const ApiResult &result) {
-        context.printErr(tr("convdesk-cli: nothing was written: the conversation could not be read just before "
-                            "writing."));
-        status = reportFailure(context, result);
-        loop.quit();
-    });
-    QObject::connect(&save, &GuardedSave::notSent, &loop, [&](GuardedSave::NotSentReason reason, const QString &message) {
-        context.printErr(tr("convdesk-cli: %1").arg(message));
-        status = reason == GuardedSave::NotSentReason::Locked ? ExitConflict : ExitAuditLog;
-        loop.quit();
-    });
-    QObject::connect(&save, &GuardedSave::finished, &loop, [&](const ApiResult &result) {
-        if (!save.lastVerdictNote().isEmpty() && save.lastVerdict() == GuardedSave::Verdict::Applied)
-            context.printErr(tr("convdesk-cli: note: %1").arg(save.lastVerdictNote()));
-        if (result.ok()) {
-            context.printOut(Json::serialize(result.data, 2) + '\n');
-        } else if (save.lastVerdict() == GuardedSave::Verdict::Unknown) {
-            context.printErr(tr("convdesk-cli: the outcome is unknown: %1 (trace id %2)")
-                                 .arg(result.detail, result.traceId));
-            status = ExitTransport;
-        } else {
-            status = reportFailure(context, result);
-        }
-        loop.quit();
-    });
+    const ExtensionWriter writer(context, client, auditLog, request);
+    if (batch)
+        return mostSevereExitCode(invalid > 0 ? ExitUsage : ExitOk, runBatch(context, writer, *entries));
+    const ExtensionWriteResult result = writer.write(*id);
+    if (result.outcome == ExtensionWriteResult::Outcome::Saved
+        || result.outcome == ExtensionWriteResult::Outcome::Unchanged)
+        context.printOut(Json::serialize(result.conversation, 2) + '\n');
+    return result.exitCode;
+}
 
-    QString refusal;
-    const SaveNotes notes{saveReason, verdict};
-    const bool started = expected ? save.save(*id, *expected, *value, notes, &refusal)
-                                  : save.overwrite(*id, *value, notes, &refusal);
-    if (!started) {
-        context.printErr(tr("convdesk-cli: %1").arg(refusal));
-        return ExitAuditLog;
+int SetExtensionCommand::runBatch(CliContext &context, const ExtensionWriter &writer,
+                                  const QList<IdListEntry> &entries)
+{
+    int status = ExitOk;
+    int done = 0;
+    int failed = 0;
+    for (const IdListEntry &entry : entries) {
+        context.errPrefix = entry.name() + QStringLiteral(": ");
+        ExtensionWriteResult result;
+        if (entry.id) {
+            // Code 416 before anything was written: the same save again, after a pause.
+            RateLimitRetry retry(context);
+            do {
+                result = writer.write(*entry.id);
+            } while (result.rateLimitedBeforeWriting && retry.waitBeforeRetry(result.retryAfter));
+        } else {
+            result.outcome = ExtensionWriteResult::Outcome::Invalid; // named before the run began
+        }
+        context.errPrefix.clear();
+        context.printOut(result.resultLine(entry.name()));
+        status = mostSevereExitCode(status, result.exitCode);
+        ++done;
+        failed += result.exitCode == ExitOk ? 0 : 1;
+        context.printProgress(tr("set-extension: %1 of %2 done, %3 failed").arg(done).arg(entries.size()).arg(failed));
     }
-    loop.exec();
+    context.clearProgress();
     return status;
 }
 
@@ -216,60 +209,6 @@ void SetExtensionCommand::reconcileInterruptedSaves(const CliContext &context, A
                      });
     reconciler.start();
     loop.exec();
-}
-
-int SetExtensionCommand::applyKeyEdits(const CliContext &context, ApiClient &client, const ConversationId &id,
-                                       const QList<JsonTextEditor::Edit> &edits, ExtensionInput *input)
-{
-    ApiResult read = wait(client.getConversation(id));
-    if (!ConversationAnswer::checkConversation(read, id))
-        return reportFailure(context, read);
-    const QString loaded = GuardedSave::serverExtensionOf(read.data);
-    QString problem;
-    QStringList notes;
-    const std::optional<QString> edited = JsonTextEditor::apply(loaded, edits, &problem, &notes);
-    for (const QString &note : std::as_const(notes))
-        context.printErr(tr("convdesk-cli: note: %1").arg(note));
-    if (!edited) {
-        context.printErr(tr("convdesk-cli: nothing was written: the server_extension of %1 cannot be edited by "
-                            "key: %2")
-                             .arg(id.toString(), problem));
-        return ExitUsage;
-    }
-    if (edited->size() > ApiLimits::MaxServerExtensionLength) {
-        context.printErr(tr("convdesk-cli: nothing was written: after the edits the server_extension would have "
-                            "%1 characters; the server accepts at most %2.")
-                             .arg(edited->size())
-                             .arg(ApiLimits::MaxServerExtensionLength));
-        return ExitUsage;
-    }
-    if (*edited == loaded) { // no attempt to record: input->expected stays empty
-        context.printErr(tr("convdesk-cli: the edits change nothing; nothing was written."));
-        context.printOut(Json::serialize(read.data, 2) + '\n');
-        return ExitOk;
-    }
-    input->value = *edited;
-    input->expected = loaded;
-    return ExitOk;
-}
-
-int SetExtensionCommand::reportConflict(const CliContext &context, const SaveConflict &conflict, bool editingKeys)
-{
-    if (conflict.overwrittenAfterSave) {
-        context.printErr(tr("convdesk-cli: overwritten right after your save: your value was written, but the "
-                            "check right after it found another value on the server. (trace id %1)")
-                             .arg(conflict.traceId));
-        context.printErr(tr("Yours:\n%1\nOn the server now:\n%2").arg(conflict.yours, conflict.serverNow));
-        return ExitConflict;
-    }
-    context.printErr(tr("convdesk-cli: not saved: the conversation's server_extension on the server is not the "
-                        "expected value (someone else changed it). Nothing was written. (trace id %1)")
-                         .arg(conflict.traceId));
-    context.printErr(tr("Expected:\n%1\nOn the server now:\n%2").arg(conflict.loaded, conflict.serverNow));
-    context.printErr(editingKeys ? tr("To apply the edits to the server's value now, run the command again.")
-                                 : tr("To write anyway, run again with --expect-current set to the server's value, "
-                                      "or without --expect-*."));
-    return ExitConflict;
 }
 
 } // namespace convdesk

@@ -1,21 +1,20 @@
 #pragma once
 
 #include "ApiCommand.h"
-#include "json/JsonTextEditor.h"
 
 namespace convdesk {
 
 class ApiClient;
 class AuditLog;
-class ConversationId;
-struct ExtensionInput;
-struct SaveConflict;
+class ExtensionWriter;
 
 // set-extension CONVERSATION_ID (--value | --file | --stdin) [--allow-empty]
 //               [--expect-current | --expect-file]
 // set-extension CONVERSATION_ID (--set KEY=JSON | --set-string KEY=TEXT | --unset KEY)...:
 // replaces the conversation's server_extension, or edits keys of the value it reads, through
-// GuardedSave, which records every attempt in the audit log.
+// GuardedSave, which records every attempt in the audit log (ExtensionWriter).
+// set-extension --ids-from FILE|- ...: the same for each conversation of a list, one JSON
+// result line per ID.
 class SetExtensionCommand final : public ApiCommand
 {
     Q_DECLARE_TR_FUNCTIONS(SetExtensionCommand)
@@ -30,11 +29,8 @@ protected:
 
 private:
     static void reconcileInterruptedSaves(const CliContext &context, ApiClient &client, AuditLog &log);
-    // Reads the conversation and applies the edits; on ExitOk input holds the new value and the
-    // value read as the expected one, or no expected value when the edits change nothing.
-    static int applyKeyEdits(const CliContext &context, ApiClient &client, const ConversationId &id,
-                             const QList<JsonTextEditor::Edit> &edits, ExtensionInput *input);
-    static int reportConflict(const CliContext &context, const SaveConflict &conflict, bool editingKeys);
+    // Each conversation in turn (code 416 retried), one result line each; the most severe code.
+    static int runBatch(CliContext &context, const ExtensionWriter &writer, const QList<IdListEntry> &entries);
 };
 
 } // namespace convdesk

@@ -291,6 +291,7 @@ bool ApiCall::finishedAsStall(QNetworkReply *reply)
 void ApiCall::finishWithResponse(QNetworkReply *reply)
 {
     ApiResult &result = m_result;
+    result.retryAfter = reply->rawHeader("Retry-After");
     if (result.httpStatus != 200) {
         m_received += reply->readAll();
         result.rawBody = m_received.left(64 * 1024);

@@ -56,6 +56,7 @@ struct ApiResult
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString detail;                 // transport detail: Qt's error string, TLS errors, parse error
     QString redirectLocation;       // for 3xx responses, where the server pointed
+    QByteArray retryAfter;          // the answer's Retry-After header as sent (rate limits); empty when none
     SentRequest sent;
 
     bool ok() const { return error == ErrorKind::None; }
