@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>RateLimitRetry</name>
+    <message numerus="yes">
+        <location filename="../../app/cli/RateLimitRetry.cpp" line="+21"/>
+        <source>convdesk-cli: still rate limited after %n retries; giving up on this conversation.</source>
+        <translation>
+            <numerusform>convdesk-cli: still rate limited after %n retry; giving up on this conversation.</numerusform>
+            <numerusform>convdesk-cli: still rate limited after %n retries; giving up on this conversation.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SchemaErrorText</name>
     <message numerus="yes">
         <location filename="../../app/core/schema/SchemaErrorText.cpp" line="+335"/>

@@ -24,6 +24,11 @@
         <translation>%1 需要且只需要一个 CONVERSATION_ID（会话 ID）。</translation>
     </message>
     <message>
+        <location line="+18"/>
+        <source>give conversation IDs as arguments or with --ids-from, not both.</source>
+        <translation>请通过参数或 --ids-from 给出会话 ID，不能两者同时使用。</translation>
+    </message>
+    <message>
         <location line="+20"/>
         <source>convdesk-cli: there is no profile named &quot;%1&quot;.</source>
         <translation>convdesk-cli：没有名为“%1”的配置。</translation>
@@ -405,7 +410,7 @@ on standard error (exit 2); a schema that cannot be read or is not valid is name
 <context>
     <name>CliApplication</name>
     <message>
-        <location filename="../../app/cli/CliApplication.cpp" line="+76"/>
+        <location filename="../../app/cli/CliApplication.cpp" line="+83"/>
         <source>command</source>
         <translation>命令</translation>
     </message>
@@ -430,7 +435,7 @@ on standard error (exit 2); a schema that cannot be read or is not valid is name
         <translation>未指定命令。</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-120"/>
         <source>Conversation Desk command line: inspect and edit NetEase Yunxin IM conversations.
 
 Commands:
@@ -497,7 +502,21 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
 7 无法写入审计日志（未发送任何请求）。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+35"/>
+        <source>Batch runs: &quot;get ID ID...&quot; or &quot;get --ids-from FILE|-&quot; prints one line of JSON per conversation;
+&quot;set-extension --ids-from FILE|- --set KEY=JSON ...&quot; saves each conversation of the list and prints
+one result line per ID. FILE holds one ID per line (blank lines and # comments are skipped; &quot;-&quot; is
+standard input). The secret is read once and one connection is kept; code 416 (rate limited) is
+retried after a growing pause. A failed ID is named on standard error and the run goes on; it ends
+with the most severe exit code of its conversations, in this order: 7, 5, 4, 6, 3, 2, 0.</source>
+        <translation>批量运行：&quot;get ID ID...&quot; 或 &quot;get --ids-from FILE|-&quot; 为每个会话输出一行 JSON；
+&quot;set-extension --ids-from FILE|- --set KEY=JSON ...&quot; 保存列表中的每个会话，并为每个 ID
+输出一行结果。FILE 每行一个 ID（跳过空行和 # 注释；&quot;-&quot; 表示标准输入）。密钥只读取一次，
+并保持同一个连接；代码 416（限流）会在逐渐加长的等待后重试。某个 ID 失败时会在标准错误中
+注明，运行继续；最终以各会话中最严重的退出码结束，顺序为：7、5、4、6、3、2、0。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>profile, get, set-extension, check-extension, list, history or sandbox</source>
         <translation>profile、get、set-extension、check-extension、list、history 或 sandbox</translation>
     </message>
@@ -1123,9 +1142,26 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
 <context>
     <name>GetCommand</name>
     <message>
-        <location filename="../../app/cli/commands/GetCommand.cpp" line="+16"/>
+        <location filename="../../app/cli/commands/GetCommand.cpp" line="+20"/>
         <source>Print the conversation as JSON, in the server&apos;s key order.</source>
         <translation>以 JSON 输出会话，键的顺序与服务端一致。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With several IDs, or --ids-from FILE|- (one ID per line), each conversation is printed as one
+line of compact JSON (JSON Lines), in the order given, over one connection; the AppSecret is
+read once. An ID that fails or is not a conversation ID is named on standard error (&quot;ID: ...&quot;)
+and skipped; code 416 (rate limited) is retried after a growing pause. The run ends with the
+most severe exit code of its conversations: 7, 5, 4, 6, 3, 2, then 0.</source>
+        <translation>给出多个 ID 或使用 --ids-from FILE|-（每行一个 ID）时，每个会话按给出的顺序输出为一行紧凑
+JSON（JSON Lines），全程使用同一个连接；AppSecret 只读取一次。失败的 ID 或不是会话 ID 的内容
+会在标准错误中注明（&quot;ID: ...&quot;）并跳过；代码 416（限流）会在逐渐加长的等待后重试。运行以
+各会话中最严重的退出码结束：7、5、4、6、3、2，最后是 0。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>get needs a CONVERSATION_ID (or several, or --ids-from FILE).</source>
+        <translation>get 需要一个 CONVERSATION_ID（或多个，或 --ids-from FILE）。</translation>
     </message>
 </context>
 <context>
@@ -1256,6 +1292,39 @@ nothing was written), 7 the audit log cannot be written (nothing was sent).</sou
         <location line="+11"/>
         <source>(unknown)</source>
         <translation>（未知）</translation>
+    </message>
+</context>
+<context>
+    <name>IdList</name>
+    <message>
+        <location filename="../../app/cli/IdList.cpp" line="+10"/>
+        <source>Read the conversation IDs from a file, one per line (&quot;-&quot;: standard input); blank lines and # comments are skipped.</source>
+        <translation>从文件读取会话 ID，每行一个（&quot;-&quot;：标准输入）；空行和 # 注释会被跳过。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>standard input</source>
+        <translation>标准输入</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 holds no conversation ID.</source>
+        <translation>%1 中没有会话 ID。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: convdesk-cli: line %2 is not a conversation ID, skipped: %3</source>
+        <translation>%1: convdesk-cli：第 %2 行不是会话 ID，已跳过：%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: convdesk-cli: not a conversation ID, skipped: %2</source>
+        <translation>%1: convdesk-cli：不是会话 ID，已跳过：%2</translation>
     </message>
 </context>
 <context>
@@ -1914,6 +1983,21 @@ AppSecret 从标准输入读取，并保存在系统密钥环中。</translation
     </message>
 </context>
 <context>
+    <name>RateLimitRetry</name>
+    <message numerus="yes">
+        <location filename="../../app/cli/RateLimitRetry.cpp" line="+21"/>
+        <source>convdesk-cli: still rate limited after %n retries; giving up on this conversation.</source>
+        <translation>
+            <numerusform>convdesk-cli：重试 %n 次后仍被限流；放弃此会话。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>convdesk-cli: rate limited by the server; trying again in %1 s (retry %2 of %3).</source>
+        <translation>convdesk-cli：服务器限流；%1 秒后重试（第 %2 次，共 %3 次）。</translation>
+    </message>
+</context>
+<context>
     <name>SandboxCertificate</name>
     <message>
         <location filename="../../app/sandbox/SandboxCertificate.cpp" line="+47"/>
@@ -2220,7 +2304,7 @@ AppSecret: %3   （公开的演示值，不是真正的密钥）
 <context>
     <name>SetExtensionCommand</name>
     <message>
-        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+25"/>
+        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+24"/>
         <source>Replace the conversation&apos;s server_extension and print the conversation as JSON.
 With --expect-current or --expect-file, only if the server still holds exactly that value
 (else exit 6, and nothing is written).
@@ -2264,7 +2348,23 @@ with --require-reason refuses a save without it (exit 2, nothing is sent).</sour
 添加的配置会拒绝没有原因的保存（退出码 2，不发送任何内容）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>--ids-from FILE|- (one ID per line; blank lines and # comments skipped) saves each conversation
+of the list the same way, one after another, each guarded and recorded on its own with the same
+--reason, and prints one JSON line per ID instead of the conversation:
+{&quot;id&quot;:…,&quot;outcome&quot;:…,&quot;code&quot;:…,&quot;trace_id&quot;:…,&quot;exit&quot;:…}, the outcome being saved, unchanged,
+conflict, overwritten, failed, unknown or invalid. Code 416 (rate limited) before anything was
+written is retried after a growing pause. On a terminal, standard error shows the progress. The
+run ends with the most severe exit code of its conversations: 7, 5, 4, 6, 3, 2, then 0.</source>
+        <translation>--ids-from FILE|-（每行一个 ID；跳过空行和 # 注释）以同样方式逐个保存列表中的每个会话，
+每个会话各自受保护、各自记录，并使用同一个 --reason；每个 ID 输出一行 JSON，而不是会话本身：
+{&quot;id&quot;:…,&quot;outcome&quot;:…,&quot;code&quot;:…,&quot;trace_id&quot;:…,&quot;exit&quot;:…}，outcome 为 saved、unchanged、
+conflict、overwritten、failed、unknown 或 invalid。在写入任何内容之前遇到代码 416（限流）时，
+会在逐渐加长的等待后重试。标准错误为终端时显示进度。运行以各会话中最严重的退出码
+结束：7、5、4、6、3、2，最后是 0。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>New server_extension text.</source>
         <translation>新的服务端扩展字段（server_extension）内容。</translation>
     </message>
@@ -2307,6 +2407,11 @@ with --require-reason refuses a save without it (exit 2, nothing is sent).</sour
         <translation>仅当服务端的服务端扩展字段与此文件内容完全一致时才写入。</translation>
     </message>
     <message>
+        <location line="+115"/>
+        <source>set-extension: %1 of %2 done, %3 failed</source>
+        <translation>set-extension：已完成 %1/%2，失败 %3 个</translation>
+    </message>
+    <message>
         <location filename="../../app/cli/ExtensionInput.cpp" line="+26"/>
         <source>standard input</source>
         <translation>标准输入</translation>
@@ -2333,7 +2438,7 @@ with --require-reason refuses a save without it (exit 2, nothing is sent).</sour
         <translation>--expect-current TEXT 和 --expect-file PATH 最多只能指定其一。</translation>
     </message>
     <message>
-        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+1"/>
+        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="-114"/>
         <source>Why this save is made (a ticket, a note), for the audit log.</source>
         <translation>这次保存的原因（工单、说明），记入审计日志。</translation>
     </message>
@@ -2343,17 +2448,22 @@ with --require-reason refuses a save without it (exit 2, nothing is sent).</sour
         <translation>即使值未通过配置的模式校验也发送（记为 &quot;skipped&quot;）。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+18"/>
+        <source>--ids-from - and --stdin would both read standard input; give the value with --value or --file.</source>
+        <translation>--ids-from - 和 --stdin 都会读取标准输入；请用 --value 或 --file 给出值。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>the profile &quot;%1&quot; requires a reason for every save: add --reason TEXT (a ticket or a note). Nothing was sent.</source>
         <translation>配置“%1”要求每次保存都填写原因：请加上 --reason 文本（工单号或说明）。未发送任何内容。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>convdesk-cli: nothing was sent; --no-schema-check sends without the check.</source>
         <translation>convdesk-cli：未发送任何内容；使用 --no-schema-check 可跳过校验发送。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../app/cli/ExtensionWriter.cpp" line="+134"/>
         <source>convdesk-cli: warning: this attempt could not be recorded in the audit log: %1</source>
         <translation>convdesk-cli：警告：本次操作未能记入审计日志：%1</translation>
     </message>
@@ -2363,29 +2473,29 @@ with --require-reason refuses a save without it (exit 2, nothing is sent).</sour
         <translation>convdesk-cli：此会话的另一次保存正在进行（%1）；正在等待其完成…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>convdesk-cli: nothing was written: the conversation could not be read just before writing.</source>
         <translation>convdesk-cli：未写入任何内容：写入前未能读取该会话。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+24"/>
+        <location line="+8"/>
+        <location line="+30"/>
         <source>convdesk-cli: %1</source>
         <translation>convdesk-cli：%1</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+63"/>
+        <location line="-88"/>
+        <location line="+64"/>
         <source>convdesk-cli: note: %1</source>
         <translation>convdesk-cli：注意：%1</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="+7"/>
         <source>convdesk-cli: the outcome is unknown: %1 (trace id %2)</source>
         <translation>convdesk-cli：结果未知：%1（追踪 ID %2）</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../../app/cli/commands/SetExtensionCommand.cpp" line="+63"/>
         <source>convdesk-cli: an earlier save of %1 (%2 UTC) was interrupted before its outcome was known; checked now: applied.</source>
         <translation>convdesk-cli：之前对 %1 的一次保存（%2 UTC）在得知结果前被中断；现已检查：已生效。</translation>
     </message>
@@ -2400,7 +2510,7 @@ with --require-reason refuses a save without it (exit 2, nothing is sent).</sour
         <translation>convdesk-cli：警告：%1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../app/cli/ExtensionWriter.cpp" line="-69"/>
         <source>convdesk-cli: nothing was written: the server_extension of %1 cannot be edited by key: %2</source>
         <translation>convdesk-cli：未写入任何内容：%1 的 server_extension 无法按键编辑：%2</translation>
     </message>
@@ -2415,7 +2525,7 @@ with --require-reason refuses a save without it (exit 2, nothing is sent).</sour
         <translation>convdesk-cli：这些编辑没有改变任何内容；未写入。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+83"/>
         <source>convdesk-cli: overwritten right after your save: your value was written, but the check right after it found another value on the server. (trace id %1)</source>
         <translation>convdesk-cli：保存后随即被覆盖：你的值已写入，但紧随其后的检查发现服务端是另一个值。（追踪 ID %1）</translation>
     </message>
@@ -2715,7 +2825,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>%1 已有 %2 秒没有发送任何数据。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>HTTP %1 redirect to %2 was not followed: signed calls go only to the profile&apos;s own server.</source>
         <translation>未跟随 HTTP %1 重定向到 %2：签名请求只发往配置中的服务端。</translation>
     </message>
@@ -5776,12 +5886,12 @@ Value sent:
 <context>
     <name>convdesk::SandboxServer</name>
     <message>
-        <location filename="../../app/sandbox/SandboxServer.cpp" line="+268"/>
+        <location filename="../../app/sandbox/SandboxServer.cpp" line="+277"/>
         <source>The sandbox is already listening on port %1.</source>
         <translation>沙盒已在端口 %1 上监听。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>The sandbox cannot listen on %1 port %2: %3</source>
         <translation>沙盒无法在 %1 的端口 %2 上监听：%3</translation>
     </message>
