@@ -59,6 +59,8 @@ private Q_SLOTS:
     void maxLengthHasACounter();
     void titlesRequiredAndExtraMarks();
     void extraKeyNotAllowed();
+    void titledKeysFitTheirColumn_data();
+    void titledKeysFitTheirColumn();
     void addFieldMenuOffersMissingFields();
     void addRequiredFields();
     void errorsBesideTheFieldAsYouType();
@@ -212,6 +214,35 @@ void TestExtensionFormSchema::titlesRequiredAndExtraMarks()
     QVERIFY(!m_form->model()->isExtra(ticket));
     QCOMPARE(at(u"/channel"_s, Model::TypeColumn).data().toString(), u"string · extra"_s);
     QCOMPARE(at(u"/ticket"_s, Model::TypeColumn).data().toString(), u"string"_s);
+}
+
+void TestExtensionFormSchema::titledKeysFitTheirColumn_data()
+{
+    QTest::addColumn<bool>("schemaFirst"); // the window sets the schema after the text
+
+    QTest::newRow("schema, then text") << true;
+    QTest::newRow("text, then schema") << false;
+}
+
+void TestExtensionFormSchema::titledKeysFitTheirColumn()
+{
+    QFETCH(bool, schemaFirst);
+    QByteArray titled = TeamSchema;
+    titled.replace(R"("priority": {"type")", R"("priority": {"title": "Priority for the help desk", "type")");
+    const QString text = uR"({"ticket":"T-0001","priority":"low","channel":"web"})"_s;
+    m_form->setSchema(nullptr);
+    if (schemaFirst) {
+        m_form->setSchema(schema(titled));
+        m_form->setText(text);
+    } else {
+        m_form->setText(text);
+        m_form->setSchema(schema(titled));
+    }
+    const QModelIndex priority = at(u"/priority"_s, Model::KeyColumn);
+    QCOMPARE(priority.data().toString(), u"Priority for the help desk (priority)"_s);
+    QVERIFY(view()->columnWidth(Model::KeyColumn) >= view()->sizeHintForIndex(priority).width());
+    // Values keep most of the view.
+    QVERIFY(view()->columnWidth(Model::KeyColumn) <= view()->viewport()->width() * 2 / 5);
 }
 
 void TestExtensionFormSchema::extraKeyNotAllowed()

@@ -250,6 +250,7 @@ QString AccountBrowser::account() const
 void AccountBrowser::setAccount(const QString &accountId)
 {
     m_account->setText(accountId);
+    m_account->setCursorPosition(0); // a long account shows its beginning, not its end
 }
 
 void AccountBrowser::markShown(const QString &conversationId)

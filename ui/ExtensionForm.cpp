@@ -145,6 +145,7 @@ ExtensionForm::ExtensionForm(QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsMoved, this, &ExtensionForm::updateButtons);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ExtensionForm::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ExtensionForm::updateButtons);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ExtensionForm::fitKeyColumn);
     updateAvailability();
 }
 
@@ -288,6 +289,16 @@ void ExtensionForm::updateAvailability()
     updateButtons();
 }
 
+void ExtensionForm::fitKeyColumn()
+{
+    // Keys (with the schema's titles) as wide as their text, but the values keep at least
+    // half of the view.
+    m_view->resizeColumnToContents(ExtensionFormModel::KeyColumn);
+    const int widest = m_view->columnWidth(ExtensionFormModel::KeyColumn);
+    const int cap = qMax(130, m_view->viewport()->width() * 2 / 5);
+    m_view->setColumnWidth(ExtensionFormModel::KeyColumn, qBound(130, widest, cap));
+}
+
 void ExtensionForm::updateButtons()
 {
     const bool editable = m_model->isAvailable() && !m_readOnly;
@@ -310,6 +321,7 @@ void ExtensionForm::setSchema(std::shared_ptr<const ExtensionSchema> schema, con
     m_model->setSchema(std::move(schema));
     updateSchemaErrors();
     updateButtons();
+    fitKeyColumn(); // the schema's titles are longer than the bare keys
 }
 
 void ExtensionForm::updateSchemaErrors()

@@ -62,6 +62,7 @@ private:
     void showMessage(const QString &message);
     void updateAvailability();
     void updateButtons();
+    void fitKeyColumn();
     void updateSchemaErrors();
     void fillAddMenu();
     QModelIndex targetObject() const; // where Add key adds: the selected object or the current row's
