@@ -98,7 +98,7 @@ void TestApiClient::getKeepsKeyOrderAndLargeIds()
 
     // The data object keeps the order of the raw body, which is the server's order.
     QStringList keys;
-    for (const auto &[key, value] : result.data.items())
+    for (const auto &[key, value] : result.data->items())
         keys << QString::fromStdString(key);
     QCOMPARE(keys.first(), u"conversation_id"_s);
     QVERIFY(keys.indexOf(u"sender_id"_s) < keys.indexOf(u"type"_s));
@@ -133,11 +133,11 @@ void TestApiClient::updateRoundTrip()
     QVERIFY2(saved.ok(), qPrintable(ErrorText::describe(saved)));
     QCOMPARE(saved.sent.method, QByteArray("PATCH"));
     QVERIFY(saved.sent.url.toString(QUrl::FullyEncoded).contains(u"/im/v2/conversations/"_s));
-    QCOMPARE(Json::toQString(saved.data["server_extension"].get<std::string>()), value);
+    QCOMPARE(Json::toQString((*saved.data)["server_extension"].get<std::string>()), value);
 
     const ApiResult reread = waitFor(m_client->getConversation(m_firstId));
     QVERIFY(reread.ok());
-    QCOMPARE(Json::toQString(reread.data["server_extension"].get<std::string>()), value);
+    QCOMPARE(Json::toQString((*reread.data)["server_extension"].get<std::string>()), value);
 }
 
 void TestApiClient::listPagesWithNextToken()
@@ -149,12 +149,12 @@ void TestApiClient::listPagesWithNextToken()
     for (; pages < 50; ++pages) {
         const ApiResult page = waitFor(m_client->listConversations(account, token, 2));
         QVERIFY2(page.ok(), qPrintable(ErrorText::describe(page)));
-        QVERIFY(page.data["items"].size() <= 2);
-        for (const auto &item : page.data["items"])
+        QVERIFY((*page.data)["items"].size() <= 2);
+        for (const auto &item : (*page.data)["items"])
             seen << Json::toQString(item["conversation_id"].get<std::string>());
-        if (!page.data["has_more"].get<bool>())
+        if (!(*page.data)["has_more"].get<bool>())
             break;
-        token = Json::toQString(page.data["next_token"].get<std::string>());
+        token = Json::toQString((*page.data)["next_token"].get<std::string>());
     }
     QVERIFY(pages >= 1);
     QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), seen.size());

@@ -1,5 +1,7 @@
 #include "ConversationPanel.h"
+#include "models/ConversationFilterModel.h"
 #include "models/ConversationTreeModel.h"
+#include "support/HeldThreadPool.h"
 
 #include <QAbstractProxyModel>
 #include <QApplication>
@@ -8,6 +10,7 @@
 #include <QLineEdit>
 #include <QHelpEvent>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -56,6 +59,8 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
+    void sharedConversationIsShownWithoutCopy();
+    void largeFilterRunsBesideTheTreeWithProgress();
     void smallConversationFillsRawJsonAtOnce();
     void largeConversationFillsRawJsonWhenItsTabOpens();
     void rawJsonNeverShowsAnOlderConversation();
@@ -100,6 +105,52 @@ void TestConversationPanel::init()
 void TestConversationPanel::cleanup()
 {
     m_panel.reset();
+}
+
+void TestConversationPanel::sharedConversationIsShownWithoutCopy()
+{
+    const auto document = std::make_shared<const OrderedJson>(smallConversation());
+    m_panel->setConversation(document);
+    QCOMPARE(m_panel->treeModel()->sharedDocument().get(), document.get());
+    QCOMPARE(&m_panel->treeModel()->document(), document.get());
+    QCOMPARE(document.use_count(), 2); // ours and the tree model's: nobody else kept a copy
+}
+
+void TestConversationPanel::largeFilterRunsBesideTheTreeWithProgress()
+{
+    HeldThreadPool pool; // the search waits until released: the test sees it running
+    m_panel->filterModel()->setThreadPool(&pool);
+    OrderedJson conversation = largeConversation();
+    for (int i = 0; i < 14000; ++i) // 3 values an item: more than the filter searches at once
+        conversation["last_message"]["attachment"].push_back(OrderedJson{{"index", i}, {"note", "n"}});
+    conversation["last_message"]["attachment"][4100]["note"] = "the needle";
+    m_panel->setConversation(std::make_shared<const OrderedJson>(std::move(conversation)));
+    const int rowsBefore = m_panel->filterModel()->rowCount();
+    auto *progress = m_panel->findChild<QProgressBar *>(u"filterProgress"_s);
+    QVERIFY(progress);
+    QVERIFY(!progress->isVisible());
+
+    QSignalSpy finished(m_panel->filterModel(), &ConversationFilterModel::filterFinished);
+    auto *filter = m_panel->findChild<QLineEdit *>(u"treeFilter"_s);
+    QTest::keyClicks(filter, u"NEEDLE"_s);
+    QTest::keyClick(filter, Qt::Key_Return); // applies at once, without the typing delay
+    QVERIFY(m_panel->filterModel()->isFiltering());
+    QVERIFY(progress->isVisible());
+    QCOMPARE(m_panel->filterModel()->rowCount(), rowsBefore); // the tree as it was, meanwhile
+    QTest::keyClick(filter, Qt::Key_Backspace); // typing goes on; Return searches the new text
+    QTest::keyClick(filter, Qt::Key_Return);
+    QCOMPARE(filter->text(), u"NEEDL"_s);
+
+    pool.release();
+    QVERIFY(finished.wait());
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.at(0).at(0).toString(), u"NEEDL"_s);
+    QVERIFY(!progress->isVisible());
+    const QModelIndex match = m_panel->filterModel()->mapFromSource(
+        m_panel->treeModel()->indexForPath(u"$.last_message.attachment[4100].note"_s));
+    QVERIFY(match.isValid());
+    QVERIFY(tree()->isExpanded(match.parent())); // opened to show the match
+    m_panel->filterModel()->setThreadPool(nullptr);
 }
 
 void TestConversationPanel::smallConversationFillsRawJsonAtOnce()

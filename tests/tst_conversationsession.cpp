@@ -118,6 +118,12 @@ void TestConversationSession::loadKeepsServerOrderAndValue()
     const OrderedJson expected = *m_sandbox->conversation(AliceId);
     QCOMPARE(Json::serialize(m_session->conversation()), Json::serialize(expected));
     QCOMPARE(m_session->loadedServerExtension(), stringField(expected, "server_extension"));
+
+    // Parsed once: the session holds the reply's own nodes, data inside the parsed body.
+    QVERIFY(!result.body.isNull());
+    QCOMPARE(result.data.shared().get(), &result.body->at("data"));
+    QCOMPARE(m_session->sharedConversation().get(), result.data.shared().get());
+    QCOMPARE(&m_session->conversation(), result.data.shared().get());
 }
 
 void TestConversationSession::failedLoadKeepsPreviousConversation_data()

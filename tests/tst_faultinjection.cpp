@@ -197,7 +197,7 @@ void TestFaultInjection::bodyIsJudgedByContent()
     const QString text = ErrorText::describe(result);
     QVERIFY2(text.contains(mentions), qPrintable(text));
     if (kind == ErrorKind::None)
-        QCOMPARE(result.data["conversation_id"].get<std::string>(), std::string("acc1|1|acc2"));
+        QCOMPARE((*result.data)["conversation_id"].get<std::string>(), std::string("acc1|1|acc2"));
 }
 
 void TestFaultInjection::redirectsAreNeverFollowed_data()

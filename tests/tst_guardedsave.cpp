@@ -185,7 +185,7 @@ void TestGuardedSave::secondWriterCausesConflictAndNothingIsWritten()
     QCOMPARE(found.yours, u"mine"_s);
     QCOMPARE(found.serverNow, u"changed by a colleague"_s);
     QCOMPARE(GuardedSave::serverExtensionOf(found.conversation), u"changed by a colleague"_s);
-    QCOMPARE(Json::toQString(found.conversation["conversation_id"].get<std::string>()), m_id.toString());
+    QCOMPARE(Json::toQString((*found.conversation)["conversation_id"].get<std::string>()), m_id.toString());
 
     QCOMPARE(serverValue(), u"changed by a colleague"_s);
     QCOMPARE(methodsSeen(), QStringList{u"GET"_s});

@@ -145,6 +145,10 @@ void TestMainWindow::loadTriggers()
         QTest::keyClick(field, Qt::Key_Return);
     QVERIFY(waitShown());
     QCOMPARE(m_window->session()->conversationId().toString(), BobId);
+    // The tree shows the session's document itself: no copy on the way to the panel.
+    QVERIFY(m_window->session()->sharedConversation());
+    QCOMPARE(m_window->conversationPanel()->treeModel()->sharedDocument().get(),
+             m_window->session()->sharedConversation().get());
     QVERIFY(m_window->windowTitle().contains(BobId));
     QCOMPARE(editor()->originalText(), u"called back on Tuesday, waiting for the bank receipt"_s);
 }

@@ -87,7 +87,7 @@ void TestReplyClassifier::classifyBody()
         QVERIFY2(result.detail.isEmpty(), qPrintable(result.detail));
     else
         QVERIFY2(result.detail.contains(detail), qPrintable(result.detail));
-    QCOMPARE(!result.data.is_null(), hasData);
+    QCOMPARE(!result.data->is_null(), hasData);
     QCOMPARE(result.rawBody, body);
 }
 

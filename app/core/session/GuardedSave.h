@@ -4,6 +4,7 @@
 #include "api/ConversationId.h"
 #include "audit/AuditRecord.h"
 #include "json/JsonDocument.h"
+#include "json/SharedJson.h"
 #include "schema/SchemaVerdict.h"
 
 #include <QMetaType>
@@ -29,7 +30,7 @@ struct SaveConflict
     QString loaded;          // server_extension the save was based on
     QString yours;           // the value that was not written, or was written and then replaced
     QString serverNow;       // server_extension on the server now
-    OrderedJson conversation; // the conversation as just re-read
+    SharedJson conversation; // the conversation as just re-read (shared, not copied)
     QString traceId;         // of the re-read
     // The save was written, but the re-read right after it found another value: someone
     // overwrote it (loaded is then your value too).

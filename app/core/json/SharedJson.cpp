@@ -1,0 +1,11 @@
+#include "json/SharedJson.h"
+
+namespace convdesk {
+
+const OrderedJson &SharedJson::nullValue()
+{
+    static const OrderedJson null;
+    return null;
+}
+
+} // namespace convdesk
