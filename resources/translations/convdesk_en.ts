@@ -50,7 +50,7 @@
 <context>
     <name>convdesk::AccountBrowser</name>
     <message numerus="yes">
-        <location filename="../../ui/AccountBrowser.cpp" line="+352"/>
+        <location filename="../../ui/AccountBrowser.cpp" line="+353"/>
         <source>%n conversation(s) of %1 so far; more on the server.</source>
         <translation>
             <numerusform>%n conversation of %1 so far; more on the server.</numerusform>
@@ -119,7 +119,7 @@ The AppSecret is not in it. Copy it anyway?</numerusform>
 <context>
     <name>convdesk::ExtensionForm</name>
     <message numerus="yes">
-        <location filename="../../ui/ExtensionForm.cpp" line="+300"/>
+        <location filename="../../ui/ExtensionForm.cpp" line="+311"/>
         <source>Add re&amp;quired fields (%n)</source>
         <translation>
             <numerusform>Add re&amp;quired fields (%n)</numerusform>

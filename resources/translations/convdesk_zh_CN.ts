@@ -2690,7 +2690,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>右键单击列标题，选择要显示的列</translation>
     </message>
     <message>
-        <location line="+256"/>
+        <location line="+257"/>
         <source>Enter an account ID and press List.</source>
         <translation>请输入账号 ID，然后按“列出”。</translation>
     </message>
@@ -3214,7 +3214,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>&quot;data&quot; 是%1，而不是对象。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>the answer has no conversation_id; the conversation asked for was %1.</source>
         <translation>应答中没有 conversation_id；请求的会话是 %1。</translation>
     </message>
@@ -3229,7 +3229,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>server_extension 是%1，而不是字符串。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>&quot;items&quot; is %1, not a list of conversations.</source>
         <translation>&quot;items&quot; 是%1，而不是会话列表。</translation>
     </message>
@@ -3476,7 +3476,7 @@ QtKeychain %5，密钥保存在：%6
 <context>
     <name>convdesk::ConversationPanel</name>
     <message>
-        <location filename="../../ui/ConversationPanel.cpp" line="+86"/>
+        <location filename="../../ui/ConversationPanel.cpp" line="+88"/>
         <source>Filter keys and values (Ctrl+F)</source>
         <translation>筛选键和值（Ctrl+F）</translation>
     </message>
@@ -3496,7 +3496,17 @@ QtKeychain %5，密钥保存在：%6
         <translation>筛选(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Filtering… %p%</source>
+        <translation>正在筛选… %p%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter progress</source>
+        <translation>筛选进度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>No conversation loaded. Enter a conversation ID above and press Load (F5).</source>
         <translation>尚未加载会话。请在上方输入会话 ID，然后按“加载”（F5）。</translation>
     </message>
@@ -3526,7 +3536,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>以 JSON 复制子树(&amp;J)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>&amp;Tree</source>
         <translation>树(&amp;T)</translation>
     </message>
@@ -3536,7 +3546,7 @@ QtKeychain %5，密钥保存在：%6
         <translation>原始 JSON(&amp;W)</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+197"/>
         <source>Value copied.</source>
         <translation>已复制值。</translation>
     </message>
@@ -4270,14 +4280,14 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>下移该键（Ctrl+↓）</translation>
     </message>
     <message numerus="yes">
-        <location line="+179"/>
+        <location line="+190"/>
         <source>Add re&amp;quired fields (%n)</source>
         <translation>
             <numerusform>添加必填字段 (%n)(&amp;Q)</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The team&apos;s schema cannot be used: %1</source>
         <translation>无法使用团队的模式：%1</translation>
     </message>
@@ -4297,7 +4307,7 @@ The AppSecret is not in it. Copy it anyway?</source>
         <translation>其他键(&amp;K)</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-325"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
