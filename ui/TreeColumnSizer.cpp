@@ -15,18 +15,21 @@ namespace convdesk {
 TreeColumnSizer::TreeColumnSizer(QTreeView *tree)
     : QObject(tree)
     , m_tree(tree)
+    , m_viewport(tree->viewport())
     , m_burst(new QTimer(this))
 {
     m_burst->setSingleShot(true);
     m_burst->setInterval(0);
     connect(m_burst, &QTimer::timeout, this, &TreeColumnSizer::resizeColumns);
     connect(m_tree, &QTreeView::expanded, m_burst, qOverload<>(&QTimer::start));
-    m_tree->viewport()->installEventFilter(this);
+    m_viewport->installEventFilter(this);
 }
 
 bool TreeColumnSizer::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_tree->viewport() && event->type() == QEvent::Resize) {
+    // The viewport kept from the start: while the tree is destroyed its viewport still sends
+    // events, and asking the half-destroyed tree for it is undefined (UBSan caught it).
+    if (watched == m_viewport && event->type() == QEvent::Resize) {
         const auto *resize = static_cast<QResizeEvent *>(event);
         if (resize->size().width() != resize->oldSize().width())
             m_burst->start();

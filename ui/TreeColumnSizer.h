@@ -35,6 +35,7 @@ private:
     int plainTypeWidth() const;               // ... "integer", "boolean" and the like
 
     QTreeView *m_tree;
+    QObject *m_viewport; // compared with, never called
     QTimer *m_burst; // a zero timer: one sizing per burst
 };
 
