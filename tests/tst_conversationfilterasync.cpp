@@ -2,6 +2,7 @@
 #include "models/ConversationTreeModel.h"
 #include "models/TreeTextMatcher.h"
 #include "support/HeldThreadPool.h"
+#include "support/VisiblePaths.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -25,17 +26,6 @@ std::shared_ptr<const OrderedJson> largeConversation()
         items.push_back(OrderedJson{{"index", i}, {"note", "item needle-" + std::to_string(i) + ";"}});
     OrderedJson conversation{{"conversation_id", "a|1|b"}, {"last_message", {{"attachment", std::move(items)}}}};
     return std::make_shared<const OrderedJson>(std::move(conversation));
-}
-
-QStringList visiblePaths(const QAbstractItemModel &model, const QModelIndex &parent = QModelIndex())
-{
-    QStringList paths;
-    for (int row = 0; row < model.rowCount(parent); ++row) {
-        const QModelIndex index = model.index(row, 0, parent);
-        paths << index.data(ConversationTreeModel::PathRole).toString();
-        paths << visiblePaths(model, index);
-    }
-    return paths;
 }
 
 QStringList pathsOfItem(int item)
@@ -120,7 +110,7 @@ void TestConversationFilterAsync::largeDocumentIsSearchedOffTheGuiThread()
     QCOMPARE(finished.size(), 1);
     QCOMPARE(finished.at(0).at(0).toString(), u"needle-19001;"_s);
     QVERIFY(!m_filter->isFiltering());
-    QCOMPARE(visiblePaths(*m_filter), pathsOfItem(19001));
+    QCOMPARE(test::visiblePaths(*m_filter), pathsOfItem(19001));
     QVERIFY(m_filter->hasMatchBelow(m_source->indexForPath(u"$.last_message.attachment"_s)));
     QVERIFY(!m_filter->hasMatchBelow(m_source->indexForPath(u"$.last_message.attachment[3]"_s)));
 
@@ -142,7 +132,7 @@ void TestConversationFilterAsync::nextTextCancelsTheRunningSearch()
     QCoreApplication::processEvents();
     QCOMPARE(finished.size(), 1);
     QCOMPARE(finished.at(0).at(0).toString(), u"needle-18;"_s);
-    QCOMPARE(visiblePaths(*m_filter), pathsOfItem(18));
+    QCOMPARE(test::visiblePaths(*m_filter), pathsOfItem(18));
 }
 
 void TestConversationFilterAsync::clearingTheTextCancelsTheSearch()
@@ -170,12 +160,12 @@ void TestConversationFilterAsync::newDocumentCancelsTheSearch()
     m_source->setDocument(OrderedJson::parse(R"({"a": "needle-17;", "b": "other"})"));
     QVERIFY(!m_filter->isFiltering());
     QCOMPARE(finished.size(), 1);
-    QCOMPARE(visiblePaths(*m_filter), QStringList{u"$.a"_s});
+    QCOMPARE(test::visiblePaths(*m_filter), QStringList{u"$.a"_s});
     m_pool->release();
     m_pool->waitForDone();
     QCoreApplication::processEvents();
     QCOMPARE(finished.size(), 1);
-    QCOMPARE(visiblePaths(*m_filter), QStringList{u"$.a"_s});
+    QCOMPARE(test::visiblePaths(*m_filter), QStringList{u"$.a"_s});
 }
 
 void TestConversationFilterAsync::largeDocumentLoadedUnderAFilter()
@@ -191,7 +181,7 @@ void TestConversationFilterAsync::largeDocumentLoadedUnderAFilter()
     QCOMPARE(m_filter->rowCount(), 0);
     m_pool->release();
     QVERIFY(finished.wait());
-    QCOMPARE(visiblePaths(*m_filter), pathsOfItem(5));
+    QCOMPARE(test::visiblePaths(*m_filter), pathsOfItem(5));
 }
 
 QTEST_GUILESS_MAIN(TestConversationFilterAsync)

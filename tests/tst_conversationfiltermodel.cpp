@@ -1,5 +1,6 @@
 #include "models/ConversationFilterModel.h"
 #include "models/ConversationTreeModel.h"
+#include "support/VisiblePaths.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -23,18 +24,6 @@ OrderedJson loadSample(const QString &path)
     if (!parsed)
         qFatal("bad test data %s: %s", qPrintable(path), qPrintable(error.describe()));
     return *parsed;
-}
-
-// Every row a model shows, as paths, depth first in model order.
-QStringList visiblePaths(const QAbstractItemModel &model, const QModelIndex &parent = QModelIndex())
-{
-    QStringList paths;
-    for (int row = 0; row < model.rowCount(parent); ++row) {
-        const QModelIndex index = model.index(row, 0, parent);
-        paths << index.data(ConversationTreeModel::PathRole).toString();
-        paths << visiblePaths(model, index);
-    }
-    return paths;
 }
 
 } // namespace
@@ -98,11 +87,11 @@ void TestConversationFilterModel::cleanup()
 
 void TestConversationFilterModel::showsEverythingWithoutFilter()
 {
-    const QStringList all = visiblePaths(*m_source);
+    const QStringList all = test::visiblePaths(*m_source);
     // Every key and array element of the sample (61) and of the JSON in its strings: 5 in
     // server_extension, 1 in last_message.extension, 2 in push_payload.
     QCOMPARE(all.size(), 61 + 5 + 1 + 2);
-    QCOMPARE(visiblePaths(*m_filter), all); // same rows, same (server) order
+    QCOMPARE(test::visiblePaths(*m_filter), all); // same rows, same (server) order
 }
 
 void TestConversationFilterModel::keepsAncestorsOfMatches_data()
@@ -137,7 +126,7 @@ void TestConversationFilterModel::keepsAncestorsOfMatches()
     QFETCH(QString, text);
     QFETCH(QStringList, paths);
     m_filter->setFilterText(text);
-    QCOMPARE(visiblePaths(*m_filter), paths);
+    QCOMPARE(test::visiblePaths(*m_filter), paths);
 }
 
 void TestConversationFilterModel::keepsChildrenOfContainerMatchedByKey()
@@ -148,7 +137,7 @@ void TestConversationFilterModel::keepsChildrenOfContainerMatchedByKey()
     for (const char16_t *key : {u"unread_enabled", u"mutil_sync_enabled", u"offline_enabled", u"history_enabled",
                                 u"roaming_enabled", u"conversation_update_enabled"})
         expected << config + u'.' + QString::fromUtf16(key);
-    QCOMPARE(visiblePaths(*m_filter), expected);
+    QCOMPARE(test::visiblePaths(*m_filter), expected);
 }
 
 void TestConversationFilterModel::containersDoNotMatchByTheirContent()
@@ -156,7 +145,7 @@ void TestConversationFilterModel::containersDoNotMatchByTheirContent()
     // "A1209" is inside last_message's JSON text, but only the leaves holding it match; so is
     // a string holding JSON: its decoded child matches.
     m_filter->setFilterText(u"A1209"_s);
-    QCOMPARE(visiblePaths(*m_filter),
+    QCOMPARE(test::visiblePaths(*m_filter),
              (QStringList{u"$.last_message"_s, u"$.last_message.extension"_s, u"$.last_message.extension.order_id"_s,
                           u"$.last_message.message"_s,
                           u"$.last_message.message.text"_s, u"$.last_message.message.attachment"_s,
@@ -186,21 +175,21 @@ void TestConversationFilterModel::searchesDecodedChildren()
     QFETCH(QString, text);
     QFETCH(QStringList, paths);
     m_filter->setFilterText(text);
-    QCOMPARE(visiblePaths(*m_filter), paths);
+    QCOMPARE(test::visiblePaths(*m_filter), paths);
 }
 
 void TestConversationFilterModel::followsPendingServerExtension()
 {
     // Both testers (alive since init()) check the rows replaced under the filter.
     m_filter->setFilterText(u"T-2024"_s);
-    QCOMPARE(visiblePaths(*m_filter), (QStringList{u"$.server_extension"_s, u"$.server_extension.ticket"_s}));
+    QCOMPARE(test::visiblePaths(*m_filter), (QStringList{u"$.server_extension"_s, u"$.server_extension.ticket"_s}));
     m_source->setPendingServerExtension(uR"({"priority":"low","ticket":"T-2024-0999","also":"T-2024-1000"})"_s);
-    QCOMPARE(visiblePaths(*m_filter), (QStringList{u"$.server_extension"_s, u"$.server_extension.ticket"_s,
+    QCOMPARE(test::visiblePaths(*m_filter), (QStringList{u"$.server_extension"_s, u"$.server_extension.ticket"_s,
                                                    u"$.server_extension.also"_s}));
     m_source->setPendingServerExtension(uR"({"priority":"low"})"_s);
-    QCOMPARE(visiblePaths(*m_filter), QStringList{});
+    QCOMPARE(test::visiblePaths(*m_filter), QStringList{});
     m_source->setPendingServerExtension(std::nullopt);
-    QCOMPARE(visiblePaths(*m_filter), (QStringList{u"$.server_extension"_s, u"$.server_extension.ticket"_s}));
+    QCOMPARE(test::visiblePaths(*m_filter), (QStringList{u"$.server_extension"_s, u"$.server_extension.ticket"_s}));
 }
 
 void TestConversationFilterModel::hidesEverythingWhenNothingMatches()
@@ -211,26 +200,26 @@ void TestConversationFilterModel::hidesEverythingWhenNothingMatches()
 
 void TestConversationFilterModel::clearingTheFilterShowsEverything()
 {
-    const QStringList all = visiblePaths(*m_source);
+    const QStringList all = test::visiblePaths(*m_source);
     m_filter->setFilterText(u"push"_s);
-    QVERIFY(visiblePaths(*m_filter).size() < all.size());
+    QVERIFY(test::visiblePaths(*m_filter).size() < all.size());
     m_filter->setFilterText(QString());
-    QCOMPARE(visiblePaths(*m_filter), all);
+    QCOMPARE(test::visiblePaths(*m_filter), all);
 }
 
 void TestConversationFilterModel::filterAppliesToReloadedDocument()
 {
     m_filter->setFilterText(u"message_type"_s);
-    QCOMPARE(visiblePaths(*m_filter),
+    QCOMPARE(test::visiblePaths(*m_filter),
              (QStringList{u"$.last_message"_s, u"$.last_message.message"_s, u"$.last_message.message.message_type"_s}));
 
     m_source->setDocument(m_flat);
-    QCOMPARE(visiblePaths(*m_filter), (QStringList{u"$.last_message"_s, u"$.last_message.message_type"_s}));
+    QCOMPARE(test::visiblePaths(*m_filter), (QStringList{u"$.last_message"_s, u"$.last_message.message_type"_s}));
 
     m_source->clear();
     QCOMPARE(m_filter->rowCount(), 0);
     m_source->setDocument(m_nested);
-    QCOMPARE(visiblePaths(*m_filter).size(), 3);
+    QCOMPARE(test::visiblePaths(*m_filter).size(), 3);
 }
 
 void TestConversationFilterModel::announcesFilterChanges()

@@ -1,5 +1,6 @@
 #include "ExtensionForm.h"
 #include "models/ExtensionFormModel.h"
+#include "support/ItemViewClicks.h"
 #include "support/RequireChild.h"
 
 #include <QComboBox>
@@ -43,9 +44,6 @@ private:
     T *child(const char *name) { return test::requireChild<T>(m_form, name); }
     QTreeView *view() { return child<QTreeView>("extensionFormView"); }
     QModelIndex at(const QString &pointer, int column) { return m_form->model()->indexForPointer(pointer, column); }
-    void doubleClick(const QModelIndex &index);
-    template<typename T>
-    T *openEditor(const char *name);
     void click(const char *button);
 
     ExtensionForm *m_form = nullptr;
@@ -65,24 +63,6 @@ void TestExtensionForm::cleanup()
     m_form = nullptr;
 }
 
-void TestExtensionForm::doubleClick(const QModelIndex &index)
-{
-    QVERIFY(index.isValid());
-    view()->scrollTo(index);
-    const QPoint center = view()->visualRect(index).center();
-    QTest::mouseClick(view()->viewport(), Qt::LeftButton, {}, center);
-    QTest::mouseDClick(view()->viewport(), Qt::LeftButton, {}, center);
-}
-
-template<typename T>
-T *TestExtensionForm::openEditor(const char *name)
-{
-    auto *editor = view()->findChild<T *>(QString::fromLatin1(name));
-    if (editor && !editor->isVisible())
-        editor = nullptr;
-    return editor;
-}
-
 void TestExtensionForm::click(const char *button)
 {
     auto *pushButton = child<QPushButton>(button);
@@ -94,8 +74,8 @@ void TestExtensionForm::editStringByTyping()
 {
     m_form->setText(uR"({ "name": "Ann", "big": 9007199254740993, "f": 1.0 })"_s);
     QSignalSpy edited(m_form, &ExtensionForm::textEdited);
-    doubleClick(at(u"/name"_s, Model::ValueColumn));
-    auto *editor = openEditor<QLineEdit>("formStringEditor");
+    test::doubleClickCell(view(), at(u"/name"_s, Model::ValueColumn));
+    auto *editor = test::visibleEditor<QLineEdit>(view(), "formStringEditor");
     QVERIFY(editor);
     editor->selectAll();
     QTest::keyClicks(editor, u"Bo \"B\""_s);
@@ -110,8 +90,8 @@ void TestExtensionForm::longStringGetsTheTextEditor()
 {
     m_form->setText(uR"({"note":"line 1\nline 2"})"_s);
     QSignalSpy edited(m_form, &ExtensionForm::textEdited);
-    doubleClick(at(u"/note"_s, Model::ValueColumn));
-    auto *editor = openEditor<QPlainTextEdit>("formTextEditor");
+    test::doubleClickCell(view(), at(u"/note"_s, Model::ValueColumn));
+    auto *editor = test::visibleEditor<QPlainTextEdit>(view(), "formTextEditor");
     QVERIFY(editor);
     QCOMPARE(editor->toPlainText(), u"line 1\nline 2"_s);
     editor->moveCursor(QTextCursor::End);
@@ -127,8 +107,8 @@ void TestExtensionForm::integerEditorKeepsAllDigits()
 {
     m_form->setText(uR"({"id":1})"_s);
     QSignalSpy edited(m_form, &ExtensionForm::textEdited);
-    doubleClick(at(u"/id"_s, Model::ValueColumn));
-    auto *editor = openEditor<QLineEdit>("formIntegerEditor");
+    test::doubleClickCell(view(), at(u"/id"_s, Model::ValueColumn));
+    auto *editor = test::visibleEditor<QLineEdit>(view(), "formIntegerEditor");
     QVERIFY(editor);
     editor->selectAll();
     QTest::keyClicks(editor, u"x-9007199254740993.e"_s); // the validator drops what cannot be an integer
@@ -143,8 +123,8 @@ void TestExtensionForm::renameToDuplicateIsRefusedWhileTyping()
     const QString text = uR"({"vip":true,"tier":"gold"})"_s;
     m_form->setText(text);
     QSignalSpy edited(m_form, &ExtensionForm::textEdited);
-    doubleClick(at(u"/vip"_s, Model::KeyColumn));
-    auto *editor = openEditor<QLineEdit>("formKeyEditor");
+    test::doubleClickCell(view(), at(u"/vip"_s, Model::KeyColumn));
+    auto *editor = test::visibleEditor<QLineEdit>(view(), "formKeyEditor");
     QVERIFY(editor);
     editor->selectAll();
     QTest::keyClicks(editor, u"tier"_s);
@@ -154,7 +134,7 @@ void TestExtensionForm::renameToDuplicateIsRefusedWhileTyping()
     QVERIFY(!editor->toolTip().isEmpty()); // the editor is marked too
     QTest::keyClick(editor, Qt::Key_Return);
     QCoreApplication::processEvents(); // a commit would be a queued call
-    QVERIFY(openEditor<QLineEdit>("formKeyEditor")); // still open, to be corrected
+    QVERIFY(test::visibleEditor<QLineEdit>(view(), "formKeyEditor")); // still open, to be corrected
     QCOMPARE(edited.size(), 0);
 
     QTest::keyClicks(editor, u"_2"_s);
@@ -173,7 +153,7 @@ void TestExtensionForm::addRemoveAndMoveWithButtons()
     click("formAddButton");
     QCOMPARE(edited.size(), 1);
     QCOMPARE(edited.at(0).at(0).toString(), uR"({"a":1.0,"tier":"gold","new_key":""})"_s);
-    auto *keyEditor = openEditor<QLineEdit>("formKeyEditor"); // the new key is ready to be named
+    auto *keyEditor = test::visibleEditor<QLineEdit>(view(), "formKeyEditor"); // the new key is ready to be named
     QVERIFY(keyEditor);
     keyEditor->selectAll();
     QTest::keyClicks(keyEditor, u"ticket"_s);
@@ -232,8 +212,8 @@ void TestExtensionForm::changeTypeWithTheCombo()
 {
     m_form->setText(uR"({"n": "42"})"_s);
     QSignalSpy edited(m_form, &ExtensionForm::textEdited);
-    doubleClick(at(u"/n"_s, Model::TypeColumn));
-    auto *combo = openEditor<QComboBox>("formTypeEditor");
+    test::doubleClickCell(view(), at(u"/n"_s, Model::TypeColumn));
+    auto *combo = test::visibleEditor<QComboBox>(view(), "formTypeEditor");
     QVERIFY(combo);
     QCOMPARE(combo->currentText(), u"string"_s);
     QTest::keyClick(combo, Qt::Key_Down); // string → integer
@@ -290,8 +270,8 @@ void TestExtensionForm::readOnlyDisablesEditing()
                              "formMoveDownButton"})
         QVERIFY2(!child<QPushButton>(name)->isEnabled(), name);
     QSignalSpy edited(m_form, &ExtensionForm::textEdited);
-    doubleClick(at(u"/a"_s, Model::ValueColumn));
-    QVERIFY(!openEditor<QLineEdit>("formStringEditor"));
+    test::doubleClickCell(view(), at(u"/a"_s, Model::ValueColumn));
+    QVERIFY(!test::visibleEditor<QLineEdit>(view(), "formStringEditor"));
     QCOMPARE(edited.size(), 0);
     m_form->setReadOnly(false);
     QVERIFY(child<QPushButton>("formAddButton")->isEnabled());

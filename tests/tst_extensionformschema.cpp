@@ -1,6 +1,7 @@
 #include "ExtensionForm.h"
 #include "models/ExtensionFormModel.h"
 #include "schema/ExtensionSchema.h"
+#include "support/ItemViewClicks.h"
 #include "support/RequireChild.h"
 
 #include <QAbstractItemModelTester>
@@ -71,9 +72,6 @@ private:
     T *child(const char *name) { return test::requireChild<T>(m_form, name); }
     QTreeView *view() { return child<QTreeView>("extensionFormView"); }
     QModelIndex at(const QString &pointer, int column) { return m_form->model()->indexForPointer(pointer, column); }
-    void doubleClick(const QModelIndex &index);
-    template<typename T>
-    T *openEditor(const char *name);
     static std::shared_ptr<const ExtensionSchema> schema(const QByteArray &text = TeamSchema);
 
     ExtensionForm *m_form = nullptr;
@@ -107,28 +105,12 @@ void TestExtensionFormSchema::cleanup()
     m_form = nullptr;
 }
 
-void TestExtensionFormSchema::doubleClick(const QModelIndex &index)
-{
-    QVERIFY(index.isValid());
-    view()->scrollTo(index);
-    const QPoint center = view()->visualRect(index).center();
-    QTest::mouseClick(view()->viewport(), Qt::LeftButton, {}, center);
-    QTest::mouseDClick(view()->viewport(), Qt::LeftButton, {}, center);
-}
-
-template<typename T>
-T *TestExtensionFormSchema::openEditor(const char *name)
-{
-    auto *editor = view()->findChild<T *>(QString::fromLatin1(name));
-    return editor && editor->isVisible() ? editor : nullptr;
-}
-
 void TestExtensionFormSchema::enumIsADropDown()
 {
     m_form->setText(uR"({"ticket":"T-0001","priority":"high"})"_s);
     QSignalSpy edited(m_form, &ExtensionForm::textEdited);
-    doubleClick(at(u"/priority"_s, Model::ValueColumn));
-    auto *combo = openEditor<QComboBox>("formEnumEditor");
+    test::doubleClickCell(view(), at(u"/priority"_s, Model::ValueColumn));
+    auto *combo = test::visibleEditor<QComboBox>(view(), "formEnumEditor");
     QVERIFY(combo);
     QCOMPARE(combo->count(), 4);
     QCOMPARE(combo->currentText(), u"high"_s);
@@ -151,8 +133,8 @@ void TestExtensionFormSchema::boundedIntegers()
     QFETCH(QString, editorName);
     m_form->setText(uR"({"%1":3})"_s.arg(key));
     QSignalSpy edited(m_form, &ExtensionForm::textEdited);
-    doubleClick(at(u'/' + key, Model::ValueColumn));
-    QWidget *editor = openEditor<QWidget>(editorName.toLatin1().constData());
+    test::doubleClickCell(view(), at(u'/' + key, Model::ValueColumn));
+    QWidget *editor = test::visibleEditor<QWidget>(view(), editorName.toLatin1().constData());
     QVERIFY(editor);
     if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
         QCOMPARE(spin->minimum(), 0);
@@ -170,8 +152,8 @@ void TestExtensionFormSchema::boundedIntegers()
 void TestExtensionFormSchema::boundedNumberIsADoubleSpinBox()
 {
     m_form->setText(uR"({"score":2.5})"_s);
-    doubleClick(at(u"/score"_s, Model::ValueColumn));
-    auto *spin = openEditor<QDoubleSpinBox>("formDoubleSpinEditor");
+    test::doubleClickCell(view(), at(u"/score"_s, Model::ValueColumn));
+    auto *spin = test::visibleEditor<QDoubleSpinBox>(view(), "formDoubleSpinEditor");
     QVERIFY(spin);
     QCOMPARE(spin->maximum(), 5.0);
     QCOMPARE(spin->value(), 2.5);
@@ -190,8 +172,8 @@ void TestExtensionFormSchema::booleanIsACheckBox()
 void TestExtensionFormSchema::maxLengthHasACounter()
 {
     m_form->setText(uR"({"agent":"ann"})"_s);
-    doubleClick(at(u"/agent"_s, Model::ValueColumn));
-    auto *editor = openEditor<QLineEdit>("formStringEditor");
+    test::doubleClickCell(view(), at(u"/agent"_s, Model::ValueColumn));
+    auto *editor = test::visibleEditor<QLineEdit>(view(), "formStringEditor");
     QVERIFY(editor);
     auto *counter = editor->findChild<QLabel *>(u"formLengthCounter"_s);
     QVERIFY(counter);
@@ -294,8 +276,8 @@ void TestExtensionFormSchema::errorsBesideTheFieldAsYouType()
     auto *errors = child<QLabel>("schemaErrors");
     QVERIFY(!errors->isVisible());
     QSignalSpy changed(m_form->model(), &ExtensionFormModel::schemaErrorsChanged);
-    doubleClick(at(u"/ticket"_s, Model::ValueColumn));
-    auto *editor = openEditor<QLineEdit>("formStringEditor");
+    test::doubleClickCell(view(), at(u"/ticket"_s, Model::ValueColumn));
+    auto *editor = test::visibleEditor<QLineEdit>(view(), "formStringEditor");
     QVERIFY(editor);
     editor->selectAll();
     QTest::keyClicks(editor, u"12"_s);

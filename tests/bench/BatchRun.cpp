@@ -60,13 +60,8 @@ bool BatchRun::run()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), settings);
     const Credentials demo = SandboxServer::demoCredentials();
-    ChildProcess add;
-    add.program = m_config.cliPath;
-    add.arguments = {QStringLiteral("profile"), QStringLiteral("add"), QString::fromLatin1(CliProfile),
-                     QStringLiteral("--endpoint"), url, QStringLiteral("--app-key"), demo.appKey, QStringLiteral("--replace")};
-    add.environment = environment;
-    add.input = demo.appSecret.toUtf8() + '\n';
-    if (const ChildProcess::Result added = add.run(); !added.ok) {
+    if (const ChildProcess::Result added = storeCliProfile(m_config.cliPath, environment, url, demo.appKey, demo.appSecret);
+        !added.ok) {
         m_results.skip(cliSeries, QStringLiteral("the profile could not be stored (%1); run under "
                                                  "scripts/with-test-keyring.sh").arg(added.problem));
         progress(m_results.skipReason(cliSeries));

@@ -130,14 +130,11 @@ private:
             return m_configuredSettings;
         const QString dir = m_scratch.filePath(QStringLiteral("configured"));
         QDir().mkpath(dir);
-        ChildProcess add;
-        add.program = m_config.cliPath;
-        add.arguments = {QStringLiteral("profile"), QStringLiteral("add"), QString::fromLatin1(CliProfile),
-                         QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:9"),
-                         QStringLiteral("--app-key"), QStringLiteral("benchkey")};
-        add.environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir);
-        add.input = "bench-secret\n";
-        const ChildProcess::Result result = add.run();
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir);
+        const ChildProcess::Result result = storeCliProfile(m_config.cliPath, environment,
+                                                            QStringLiteral("http://127.0.0.1:9"),
+                                                            QStringLiteral("benchkey"), QStringLiteral("bench-secret"));
         if (!result.ok) {
             m_results.skip(QStringLiteral("startup/gui-profile"), QStringLiteral("no keychain to store a profile in (%1)")
                                                                        .arg(result.problem));

@@ -49,4 +49,17 @@ void stopSeededSandbox(QProcess &server)
     }
 }
 
+ChildProcess::Result storeCliProfile(const QString &cliPath, const QProcessEnvironment &environment,
+                                     const QString &endpoint, const QString &appKey, const QString &appSecret)
+{
+    ChildProcess add;
+    add.program = cliPath;
+    add.arguments = {QStringLiteral("profile"), QStringLiteral("add"), QString::fromLatin1(CliProfile),
+                     QStringLiteral("--endpoint"), endpoint, QStringLiteral("--app-key"), appKey,
+                     QStringLiteral("--replace")};
+    add.environment = environment;
+    add.input = appSecret.toUtf8() + '\n';
+    return add.run();
+}
+
 } // namespace convdesk::bench

@@ -15,6 +15,12 @@ namespace convdesk::bench {
 // The profile the driver stores through convdesk-cli.
 inline constexpr char CliProfile[] = "bench";
 
+// `convdesk-cli profile add CliProfile` with this endpoint and credentials, the secret on
+// standard input, into the settings `environment`'s XDG_CONFIG_HOME names. The result says
+// whether it was stored (there must be a keychain: scripts/with-test-keyring.sh).
+ChildProcess::Result storeCliProfile(const QString &cliPath, const QProcessEnvironment &environment,
+                                     const QString &endpoint, const QString &appKey, const QString &appSecret);
+
 // A "[bench] ..." line on standard error, at once.
 void progress(const QString &text);
 

@@ -62,13 +62,9 @@ bool RoundTripRun::run()
     QDir().mkpath(settings);
     QProcessEnvironment cliEnvironment = QProcessEnvironment::systemEnvironment();
     cliEnvironment.insert(QStringLiteral("XDG_CONFIG_HOME"), settings);
-    ChildProcess add;
-    add.program = m_config.cliPath;
-    add.arguments = {QStringLiteral("profile"), QStringLiteral("add"), QString::fromLatin1(CliProfile),
-                     QStringLiteral("--endpoint"), sandbox.url, QStringLiteral("--app-key"), sandbox.appKey};
-    add.environment = cliEnvironment;
-    add.input = sandbox.appSecret.toUtf8() + '\n';
-    if (const ChildProcess::Result added = add.run(); !added.ok) {
+    if (const ChildProcess::Result added =
+            storeCliProfile(m_config.cliPath, cliEnvironment, sandbox.url, sandbox.appKey, sandbox.appSecret);
+        !added.ok) {
         m_results.skip(cliSeries, QStringLiteral("the profile could not be stored (%1); run under "
                                                  "scripts/with-test-keyring.sh").arg(added.problem));
         progress(m_results.skipReason(cliSeries));
