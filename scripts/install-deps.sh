@@ -14,6 +14,7 @@ packages=(
     at-spi2-core python3-pyatspi  # tst_accessibility reads the app through the AT-SPI bus
     xvfb xauth x11-apps imagemagick fonts-noto-cjk
     dpkg-dev desktop-file-utils appstream man-db file
+    lld  # scripts/test.sh links with it: the test programs link several times faster
     curl openssl  # openssl: the sandbox's https certificate (tst_cli)
 )
 

@@ -15,8 +15,8 @@
 namespace convdesk {
 
 namespace {
-constexpr int NameRole = Qt::UserRole;
-constexpr int BuiltInRole = Qt::UserRole + 1;
+constexpr int ProfileNameRole = Qt::UserRole;
+constexpr int ProfileBuiltInRole = Qt::UserRole + 1;
 } // namespace
 
 ProfileManagerDialog::ProfileManagerDialog(ProfileStore &store, SecretStore &secrets, QWidget *parent)
@@ -94,20 +94,20 @@ void ProfileManagerDialog::setBuiltInProfile(const Profile &profile)
 bool ProfileManagerDialog::isBuiltInSelected() const
 {
     const QListWidgetItem *item = m_list->currentItem();
-    return item && item->data(BuiltInRole).toBool();
+    return item && item->data(ProfileBuiltInRole).toBool();
 }
 
 QString ProfileManagerDialog::selectedName() const
 {
     const QListWidgetItem *item = m_list->currentItem();
-    return item && !item->data(BuiltInRole).toBool() ? item->data(NameRole).toString() : QString();
+    return item && !item->data(ProfileBuiltInRole).toBool() ? item->data(ProfileNameRole).toString() : QString();
 }
 
 void ProfileManagerDialog::selectProfile(const QString &name)
 {
     for (int row = 0; row < m_list->count(); ++row) {
         const QListWidgetItem *item = m_list->item(row);
-        if (!item->data(BuiltInRole).toBool() && item->data(NameRole).toString() == name) {
+        if (!item->data(ProfileBuiltInRole).toBool() && item->data(ProfileNameRole).toString() == name) {
             m_list->setCurrentRow(row);
             return;
         }
@@ -210,8 +210,8 @@ void ProfileManagerDialog::reload(const QString &select)
         auto *item = new QListWidgetItem(tr("Sandbox (built in) — local simulator at %1, AppKey %2")
                                              .arg(m_builtIn->baseUrl.toString(), m_builtIn->appKey),
                                          m_list);
-        item->setData(NameRole, m_builtIn->name);
-        item->setData(BuiltInRole, true);
+        item->setData(ProfileNameRole, m_builtIn->name);
+        item->setData(ProfileBuiltInRole, true);
         item->setToolTip(builtInReason());
     }
     for (const QString &name : m_store.names()) {
@@ -220,7 +220,7 @@ void ProfileManagerDialog::reload(const QString &select)
             profile ? tr("%1 — %2, AppKey %3").arg(name, ProfileDialog::regionName(profile->region), profile->appKey)
                     : tr("%1 — unreadable settings").arg(name),
             m_list);
-        item->setData(NameRole, name);
+        item->setData(ProfileNameRole, name);
         if (profile)
             item->setToolTip(profile->endpoint().primary.toString());
     }

@@ -51,25 +51,27 @@ QByteArray injectedFailureText(int status)
 }
 #endif
 
-struct PendingReply
-{
-    QHttpServerResponder responder;
-    SandboxReply reply;
-    QByteArray method;
-    QByteArray path;
-#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
-    // 6.4 deletes a disconnected socket the responder still points at. From 6.5 on the
-    // connection lives as long as its responder, and a write after the client left fails
-    // quietly in QAbstractSocket.
-    QPointer<QTcpSocket> socket;
-#endif
-};
-
 } // namespace
 
 struct SandboxServer::Private
 {
     explicit Private(SandboxServer *owner) : q(owner) {}
+
+    // Nested rather than in the anonymous namespace: a member of a class with linkage may not
+    // have a type without it (GCC's -Wsubobject-linkage, in the unity build).
+    struct PendingReply
+    {
+        QHttpServerResponder responder;
+        SandboxReply reply;
+        QByteArray method;
+        QByteArray path;
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+        // 6.4 deletes a disconnected socket the responder still points at. From 6.5 on the
+        // connection lives as long as its responder, and a write after the client left fails
+        // quietly in QAbstractSocket.
+        QPointer<QTcpSocket> socket;
+#endif
+    };
 
     qint64 nowMs() const
     {

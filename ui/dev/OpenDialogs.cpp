@@ -16,8 +16,8 @@ namespace convdesk {
 
 namespace {
 
-constexpr int TimeLimitMs = 20000;
-constexpr int SettleMs = 300; // layout and the first paint, before the checker looks
+constexpr int DialogsTimeLimitMs = 20000;
+constexpr int DialogsSettleMs = 300; // layout and the first paint, before the checker looks
 
 // The Profiles dialog refers to its store; a child of the dialog, this one goes with it.
 class ProfileStoreHolder final : public QObject
@@ -83,7 +83,7 @@ QStringList openDialogsWhenShown(MainWindow &window, QSettings &settings, Secret
     const auto openAll = [&window, &settings, &secrets, names] {
         for (const QString &name : names)
             open(window, settings, secrets, name);
-        QTimer::singleShot(SettleMs, &window, [] {
+        QTimer::singleShot(DialogsSettleMs, &window, [] {
             std::puts("CONVDESK_DIALOGS open");
             std::fflush(stdout);
         });
@@ -100,7 +100,7 @@ QStringList openDialogsWhenShown(MainWindow &window, QSettings &settings, Secret
         std::fputs("convdesk: no conversation was shown in time; no dialog opened\n", stderr);
         QCoreApplication::exit(1);
     });
-    limit->start(TimeLimitMs);
+    limit->start(DialogsTimeLimitMs);
     QObject::connect(&window, &MainWindow::conversationShown, &window, [limit, openAll] {
         limit->stop();
         openAll();

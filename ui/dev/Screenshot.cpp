@@ -13,8 +13,8 @@
 namespace convdesk {
 
 namespace {
-constexpr int TimeLimitMs = 20000;
-constexpr int SettleMs = 500; // layout, column sizing and the first paint
+constexpr int ScreenshotTimeLimitMs = 20000;
+constexpr int ScreenshotSettleMs = 500; // layout, column sizing and the first paint
 } // namespace
 
 void captureWhenShown(MainWindow &window, const QString &path)
@@ -26,7 +26,7 @@ void captureWhenShown(MainWindow &window, const QString &path)
                                         "main", "convdesk: no conversation was shown in time; no screenshot taken")));
         QCoreApplication::exit(1);
     });
-    limit->start(TimeLimitMs);
+    limit->start(ScreenshotTimeLimitMs);
 
     QObject::connect(&window, &MainWindow::conversationShown, &window, [&window, path, limit] {
         limit->stop();
@@ -36,7 +36,7 @@ void captureWhenShown(MainWindow &window, const QString &path)
         panel->setCurrentPath(QStringLiteral("$.last_message.message.text"));
         auto grabSoon = [&window, path, limit] {
             limit->stop();
-            QTimer::singleShot(SettleMs, &window, [&window, path] {
+            QTimer::singleShot(ScreenshotSettleMs, &window, [&window, path] {
                 const bool saved = window.grab().save(path, "PNG");
                 if (!saved)
                     std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("main", "convdesk: could not write %1")
@@ -48,7 +48,7 @@ void captureWhenShown(MainWindow &window, const QString &path)
         AccountBrowser *browser = window.accountBrowser();
         QObject::connect(browser, &AccountBrowser::pageLoaded, &window, grabSoon, Qt::SingleShotConnection);
         QObject::connect(browser, &AccountBrowser::pageFailed, &window, grabSoon, Qt::SingleShotConnection);
-        limit->start(TimeLimitMs);
+        limit->start(ScreenshotTimeLimitMs);
         browser->list();
     }, Qt::SingleShotConnection);
 }

@@ -61,7 +61,7 @@ std::string compact(const std::string &json)
     return out;
 }
 
-std::string quoted(const QString &text)
+std::string jsonQuoted(const QString &text)
 {
     return Json::serialize(OrderedJson(Json::toStdString(text))).toStdString();
 }
@@ -189,7 +189,7 @@ std::string convert(const std::string &text, const Span &span, ValueKind to, con
     switch (to) {
     case ValueKind::String:
         if (span.kind == ValueKind::Integer || span.kind == ValueKind::Number || span.kind == ValueKind::Boolean)
-            return quoted(Json::toQString(exact));
+            return jsonQuoted(Json::toQString(exact));
         return "\"\"";
     case ValueKind::Integer:
         if (span.kind == ValueKind::String && JsonTextSpans::isInt64(decodedUtf8))
@@ -237,7 +237,7 @@ bool applyEdit(std::string &text, const JsonTextEditor::Edit &edit, QString *err
         }
         newValue = compact(Json::toStdString(edit.value));
     } else if (edit.kind == EditKind::SetString) {
-        newValue = quoted(edit.value);
+        newValue = jsonQuoted(edit.value);
     }
 
     const JsonTextSpans spans = JsonTextSpans::scanValid(text);
@@ -279,7 +279,7 @@ bool applyEdit(std::string &text, const JsonTextEditor::Edit &edit, QString *err
                 return false;
             }
             const size_t at = edit.position < 0 ? memberCount : qMin(size_t(edit.position), memberCount);
-            insertMember(text, *container, at, quoted(Json::toQString(last)) + ':' + newValue);
+            insertMember(text, *container, at, jsonQuoted(Json::toQString(last)) + ':' + newValue);
             return true;
         }
         const auto index = last == "-" ? std::optional<size_t>(memberCount) : arrayIndex(last);
@@ -321,7 +321,7 @@ bool applyEdit(std::string &text, const JsonTextEditor::Edit &edit, QString *err
         }
         const Span &member = container->children[size_t(found)];
         if (member.key != edit.value)
-            text.replace(member.start, member.keyEnd - member.start, quoted(edit.value));
+            text.replace(member.start, member.keyEnd - member.start, jsonQuoted(edit.value));
         return true;
     }
     if (edit.kind == EditKind::Move) {
@@ -347,7 +347,7 @@ bool applyEdit(std::string &text, const JsonTextEditor::Edit &edit, QString *err
     }
     std::string addition;
     if (isObject) {
-        addition = quoted(Json::toQString(last)) + ':' + newValue;
+        addition = jsonQuoted(Json::toQString(last)) + ':' + newValue;
     } else if (last == "-") {
         addition = newValue;
     } else {
