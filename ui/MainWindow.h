@@ -60,6 +60,13 @@ public:
     // message banner says why, `error` gets the reason, and false is returned. True, doing
     // nothing, when this window's simulator runs already.
     bool startSandbox(quint16 port = 0, QString *error = nullptr);
+    // What `convdesk --sandbox` does: the window says "Starting the sandbox…" at once and
+    // starts the simulator (startSandbox) after its first paint, or on the next turn of the
+    // event loop when it is shown already: its server and the TLS backend Qt's HTTP server
+    // loads are not needed for the first screen. When it cannot start, sandboxStartFailed()
+    // follows the banner's message, else sandboxStarted().
+    void startSandboxAfterFirstPaint(quint16 port = 0);
+    bool isSandboxStarting() const { return m_sandboxStarting; }
     bool isSandboxActive() const;
     bool isWelcomeShown() const; // the welcome page, in place of the tree and the editor
 
@@ -97,6 +104,10 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The tree, raw view and editor show a newly loaded or saved conversation.
     void conversationShown();
+    // The window's simulator runs and sandbox mode is on (its first conversation is loading).
+    void sandboxStarted();
+    // A start asked for with startSandboxAfterFirstPaint() failed; `problem` says why.
+    void sandboxStartFailed(const QString &problem);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -132,6 +143,7 @@ private:
     CurlCopier *m_curlCopier = nullptr;
     HistoryDialog *m_history = nullptr;
     SandboxRunner *m_sandbox = nullptr; // a child made after the session, so it goes after it
+    bool m_sandboxStarting = false;     // startSandboxAfterFirstPaint() waits for the first paint
 
     MainWindowActions m_actions;
     MainWindowWidgets m_ui;

@@ -124,10 +124,13 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "convdesk: warning: %s\n", qPrintable(privacyProblem));
     KeychainSecretStore secrets(AppIdentity::keychainService());
     MainWindow window(settings, secrets);
-    // Asked for on the command line, a sandbox that cannot start ends the program there.
-    if (QString problem; parser.isSet(sandboxOption) && !window.startSandbox(0, &problem)) {
-        std::fprintf(stderr, "convdesk: %s\n", qPrintable(problem));
-        return 1;
+    if (parser.isSet(sandboxOption)) {
+        // Asked for on the command line, a sandbox that cannot start ends the program there.
+        QObject::connect(&window, &MainWindow::sandboxStartFailed, &window, [](const QString &problem) {
+            std::fprintf(stderr, "convdesk: %s\n", qPrintable(problem));
+            QCoreApplication::exit(1);
+        });
+        window.startSandboxAfterFirstPaint();
     }
 #ifdef CONVDESK_DEV_HOOKS
     if (parser.isSet(screenshotOption))
@@ -151,8 +154,13 @@ int main(int argc, char *argv[])
             window.openLink(received);
         });
     }
-    if (!link.isEmpty())
+    if (!link.isEmpty() && window.isSandboxStarting()) {
+        // A link may name the sandbox's profile, which exists once the sandbox runs.
+        QObject::connect(&window, &MainWindow::sandboxStarted, &window, [&window, link] { window.openLink(link); },
+                         Qt::SingleShotConnection);
+    } else if (!link.isEmpty()) {
         window.openLink(link);
+    }
     const int status = QCoreApplication::exec();
     settings.sync();
     if (privacyProblem.isEmpty() && !PrivateFiles::restrictToOwner(settings.fileName(), &privacyProblem))
