@@ -1,10 +1,12 @@
 #include "DialogHook.h"
 #include "MainWindow.h"
 #include "MessageBanner.h"
+#include "profiles/ProfileStore.h"
 #include "secrets/InMemorySecretStore.h"
 #include "session/ConversationSession.h"
 #include "support/RequireChild.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QSettings>
 #include <QSignalSpy>
@@ -48,11 +50,34 @@ private:
     MainWindow *m_window;
 };
 
+// The test's secrets, counting which profiles' AppSecrets were read.
+class ReadCountingSecretStore final : public SecretStore
+{
+public:
+    QStringList reads;
+    InMemorySecretStore held;
+
+    void read(const QString &profileName, QObject *context, Callback callback) override
+    {
+        reads.append(profileName);
+        held.read(profileName, context, std::move(callback));
+    }
+    void write(const QString &profileName, const QString &secret, QObject *context, Callback callback) override
+    {
+        held.write(profileName, secret, context, std::move(callback));
+    }
+    void remove(const QString &profileName, QObject *context, Callback callback) override
+    {
+        held.remove(profileName, context, std::move(callback));
+    }
+};
+
 } // namespace
 
 // `convdesk --sandbox`: the window comes up first, saying the sandbox is starting, and the
 // simulator (with the TLS backend Qt's HTTP server loads) starts after its first paint; the
-// first conversation then loads as before. A simulator that cannot start is reported.
+// first conversation then loads as before. A simulator that cannot start is reported. No
+// stored profile's AppSecret is read on the way.
 class TestSandboxAtStart : public QObject
 {
     Q_OBJECT
@@ -65,6 +90,8 @@ private Q_SLOTS:
     void startsAfterTheFirstPaintAndLoads();
     void startsOnTheNextTurnWhenAlreadyShown();
     void failureIsReportedAndTheWelcomePageReturns();
+    void openingOnTheSandboxReadsNoStoredSecret_data();
+    void openingOnTheSandboxReadsNoStoredSecret();
 
 private:
     void createWindow();
@@ -75,6 +102,7 @@ private:
     int m_count = 0;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<InMemorySecretStore> m_secrets;
+    std::unique_ptr<SecretStore> m_countingSecrets; // for a window that counts its reads
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -95,6 +123,7 @@ void TestSandboxAtStart::init()
 void TestSandboxAtStart::cleanup()
 {
     m_window.reset();
+    m_countingSecrets.reset();
     m_secrets.reset();
     m_settings.reset();
 }
@@ -177,6 +206,44 @@ void TestSandboxAtStart::failureIsReportedAndTheWelcomePageReturns()
     QVERIFY(problem->isVisible());
     QVERIFY2(problem->text().contains(u"The sandbox could not start"_s), qPrintable(problem->text()));
     QVERIFY(m_window->isWelcomeShown()); // both ways to start are offered again
+}
+
+void TestSandboxAtStart::openingOnTheSandboxReadsNoStoredSecret_data()
+{
+    QTest::addColumn<MainWindow::Opening>("opening");
+    QTest::addColumn<QStringList>("secretsRead");
+    QTest::addRow("default profile") << MainWindow::Opening::DefaultProfile << QStringList{u"prod"_s};
+    QTest::addRow("sandbox") << MainWindow::Opening::Sandbox << QStringList{};
+}
+
+void TestSandboxAtStart::openingOnTheSandboxReadsNoStoredSecret()
+{
+    QFETCH(MainWindow::Opening, opening);
+    QFETCH(QStringList, secretsRead);
+    Profile profile;
+    profile.name = u"prod"_s;
+    profile.appKey = u"k1"_s;
+    QVERIFY(ProfileStore(*m_settings).save(profile));
+    auto counting = std::make_unique<ReadCountingSecretStore>();
+    ReadCountingSecretStore &secrets = *counting;
+    m_countingSecrets = std::move(counting);
+    secrets.held.write(u"prod"_s, u"s1"_s, this, [](const SecretResult &) {});
+    m_window = std::make_unique<MainWindow>(*m_settings, secrets, opening);
+    m_window->setAuditLogPath(m_dir.filePath(u"audit-%1.jsonl"_s.arg(m_count)));
+    QCOMPARE(m_window->isSandboxStarting(), opening == MainWindow::Opening::Sandbox);
+    QVERIFY(!m_window->isWelcomeShown());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    if (opening == MainWindow::Opening::Sandbox) {
+        QSignalSpy started(m_window.get(), &MainWindow::sandboxStarted);
+        QVERIFY(m_window->isSandboxActive() || started.wait(10000));
+        QVERIFY(m_window->isSandboxActive());
+        // The stored profile is still offered beside the sandbox's.
+        auto *profiles = find<QComboBox>("profileCombo");
+        QVERIFY(profiles->findText(u"prod"_s, Qt::MatchContains) >= 0);
+    }
+    QCoreApplication::processEvents();
+    QCOMPARE(secrets.reads, secretsRead);
 }
 
 QTEST_MAIN(TestSandboxAtStart)

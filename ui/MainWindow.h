@@ -43,8 +43,14 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
     static constexpr int CopiedNoteMs = 2500; // how long "Value copied." shows
+    // What the window opens on: the default profile (its AppSecret read from the keychain at
+    // once), or the built-in sandbox, started after the first paint
+    // (startSandboxAfterFirstPaint) with no stored profile activated or read before it.
+    enum class Opening { DefaultProfile, Sandbox };
+
     // Profiles and window state live in `settings`, AppSecrets in `secrets`.
     MainWindow(QSettings &settings, SecretStore &secrets, QWidget *parent = nullptr);
+    MainWindow(QSettings &settings, SecretStore &secrets, Opening opening, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Sandbox mode: an in-memory "Sandbox" profile for the simulator at `baseUrl` (its demo

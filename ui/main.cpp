@@ -123,15 +123,14 @@ int main(int argc, char *argv[])
     if (!PrivateFiles::prepareSettingsFile(settings, &privacyProblem))
         std::fprintf(stderr, "convdesk: warning: %s\n", qPrintable(privacyProblem));
     KeychainSecretStore secrets(AppIdentity::keychainService());
-    MainWindow window(settings, secrets);
-    if (parser.isSet(sandboxOption)) {
-        // Asked for on the command line, a sandbox that cannot start ends the program there.
-        QObject::connect(&window, &MainWindow::sandboxStartFailed, &window, [](const QString &problem) {
-            std::fprintf(stderr, "convdesk: %s\n", qPrintable(problem));
-            QCoreApplication::exit(1);
-        });
-        window.startSandboxAfterFirstPaint();
-    }
+    MainWindow window(settings, secrets,
+                      parser.isSet(sandboxOption) ? MainWindow::Opening::Sandbox : MainWindow::Opening::DefaultProfile);
+    // Asked for on the command line, a sandbox that cannot start (after the first paint) ends
+    // the program there.
+    QObject::connect(&window, &MainWindow::sandboxStartFailed, &window, [](const QString &problem) {
+        std::fprintf(stderr, "convdesk: %s\n", qPrintable(problem));
+        QCoreApplication::exit(1);
+    });
 #ifdef CONVDESK_DEV_HOOKS
     if (parser.isSet(screenshotOption))
         captureWhenShown(window, parser.value(screenshotOption));
