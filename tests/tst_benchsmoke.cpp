@@ -179,6 +179,10 @@ void TestBenchSmoke::driverWritesTheReport()
     QVERIFY(report.contains(u"## Goals"_s));
     QVERIFY(report.contains(u"### 48 KB response"_s));
     QVERIFY(report.contains(u"| convdesk --sandbox, fresh settings |"_s));
+    // Issue 16's start-up goals, against the window with one line of text of the same run.
+    QVERIFY(report.contains(u"| Start-up to a loaded conversation: convdesk ÷ minimal window with one line of text | ≤ 2× |"_s));
+    QVERIFY(report.contains(u"| Resident memory with a conversation loaded: convdesk ÷ minimal window with one line of text | ≤ 1.3× |"_s));
+    QVERIFY(report.contains(u"| minimal Qt window with one line of text (reference) |"_s));
     QVERIFY(report.contains(u"## Account browser: 250 conversations"_s));
     QVERIFY2(!report.contains(u"failed or were skipped"_s), qPrintable(report));
     QVERIFY(!report.contains(u"not measured"_s));

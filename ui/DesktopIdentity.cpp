@@ -1,6 +1,10 @@
 #include "DesktopIdentity.h"
 
+#include "PngSizesIconEngine.h"
+
 #include <QGuiApplication>
+
+#include <utility>
 
 namespace convdesk::DesktopIdentity {
 
@@ -11,10 +15,11 @@ QString appId()
 
 QIcon applicationIcon()
 {
-    QIcon icon;
+    PngSizesIconEngine::Files files;
     for (const int size : {16, 22, 24, 32, 48, 64, 128, 256, 512})
-        icon.addFile(QStringLiteral(":/icons/hicolor/%1x%1/apps/%2.png").arg(size).arg(appId()), QSize(size, size));
-    return icon;
+        files.emplace(size, QStringLiteral(":/icons/hicolor/%1x%1/apps/%2.png").arg(size).arg(appId()));
+    // Each size is read when it is first drawn (the window icon is set before anything shows).
+    return QIcon(new PngSizesIconEngine(std::move(files)));
 }
 
 void apply()

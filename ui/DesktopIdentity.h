@@ -8,7 +8,8 @@ namespace convdesk::DesktopIdentity {
 // The reverse-DNS id shared by the desktop entry, the AppStream metainfo and the icon.
 QString appId();
 
-// The application icon in every size rendered into the resources (16 to 512 pixels).
+// The application icon in every size rendered into the resources (16 to 512 pixels), each
+// read from them when it is first drawn.
 QIcon applicationIcon();
 
 // Sets the window icon and the desktop file name on the running QGuiApplication, so that

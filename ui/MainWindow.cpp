@@ -33,6 +33,11 @@ using namespace Qt::StringLiterals;
 namespace convdesk {
 
 MainWindow::MainWindow(QSettings &settings, SecretStore &secrets, QWidget *parent)
+    : MainWindow(settings, secrets, Opening::DefaultProfile, parent)
+{
+}
+
+MainWindow::MainWindow(QSettings &settings, SecretStore &secrets, Opening opening, QWidget *parent)
     : QMainWindow(parent)
     , m_settings(settings)
     , m_profiles(settings)
@@ -66,7 +71,12 @@ MainWindow::MainWindow(QSettings &settings, SecretStore &secrets, QWidget *paren
     connectProfiles();
     connectWelcome();
     m_ui.idInput->setSettings(&m_settings);
-    m_profileSwitcher->activateDefault();
+    // The sandbox's profile is chosen as soon as it runs: reading another's secret first
+    // would be a keychain call (and D-Bus set-up) for nothing.
+    if (opening == Opening::Sandbox)
+        startSandboxAfterFirstPaint();
+    else
+        m_profileSwitcher->activateDefault();
     followProfiles();
     m_ui.restoreState(this, m_settings);
     updateActions();

@@ -43,8 +43,14 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
     static constexpr int CopiedNoteMs = 2500; // how long "Value copied." shows
+    // What the window opens on: the default profile (its AppSecret read from the keychain at
+    // once), or the built-in sandbox, started after the first paint
+    // (startSandboxAfterFirstPaint) with no stored profile activated or read before it.
+    enum class Opening { DefaultProfile, Sandbox };
+
     // Profiles and window state live in `settings`, AppSecrets in `secrets`.
     MainWindow(QSettings &settings, SecretStore &secrets, QWidget *parent = nullptr);
+    MainWindow(QSettings &settings, SecretStore &secrets, Opening opening, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Sandbox mode: an in-memory "Sandbox" profile for the simulator at `baseUrl` (its demo
@@ -60,6 +66,13 @@ public:
     // message banner says why, `error` gets the reason, and false is returned. True, doing
     // nothing, when this window's simulator runs already.
     bool startSandbox(quint16 port = 0, QString *error = nullptr);
+    // What `convdesk --sandbox` does: the window says "Starting the sandbox…" at once and
+    // starts the simulator (startSandbox) after its first paint, or on the next turn of the
+    // event loop when it is shown already: its server and the TLS backend Qt's HTTP server
+    // loads are not needed for the first screen. When it cannot start, sandboxStartFailed()
+    // follows the banner's message, else sandboxStarted().
+    void startSandboxAfterFirstPaint(quint16 port = 0);
+    bool isSandboxStarting() const { return m_sandboxStarting; }
     bool isSandboxActive() const;
     bool isWelcomeShown() const; // the welcome page, in place of the tree and the editor
 
@@ -97,6 +110,10 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The tree, raw view and editor show a newly loaded or saved conversation.
     void conversationShown();
+    // The window's simulator runs and sandbox mode is on (its first conversation is loading).
+    void sandboxStarted();
+    // A start asked for with startSandboxAfterFirstPaint() failed; `problem` says why.
+    void sandboxStartFailed(const QString &problem);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -132,6 +149,7 @@ private:
     CurlCopier *m_curlCopier = nullptr;
     HistoryDialog *m_history = nullptr;
     SandboxRunner *m_sandbox = nullptr; // a child made after the session, so it goes after it
+    bool m_sandboxStarting = false;     // startSandboxAfterFirstPaint() waits for the first paint
 
     MainWindowActions m_actions;
     MainWindowWidgets m_ui;

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 
 #include "AccountBrowser.h"
+#include "AfterNextPaint.h"
 #include "CallStatusBar.h"
 #include "ConversationIdInput.h"
 #include "MessageBanner.h"
@@ -14,6 +15,7 @@
 
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTimer>
 
 namespace convdesk {
 
@@ -36,7 +38,8 @@ void MainWindow::followProfiles()
     const bool active = m_profileSwitcher->hasActive();
     // Without a profile the browser has nobody to list for, and says so.
     m_ui.browser->setClient(active ? m_session->client() : nullptr);
-    if (m_profileSwitcher->hasProfiles())
+    // A sandbox about to start has its profile on the way: no welcome page flashes up first.
+    if (m_profileSwitcher->hasProfiles() || m_sandboxStarting)
         m_ui.centralPages->setCurrentWidget(m_ui.splitter);
     else
         m_ui.centralPages->setCurrentWidget(m_ui.welcome);
@@ -81,6 +84,7 @@ void MainWindow::enableSandbox(const QUrl &baseUrl, const Credentials &credentia
 
 bool MainWindow::startSandbox(quint16 port, QString *error)
 {
+    m_sandboxStarting = false;
     if (m_sandbox)
         return true;
     auto runner = std::make_unique<SandboxRunner>(this);
@@ -97,7 +101,31 @@ bool MainWindow::startSandbox(quint16 port, QString *error)
     if (const QString problem = m_sandbox->schemaProblem(); !problem.isEmpty())
         m_ui.sandboxBanner->showMessage(sandboxNotice(m_sandbox->baseUrl()) + u' '
                                         + tr("The sample team schema is not available: %1").arg(problem));
+    Q_EMIT sandboxStarted();
     return true;
+}
+
+void MainWindow::startSandboxAfterFirstPaint(quint16 port)
+{
+    if (m_sandbox || m_sandboxStarting)
+        return;
+    m_sandboxStarting = true;
+    m_ui.sandboxBanner->showMessage(tr("Starting the sandbox…"));
+    followProfiles();
+    auto start = [this, port] {
+        if (!m_sandboxStarting)
+            return; // started meanwhile
+        QString problem;
+        if (!startSandbox(port, &problem)) {
+            m_ui.sandboxBanner->dismiss();
+            followProfiles();
+            Q_EMIT sandboxStartFailed(problem);
+        }
+    };
+    if (isVisible())
+        QTimer::singleShot(0, this, start);
+    else
+        runAfterNextPaint(this, start);
 }
 
 bool MainWindow::isSandboxActive() const

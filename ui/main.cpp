@@ -123,12 +123,14 @@ int main(int argc, char *argv[])
     if (!PrivateFiles::prepareSettingsFile(settings, &privacyProblem))
         std::fprintf(stderr, "convdesk: warning: %s\n", qPrintable(privacyProblem));
     KeychainSecretStore secrets(AppIdentity::keychainService());
-    MainWindow window(settings, secrets);
-    // Asked for on the command line, a sandbox that cannot start ends the program there.
-    if (QString problem; parser.isSet(sandboxOption) && !window.startSandbox(0, &problem)) {
+    MainWindow window(settings, secrets,
+                      parser.isSet(sandboxOption) ? MainWindow::Opening::Sandbox : MainWindow::Opening::DefaultProfile);
+    // Asked for on the command line, a sandbox that cannot start (after the first paint) ends
+    // the program there.
+    QObject::connect(&window, &MainWindow::sandboxStartFailed, &window, [](const QString &problem) {
         std::fprintf(stderr, "convdesk: %s\n", qPrintable(problem));
-        return 1;
-    }
+        QCoreApplication::exit(1);
+    });
 #ifdef CONVDESK_DEV_HOOKS
     if (parser.isSet(screenshotOption))
         captureWhenShown(window, parser.value(screenshotOption));
@@ -151,8 +153,13 @@ int main(int argc, char *argv[])
             window.openLink(received);
         });
     }
-    if (!link.isEmpty())
+    if (!link.isEmpty() && window.isSandboxStarting()) {
+        // A link may name the sandbox's profile, which exists once the sandbox runs.
+        QObject::connect(&window, &MainWindow::sandboxStarted, &window, [&window, link] { window.openLink(link); },
+                         Qt::SingleShotConnection);
+    } else if (!link.isEmpty()) {
         window.openLink(link);
+    }
     const int status = QCoreApplication::exec();
     settings.sync();
     if (privacyProblem.isEmpty() && !PrivateFiles::restrictToOwner(settings.fileName(), &privacyProblem))

@@ -171,38 +171,44 @@ void startupSection(QString &out, const BenchResults &results)
     out += QStringLiteral("\n## Start-up and memory\n\n"
                           "From process start (just before exec) to the line the program prints after the first "
                           "paint that shows what it is for: for `convdesk --sandbox`, the tree after the first "
-                          "sandbox conversation was loaded over loopback; for the minimal program "
-                          "(tests/bench/minimal_window.cpp: QApplication + an empty 1200×760 QMainWindow), its "
-                          "first paint. \"first paint\" is the window's first paint, before any conversation "
-                          "arrived: what start-up work blocks it shows there. Memory is the process's own "
-                          "VmRSS / VmHWM when the conversation is shown. "
+                          "sandbox conversation was loaded over loopback; for the minimal programs "
+                          "(tests/bench/minimal_window.cpp: QApplication + a 1200×760 QMainWindow, empty or "
+                          "showing one line of text), their first paint. \"first paint\" is the window's first "
+                          "paint, before any conversation arrived: what start-up work blocks it shows there. "
+                          "Memory is the process's own VmRSS / VmHWM when the conversation is shown. "
                           "\"stored profile\" starts with a profile whose AppSecret is in the keychain, so the "
-                          "start-up path includes a keychain read. Ratios are ours ÷ minimal: lower is better.\n\n"
-                          "| program | first paint (ms) | window shown (ms) | CPU (ms) | RSS when shown (MB) | peak RSS (MB) | time ÷ minimal | RSS ÷ minimal |\n"
-                          "|---|---|---|---|---|---|---|---|\n");
-    const QString minimal = QStringLiteral("startup/minimal");
+                          "start-up path includes a keychain read. Ratios are ours ÷ the window with one line of "
+                          "text (the reference: any window that shows text loads the font database and shapes "
+                          "glyphs), measured in the same run: lower is better.\n\n"
+                          "| program | first paint (ms) | window shown (ms) | CPU (ms) | RSS when shown (MB) | peak RSS (MB) "
+                          "| first paint ÷ reference | shown ÷ reference | RSS ÷ reference |\n"
+                          "|---|---|---|---|---|---|---|---|---|\n");
+    const QString reference = QStringLiteral("startup/minimal-label");
     const struct
     {
         QString series;
         QString name;
     } rows[] = {
-        {minimal, QStringLiteral("minimal Qt window (baseline)")},
-        {QStringLiteral("startup/minimal-label"), QStringLiteral("minimal Qt window with one line of text (reference)")},
+        {QStringLiteral("startup/minimal"), QStringLiteral("minimal Qt window, empty (no text drawn)")},
+        {reference, QStringLiteral("minimal Qt window with one line of text (reference)")},
         {QStringLiteral("startup/gui"), QStringLiteral("convdesk --sandbox, fresh settings")},
         {QStringLiteral("startup/gui-profile"), QStringLiteral("convdesk --sandbox, stored profile")},
     };
     for (const auto &row : rows) {
         if (!results.has(row.series))
             continue;
-        const bool baseline = row.series == minimal;
-        out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 |\n")
+        const bool isReference = row.series == reference;
+        const auto ratio = [&](const QString &figure) {
+            return isReference ? QStringLiteral("–") : ratioCell(results.ratio(row.series, reference, figure));
+        };
+        out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |\n")
                    .arg(row.name, cell(results.stats(row.series, QStringLiteral("painted_ms"))),
                         cell(results.stats(row.series, QStringLiteral("shown_ms"))),
                         cell(results.stats(row.series, QStringLiteral("cpu_ms"))),
                         cell(results.stats(row.series, field(QStringLiteral("rss_kb"), KbToMb))),
                         cell(results.stats(row.series, field(QStringLiteral("peak_kb"), KbToMb))),
-                        baseline ? QStringLiteral("–") : ratioCell(results.ratio(row.series, minimal, QStringLiteral("shown_ms"))),
-                        baseline ? QStringLiteral("–") : ratioCell(results.ratio(row.series, minimal, QStringLiteral("rss_kb"))));
+                        ratio(QStringLiteral("painted_ms")), ratio(QStringLiteral("shown_ms")),
+                        ratio(QStringLiteral("rss_kb")));
     }
 }
 
@@ -352,13 +358,17 @@ QString BenchReport::write(const BenchResults &results, const BenchConfig &confi
                       results.stats(panel, QStringLiteral("filter_block_ms")), atMost(50), false};
     }
     if (config.scenarios.contains(QStringLiteral("startup"))) {
-        goals << Goal{QStringLiteral("Start-up to a loaded conversation: convdesk ÷ minimal window"), QStringLiteral("≤ 1.3×"),
-                      results.ratio(QStringLiteral("startup/gui"), QStringLiteral("startup/minimal"), QStringLiteral("shown_ms")), atMost(1.3)};
+        // Issue 16: against a window that shows one line of text, measured in the same run.
+        const QString reference = QStringLiteral("startup/minimal-label");
+        goals << Goal{QStringLiteral("Start-up to a loaded conversation: convdesk ÷ minimal window with one line of text"),
+                      QStringLiteral("≤ 2×"), results.ratio(QStringLiteral("startup/gui"), reference, QStringLiteral("shown_ms")),
+                      atMost(2)};
         if (results.has(QStringLiteral("startup/gui-profile")))
-            goals << Goal{QStringLiteral("… with a stored profile (keychain read at start)"), QStringLiteral("≤ 1.3×"),
-                          results.ratio(QStringLiteral("startup/gui-profile"), QStringLiteral("startup/minimal"), QStringLiteral("shown_ms")), atMost(1.3)};
-        goals << Goal{QStringLiteral("Resident memory with a conversation loaded: convdesk ÷ minimal window"), QStringLiteral("≤ 1.5×"),
-                      results.ratio(QStringLiteral("startup/gui"), QStringLiteral("startup/minimal"), QStringLiteral("rss_kb")), atMost(1.5)};
+            goals << Goal{QStringLiteral("… with a stored profile (keychain read at start)"), QStringLiteral("≤ 2×"),
+                          results.ratio(QStringLiteral("startup/gui-profile"), reference, QStringLiteral("shown_ms")), atMost(2)};
+        goals << Goal{QStringLiteral("Resident memory with a conversation loaded: convdesk ÷ minimal window with one line of text"),
+                      QStringLiteral("≤ 1.3×"), results.ratio(QStringLiteral("startup/gui"), reference, QStringLiteral("rss_kb")),
+                      atMost(1.3)};
     }
     if (config.scenarios.contains(QStringLiteral("roundtrip")))
         goals << Goal{QStringLiteral("Round trip: convdesk-cli get ÷ curl"), QStringLiteral("≤ 1.5×"),

@@ -1,10 +1,10 @@
 #include "StartupProbe.h"
 
+#include "AfterNextPaint.h"
 #include "ConversationPanel.h"
 #include "MainWindow.h"
 
 #include <QCoreApplication>
-#include <QEvent>
 #include <QFile>
 #include <QTimer>
 #include <QTreeView>
@@ -58,27 +58,6 @@ void reportAndQuit()
     QCoreApplication::exit(0);
 }
 
-// Reports after the first paint of the watched widget: posted from inside the paint, the
-// report runs once the whole window update has been painted.
-class PaintWatcher final : public QObject
-{
-public:
-    PaintWatcher(QObject *parent, void (*report)()) : QObject(parent), m_report(report) {}
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint && m_report) {
-            QMetaObject::invokeMethod(this, m_report, Qt::QueuedConnection);
-            m_report = nullptr;
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    void (*m_report)();
-};
-
 } // namespace
 
 bool reportWhenLoadedForBenchmark(MainWindow &window)
@@ -92,11 +71,12 @@ bool reportWhenLoadedForBenchmark(MainWindow &window)
         QCoreApplication::exit(1);
     });
     limit->start(TimeLimitMs);
-    window.installEventFilter(new PaintWatcher(&window, &reportPainted));
+    // Reported once the whole window update has been painted.
+    runAfterNextPaint(&window, &reportPainted);
     QObject::connect(&window, &MainWindow::conversationShown, &window, [&window, limit] {
         limit->stop();
         QWidget *viewport = window.conversationPanel()->treeView()->viewport();
-        viewport->installEventFilter(new PaintWatcher(viewport, &reportAndQuit));
+        runAfterNextPaint(viewport, &reportAndQuit);
         viewport->update();
     }, Qt::SingleShotConnection);
     return true;
