@@ -5433,12 +5433,12 @@ Value sent:
         <translation>未保存：自加载以来，%1 的服务端扩展字段已在服务端被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowStart.cpp" line="+60"/>
+        <location filename="../../ui/MainWindowStart.cpp" line="+63"/>
         <source>Sandbox: this window talks to a local simulator at %1 with demo data. Nothing done here reaches a real app.</source>
         <translation>沙盒：此窗口连接的是 %1 上的本地模拟器，使用演示数据。这里的任何操作都不会影响真实应用。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>The sandbox could not start: %1</source>
         <translation>沙盒无法启动：%1</translation>
     </message>
@@ -5448,7 +5448,12 @@ Value sent:
         <translation>示例团队模式不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+277"/>
+        <location line="+10"/>
+        <source>Starting the sandbox…</source>
+        <translation>正在启动沙盒…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="+287"/>
         <location line="+17"/>
         <source>Cannot load: %1</source>
         <translation>无法加载：%1</translation>
@@ -5896,7 +5901,7 @@ Value sent:
 <context>
     <name>convdesk::SandboxServer</name>
     <message>
-        <location filename="../../app/sandbox/SandboxServer.cpp" line="+277"/>
+        <location filename="../../app/sandbox/SandboxServer.cpp" line="+279"/>
         <source>The sandbox is already listening on port %1.</source>
         <translation>沙盒已在端口 %1 上监听。</translation>
     </message>
