@@ -240,6 +240,9 @@ void TestAccountBrowser::choosingARowLoadsIt()
     QCOMPARE((*m_window)->session()->conversationId().toString(), bob);
     QVERIFY((*m_window)->windowTitle().contains(bob));
     QCOMPARE(m_sandbox->requestCount(), requests + 1); // one load, also for a double click
+    // The row holds what the table shows; the window has the whole conversation, from the server.
+    QVERIFY((*m_window)->session()->conversation() == *m_sandbox->conversation(bob));
+    QVERIFY((*m_window)->session()->conversation().contains("last_message"));
     QCOMPARE(table()->selectionModel()->selectedRows().size(), 1);
     QCOMPARE(table()->selectionModel()->selectedRows().first().data(ConversationListModel::ConversationIdRole)
                  .toString(),

@@ -7,6 +7,7 @@
 #include "api/ConversationId.h"
 #include "api/ErrorText.h"
 #include "models/ConversationListModel.h"
+#include "models/SortingProxyModel.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -29,7 +30,7 @@ namespace convdesk {
 AccountBrowser::AccountBrowser(QWidget *parent)
     : QWidget(parent)
     , m_model(new ConversationListModel(this))
-    , m_sorted(new QSortFilterProxyModel(this))
+    , m_sorted(new SortingProxyModel(this))
     , m_account(new QLineEdit(this))
     , m_listButton(new QPushButton(tr("List"), this))
     , m_loadMoreButton(new QPushButton(tr("Load more"), this))
