@@ -74,6 +74,7 @@ private:
     void setUpColumns();
     void sizeColumns();
     void fitColumns();
+    void resizeColumnToShownRows(int column);
     void updateColumnActions();
     void fetch(const QString &pageToken);
     void onPage(const ApiResult &result);
