@@ -271,7 +271,9 @@ void listSection(QString &out, const BenchResults &results, const BenchConfig &c
                           "per conversation in a plain QTableView (the baseline); **browser** = ours: the window's "
                           "AccountBrowser (ApiClient::listConversations, ConversationListModel behind the proxy "
                           "that sorts by update time), \"Load more\" until the last page. Scroll: %2 steps of 3 "
-                          "rows, a full repaint each. Ratios are baseline ÷ ours: higher is better for ours.\n\n"
+                          "rows, a full repaint each. The CPU times are the process's (all its threads): on a busy "
+                          "machine they leave out the waiting for a CPU that the wall-clock times include. Ratios "
+                          "are baseline ÷ ours: higher is better for ours.\n\n"
                           "| figure | eager (baseline) | browser (ours) | eager ÷ browser |\n|---|---|---|---|\n")
                .arg(config.listCount).arg(config.scrollSteps);
     const auto row = [&](const QString &name, const Figure &figure, bool withRatio = true) {
@@ -287,6 +289,10 @@ void listSection(QString &out, const BenchResults &results, const BenchConfig &c
     row(QStringLiteral("RSS growth with every page shown (MB)"),
         difference(QStringLiteral("rss_end_kb"), QStringLiteral("rss_before_kb"), KbToMb));
     row(QStringLiteral("peak RSS (MB)"), field(QStringLiteral("peak_end_kb"), KbToMb));
+    row(QStringLiteral("first page shown, CPU time (ms)"), field(QStringLiteral("first_page_cpu_ms")));
+    row(QStringLiteral("all pages shown, CPU time (ms)"), field(QStringLiteral("all_pages_cpu_ms")));
+    row(QStringLiteral("scroll step, CPU time, median (ms)"), field(QStringLiteral("scroll_cpu_median_ms")));
+    row(QStringLiteral("scroll step, CPU time, p95 (ms)"), field(QStringLiteral("scroll_cpu_p95_ms")));
 }
 
 } // namespace
