@@ -36,6 +36,7 @@ private Q_SLOTS:
     void isDockedWithTheLoadedAccount();
     void pagesThroughEveryConversationWithLoadMore();
     void sortsByUpdateTime();
+    void hiddenColumnIsSizedWhenShown();
     void choosingARowLoadsIt_data();
     void choosingARowLoadsIt();
     void choosingAsksAboutUnsavedEdits();
@@ -205,6 +206,29 @@ void TestAccountBrowser::sortsByUpdateTime()
     times = updateTimes();
     QVERIFY(std::is_sorted(times.begin(), times.end()));
     QVERIFY(times.first() < times.last());
+}
+
+void TestAccountBrowser::hiddenColumnIsSizedWhenShown()
+{
+    // The first page sizes the shown columns; a hidden one is measured when it is shown,
+    // as wide as the IDs on screen.
+    listAll();
+    QHeaderView *header = table()->horizontalHeader();
+    QVERIFY(header->isSectionHidden(ConversationListModel::IdColumn));
+    QAction *showId = nullptr;
+    for (QAction *action : header->actions()) {
+        if (action->objectName() == u"browserColumnAction%1"_s.arg(ConversationListModel::IdColumn))
+            showId = action;
+    }
+    QVERIFY(showId);
+    showId->trigger();
+    QVERIFY(!header->isSectionHidden(ConversationListModel::IdColumn));
+    const int firstRow = table()->rowAt(0);
+    QVERIFY(firstRow >= 0);
+    const QString id = table()->model()->index(firstRow, ConversationListModel::IdColumn).data().toString();
+    const int wanted = std::min(table()->fontMetrics().horizontalAdvance(id), table()->fontMetrics().averageCharWidth() * 32);
+    QVERIFY2(header->sectionSize(ConversationListModel::IdColumn) >= wanted,
+             qPrintable(u"%1 < %2"_s.arg(header->sectionSize(ConversationListModel::IdColumn)).arg(wanted)));
 }
 
 void TestAccountBrowser::choosingARowLoadsIt_data()

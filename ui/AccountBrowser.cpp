@@ -133,6 +133,8 @@ void AccountBrowser::setUpColumns()
         m_columnActions.append(action);
         connect(action, &QAction::toggled, this, [this, column](bool shown) {
             m_view->horizontalHeader()->setSectionHidden(column, !shown);
+            if (shown && m_columnsToSize.contains(column))
+                sizeColumn(column);
             updateColumnActions();
             fitColumns();
         });
@@ -143,16 +145,27 @@ void AccountBrowser::setUpColumns()
 
 void AccountBrowser::sizeColumns()
 {
-    // As wide as their text, the hidden ones too for when they are shown; fitColumns() then
-    // makes room for the message.
+    // As wide as their text; a hidden column when it is first shown, over the rows then on
+    // screen (measuring the four hidden ones cost the first page more than adding its rows).
+    // fitColumns() then makes room for the message.
     m_columnsSized = true;
-    const int widest = fontMetrics().averageCharWidth() * 32; // a long preview must not push the rest away
+    const QHeaderView *header = m_view->horizontalHeader();
     for (int column = 0; column < ConversationListModel::ColumnCount; ++column) {
-        if (column == ConversationListModel::LastMessageColumn)
-            continue;
-        resizeColumnToShownRows(column);
-        m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), widest));
+        if (header->isSectionHidden(column))
+            m_columnsToSize.insert(column);
+        else
+            sizeColumn(column);
     }
+}
+
+void AccountBrowser::sizeColumn(int column)
+{
+    m_columnsToSize.remove(column);
+    if (column == ConversationListModel::LastMessageColumn)
+        return; // it takes what the others leave
+    const int widest = fontMetrics().averageCharWidth() * 32; // a long preview must not push the rest away
+    resizeColumnToShownRows(column);
+    m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), widest));
 }
 
 void AccountBrowser::fitColumns()
@@ -218,6 +231,7 @@ bool AccountBrowser::restoreColumns(const QByteArray &state)
     if (header->hiddenSectionCount() == header->count())
         header->showSection(ConversationListModel::LastMessageColumn);
     m_columnsSized = true;
+    m_columnsToSize.clear(); // the state has their widths
     updateColumnActions();
     fitColumns();
     return true;

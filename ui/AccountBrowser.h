@@ -73,6 +73,7 @@ protected:
 private:
     void setUpColumns();
     void sizeColumns();
+    void sizeColumn(int column);
     void fitColumns();
     void resizeColumnToShownRows(int column);
     void updateColumnActions();
@@ -97,6 +98,7 @@ private:
     QString m_shownId;
     QList<QAction *> m_columnActions; // the header's menu: one per column, checked when shown
     bool m_columnsSized = false;      // by the first page, or by restoreColumns()
+    QSet<int> m_columnsToSize;        // hidden when the first page came: sized when shown
     int m_pageSize = DefaultPageSize;
 };
 
