@@ -36,6 +36,7 @@ private Q_SLOTS:
     void isDockedWithTheLoadedAccount();
     void pagesThroughEveryConversationWithLoadMore();
     void sortsByUpdateTime();
+    void hiddenColumnIsSizedWhenShown();
     void choosingARowLoadsIt_data();
     void choosingARowLoadsIt();
     void choosingAsksAboutUnsavedEdits();
@@ -207,6 +208,29 @@ void TestAccountBrowser::sortsByUpdateTime()
     QVERIFY(times.first() < times.last());
 }
 
+void TestAccountBrowser::hiddenColumnIsSizedWhenShown()
+{
+    // The first page sizes the shown columns; a hidden one is measured when it is shown,
+    // as wide as the IDs on screen.
+    listAll();
+    QHeaderView *header = table()->horizontalHeader();
+    QVERIFY(header->isSectionHidden(ConversationListModel::IdColumn));
+    QAction *showId = nullptr;
+    for (QAction *action : header->actions()) {
+        if (action->objectName() == u"browserColumnAction%1"_s.arg(ConversationListModel::IdColumn))
+            showId = action;
+    }
+    QVERIFY(showId);
+    showId->trigger();
+    QVERIFY(!header->isSectionHidden(ConversationListModel::IdColumn));
+    const int firstRow = table()->rowAt(0);
+    QVERIFY(firstRow >= 0);
+    const QString id = table()->model()->index(firstRow, ConversationListModel::IdColumn).data().toString();
+    const int wanted = std::min(table()->fontMetrics().horizontalAdvance(id), table()->fontMetrics().averageCharWidth() * 32);
+    QVERIFY2(header->sectionSize(ConversationListModel::IdColumn) >= wanted,
+             qPrintable(u"%1 < %2"_s.arg(header->sectionSize(ConversationListModel::IdColumn)).arg(wanted)));
+}
+
 void TestAccountBrowser::choosingARowLoadsIt_data()
 {
     QTest::addColumn<QString>("how");
@@ -240,6 +264,9 @@ void TestAccountBrowser::choosingARowLoadsIt()
     QCOMPARE((*m_window)->session()->conversationId().toString(), bob);
     QVERIFY((*m_window)->windowTitle().contains(bob));
     QCOMPARE(m_sandbox->requestCount(), requests + 1); // one load, also for a double click
+    // The row holds what the table shows; the window has the whole conversation, from the server.
+    QVERIFY((*m_window)->session()->conversation() == *m_sandbox->conversation(bob));
+    QVERIFY((*m_window)->session()->conversation().contains("last_message"));
     QCOMPARE(table()->selectionModel()->selectedRows().size(), 1);
     QCOMPARE(table()->selectionModel()->selectedRows().first().data(ConversationListModel::ConversationIdRole)
                  .toString(),

@@ -1,4 +1,6 @@
+#include "json/FieldDecoder.h"
 #include "models/ConversationListModel.h"
+#include "models/SortingProxyModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
@@ -6,6 +8,9 @@
 #include <QSortFilterProxyModel>
 #include <QTest>
 
+#include <algorithm>
+#include <array>
+#include <limits>
 #include <memory>
 
 using namespace convdesk;
@@ -62,7 +67,12 @@ private Q_SLOTS:
     void cleanup();
 
     void pagesAppendAndTrackPaging();
+    void eachPageIsOneInsertion();
+    void rowHoldsOnlyWhatItShows();
+    void cellsShowValuesAsSent_data();
+    void cellsShowValuesAsSent();
     void cellsAreDecoded();
+    void updatedTodayShowsTheTime();
     void updatedTimeIsCompact_data();
     void updatedTimeIsCompact();
     void lastMessageToolTipIsWhole();
@@ -75,6 +85,8 @@ private Q_SLOTS:
     void hasMoreNeedsAToken_data();
     void hasMoreNeedsAToken();
     void sortsByRawValuesThroughAProxy();
+    void sortStaysRightPageAfterPage_data();
+    void sortStaysRightPageAfterPage();
     void clearStartsOver();
 
 private:
@@ -121,6 +133,111 @@ void TestConversationListModel::pagesAppendAndTrackPaging()
              u"a|1|c"_s);
 }
 
+void TestConversationListModel::eachPageIsOneInsertion()
+{
+    // A view and its sorting proxy take a page in one step, however many rows it has.
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QVERIFY(m_model->appendPage(page({conversation("a|1|b", 5, 0), conversation("a|1|c", 4, 0),
+                                      conversation("a|1|b", 6, 1), conversation("a|1|d", 3, 0)},
+                                     true, "t1")));
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 2); // "a|1|b" twice in the page: one row, its last copy
+    QCOMPARE(m_model->index(0, ConversationListModel::UnreadColumn).data().toString(), u"1"_s);
+
+    QVERIFY(m_model->appendPage(page({conversation("a|1|e", 2, 0), conversation("a|1|f", 1, 0)}, false)));
+    QCOMPARE(inserted.size(), 2);
+    QCOMPARE(inserted.at(1).at(1).toInt(), 3);
+    QCOMPARE(inserted.at(1).at(2).toInt(), 4);
+}
+
+void TestConversationListModel::rowHoldsOnlyWhatItShows()
+{
+    // The list page's items carry much the table never shows (attachments, custom fields);
+    // a row keeps its cells, tooltips and sort keys, bounded by what a cell and a tooltip show.
+    const QString longText = u"first line\n"_s + QString(3 * FieldDecoder::ToolTipLimit, u'x');
+    OrderedJson item = conversation("a|1|bob", 1718100000123, 3, R"({"ticket":"T-1"})");
+    item["last_message"] = OrderedJson{{"message_type", 0},
+                                       {"text", Json::toStdString(longText)},
+                                       {"attachment", OrderedJson{{"blob", std::string(100000, 'y')}}}};
+    item["custom"] = std::string(100000, 'z');
+    QVERIFY(m_model->appendPage(page({item}, false)));
+
+    const ConversationListModel::Entry &entry = m_model->entry(0);
+    QCOMPARE(entry.id, u"a|1|bob"_s);
+    QCOMPARE(entry.peer, u"bob"_s);
+    QCOMPARE(entry.lastMessage, ConversationListModel::lastMessagePreview(item));
+    QVERIFY(entry.lastMessage.size() <= FieldDecoder::ElideLength + 3); // and a line break as " ↵ "
+    QCOMPARE(entry.lastMessageToolTip, FieldDecoder::limitedToolTip(longText));
+    QCOMPARE(entry.extensionToolTip, uR"({"ticket":"T-1"})"_s);
+    QCOMPARE(entry.unread, 3);
+    QCOMPARE(entry.updated, 1718100000123);
+    QCOMPARE(entry.type, 1);
+    for (const QString *text : {&entry.typeText, &entry.unreadText, &entry.updateTimeText})
+        QVERIFY(text->isEmpty()); // numbers sent as numbers keep no text
+    const qsizetype held = entry.id.size() + entry.peer.size() + entry.lastMessage.size()
+        + entry.lastMessageToolTip.size() + entry.extensionToolTip.size();
+    QVERIFY2(held < 2 * FieldDecoder::ToolTipLimit, qPrintable(QString::number(held)));
+
+    // The tooltip of a short message is the cell's own text, not a second copy.
+    QVERIFY(m_model->appendPage(page({conversation("a|1|carol", 1, 0)}, false)));
+    OrderedJson shortMessage = conversation("a|1|dave", 1, 0);
+    shortMessage["last_message"] = OrderedJson{{"message_type", 0}, {"text", "see you"}};
+    QVERIFY(m_model->appendPage(page({shortMessage}, false)));
+    QVERIFY(m_model->entry(2).lastMessageToolTip.isEmpty());
+    QCOMPARE(m_model->index(2, ConversationListModel::LastMessageColumn).data(Qt::ToolTipRole).toString(),
+             u"see you"_s);
+    QVERIFY(!m_model->index(1, ConversationListModel::LastMessageColumn).data(Qt::ToolTipRole).isValid());
+}
+
+void TestConversationListModel::cellsShowValuesAsSent_data()
+{
+    // A field that is not the integer the documentation promises shows as it was sent, and
+    // sorts by the number it holds, if any.
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<qlonglong>("sortKey");
+    QTest::newRow("unread as a number") << QByteArray(R"({"unread_count": 37})") << int(ConversationListModel::UnreadColumn)
+                                        << u"37"_s << 37LL;
+    QTest::newRow("unread negative") << QByteArray(R"({"unread_count": -3})") << int(ConversationListModel::UnreadColumn)
+                                     << u"-3"_s << -3LL;
+    QTest::newRow("unread quoted") << QByteArray(R"({"unread_count": "05"})") << int(ConversationListModel::UnreadColumn)
+                                   << u"05"_s << 5LL;
+    QTest::newRow("unread missing") << QByteArray("{}") << int(ConversationListModel::UnreadColumn) << QString() << -1LL;
+    QTest::newRow("unread beyond 64 bits") << QByteArray(R"({"unread_count": 18446744073709551615})")
+                                           << int(ConversationListModel::UnreadColumn) << u"18446744073709551615"_s
+                                           << -1LL;
+    QTest::newRow("type quoted") << QByteArray(R"({"type": "2"})") << int(ConversationListModel::TypeColumn)
+                                 << u"advanced team"_s << 2LL;
+    QTest::newRow("type a word") << QByteArray(R"({"type": "p2p"})") << int(ConversationListModel::TypeColumn)
+                                 << u"p2p"_s << 0LL;
+    QTest::newRow("updated zero") << QByteArray(R"({"update_time": 0})") << int(ConversationListModel::UpdatedColumn)
+                                  << u"0"_s << 0LL;
+    QTest::newRow("updated a word") << QByteArray(R"({"update_time": "soon"})")
+                                    << int(ConversationListModel::UpdatedColumn) << u"soon"_s
+                                    << std::numeric_limits<qlonglong>::min();
+}
+
+void TestConversationListModel::cellsShowValuesAsSent()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(int, column);
+    QFETCH(QString, shown);
+    QFETCH(qlonglong, sortKey);
+    OrderedJson item = parsed(json.constData());
+    item["conversation_id"] = "a|1|b";
+    QVERIFY(m_model->appendPage(page({item}, false)));
+    const QModelIndex cell = m_model->index(0, column);
+    QCOMPARE(cell.data().toString(), shown);
+    QCOMPARE(cell.data(ConversationListModel::SortRole).toLongLong(), sortKey);
+    if (column == ConversationListModel::UpdatedColumn) {
+        // The tooltip is the tree's, of the value as sent.
+        const OrderedJson &sent = item["update_time"];
+        QCOMPARE(cell.data(Qt::ToolTipRole).toString(), FieldDecoder::decode(JsonPath{u"update_time"}, sent).toolTip);
+    }
+}
+
 void TestConversationListModel::cellsAreDecoded()
 {
     const qint64 updated = 1718100000123;
@@ -156,6 +273,25 @@ void TestConversationListModel::cellsAreDecoded()
     QCOMPARE(cell(2, ConversationListModel::UpdatedColumn).toString(), QString());
     QCOMPARE(m_model->headerData(ConversationListModel::UpdatedColumn, Qt::Horizontal).toString(), u"Updated"_s);
     QCOMPARE(m_model->columnCount(), int(ConversationListModel::ColumnCount));
+}
+
+void TestConversationListModel::updatedTodayShowsTheTime()
+{
+    // Worked out when the page arrived, shown as updatedText() would show it now.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 lastYear = QDateTime::currentDateTime().addYears(-1).toMSecsSinceEpoch();
+    QVERIFY(m_model->appendPage(page({conversation("a|1|b", now, 0), conversation("a|1|c", lastYear, 0)}, false)));
+    QVariant shown;
+    QString expected;
+    // Midnight may pass between the two readings; then read again.
+    for (int attempt = 0; attempt < 2 && shown.toString() != expected; ++attempt) {
+        shown = m_model->index(0, ConversationListModel::UpdatedColumn).data();
+        expected = ConversationListModel::updatedText(now, QDate::currentDate());
+    }
+    QCOMPARE(shown.toString(), expected);
+    QVERIFY2(!expected.contains(u'-'), qPrintable(expected)); // a time of day, unless the day just ended
+    QCOMPARE(m_model->index(1, ConversationListModel::UpdatedColumn).data().toString(),
+             ConversationListModel::updatedText(lastYear, QDate::currentDate()));
 }
 
 void TestConversationListModel::updatedTimeIsCompact_data()
@@ -308,6 +444,55 @@ void TestConversationListModel::sortsByRawValuesThroughAProxy()
     // Numbers, not text: "100" > "14" > "2".
     proxy.sort(ConversationListModel::UnreadColumn, Qt::DescendingOrder);
     QCOMPARE(column(proxy, ConversationListModel::UnreadColumn), (QStringList{u"100"_s, u"14"_s, u"2"_s, u"2"_s}));
+}
+
+void TestConversationListModel::sortStaysRightPageAfterPage_data()
+{
+    QTest::addColumn<int>("order");
+    QTest::newRow("newest first") << int(Qt::DescendingOrder);
+    QTest::newRow("oldest first") << int(Qt::AscendingOrder);
+}
+
+void TestConversationListModel::sortStaysRightPageAfterPage()
+{
+    // Pages interleave in time (a conversation updated meanwhile comes back on a later page);
+    // the sorted view stays sorted, by the column and in the order the user chose.
+    QFETCH(int, order);
+    SortingProxyModel proxy;
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(m_model.get());
+    proxy.setSortRole(ConversationListModel::SortRole);
+    proxy.sort(ConversationListModel::UpdatedColumn, Qt::SortOrder(order));
+
+    QVERIFY(m_model->appendPage(page({conversation("a|1|p1", 9000, 1), conversation("a|1|p2", 5000, 4)}, true, "t1")));
+    QVERIFY(m_model->appendPage(page({conversation("a|1|p3", 7000, 2), conversation("a|1|p4", 1000, 9)}, true, "t2")));
+    QVERIFY(m_model->appendPage(page({conversation("a|1|p2", 9500, 0), conversation("a|1|p5", 3000, 3)}, false)));
+    QCOMPARE(m_model->rowCount(), 5);
+    QStringList newestFirst{u"a|1|p2"_s, u"a|1|p1"_s, u"a|1|p3"_s, u"a|1|p5"_s, u"a|1|p4"_s};
+    if (order == Qt::AscendingOrder)
+        std::reverse(newestFirst.begin(), newestFirst.end());
+    QCOMPARE(column(proxy, ConversationListModel::IdColumn), newestFirst);
+
+    // Another column keeps its order for the next page too.
+    proxy.sort(ConversationListModel::UnreadColumn, Qt::SortOrder(order));
+    QVERIFY(m_model->appendPage(page({conversation("a|1|p6", 500, 5)}, false)));
+    QStringList byUnread{u"0"_s, u"1"_s, u"2"_s, u"3"_s, u"5"_s, u"9"_s};
+    if (order == Qt::DescendingOrder)
+        std::reverse(byUnread.begin(), byUnread.end());
+    QCOMPARE(column(proxy, ConversationListModel::UnreadColumn), byUnread);
+
+    // Through the proxy, a delegate's one multiData() call reads what data() reads.
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        for (int col = 0; col < proxy.columnCount(); ++col) {
+            const QModelIndex cell = proxy.index(row, col);
+            std::array<QModelRoleData, 4> roles{QModelRoleData(Qt::DisplayRole), QModelRoleData(Qt::ToolTipRole),
+                                                QModelRoleData(Qt::TextAlignmentRole),
+                                                QModelRoleData(ConversationListModel::SortRole)};
+            proxy.multiData(cell, roles);
+            for (const QModelRoleData &roleData : roles)
+                QCOMPARE(roleData.data(), cell.data(roleData.role()));
+        }
+    }
 }
 
 void TestConversationListModel::clearStartsOver()

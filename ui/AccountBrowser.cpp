@@ -7,6 +7,7 @@
 #include "api/ConversationId.h"
 #include "api/ErrorText.h"
 #include "models/ConversationListModel.h"
+#include "models/SortingProxyModel.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -29,7 +30,7 @@ namespace convdesk {
 AccountBrowser::AccountBrowser(QWidget *parent)
     : QWidget(parent)
     , m_model(new ConversationListModel(this))
-    , m_sorted(new QSortFilterProxyModel(this))
+    , m_sorted(new SortingProxyModel(this))
     , m_account(new QLineEdit(this))
     , m_listButton(new QPushButton(tr("List"), this))
     , m_loadMoreButton(new QPushButton(tr("Load more"), this))
@@ -132,6 +133,8 @@ void AccountBrowser::setUpColumns()
         m_columnActions.append(action);
         connect(action, &QAction::toggled, this, [this, column](bool shown) {
             m_view->horizontalHeader()->setSectionHidden(column, !shown);
+            if (shown && m_columnsToSize.contains(column))
+                sizeColumn(column);
             updateColumnActions();
             fitColumns();
         });
@@ -142,16 +145,27 @@ void AccountBrowser::setUpColumns()
 
 void AccountBrowser::sizeColumns()
 {
-    // As wide as their text, the hidden ones too for when they are shown; fitColumns() then
-    // makes room for the message.
+    // As wide as their text; a hidden column when it is first shown, over the rows then on
+    // screen (measuring the four hidden ones cost the first page more than adding its rows).
+    // fitColumns() then makes room for the message.
     m_columnsSized = true;
-    const int widest = fontMetrics().averageCharWidth() * 32; // a long preview must not push the rest away
+    const QHeaderView *header = m_view->horizontalHeader();
     for (int column = 0; column < ConversationListModel::ColumnCount; ++column) {
-        if (column == ConversationListModel::LastMessageColumn)
-            continue;
-        m_view->resizeColumnToContents(column);
-        m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), widest));
+        if (header->isSectionHidden(column))
+            m_columnsToSize.insert(column);
+        else
+            sizeColumn(column);
     }
+}
+
+void AccountBrowser::sizeColumn(int column)
+{
+    m_columnsToSize.remove(column);
+    if (column == ConversationListModel::LastMessageColumn)
+        return; // it takes what the others leave
+    const int widest = fontMetrics().averageCharWidth() * 32; // a long preview must not push the rest away
+    resizeColumnToShownRows(column);
+    m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), widest));
 }
 
 void AccountBrowser::fitColumns()
@@ -171,10 +185,22 @@ void AccountBrowser::fitColumns()
     // Peer and message share what is left; a short peer leaves the message more.
     const bool messageShown = !header->isSectionHidden(ConversationListModel::LastMessageColumn);
     const int room = messageShown ? (available - others) / 2 : available - others;
-    m_view->resizeColumnToContents(ConversationListModel::PeerColumn); // the rows on screen
+    resizeColumnToShownRows(ConversationListModel::PeerColumn);
     const int wanted = header->sectionSize(ConversationListModel::PeerColumn);
     header->resizeSection(ConversationListModel::PeerColumn,
                           std::max(header->minimumSectionSize(), std::min(wanted, room)));
+}
+
+void AccountBrowser::resizeColumnToShownRows(int column)
+{
+    // QTableView measures up to resizeContentsPrecision() rows, by default 1000 around the
+    // visible ones: with 10,000 conversations, re-measuring a thousand peers for every page
+    // took a fifth of the CPU time of listing them (perf, tests/bench list). The rows on
+    // screen are what the width is for; a hidden table (where 0 would mean every row)
+    // measures a screenful.
+    constexpr int ScreenfulOfRows = 50;
+    m_view->horizontalHeader()->setResizeContentsPrecision(m_view->isVisible() ? 0 : ScreenfulOfRows);
+    m_view->resizeColumnToContents(column);
 }
 
 void AccountBrowser::updateColumnActions()
@@ -205,6 +231,7 @@ bool AccountBrowser::restoreColumns(const QByteArray &state)
     if (header->hiddenSectionCount() == header->count())
         header->showSection(ConversationListModel::LastMessageColumn);
     m_columnsSized = true;
+    m_columnsToSize.clear(); // the state has their widths
     updateColumnActions();
     fitColumns();
     return true;

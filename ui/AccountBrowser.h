@@ -73,7 +73,9 @@ protected:
 private:
     void setUpColumns();
     void sizeColumns();
+    void sizeColumn(int column);
     void fitColumns();
+    void resizeColumnToShownRows(int column);
     void updateColumnActions();
     void fetch(const QString &pageToken);
     void onPage(const ApiResult &result);
@@ -96,6 +98,7 @@ private:
     QString m_shownId;
     QList<QAction *> m_columnActions; // the header's menu: one per column, checked when shown
     bool m_columnsSized = false;      // by the first page, or by restoreColumns()
+    QSet<int> m_columnsToSize;        // hidden when the first page came: sized when shown
     int m_pageSize = DefaultPageSize;
 };
 

@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <limits>
 
 namespace convdesk {
@@ -33,14 +34,36 @@ QString textOf(const OrderedJson &value)
     return Json::toText(value);
 }
 
-QString typeText(const OrderedJson &conversation)
+// What a cell shows of a field that is usually a JSON integer: its number when it is one,
+// else its text as sent.
+struct NumberField
 {
-    const OrderedJson &type = member(conversation, "type");
-    if (const auto number = Json::integerIn(type)) {
-        const QString meaning = FieldDecoder::enumMeaning(JsonPath{u"type"}, *number);
-        return meaning.isEmpty() ? QString::number(*number) : meaning;
-    }
-    return textOf(type);
+    std::optional<qint64> number; // Json::integerIn: quoted digits count
+    QString text;                 // empty for a JSON integer or a missing field
+    bool present = false;
+    bool jsonInteger = false;
+};
+
+NumberField numberField(const OrderedJson &value)
+{
+    NumberField field;
+    field.present = !value.is_null();
+    field.number = Json::integerIn(value);
+    field.jsonInteger = field.number && value.is_number_integer();
+    if (field.present && !field.jsonInteger)
+        field.text = textOf(value);
+    return field;
+}
+
+ConversationListModel::Entry::Value valueKind(const NumberField &field)
+{
+    using Value = ConversationListModel::Entry::Value;
+    return !field.present ? Value::Missing : field.jsonInteger ? Value::Integer : Value::Other;
+}
+
+QString twoDigits(int number)
+{
+    return QString::number(number).rightJustified(2, u'0');
 }
 
 } // namespace
@@ -72,7 +95,7 @@ bool ConversationListModel::appendPage(const OrderedJson &data, QString *problem
         return false;
     }
 
-    QList<Row> added;
+    QList<Entry> added;
     int skipped = 0;
     if (items.is_array()) {
         for (const OrderedJson &item : items) {
@@ -81,28 +104,27 @@ bool ConversationListModel::appendPage(const OrderedJson &data, QString *problem
                 ++skipped;
                 continue;
             }
-            Row row{Json::toQString(id.get_ref<const std::string &>()), item};
+            Entry row = entryOf(item, Json::toQString(id.get_ref<const std::string &>()));
             if (const int existing = rowOf(row.id); existing >= 0) {
                 m_rows[existing] = std::move(row);
                 Q_EMIT dataChanged(index(existing, 0), index(existing, ColumnCount - 1));
                 continue;
             }
-            bool repeatedInPage = false;
-            for (Row &earlier : added) {
-                if (earlier.id == row.id) {
-                    earlier = row;
-                    repeatedInPage = true;
-                }
-            }
-            if (!repeatedInPage)
+            // A page repeating an item keeps its last copy, in one row.
+            const auto earlier = std::find_if(added.begin(), added.end(),
+                                              [&row](const Entry &other) { return other.id == row.id; });
+            if (earlier != added.end())
+                *earlier = std::move(row);
+            else
                 added.append(std::move(row));
         }
     }
+    // One insertion per page: a view and its sorting proxy take the page in one step.
     if (!added.isEmpty()) {
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size() - 1));
         for (qsizetype i = 0; i < added.size(); ++i)
             m_rowById.insert(added.at(i).id, int(m_rows.size() + i));
-        m_rows.append(added);
+        m_rows.append(std::move(added));
         endInsertRows();
     }
 
@@ -122,9 +144,45 @@ QString ConversationListModel::conversationId(int row) const
     return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : QString();
 }
 
-OrderedJson ConversationListModel::conversation(int row) const
+const ConversationListModel::Entry &ConversationListModel::entry(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).conversation : OrderedJson();
+    return m_rows.at(row);
+}
+
+ConversationListModel::Entry ConversationListModel::entryOf(const OrderedJson &item, QString id)
+{
+    Entry entry;
+    entry.id = std::move(id);
+    entry.peer = textOf(member(item, "receiver_id"));
+
+    const QString message = lastMessageText(item);
+    entry.lastMessage = FieldDecoder::elide(message);
+    if (entry.lastMessage != message)
+        entry.lastMessageToolTip = FieldDecoder::limitedToolTip(message);
+    entry.extensionToolTip = FieldDecoder::limitedToolTip(GuardedSave::serverExtensionOf(item));
+
+    const NumberField type = numberField(member(item, "type"));
+    entry.hasType = type.number.has_value();
+    entry.type = type.number.value_or(0);
+    if (!entry.hasType)
+        entry.typeText = type.text;
+
+    const NumberField unread = numberField(member(item, "unread_count"));
+    entry.unread = unread.number.value_or(-1);
+    entry.unreadText = unread.text;
+    entry.unreadKind = valueKind(unread);
+
+    const NumberField updated = numberField(member(item, "update_time"));
+    entry.updated = updated.number.value_or(std::numeric_limits<qint64>::min()); // missing: the oldest
+    entry.updateTimeText = updated.text;
+    entry.updateTimeKind = valueKind(updated);
+    entry.hasUpdated = updated.number && *updated.number > 0;
+    if (entry.hasUpdated) {
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(entry.updated);
+        entry.updatedDay = qint32(when.date().toJulianDay());
+        entry.updatedMinute = qint16(when.time().msecsSinceStartOfDay() / 60000);
+    }
+    return entry;
 }
 
 int ConversationListModel::rowOf(const QString &conversationId) const
@@ -142,6 +200,20 @@ QString ConversationListModel::updatedText(qint64 ms, const QDate &today)
     // Compact, so the column fits beside the peer and the message in a narrow dock.
     const QDateTime when = QDateTime::fromMSecsSinceEpoch(ms);
     return when.toString(when.date() == today ? QStringLiteral("HH:mm") : QStringLiteral("yyyy-MM-dd"));
+}
+
+QString ConversationListModel::shownTime(const Entry &entry) const
+{
+    // updatedText() from the local day and minute worked out when the page arrived.
+    if (m_todayEndsMs == 0 || QDateTime::currentMSecsSinceEpoch() >= m_todayEndsMs) {
+        m_today = QDate::currentDate();
+        m_todayEndsMs = m_today.addDays(1).startOfDay().toMSecsSinceEpoch();
+    }
+    if (entry.updatedDay == m_today.toJulianDay())
+        return twoDigits(entry.updatedMinute / 60) + u':' + twoDigits(entry.updatedMinute % 60);
+    const QDate day = QDate::fromJulianDay(entry.updatedDay);
+    return QString::number(day.year()).rightJustified(4, u'0') + u'-' + twoDigits(day.month()) + u'-'
+        + twoDigits(day.day());
 }
 
 QString ConversationListModel::lastMessageText(const OrderedJson &conversation)
@@ -178,85 +250,108 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
+    return cellData(m_rows.at(index.row()), index.column(), role);
+}
+
+void ConversationListModel::multiData(const QModelIndex &index, QModelRoleDataSpan roleDataSpan) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        for (QModelRoleData &roleData : roleDataSpan)
+            roleData.clearData();
+        return;
+    }
+    const Entry &entry = m_rows.at(index.row());
+    for (QModelRoleData &roleData : roleDataSpan)
+        roleData.setData(cellData(entry, index.column(), roleData.role()));
+}
+
+QVariant ConversationListModel::cellData(const Entry &entry, int column, int role) const
+{
     switch (role) {
     case Qt::DisplayRole:
-        return displayData(row, index.column());
+        return displayData(entry, column);
     case Qt::ToolTipRole:
-        return toolTipData(row, index.column());
+        return toolTipData(entry, column);
     case Qt::TextAlignmentRole:
-        if (index.column() == UnreadColumn)
+        if (column == UnreadColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case SortRole:
-        return sortData(row, index.column());
+        return sortData(entry, column);
     case ConversationIdRole:
-        return row.id;
+        return entry.id;
     default:
         return {};
     }
 }
 
-QVariant ConversationListModel::displayData(const Row &row, int column) const
+QVariant ConversationListModel::displayData(const Entry &entry, int column) const
 {
-    const OrderedJson &conversation = row.conversation;
     switch (column) {
     case IdColumn:
-        return row.id;
+        return entry.id;
     case TypeColumn:
-        return typeText(conversation);
+        if (entry.hasType) {
+            const QString meaning = FieldDecoder::enumMeaning(JsonPath{u"type"}, entry.type);
+            return meaning.isEmpty() ? QString::number(entry.type) : meaning;
+        }
+        return entry.typeText;
     case PeerColumn:
-        return textOf(member(conversation, "receiver_id"));
+        return entry.peer;
     case UnreadColumn:
-        return textOf(member(conversation, "unread_count"));
+        return entry.unreadKind == Entry::Value::Integer ? QString::number(entry.unread) : entry.unreadText;
     case LastMessageColumn:
-        return lastMessagePreview(conversation);
+        return entry.lastMessage;
     case ExtensionColumn:
-        return GuardedSave::serverExtensionOf(conversation).isEmpty() ? tr("no") : tr("yes");
+        return entry.extensionToolTip.isEmpty() ? tr("no") : tr("yes");
     case UpdatedColumn:
-        if (const auto ms = Json::integerIn(member(conversation, "update_time")); ms && *ms > 0)
-            return updatedText(*ms, QDate::currentDate());
-        return textOf(member(conversation, "update_time"));
+        if (entry.hasUpdated)
+            return shownTime(entry);
+        return entry.updateTimeKind == Entry::Value::Integer ? QString::number(entry.updated) : entry.updateTimeText;
     default:
         return {};
     }
 }
 
-QVariant ConversationListModel::sortData(const Row &row, int column) const
+QVariant ConversationListModel::sortData(const Entry &entry, int column) const
 {
     switch (column) {
     case UnreadColumn:
-        return Json::integerIn(member(row.conversation, "unread_count")).value_or(-1);
+        return entry.unread;
     case UpdatedColumn:
-        // Missing times sort as the oldest.
-        return Json::integerIn(member(row.conversation, "update_time")).value_or(std::numeric_limits<qint64>::min());
+        return entry.updated;
     case TypeColumn:
-        return Json::integerIn(member(row.conversation, "type")).value_or(0);
+        return entry.type;
     default:
-        return displayData(row, column);
+        return displayData(entry, column);
     }
 }
 
-QVariant ConversationListModel::toolTipData(const Row &row, int column) const
+QVariant ConversationListModel::toolTipData(const Entry &entry, int column) const
 {
     switch (column) {
     case IdColumn:
     case PeerColumn:
-        return row.id;
-    case LastMessageColumn: {
-        const QString text = lastMessageText(row.conversation);
-        return text.isEmpty() ? QVariant() : QVariant(FieldDecoder::limitedToolTip(text));
-    }
-    case ExtensionColumn: {
-        const QString extension = GuardedSave::serverExtensionOf(row.conversation);
-        return extension.isEmpty() ? tr("server_extension is empty") : FieldDecoder::limitedToolTip(extension);
-    }
+        return entry.id;
+    case LastMessageColumn:
+        if (!entry.lastMessageToolTip.isEmpty())
+            return entry.lastMessageToolTip;
+        return entry.lastMessage.isEmpty() ? QVariant() : QVariant(entry.lastMessage);
+    case ExtensionColumn:
+        return entry.extensionToolTip.isEmpty() ? tr("server_extension is empty") : entry.extensionToolTip;
     case UpdatedColumn: {
-        // The column shows the time or the date only; the tooltip is the tree's, in full.
-        const OrderedJson &updated = member(row.conversation, "update_time");
-        if (updated.is_null())
+        // The column shows the time or the date only; the tooltip is the tree's, in full, of
+        // the value as it was sent.
+        switch (entry.updateTimeKind) {
+        case Entry::Value::Missing:
             return {};
-        return FieldDecoder::decode(JsonPath{u"update_time"}, updated).toolTip;
+        case Entry::Value::Integer:
+            return FieldDecoder::decode(JsonPath{u"update_time"}, OrderedJson(entry.updated)).toolTip;
+        case Entry::Value::Other:
+            return FieldDecoder::decode(JsonPath{u"update_time"}, OrderedJson(Json::toStdString(entry.updateTimeText)))
+                .toolTip;
+        }
+        return {};
     }
     default:
         return {};

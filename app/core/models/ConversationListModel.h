@@ -16,6 +16,10 @@ namespace convdesk {
 // another (GET /im/v2.1/conversations: {has_more, next_token, items}). Widget-free; a view
 // sorts through a proxy on SortRole, which holds raw numbers (update_time in ms, unread
 // count) rather than the display text.
+//
+// A row holds what the table shows (and its tooltips and sort keys), worked out once when
+// its page arrives, plus the conversation_id: never the conversation itself, which the
+// window loads by its ID when the row is opened. Painting a row reads no JSON.
 class ConversationListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -55,8 +59,34 @@ public:
     QString nextToken() const { return m_nextToken; }
     int pagesLoaded() const { return m_pages; }
 
+    // What a row holds: its cells' text, their tooltips and sort keys, and nothing else of
+    // the conversation. A field sent as a JSON integer keeps only its number; anything else
+    // (a quoted number, a string) also its text, shown as sent.
+    struct Entry
+    {
+        enum class Value : quint8 { Missing, Integer, Other }; // Missing: absent or null
+
+        QString id;                 // conversation_id
+        QString peer;               // receiver_id, exactly
+        QString lastMessage;        // lastMessagePreview()
+        QString lastMessageToolTip; // the whole text when the preview shortens it, else empty
+        QString extensionToolTip;   // server_extension for its tooltip; empty when it is empty
+        QString typeText;           // type as sent, when it holds no integer
+        QString unreadText;         // unread_count as sent, when not a JSON integer
+        QString updateTimeText;     // update_time as sent, when not a JSON integer
+        qint64 type = 0;            // type's number (integerIn), 0 when none; its sort key
+        qint64 unread = -1;         // unread_count's number, -1 when none; its sort key
+        qint64 updated = 0;         // update_time in ms; its sort key, the oldest when none
+        qint32 updatedDay = 0;      // update_time as a local Julian day and minute of that day,
+        qint16 updatedMinute = 0;   // worked out once: painting needs no time zone lookup
+        bool hasType = false;       // type holds an integer (quoted or not)
+        bool hasUpdated = false;    // update_time holds a positive integer: shown as a time
+        Value unreadKind = Value::Missing;
+        Value updateTimeKind = Value::Missing;
+    };
+
     QString conversationId(int row) const;
-    OrderedJson conversation(int row) const;
+    const Entry &entry(int row) const; // row must be listed
     int rowOf(const QString &conversationId) const; // -1 when not listed
 
     // The last message in words: the text of a text message, "[image]" and the like for
@@ -74,26 +104,29 @@ public:
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    // Every role a delegate asks for in one call (a view asks for nine per cell).
+    void multiData(const QModelIndex &index, QModelRoleDataSpan roleDataSpan) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    struct Row
-    {
-        QString id;
-        OrderedJson conversation;
-    };
+    static Entry entryOf(const OrderedJson &item, QString id);
+    QVariant cellData(const Entry &entry, int column, int role) const;
+    QVariant displayData(const Entry &entry, int column) const;
+    QVariant sortData(const Entry &entry, int column) const;
+    QVariant toolTipData(const Entry &entry, int column) const;
+    QString shownTime(const Entry &entry) const;
 
-    QVariant displayData(const Row &row, int column) const;
-    QVariant sortData(const Row &row, int column) const;
-    QVariant toolTipData(const Row &row, int column) const;
-
-    QList<Row> m_rows;
+    QList<Entry> m_rows;
     // conversation_id -> row: appending a page costs the page, not every row listed so far
     // (a linear search made 10,000 conversations take a second longer; docs/benchmarks.md).
     QHash<QString, int> m_rowById;
     bool m_hasMore = false;
     QString m_nextToken;
     int m_pages = 0;
+    // Today's local date, for the Updated column (time of day or date), asked of the clock
+    // again only once the day is over: the local date costs a time zone lookup.
+    mutable QDate m_today;
+    mutable qint64 m_todayEndsMs = 0;
 };
 
 } // namespace convdesk
