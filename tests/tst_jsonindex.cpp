@@ -75,6 +75,7 @@ void TestJsonIndex::readsWhatNlohmannReads_data()
     QTest::newRow("root string, no escapes") << QByteArray(R"( "text" )");
     QTest::newRow("root empty string") << QByteArray(R"("")");
     QTest::newRow("root boolean") << QByteArray("false");
+    QTest::newRow("byte order mark") << QByteArray("\xef\xbb\xbf{\"a\": [1]}");
     QTest::newRow("root number") << QByteArray("  42 ");
     QTest::newRow("root null") << QByteArray("null");
     QTest::newRow("string holding JSON") << QByteArray(R"({"server_extension": "{\"a\":[1,{\"b\":2}]}"})");
@@ -212,6 +213,9 @@ void TestJsonIndex::countsDescendants()
     QCOMPARE(index->nextSibling(a), index->member(JsonIndex::Root, "b"));
     QCOMPARE(index->child(a, 2), JsonIndex::NoNode);
     QCOMPARE(index->firstChild(index->member(index->member(JsonIndex::Root, "b"), "c")), JsonIndex::NoNode);
+    // From a value to the next one's key: `[1, [2, 3]], ` is 13 bytes.
+    QCOMPARE(index->textSpan(a), 13);
+    QCOMPARE(index->textSpan(JsonIndex::Root), index->text().size());
 }
 
 QTEST_GUILESS_MAIN(TestJsonIndex)

@@ -51,7 +51,7 @@ QAction *makeAction(const QString &text, const QString &objectName, const QKeySe
 // sent plus indentation and a line break per value, known without walking it.
 bool jsonTextFits(const JsonIndex &index, JsonIndex::NodeId node, qsizetype budget)
 {
-    return qsizetype(index.rawText(node).size()) + 8 * index.descendantCount(node) <= budget;
+    return index.textSpan(node) + 8 * index.descendantCount(node) <= budget;
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "json/JsonIndex.h"
 
 #include <charconv>
+#include <cstring>
 
 namespace convdesk {
 
@@ -64,7 +65,17 @@ JsonIndex::NodeId JsonIndex::member(NodeId object, std::string_view key) const
 std::string_view JsonIndex::rawKey(NodeId id) const
 {
     const Entry &entry = m_entries[id];
-    return {m_text.constData() + entry.keyBegin, entry.keyLength};
+    if (entry.keyBegin == 0)
+        return {};
+    const char *begin = m_text.constData() + entry.keyBegin;
+    const char *at = begin;
+    if (entry.flags & KeyEscaped) {
+        while (*at != '"')
+            at += *at == '\\' ? 2 : 1;
+    } else {
+        at = static_cast<const char *>(std::memchr(begin, '"', size_t(m_text.size()) - entry.keyBegin));
+    }
+    return {begin, size_t(at - begin)};
 }
 
 std::string JsonIndex::key(NodeId id) const
@@ -81,7 +92,19 @@ std::string JsonIndex::key(NodeId id) const
 std::string_view JsonIndex::rawText(NodeId id) const
 {
     const Entry &entry = m_entries[id];
-    return {m_text.constData() + entry.textBegin, entry.textLength};
+    if (isContainer(id))
+        return {};
+    return {m_text.constData() + entry.textBegin, entry.lengthOrCount};
+}
+
+qsizetype JsonIndex::textSpan(NodeId id) const
+{
+    const NodeId next = m_entries[id].end;
+    if (next >= size())
+        return m_text.size() - qsizetype(m_entries[id].textBegin);
+    const Entry &following = m_entries[next];
+    const quint32 nextBegin = following.keyBegin != 0 ? following.keyBegin - 1 : following.textBegin;
+    return qsizetype(nextBegin) - qsizetype(m_entries[id].textBegin);
 }
 
 std::string_view JsonIndex::rawString(NodeId id) const
@@ -186,7 +209,7 @@ void JsonIndex::serializeTo(std::string &out, NodeId id, int indent, int depth, 
 QByteArray JsonIndex::serialize(NodeId id, int indent) const
 {
     std::string out;
-    out.reserve(rawText(id).size() + 16);
+    out.reserve(size_t(textSpan(id)) + 16);
     serializeTo(out, id, indent, 0, std::numeric_limits<size_t>::max());
     return QByteArray(out.data(), qsizetype(out.size()));
 }

@@ -37,9 +37,9 @@ public:
         if (type == ondemand::json_type::array || type == ondemand::json_type::object) {
             ondemand::value root;
             SIMDJSON_TRY(document.get_value().get(root));
-            SIMDJSON_TRY(addValue(root, 0, 0, 0, 1));
+            SIMDJSON_TRY(addValue(root, 0, 0, 1));
         } else {
-            const NodeId id = newEntry(0, 0, 0);
+            const NodeId id = newEntry(0, 0);
             std::string_view token;
             SIMDJSON_TRY(document.raw_json_token().get(token));
             SIMDJSON_TRY(addScalar(document, type, token, id));
@@ -60,12 +60,11 @@ private:
 
     quint32 offsetOf(const char *at) const { return quint32(at - m_begin); }
 
-    NodeId newEntry(quint32 keyBegin, quint32 keyLength, quint8 flags)
+    NodeId newEntry(quint32 keyBegin, quint8 flags)
     {
         const NodeId id = NodeId(m_index.m_entries.size());
         Entry entry;
         entry.keyBegin = keyBegin;
-        entry.keyLength = keyLength;
         entry.flags = flags;
         m_index.m_entries.push_back(entry);
         return id;
@@ -84,23 +83,9 @@ private:
         }
     }
 
-    // The bracket that closes a container, the first character after `at` that is not white space.
-    quint32 closingBracket(quint32 at) const
+    error_code addValue(ondemand::value &value, quint32 keyBegin, quint8 keyFlags, int depth)
     {
-        while (m_begin[at] == ' ' || m_begin[at] == '\n' || m_begin[at] == '\r' || m_begin[at] == '\t')
-            ++at;
-        return at;
-    }
-
-    quint32 textEnd(NodeId id) const
-    {
-        const Entry &entry = m_index.m_entries[id];
-        return entry.textBegin + entry.textLength;
-    }
-
-    error_code addValue(ondemand::value &value, quint32 keyBegin, quint32 keyLength, quint8 keyFlags, int depth)
-    {
-        const NodeId id = newEntry(keyBegin, keyLength, keyFlags);
+        const NodeId id = newEntry(keyBegin, keyFlags);
         ondemand::json_type type;
         SIMDJSON_TRY(value.type().get(type));
         const std::string_view token = value.raw_json_token();
@@ -109,8 +94,6 @@ private:
 
         if (depth > m_maxDepth)
             return simdjson::DEPTH_ERROR;
-        const quint32 open = offsetOf(token.data());
-        quint32 lastEnd = open + 1;
         quint32 count = 0;
         if (type == ondemand::json_type::array) {
             m_index.m_entries[id].type = quint8(JsonIndex::Type::Array);
@@ -119,9 +102,7 @@ private:
             for (auto element : array) {
                 ondemand::value child;
                 SIMDJSON_TRY(element.get(child));
-                const NodeId childId = NodeId(m_index.m_entries.size());
-                SIMDJSON_TRY(addValue(child, 0, 0, 0, depth + 1));
-                lastEnd = textEnd(childId);
+                SIMDJSON_TRY(addValue(child, 0, 0, depth + 1));
                 ++count;
             }
         } else {
@@ -133,22 +114,18 @@ private:
                 SIMDJSON_TRY(std::move(member).get(field));
                 const char *keyStart = field.key().raw();
                 bool escaped = false;
-                const char *keyEnd = closingQuote(keyStart, &escaped);
+                closingQuote(keyStart, &escaped); // where it ends is found again when it is read
                 if (escaped) { // only then are there escapes to check
                     std::string_view unescaped;
                     SIMDJSON_TRY(field.unescaped_key().get(unescaped));
                 }
-                const NodeId childId = NodeId(m_index.m_entries.size());
-                SIMDJSON_TRY(addValue(field.value(), offsetOf(keyStart), quint32(keyEnd - keyStart),
-                                      escaped ? JsonIndex::KeyEscaped : 0, depth + 1));
-                lastEnd = textEnd(childId);
+                SIMDJSON_TRY(addValue(field.value(), offsetOf(keyStart), escaped ? JsonIndex::KeyEscaped : 0, depth + 1));
                 ++count;
             }
         }
         Entry &entry = m_index.m_entries[id];
-        entry.textBegin = open;
-        entry.textLength = closingBracket(lastEnd) + 1 - open;
-        entry.count = count;
+        entry.textBegin = offsetOf(token.data());
+        entry.lengthOrCount = count;
         entry.end = NodeId(m_index.m_entries.size());
         return simdjson::SUCCESS;
     }
@@ -165,7 +142,7 @@ private:
         case ondemand::json_type::string: {
             bool escaped = false;
             const char *close = closingQuote(token.data() + 1, &escaped);
-            entry.textLength = quint32(close + 1 - token.data());
+            entry.lengthOrCount = quint32(close + 1 - token.data());
             entry.type = quint8(Type::String);
             if (escaped) { // unescaped control characters and bad UTF-8 were refused before
                 entry.flags |= JsonIndex::ValueEscaped;
@@ -186,14 +163,14 @@ private:
                 else if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ']' || c == '}')
                     break;
             }
-            entry.textLength = quint32(length);
+            entry.lengthOrCount = quint32(length);
             entry.type = quint8(integer ? Type::Integer : Type::Number);
             return simdjson::SUCCESS;
         }
         case ondemand::json_type::boolean: {
             bool flag = false;
             SIMDJSON_TRY(source.get_bool().get(flag));
-            entry.textLength = flag ? 4 : 5;
+            entry.lengthOrCount = flag ? 4 : 5;
             entry.type = quint8(flag ? Type::True : Type::False);
             return simdjson::SUCCESS;
         }
@@ -202,7 +179,7 @@ private:
             SIMDJSON_TRY(source.is_null().get(null));
             if (!null)
                 return simdjson::N_ATOM_ERROR;
-            entry.textLength = 4;
+            entry.lengthOrCount = 4;
             entry.type = quint8(Type::Null);
             return simdjson::SUCCESS;
         }
@@ -238,17 +215,19 @@ std::shared_ptr<const JsonIndex> JsonIndex::parse(QByteArray text, JsonParseErro
         ondemand::parser parser;
         code = parser.allocate(size_t(size), size_t(std::max(maxDepth, 1)) + 1);
         ondemand::document document;
+        // A UTF-8 byte order mark before the value is skipped, as nlohmann (Json::parse) does.
+        const size_t skipped = index->m_text.startsWith("\xef\xbb\xbf") ? 3 : 0;
         if (code == simdjson::SUCCESS)
-            code = parser.iterate(index->m_text.constData(), size_t(size), size_t(index->m_text.capacity())).get(document);
+            code = parser.iterate(index->m_text.constData() + skipped, size_t(size) - skipped,
+                                  size_t(index->m_text.capacity()) - skipped)
+                       .get(document);
         if (code == simdjson::SUCCESS) {
             JsonIndexBuilder builder(*index, maxDepth);
             code = builder.build(document);
         }
     }
-    if (code == simdjson::SUCCESS) {
-        index->m_entries.shrink_to_fit();
-        return index;
-    }
+    if (code == simdjson::SUCCESS)
+        return index; // (unused capacity is never touched: it costs address space, not memory)
     // The rare failure is described by Json::parse, in the words used for every JSON text the
     // app reads (where it is, what was expected); simdjson's codes say less.
     const QByteArray &original = index->m_text.isNull() ? text : index->m_text;
