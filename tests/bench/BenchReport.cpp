@@ -116,8 +116,9 @@ void treeSection(QString &out, const BenchResults &results, const BenchConfig &c
                           "One GET-conversation response whose `last_message.attachment` holds an exported chat "
                           "(threads of 20 messages, each with nested objects and arrays, plus a wide lookup "
                           "object). Variants: **eager** = QJsonDocument into a fully built QStandardItemModel under "
-                          "a recursive QSortFilterProxyModel (the baseline); **lazy** = ours, Json::parse "
-                          "(ordered_json) into ConversationTreeModel under ConversationFilterModel; **panel** = ours "
+                          "a recursive QSortFilterProxyModel (the baseline); **lazy** = ours, JsonIndex::parse "
+                          "(simdjson, as the API client parses an answer) into ConversationTreeModel under "
+                          "ConversationFilterModel; **panel** = ours "
                           "as the window uses it, ConversationPanel (tree, raw-JSON tab, column sizing, expansion "
                           "restore). Same QTreeView settings, %1×%2 viewport, offscreen. First paint runs from the "
                           "start of parsing to the end of the first painted viewport. Expand: breadth-first until "
@@ -160,9 +161,6 @@ void treeSection(QString &out, const BenchResults &results, const BenchConfig &c
         row(QStringLiteral("peak RSS, whole run (MB)"), field(QStringLiteral("peak_end_kb"), KbToMb));
         row(QStringLiteral("tree nodes built by first paint"), field(QStringLiteral("nodes_paint")), false);
         row(QStringLiteral("tree nodes built by the end"), field(QStringLiteral("nodes_end")), false);
-        row(QStringLiteral("one more copy of the parsed document (ms)"), field(QStringLiteral("copy_ms")), false);
-        row(QStringLiteral("one more copy of the parsed document (MB)"), field(QStringLiteral("copy_kb"), KbToMb), false);
-        row(QStringLiteral("freeing that copy (ms)"), field(QStringLiteral("free_ms")), false);
     }
 }
 

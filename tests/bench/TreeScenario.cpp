@@ -44,8 +44,6 @@ public:
     // worker thread); returns at once for a filter that is done when setFilter() returns.
     virtual void waitFiltered() {}
     virtual qint64 nodeCount() const { return -1; }
-    // The parsed document, for timing what one more copy of it costs; null when not kept.
-    virtual const OrderedJson *document() const { return nullptr; }
 
 protected:
     // As ReplyClassifier does: the body parsed once (simdjson), `data` shared from it, not copied.
@@ -392,17 +390,6 @@ BenchMetrics TreeScenario::run(Variant variant, const QByteArray &response, cons
     if (tree->nodeCount() >= 0)
         metrics.set(QStringLiteral("nodes_end"), double(tree->nodeCount()));
 
-    // What each further copy of the parsed document costs (the load path may make some).
-    if (const OrderedJson *document = tree->document()) {
-        const qint64 before = ProcessMemory::now().residentKb;
-        clock.restart();
-        auto copy = std::make_unique<OrderedJson>(*document);
-        metrics.set(QStringLiteral("copy_ms"), msSince(clock));
-        metrics.set(QStringLiteral("copy_kb"), double(ProcessMemory::now().residentKb - before));
-        clock.restart();
-        copy.reset();
-        metrics.set(QStringLiteral("free_ms"), msSince(clock));
-    }
     window->hide();
     return metrics;
 }

@@ -231,11 +231,8 @@ std::shared_ptr<const JsonIndex> JsonIndex::parse(QByteArray text, JsonParseErro
     // The rare failure is described by Json::parse, in the words used for every JSON text the
     // app reads (where it is, what was expected); simdjson's codes say less.
     const QByteArray &original = index->m_text.isNull() ? text : index->m_text;
-    if (!Json::parse(original, &err, maxDepth)) {
-        if (err.message.isEmpty())
-            err.message = QCoreApplication::translate("convdesk::Json", "the text is not valid JSON");
+    if (!Json::parse(original, &err, maxDepth))
         return nullptr;
-    }
     err.message = QCoreApplication::translate("convdesk::Json", "the text is not valid JSON (%1)")
                       .arg(QString::fromUtf8(simdjson::error_message(code)));
     return nullptr;
