@@ -108,6 +108,7 @@ void TestJsonIndex::keepsNumbersAsSent_data()
     QTest::newRow("exponent") << QByteArray("1e5") << false;
     QTest::newRow("signed exponent") << QByteArray("-2.5E-3") << false;
     QTest::newRow("negative zero") << QByteArray("-0") << true;
+    QTest::newRow("below a double") << QByteArray("-1e-400") << false;
 }
 
 void TestJsonIndex::keepsNumbersAsSent()
@@ -145,6 +146,15 @@ void TestJsonIndex::refusesWhatIsNotJson_data()
     QTest::newRow("NUL byte") << QByteArray("[1]\0", 4);
     QTest::newRow("bad UTF-8") << QByteArray("[\"\xc3\x28\"]");
     QTest::newRow("single quotes") << QByteArray("{'a': 1}");
+    QTest::newRow("lone low surrogate") << QByteArray(R"(["\udc00"])");
+    QTest::newRow("high surrogate, then no low one") << QByteArray(R"(["\ud800\u0041"])");
+    QTest::newRow("number without digits") << QByteArray("[-]");
+    QTest::newRow("number ending in a point") << QByteArray("[2.]");
+    QTest::newRow("exponent without digits") << QByteArray("[1e+]");
+    QTest::newRow("plus sign") << QByteArray("[+1]");
+    QTest::newRow("number beyond a double") << QByteArray("[1.8e308]");
+    QTest::newRow("root number, then text") << QByteArray("12 x");
+    QTest::newRow("root string, then text") << QByteArray(R"("a" "b")");
 }
 
 void TestJsonIndex::refusesWhatIsNotJson()
@@ -199,6 +209,16 @@ void TestJsonIndex::readsTheReceivedBytesWithoutCopying()
     QVERIFY(copied);
     QVERIFY(copied->text().constData() != bytes);
     QVERIFY(copied->toJson(JsonIndex::Root) == index->toJson(JsonIndex::Root));
+
+    // Room before the bytes is not room after them: a buffer whose start was cut off.
+    QByteArray cut = QByteArray(100, ' ') + R"({"a": 1})";
+    cut.squeeze();
+    cut.remove(0, 100);
+    QVERIFY(cut.capacity() - cut.size() >= JsonIndex::Padding);
+    const char *cutBytes = cut.constData();
+    const auto fromCut = JsonIndex::parse(cut);
+    QVERIFY(fromCut);
+    QVERIFY(fromCut->text().constData() != cutBytes);
 }
 
 void TestJsonIndex::countsDescendants()

@@ -316,7 +316,7 @@ void ApiCall::finishWithResponse(QNetworkReply *reply)
     m_received += reply->readAll();
     // Room for the parser to read past the end, made while the body is ours alone: the
     // parse then shares rawBody's bytes instead of copying them.
-    if (m_received.capacity() - m_received.size() < JsonIndex::Padding)
+    if (m_received.data_ptr().freeSpaceAtEnd() < JsonIndex::Padding)
         m_received.reserve(m_received.size() + JsonIndex::Padding);
     result.rawBody = std::exchange(m_received, {});
     if (result.rawBody.size() > m_settings.maxResponseBytes)

@@ -43,10 +43,13 @@ public:
             std::string_view token;
             SIMDJSON_TRY(document.raw_json_token().get(token));
             SIMDJSON_TRY(addScalar(document, type, token, id));
-            if (type == ondemand::json_type::string && !(m_index.m_entries[id].flags & JsonIndex::ValueEscaped)) {
-                std::string_view text; // read, so that the document counts as read to its end
-                SIMDJSON_TRY(document.get_string().get(text));
+            // Only white space may follow it (the document may not count a scalar as read).
+            const Entry &entry = m_index.m_entries[id];
+            for (qsizetype at = entry.textBegin + entry.lengthOrCount; at < m_index.m_text.size(); ++at) {
+                if (!isSpace(m_begin[at]))
+                    return simdjson::TRAILING_CONTENT;
             }
+            return simdjson::SUCCESS;
         }
         // Anything after the root value is an error (simdjson leaves that to the caller).
         if (document.current_location().error() != simdjson::OUT_OF_BOUNDS)
@@ -130,6 +133,48 @@ private:
         return simdjson::SUCCESS;
     }
 
+    static bool isDigit(char c) { return c >= '0' && c <= '9'; }
+    static bool isSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+    // The length of the JSON number `token` starts with (its grammar: -?(0|[1-9][0-9]*)
+    // (.[0-9]+)?([eE][+-]?[0-9]+)?), followed by a delimiter; 0 when it is not one.
+    static size_t numberLength(std::string_view token, bool *integer)
+    {
+        size_t at = 0;
+        const auto digits = [&] {
+            const size_t first = at;
+            while (at < token.size() && isDigit(token[at]))
+                ++at;
+            return at - first;
+        };
+        if (at < token.size() && token[at] == '-')
+            ++at;
+        if (at < token.size() && token[at] == '0')
+            ++at;
+        else if (digits() == 0)
+            return 0;
+        if (at < token.size() && token[at] == '.') {
+            *integer = false;
+            ++at;
+            if (digits() == 0)
+                return 0;
+        }
+        if (at < token.size() && (token[at] == 'e' || token[at] == 'E')) {
+            *integer = false;
+            ++at;
+            if (at < token.size() && (token[at] == '+' || token[at] == '-'))
+                ++at;
+            if (digits() == 0)
+                return 0;
+        }
+        if (at < token.size()) {
+            const char next = token[at];
+            if (!isSpace(next) && next != ',' && next != ']' && next != '}')
+                return 0;
+        }
+        return at;
+    }
+
     // `source` is an ondemand::value or, for a scalar document, the document.
     template<typename Source>
     error_code addScalar(Source &source, ondemand::json_type type, std::string_view token, NodeId id)
@@ -152,17 +197,14 @@ private:
             return simdjson::SUCCESS;
         }
         case ondemand::json_type::number: {
-            double number = 0; // any length of digits reads as a double: it checks the syntax
+            // Read as a double, which checks it as nlohmann does (1e400 overflows in both);
+            // any length of digits reads, so an integer beyond 64 bits is accepted.
+            double number = 0;
             SIMDJSON_TRY(source.get_double().get(number));
-            size_t length = 0;
             bool integer = true;
-            for (; length < token.size(); ++length) {
-                const char c = token[length];
-                if (c == '.' || c == 'e' || c == 'E')
-                    integer = false;
-                else if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ']' || c == '}')
-                    break;
-            }
+            const size_t length = numberLength(token, &integer);
+            if (length == 0)
+                return simdjson::NUMBER_ERROR;
             entry.lengthOrCount = quint32(length);
             entry.type = quint8(integer ? Type::Integer : Type::Number);
             return simdjson::SUCCESS;
@@ -207,7 +249,9 @@ std::shared_ptr<const JsonIndex> JsonIndex::parse(QByteArray text, JsonParseErro
         // simdjson reads up to SIMDJSON_PADDING bytes past the end: they must belong to the
         // buffer (their content does not matter). Most bodies already have room; the others
         // are copied once.
-        if (text.capacity() - size < Padding)
+        // (Room after the end, not capacity() - size(): the bytes may start past the start of
+        // their buffer.)
+        if (text.data_ptr().freeSpaceAtEnd() < Padding)
             text.reserve(size + Padding);
         index->m_text = std::move(text);
         // An entry for about every 16 bytes of an ordinary answer: fewer reallocations.
