@@ -9,7 +9,7 @@ namespace {
 
 // A JSON string token (with its quotes) unescaped. Only strings with a backslash get here,
 // when shown; nlohmann reads the token as the JSON it is.
-std::string unescapeToken(std::string_view token)
+std::string unescapeJsonStringToken(std::string_view token)
 {
     return OrderedJson::parse(token.begin(), token.end()).get<std::string>();
 }
@@ -28,7 +28,7 @@ void appendEscaped(std::string &out, std::string_view raw, bool hasEscape)
     token += raw;
     token += '"';
     // Written the way nlohmann writes it, as before: "\u00e9" becomes "é".
-    out += OrderedJson(unescapeToken(token)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += OrderedJson(unescapeJsonStringToken(token)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 } // namespace
@@ -86,7 +86,7 @@ std::string JsonIndex::key(NodeId id) const
     std::string token;
     token.reserve(raw.size() + 2);
     token.append(1, '"').append(raw).append(1, '"');
-    return unescapeToken(token);
+    return unescapeJsonStringToken(token);
 }
 
 std::string_view JsonIndex::rawText(NodeId id) const
@@ -118,7 +118,7 @@ std::string JsonIndex::string(NodeId id) const
 {
     if (!isString(id))
         return {};
-    return stringHasEscape(id) ? unescapeToken(rawText(id)) : std::string(rawString(id));
+    return stringHasEscape(id) ? unescapeJsonStringToken(rawText(id)) : std::string(rawString(id));
 }
 
 OrderedJson JsonIndex::toJson(NodeId id) const

@@ -7,7 +7,7 @@
 // records where each value is; the values themselves stay in the text.
 #include "json/JsonIndex.h"
 
-#include <QCoreApplication>
+#include "json/JsonParseMessage.h"
 
 #include <simdjson.h>
 
@@ -277,8 +277,9 @@ std::shared_ptr<const JsonIndex> JsonIndex::parse(QByteArray text, JsonParseErro
     const QByteArray &original = index->m_text.isNull() ? text : index->m_text;
     if (!Json::parse(original, &err, maxDepth))
         return nullptr;
-    err.message = QCoreApplication::translate("convdesk::Json", "the text is not valid JSON (%1)")
-                      .arg(QString::fromUtf8(simdjson::error_message(code)));
+    // Should nlohmann read what simdjson refused, simdjson's reason, behind the lead-in of
+    // every reason JsonParseMessage does not know.
+    err.message = JsonParseMessage::explain(QString::fromUtf8(simdjson::error_message(code)));
     return nullptr;
 }
 

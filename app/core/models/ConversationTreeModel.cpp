@@ -20,7 +20,7 @@ const std::shared_ptr<const JsonIndex> &emptyIndex()
     return empty;
 }
 
-QString keyOf(const JsonIndex &index, JsonIndex::NodeId entry)
+QString shownKeyOf(const JsonIndex &index, JsonIndex::NodeId entry)
 {
     if (index.keyHasEscape(entry))
         return Json::toQString(index.key(entry));
@@ -154,9 +154,9 @@ QString ConversationTreeModel::keyText(NodeId id) const
     const Value parent = containerOf(node.parent);
     const JsonIndex &index = *m_sources[parent.source];
     if (index.isObject(parent.entry) && node.source == parent.source)
-        return keyOf(index, node.entry);
+        return shownKeyOf(index, node.entry);
     if (index.isObject(parent.entry)) // a pending server_extension in the document's place
-        return keyOf(index, index.child(parent.entry, int(node.row)));
+        return shownKeyOf(index, index.child(parent.entry, int(node.row)));
     return u'[' + QString::number(node.row) + u']';
 }
 
