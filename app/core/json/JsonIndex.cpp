@@ -214,11 +214,4 @@ QByteArray JsonIndex::serialize(NodeId id, int indent) const
     return QByteArray(out.data(), qsizetype(out.size()));
 }
 
-qsizetype JsonIndex::serializedSizeUpTo(NodeId id, int indent, qsizetype limit) const
-{
-    std::string out;
-    serializeTo(out, id, indent, 0, size_t(std::max<qsizetype>(limit, 0)));
-    return std::min(qsizetype(out.size()), limit + 1);
-}
-
 } // namespace convdesk

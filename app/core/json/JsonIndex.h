@@ -29,7 +29,7 @@ public:
     static constexpr NodeId Root = 0;
     static constexpr NodeId NoNode = 0xFFFFFFFF;
     // Bytes the parser reads past the end of the text: a text whose buffer has this much room
-    // after it (QByteArray::capacity()) is parsed where it is; any other is copied once.
+    // after its last byte is parsed where it is; any other is copied once.
     static constexpr qsizetype Padding = 64;
 
     enum class Type : quint8 { Null, False, True, Integer, Number, String, Array, Object };
@@ -80,8 +80,6 @@ public:
     // JSON text: compact when indent < 0, laid out as nlohmann's dump() lays it out, numbers
     // as sent.
     QByteArray serialize(NodeId id, int indent = -1) const;
-    // The length serialize() would give, counting no further than `limit`.
-    qsizetype serializedSizeUpTo(NodeId id, int indent, qsizetype limit) const;
 
     const QByteArray &text() const { return m_text; }
 
