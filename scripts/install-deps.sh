@@ -9,6 +9,7 @@ packages=(
     qt6-translations-l10n  # qtbase_zh_CN.qm: Qt's own texts (buttons, --help) in Chinese
     qt6-httpserver-dev qt6-websockets-dev qt6-qpa-plugins qtkeychain-qt6-dev libgl-dev
     nlohmann-json3-dev libvalijson-dev
+    libsimdjson-dev  # large read-only answers: one On-Demand pass builds the tree's index
     json-schema-test-suite  # the official JSON Schema tests (draft7), run by tst_schematestsuite
     gnome-keyring libsecret-tools dbus dbus-x11
     at-spi2-core python3-pyatspi  # tst_accessibility reads the app through the AT-SPI bus

@@ -64,7 +64,7 @@ void TestConversationFilterAsync::init()
 {
     if (!m_large)
         m_large = largeConversation();
-    QVERIFY(TreeTextMatcher::countValues(*m_large) > ConversationFilterModel::SynchronousLimit);
+    QVERIFY(TreeTextMatcher::countValues(*JsonIndex::fromJson(*m_large)) > ConversationFilterModel::SynchronousLimit);
     m_pool = std::make_unique<HeldThreadPool>();
     m_source = std::make_unique<ConversationTreeModel>();
     m_filter = std::make_unique<ConversationFilterModel>();
@@ -115,7 +115,7 @@ void TestConversationFilterAsync::largeDocumentIsSearchedOffTheGuiThread()
     QVERIFY(!m_filter->hasMatchBelow(m_source->indexForPath(u"$.last_message.attachment[3]"_s)));
 
     QVERIFY(!progress.isEmpty());
-    QCOMPARE(progress.last().at(1).toLongLong(), TreeTextMatcher::countValues(*m_large));
+    QCOMPARE(progress.last().at(1).toLongLong(), TreeTextMatcher::countValues(*JsonIndex::fromJson(*m_large)));
     QVERIFY(progress.last().at(0).toLongLong() <= progress.last().at(1).toLongLong());
 }
 

@@ -5,6 +5,7 @@
 
 #include <QAbstractProxyModel>
 #include <QApplication>
+#include <QClipboard>
 #include <QFont>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void cleanup();
 
     void sharedConversationIsShownWithoutCopy();
+    void bigIntegerIsCopiedExactly();
     void largeFilterRunsBesideTheTreeWithProgress();
     void smallConversationFillsRawJsonAtOnce();
     void largeConversationFillsRawJsonWhenItsTabOpens();
@@ -111,9 +113,35 @@ void TestConversationPanel::sharedConversationIsShownWithoutCopy()
 {
     const auto document = std::make_shared<const OrderedJson>(smallConversation());
     m_panel->setConversation(document);
-    QCOMPARE(m_panel->treeModel()->sharedDocument().get(), document.get());
+    QCOMPARE(m_panel->treeModel()->sharedDocument().json().get(), document.get());
     QCOMPARE(&m_panel->treeModel()->document(), document.get());
     QCOMPARE(document.use_count(), 2); // ours and the tree model's: nobody else kept a copy
+
+    // An answer as the API client parses it: the tree reads that very parse.
+    const auto parsed = JsonIndex::parse(Json::serialize(OrderedJson{{"data", smallConversation()}}));
+    QVERIFY(parsed);
+    const SharedJson data = SharedJson(parsed).member("data");
+    m_panel->setConversation(data);
+    QCOMPARE(m_panel->treeModel()->documentIndex().get(), parsed.get());
+    QCOMPARE(m_panel->treeModel()->documentRoot(), parsed->member(JsonIndex::Root, "data"));
+    // Ours, `data`'s and the tree model's two (the document it shows and the parse it reads).
+    QCOMPARE(parsed.use_count(), 4);
+}
+
+void TestConversationPanel::bigIntegerIsCopiedExactly()
+{
+    const auto parsed = JsonIndex::parse(R"({"data": {"conversation_id": "a|1|b", "big": 123456789012345678901234567890}})");
+    QVERIFY(parsed);
+    m_panel->setConversation(SharedJson(parsed).member("data"));
+    QVERIFY(m_panel->setCurrentPath(u"$.big"_s));
+    const QModelIndex current = m_panel->treeView()->currentIndex();
+    QCOMPARE(current.siblingAtColumn(ConversationTreeModel::ValueColumn).data().toString(),
+             u"123456789012345678901234567890"_s);
+    QApplication::clipboard()->clear();
+    m_panel->copyValue();
+    QCOMPARE(QApplication::clipboard()->text(), u"123456789012345678901234567890"_s);
+    m_panel->copySubtree();
+    QCOMPARE(QApplication::clipboard()->text(), u"123456789012345678901234567890"_s);
 }
 
 void TestConversationPanel::largeFilterRunsBesideTheTreeWithProgress()

@@ -121,9 +121,11 @@ void TestConversationSession::loadKeepsServerOrderAndValue()
 
     // Parsed once: the session holds the reply's own nodes, data inside the parsed body.
     QVERIFY(!result.body.isNull());
-    QCOMPARE(result.data.shared().get(), &result.body->at("data"));
-    QCOMPARE(m_session->sharedConversation().get(), result.data.shared().get());
-    QCOMPARE(&m_session->conversation(), result.data.shared().get());
+    QVERIFY(result.body.index());
+    QCOMPARE(result.data.index().get(), result.body.index().get());
+    QCOMPARE(result.data.node(), result.body.index()->member(JsonIndex::Root, "data"));
+    QCOMPARE(m_session->sharedConversation().index().get(), result.data.index().get());
+    QCOMPARE(&m_session->conversation(), &result.data.get());
 }
 
 void TestConversationSession::failedLoadKeepsPreviousConversation_data()

@@ -146,9 +146,9 @@ void TestMainWindow::loadTriggers()
     QVERIFY(waitShown());
     QCOMPARE(m_window->session()->conversationId().toString(), BobId);
     // The tree shows the session's document itself: no copy on the way to the panel.
-    QVERIFY(m_window->session()->sharedConversation());
-    QCOMPARE(m_window->conversationPanel()->treeModel()->sharedDocument().get(),
-             m_window->session()->sharedConversation().get());
+    QVERIFY(m_window->session()->sharedConversation().index());
+    QCOMPARE(m_window->conversationPanel()->treeModel()->documentIndex().get(),
+             m_window->session()->sharedConversation().index().get());
     QVERIFY(m_window->windowTitle().contains(BobId));
     QCOMPARE(editor()->originalText(), u"called back on Tuesday, waiting for the bank receipt"_s);
 }

@@ -114,7 +114,8 @@ void TestTreeTextMatcher::findsWhatRowMatchesFinds()
         filter.setSourceModel(&model);
         filter.setFilterText(text);
 
-        TreeFilterJob job{model.sharedDocument(), std::nullopt, text.trimmed(), TreeFilterJob::Record::EveryMatch};
+        TreeFilterJob job{model.documentIndex(), model.documentRoot(), std::nullopt, text.trimmed(),
+                          TreeFilterJob::Record::EveryMatch};
         if (each.pending)
             job.pendingServerExtension = Json::toStdString(*each.pending);
         const auto matches = TreeTextMatcher::run(job);
@@ -182,7 +183,7 @@ void TestTreeTextMatcher::stopsWhenProgressSaysSo()
     OrderedJson document = OrderedJson::array();
     for (int i = 0; i < 3 * int(TreeTextMatcher::ProgressInterval); ++i)
         document.push_back(i);
-    const TreeFilterJob job{std::make_shared<const OrderedJson>(std::move(document)), std::nullopt, u"7"_s};
+    const TreeFilterJob job{JsonIndex::fromJson(document), JsonIndex::Root, std::nullopt, u"7"_s};
     QList<qint64> reported;
     const auto stopped = TreeTextMatcher::run(job, [&](qint64 visited) {
         reported << visited;
@@ -204,10 +205,13 @@ void TestTreeTextMatcher::stopsWhenProgressSaysSo()
 
 void TestTreeTextMatcher::countsValues()
 {
-    const OrderedJson document = OrderedJson::parse(R"({"a": 1, "b": [1, 2, {"c": "{\"d\":1}"}], "e": {}})");
-    QCOMPARE(TreeTextMatcher::countValues(document), 7); // the string's JSON is not counted
-    QCOMPARE(TreeTextMatcher::countValues(document, 4), 4);
-    QCOMPARE(TreeTextMatcher::countValues(OrderedJson(5)), 0);
+    const auto document = JsonIndex::parse(R"({"a": 1, "b": [1, 2, {"c": "{\"d\":1}"}], "e": {}})");
+    QVERIFY(document);
+    QCOMPARE(TreeTextMatcher::countValues(*document), 7); // the string's JSON is not counted
+    QCOMPARE(TreeTextMatcher::countValues(*document, JsonIndex::Root, 4), 4);
+    const JsonIndex::NodeId b = document->member(JsonIndex::Root, "b");
+    QCOMPARE(TreeTextMatcher::countValues(*document, b), 4);
+    QCOMPARE(TreeTextMatcher::countValues(*JsonIndex::parse("5")), 0);
 }
 
 QTEST_GUILESS_MAIN(TestTreeTextMatcher)

@@ -47,24 +47,11 @@ QAction *makeAction(const QString &text, const QString &objectName, const QKeySe
 
 // Whether the pretty-printed JSON is roughly within `budget` bytes; stops counting as soon
 // as it is not, so a large document costs only the budget's worth of walking.
-bool jsonTextFits(const OrderedJson &value, qsizetype &budget)
+// Whether the pretty-printed text of `node` is about `budget` characters or less: its text as
+// sent plus indentation and a line break per value, known without walking it.
+bool jsonTextFits(const JsonIndex &index, JsonIndex::NodeId node, qsizetype budget)
 {
-    budget -= 8; // punctuation, indentation and the line break, roughly
-    if (value.is_string()) {
-        budget -= qsizetype(value.get_ref<const std::string &>().size());
-    } else if (value.is_object()) {
-        for (const auto &member : value.get_ref<const OrderedJson::object_t &>()) {
-            budget -= qsizetype(member.first.size());
-            if (!jsonTextFits(member.second, budget))
-                return false;
-        }
-    } else if (value.is_array()) {
-        for (const OrderedJson &element : value.get_ref<const OrderedJson::array_t &>()) {
-            if (!jsonTextFits(element, budget))
-                return false;
-        }
-    }
-    return budget >= 0;
+    return index.textSpan(node) + 8 * index.descendantCount(node) <= budget;
 }
 
 } // namespace
@@ -203,22 +190,21 @@ ConversationPanel::~ConversationPanel() = default;
 
 void ConversationPanel::setConversation(const OrderedJson &conversation)
 {
-    setConversation(std::make_shared<const OrderedJson>(conversation));
+    setConversation(SharedJson(conversation));
 }
 
-void ConversationPanel::setConversation(std::shared_ptr<const OrderedJson> document)
+void ConversationPanel::setConversation(SharedJson document)
 {
-    if (!document)
+    if (document.isNull())
         return clear();
-    const OrderedJson &conversation = *document;
     // Expanded nodes and the current one are kept by path, so a reload (or the next
     // conversation of the same shape) opens where the user was.
     const QStringList expanded = m_hasExpandedBefore ? expandedPaths()
                                                      : QStringList{QStringLiteral("$.last_message")};
     const QString current = currentPath();
     m_model->setDocument(std::move(document));
-    qsizetype budget = RawJsonShownAtOnce;
-    if (m_tabs->currentWidget() == m_raw || jsonTextFits(conversation, budget)) {
+    if (m_tabs->currentWidget() == m_raw
+        || jsonTextFits(*m_model->documentIndex(), m_model->documentRoot(), RawJsonShownAtOnce)) {
         fillRawJson();
     } else {
         m_raw->clear();
@@ -244,7 +230,7 @@ void ConversationPanel::clear()
 
 bool ConversationPanel::hasConversation() const
 {
-    return m_model->sharedDocument() != nullptr;
+    return !m_model->sharedDocument().isNull();
 }
 
 QStringList ConversationPanel::expandedPaths() const
@@ -445,7 +431,7 @@ void ConversationPanel::restoreExpanded(const QStringList &paths)
 
 void ConversationPanel::fillRawJson()
 {
-    m_raw->setPlainText(Json::toText(m_model->document(), PrettyIndent));
+    m_raw->setPlainText(QString::fromUtf8(m_model->documentIndex()->serialize(m_model->documentRoot(), PrettyIndent)));
     m_rawJsonStale = false;
 }
 

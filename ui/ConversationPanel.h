@@ -2,6 +2,7 @@
 
 #include "json/JsonDocument.h"
 #include "json/JsonTextEditor.h"
+#include "json/SharedJson.h"
 
 #include <QStringList>
 #include <QWidget>
@@ -49,7 +50,7 @@ public:
     ~ConversationPanel() override;
 
     // Shows the document itself, shared with whoever holds it (the session): never copied.
-    void setConversation(std::shared_ptr<const OrderedJson> conversation);
+    void setConversation(SharedJson conversation);
     void setConversation(const OrderedJson &conversation); // shows a copy
     void clear();
     bool hasConversation() const;

@@ -5,6 +5,7 @@
 #include "ConversationPanel.h"
 #include "ProcessMemory.h"
 #include "json/JsonDocument.h"
+#include "json/JsonIndex.h"
 #include "json/SharedJson.h"
 #include "models/ConversationFilterModel.h"
 #include "models/ConversationTreeModel.h"
@@ -43,8 +44,17 @@ public:
     // worker thread); returns at once for a filter that is done when setFilter() returns.
     virtual void waitFiltered() {}
     virtual qint64 nodeCount() const { return -1; }
-    // The parsed document, for timing what one more copy of it costs; null when not kept.
-    virtual const OrderedJson *document() const { return nullptr; }
+
+protected:
+    // As ReplyClassifier does: the body parsed once (simdjson), `data` shared from it, not copied.
+    static SharedJson parseData(const char *variant, const QByteArray &response)
+    {
+        JsonParseError error;
+        const std::shared_ptr<const JsonIndex> parsed = JsonIndex::parse(response, &error);
+        if (!parsed)
+            qFatal("%s: the response is not JSON: %s", variant, qPrintable(error.describe()));
+        return SharedJson(parsed).member("data");
+    }
 };
 
 // The baseline: QJsonDocument, then every value as three QStandardItems, built before the
@@ -163,23 +173,16 @@ public:
     {
         QElapsedTimer clock;
         clock.start();
-        JsonParseError error;
-        std::optional<OrderedJson> document = Json::parse(response, &error);
-        if (!document)
-            qFatal("lazy: the response is not JSON: %s", qPrintable(error.describe()));
-        // As ReplyClassifier does: the body parsed once, `data` shared from it, not copied.
-        const SharedJson body(std::move(*document));
-        const SharedJson data = SharedJson::fromMember(body, body->at("data"));
+        const SharedJson data = parseData("lazy", response);
         *parseMs = double(clock.nsecsElapsed()) / 1e6;
         clock.restart();
-        m_model.setDocument(data.shared());
+        m_model.setDocument(data);
         *modelMs = double(clock.nsecsElapsed()) / 1e6;
     }
 
     void setFilter(const QString &text) override { m_filter.setFilterText(text); }
     void waitFiltered() override { waitForFilter(m_filter); }
     qint64 nodeCount() const override { return m_model.materializedNodeCount(); }
-    const OrderedJson *document() const override { return &m_model.document(); }
 
 private:
     ConversationTreeModel m_model;
@@ -198,17 +201,12 @@ public:
     {
         QElapsedTimer clock;
         clock.start();
-        JsonParseError error;
-        std::optional<OrderedJson> document = Json::parse(response, &error);
-        if (!document)
-            qFatal("panel: the response is not JSON: %s", qPrintable(error.describe()));
         // As the window gets it: ApiResult's data shared from the parsed body, through
         // ConversationSession::sharedConversation() to the panel, never copied.
-        const SharedJson body(std::move(*document));
-        const SharedJson data = SharedJson::fromMember(body, body->at("data"));
+        const SharedJson data = parseData("panel", response);
         *parseMs = double(clock.nsecsElapsed()) / 1e6;
         clock.restart();
-        m_panel.setConversation(data.shared());
+        m_panel.setConversation(data);
         *modelMs = double(clock.nsecsElapsed()) / 1e6;
     }
 
@@ -392,17 +390,6 @@ BenchMetrics TreeScenario::run(Variant variant, const QByteArray &response, cons
     if (tree->nodeCount() >= 0)
         metrics.set(QStringLiteral("nodes_end"), double(tree->nodeCount()));
 
-    // What each further copy of the parsed document costs (the load path may make some).
-    if (const OrderedJson *document = tree->document()) {
-        const qint64 before = ProcessMemory::now().residentKb;
-        clock.restart();
-        auto copy = std::make_unique<OrderedJson>(*document);
-        metrics.set(QStringLiteral("copy_ms"), msSince(clock));
-        metrics.set(QStringLiteral("copy_kb"), double(ProcessMemory::now().residentKb - before));
-        clock.restart();
-        copy.reset();
-        metrics.set(QStringLiteral("free_ms"), msSince(clock));
-    }
     window->hide();
     return metrics;
 }

@@ -40,8 +40,8 @@ public:
     //   parse_ms, model_ms, first_paint_ms (parse start to the first painted viewport),
     //   expand_ms + visible_rows, scroll_median_ms / scroll_p95_ms / scroll_max_ms,
     //   filter_ms (until painted) + filter_block_ms (longest GUI-thread block) + filter_top_rows, rss_before_kb, rss_paint_kb, peak_paint_kb, peak_end_kb,
-    //   for the models that build lazily, nodes_paint / nodes_end, and for lazy alone what one
-    //   more copy of the parsed document costs: copy_ms, copy_kb, free_ms.
+    //   for the models that build lazily, nodes_paint / nodes_end. `response` is parsed where it
+    //   is when it has JsonIndex::Padding bytes of room after it, as ApiCall leaves a body.
     static BenchMetrics run(Variant variant, const QByteArray &response, const Options &options);
 };
 

@@ -6,6 +6,7 @@
 #include "json/ExtensionDiff.h"
 #include "json/FieldDecoder.h"
 #include "json/JsonDocument.h"
+#include "json/JsonIndex.h"
 #include "models/ConversationTreeModel.h"
 
 #include <QAbstractItemModelTester>
@@ -114,6 +115,12 @@ QString responseParser(QByteArrayView data)
 {
     JsonParseError error;
     const std::optional<OrderedJson> parsed = Json::parse(data, &error);
+    // The API client's parse (simdjson) accepts exactly what nlohmann accepts, and reads the same.
+    const std::shared_ptr<const JsonIndex> index = JsonIndex::parse(data.toByteArray());
+    if (bool(index) != bool(parsed))
+        return parsed ? u"JsonIndex refused JSON that nlohmann reads"_s : u"JsonIndex accepted text that is not JSON"_s;
+    if (index && index->toJson(JsonIndex::Root) != *parsed)
+        return u"JsonIndex reads other values than nlohmann"_s;
     if (!parsed)
         return parseErrorProblem(data, error);
     if (data.contains('\0'))

@@ -4,6 +4,7 @@
 #include "api/OneShotUploadDevice.h"
 #include "api/ReplyClassifier.h"
 #include "api/RequestSigner.h"
+#include "json/JsonIndex.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -313,6 +314,10 @@ void ApiCall::finishWithResponse(QNetworkReply *reply)
                               .arg(reply->errorString()));
 
     m_received += reply->readAll();
+    // Room for the parser to read past the end, made while the body is ours alone: the
+    // parse then shares rawBody's bytes instead of copying them.
+    if (m_received.data_ptr().freeSpaceAtEnd() < JsonIndex::Padding)
+        m_received.reserve(m_received.size() + JsonIndex::Padding);
     result.rawBody = std::exchange(m_received, {});
     if (result.rawBody.size() > m_settings.maxResponseBytes)
         return finishWith(ErrorKind::OversizedResponse, oversizedText());

@@ -71,6 +71,18 @@ bool isValidConversation(const OrderedJson &data, const ConversationId &asked, Q
     return found.isEmpty(); // (it returned a copy of the conversation: 28 ms at 8 MB, unused)
 }
 
+bool isValidConversation(const SharedJson &data, const ConversationId &asked, QString *problem)
+{
+    if (!data.index() || !data.index()->isObject(data.node()))
+        return isValidConversation(data.get(), asked, problem);
+    OrderedJson checked = OrderedJson::object();
+    for (const char *key : {"conversation_id", "server_extension"}) {
+        if (const SharedJson value = data.member(key); !value.isNull())
+            checked[key] = *value;
+    }
+    return isValidConversation(checked, asked, problem);
+}
+
 bool checkConversation(ApiResult &result, const ConversationId &asked)
 {
     if (!result.ok())

@@ -23,6 +23,8 @@ namespace ConversationAnswer {
 // when not, a sentence in `problem` ("the server answered with another conversation
 // (X) than the one asked for (Y)", "server_extension is a number, not a string", ...).
 bool isValidConversation(const OrderedJson &data, const ConversationId &asked, QString *problem);
+// The same, reading only the members it checks (a large answer stays in its JsonIndex).
+bool isValidConversation(const SharedJson &data, const ConversationId &asked, QString *problem);
 
 // The same check on a call's result: a successful result whose data fails it becomes
 // ErrorKind::MalformedResponse with the sentence as its detail. Returns result.ok() after.

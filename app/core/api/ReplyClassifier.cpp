@@ -1,6 +1,7 @@
 #include "api/ReplyClassifier.h"
 
 #include "api/ApiClient.h"
+#include "json/JsonIndex.h"
 
 #include <QStringList>
 
@@ -97,21 +98,22 @@ void classifyBody(ApiResult &result)
         result.detail = detail;
     };
     JsonParseError parseError;
-    std::optional<OrderedJson> parsed = Json::parse(result.rawBody, &parseError);
+    // Parsed once, by simdjson: the tree reads this very parse; only the few small members
+    // read here become nlohmann values.
+    std::shared_ptr<const JsonIndex> parsed = JsonIndex::parse(result.rawBody, &parseError);
     if (!parsed) {
         if (looksLikeHtml(result.rawBody))
             return malformed(ApiClient::tr("The server answered with an HTML page instead of JSON."));
         return malformed(ApiClient::tr("The response is not valid JSON (%1).").arg(parseError.describe()));
     }
-    result.body = std::move(*parsed);
-    const OrderedJson &body = *result.body;
-    if (!body.is_object() || !body.contains("code") || !isIntCode(body["code"]))
+    result.body = SharedJson(std::move(parsed));
+    const SharedJson code = result.body.member("code");
+    if (code.isNull() || !isIntCode(*code))
         return malformed(ApiClient::tr("The response is JSON but has no integer \"code\" field."));
-    result.code = body["code"].get<int>();
-    if (const auto msg = body.find("msg"); msg != body.end() && msg->is_string())
+    result.code = code->get<int>();
+    if (const SharedJson msg = result.body.member("msg"); !msg.isNull() && msg->is_string())
         result.msg = Json::toQString(msg->get<std::string>());
-    if (const auto data = body.find("data"); data != body.end())
-        result.data = SharedJson::fromMember(result.body, *data); // the same nodes, not a copy
+    result.data = result.body.member("data"); // the same parse, not a copy
     if (result.code != 200)
         result.error = ErrorKind::Business;
 }

@@ -73,7 +73,7 @@ bool isAsciiSpace(char c)
 
 } // namespace
 
-bool FieldDecoder::mayHoldEmbeddedJson(const std::string &utf8)
+bool FieldDecoder::mayHoldEmbeddedJson(std::string_view utf8)
 {
     size_t first = 0;
     size_t last = utf8.size();
@@ -98,6 +98,36 @@ std::optional<OrderedJson> FieldDecoder::embeddedJson(const std::string &utf8)
     return parseEmbeddedJson(Json::toQString(utf8));
 }
 
+std::shared_ptr<const JsonIndex> FieldDecoder::embeddedIndex(const std::string &utf8)
+{
+    if (!mayHoldEmbeddedJson(utf8))
+        return nullptr;
+    // As parseEmbeddedJson() decides, so that the tree and the filter agree with decode().
+    const QString trimmed = Json::toQString(utf8).trimmed();
+    if (trimmed.size() < 2 || trimmed.size() > LargestJsonStringToInspect)
+        return nullptr;
+    const QChar first = trimmed.front();
+    const QChar last = trimmed.back();
+    if (!((first == u'{' && last == u'}') || (first == u'[' && last == u']')))
+        return nullptr;
+    return JsonIndex::parse(trimmed.toUtf8());
+}
+
+QString FieldDecoder::jsonTypeName(JsonIndex::Type type)
+{
+    switch (type) {
+    case JsonIndex::Type::Object: return tr("object");
+    case JsonIndex::Type::Array: return tr("array");
+    case JsonIndex::Type::String: return tr("string");
+    case JsonIndex::Type::Integer: return tr("integer");
+    case JsonIndex::Type::Number: return tr("number");
+    case JsonIndex::Type::True:
+    case JsonIndex::Type::False: return tr("boolean");
+    case JsonIndex::Type::Null: return tr("null");
+    }
+    return tr("invalid");
+}
+
 QString FieldDecoder::jsonTypeName(const OrderedJson &value)
 {
     switch (value.type()) {
@@ -117,12 +147,16 @@ QString FieldDecoder::jsonTypeName(const OrderedJson &value)
 
 QString FieldDecoder::containerSummary(const OrderedJson &value)
 {
-    const qsizetype count = qsizetype(value.size());
-    if (value.is_object())
+    if (!value.is_structured())
+        return {};
+    return containerSummary(value.is_object(), qsizetype(value.size()));
+}
+
+QString FieldDecoder::containerSummary(bool object, qsizetype count)
+{
+    if (object)
         return count == 1 ? tr("{1 key}") : tr("{%1 keys}").arg(count);
-    if (value.is_array())
-        return count == 1 ? tr("[1 item]") : tr("[%1 items]").arg(count);
-    return {};
+    return count == 1 ? tr("[1 item]") : tr("[%1 items]").arg(count);
 }
 
 QString FieldDecoder::enumMeaning(const JsonPath &path, qint64 value)
@@ -227,16 +261,44 @@ QString FieldDecoder::elide(const QString &text, bool *elided)
 
 DecodedField FieldDecoder::decode(const JsonPath &path, const OrderedJson &value, Origin origin)
 {
-    DecodedField field;
-    field.typeName = jsonTypeName(value);
-
     if (value.is_structured()) {
+        DecodedField field;
+        field.typeName = jsonTypeName(value);
         field.kind = DecodedField::Kind::Container;
         field.display = containerSummary(value);
         return field;
     }
+    return decodeScalar(path, value, rawText(value), jsonTypeName(value), origin);
+}
 
-    const QString raw = rawText(value);
+DecodedField FieldDecoder::decode(const JsonPath &path, const JsonIndex &index, JsonIndex::NodeId node,
+                                  Origin origin)
+{
+    const JsonIndex::Type type = index.type(node);
+    if (index.isContainer(node)) {
+        DecodedField field;
+        field.typeName = jsonTypeName(type);
+        field.kind = DecodedField::Kind::Container;
+        field.display = containerSummary(index.isObject(node), index.childCount(node));
+        return field;
+    }
+    const OrderedJson value = index.toJson(node);
+    QString raw;
+    if (index.isString(node))
+        raw = Json::toQString(value.get_ref<const std::string &>());
+    else
+        {
+        const std::string_view text = index.rawText(node); // numbers exactly as sent
+        raw = QString::fromUtf8(text.data(), qsizetype(text.size()));
+    }
+    return decodeScalar(path, value, raw, jsonTypeName(type), origin);
+}
+
+DecodedField FieldDecoder::decodeScalar(const JsonPath &path, const OrderedJson &value, const QString &raw,
+                                        const QString &typeName, Origin origin)
+{
+    DecodedField field;
+    field.typeName = typeName;
     const QString key = path.lastKey();
 
     const bool vendorField = origin == Origin::Conversation;

@@ -1,13 +1,16 @@
 #pragma once
 
 #include "json/JsonDocument.h"
+#include "json/JsonIndex.h"
 #include "json/JsonPath.h"
 
 #include <QCoreApplication>
 #include <QString>
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace convdesk {
 
@@ -50,19 +53,27 @@ public:
     // `path` leads from the root of the conversation object to `value`.
     static DecodedField decode(const JsonPath &path, const OrderedJson &value,
                                Origin origin = Origin::Conversation);
+    // The same for a value in a parse; numbers show their text exactly as sent (an integer
+    // beyond 64 bits too).
+    static DecodedField decode(const JsonPath &path, const JsonIndex &index, JsonIndex::NodeId node,
+                               Origin origin = Origin::Conversation);
 
     // Whether a string may hold a JSON object or array, without parsing it: false means
     // embeddedJson() is certainly nullopt. Cheap enough to ask of every string of a document.
-    static bool mayHoldEmbeddedJson(const std::string &utf8);
+    static bool mayHoldEmbeddedJson(std::string_view utf8);
     // The JSON object or array a string holds (surrounding white space ignored); nullopt for
     // anything else, and for strings too long to inspect.
     static std::optional<OrderedJson> embeddedJson(const std::string &utf8);
+    // The same JSON as a parse of its own (null when embeddedJson() is nullopt).
+    static std::shared_ptr<const JsonIndex> embeddedIndex(const std::string &utf8);
 
     // The JSON type in words: "object", "array", "string", "integer", "number", "boolean", "null".
     static QString jsonTypeName(const OrderedJson &value);
+    static QString jsonTypeName(JsonIndex::Type type);
 
     // "{12 keys}" / "[3 items]"; empty for scalars.
     static QString containerSummary(const OrderedJson &value);
+    static QString containerSummary(bool object, qsizetype count);
 
     // The meaning of an enum value of the field at `path` ("one-to-one"), or an empty string
     // when the field is not an enum or the value is not one the vendor documents.
@@ -76,6 +87,11 @@ public:
     static QString oneLine(const QString &text);
     // Text for a tooltip: at most ToolTipLimit characters, then how many more there are.
     static QString limitedToolTip(const QString &text);
+
+private:
+    // A scalar: `raw` is its text as shown (a string's own text, a number as sent).
+    static DecodedField decodeScalar(const JsonPath &path, const OrderedJson &value, const QString &raw,
+                                     const QString &typeName, Origin origin);
 };
 
 } // namespace convdesk

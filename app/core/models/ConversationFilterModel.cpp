@@ -100,10 +100,10 @@ void ConversationFilterModel::search(bool invalidate)
             m_matches.reset();
             return true;
         }
-        TreeFilterJob job{m_tree->sharedDocument(), std::nullopt, m_filterText};
+        TreeFilterJob job{m_tree->documentIndex(), m_tree->documentRoot(), std::nullopt, m_filterText};
         if (const auto pending = m_tree->pendingServerExtension())
             job.pendingServerExtension = Json::toStdString(*pending);
-        if (!job.document || TreeTextMatcher::countValues(*job.document, SynchronousLimit + 1) <= SynchronousLimit) {
+        if (!job.document || TreeTextMatcher::countValues(*job.document, job.root, SynchronousLimit + 1) <= SynchronousLimit) {
             m_matches = TreeTextMatcher::run(job);
             return true;
         }
@@ -119,8 +119,7 @@ void ConversationFilterModel::search(bool invalidate)
         connect(m_running, &Watcher::finished, this, [this, watcher = m_running] { applySearch(watcher); });
         QThreadPool *pool = m_pool ? m_pool : QThreadPool::globalInstance();
         m_running->setFuture(QtConcurrent::run(pool, [job = std::move(job)](QPromise<TreeFilterMatches> &promise) {
-            // Counted here, not on the GUI thread: a few ms at 8 MB, for the progress bar.
-            const int total = int(TreeTextMatcher::countValues(*job.document, std::numeric_limits<int>::max()));
+            const int total = int(TreeTextMatcher::countValues(*job.document, job.root, std::numeric_limits<int>::max()));
             promise.setProgressRange(0, total);
             auto matches = TreeTextMatcher::run(job, [&promise, total](qint64 visited) {
                 promise.setProgressValue(int(std::min<qint64>(visited, total)));

@@ -7,41 +7,40 @@
 
 #include <algorithm>
 #include <limits>
+#include <string_view>
 
 namespace convdesk {
 
-const OrderedJson &ConversationTreeModel::emptyDocument()
+namespace {
+
+// The index shown when there is no document: a null, no rows.
+const std::shared_ptr<const JsonIndex> &emptyIndex()
 {
-    static const OrderedJson empty;
+    static const std::shared_ptr<const JsonIndex> empty = JsonIndex::parse(QByteArrayLiteral("null"));
     return empty;
 }
 
-int ConversationTreeModel::childCount(const OrderedJson &value)
+QString shownKeyOf(const JsonIndex &index, JsonIndex::NodeId entry)
 {
-    if (!value.is_structured())
-        return 0;
-    return int(qMin(value.size(), size_t(std::numeric_limits<int>::max())));
+    if (index.keyHasEscape(entry))
+        return Json::toQString(index.key(entry));
+    const std::string_view raw = index.rawKey(entry);
+    if (raw.size() >= 3 && raw.compare(0, 3, "\xef\xbb\xbf") == 0)
+        return Json::toQString(std::string(raw)); // keeps a leading U+FEFF
+    return QString::fromUtf8(raw.data(), qsizetype(raw.size()));
 }
+
+} // namespace
 
 ConversationTreeModel::ConversationTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
 {
-    resetNodes(nullptr);
+    resetNodes(SharedJson());
 }
 
 ConversationTreeModel::~ConversationTreeModel() = default;
 
-void ConversationTreeModel::setDocument(const OrderedJson &document)
-{
-    setDocument(std::make_shared<const OrderedJson>(document));
-}
-
-void ConversationTreeModel::setDocument(OrderedJson &&document)
-{
-    setDocument(std::make_shared<const OrderedJson>(std::move(document)));
-}
-
-void ConversationTreeModel::setDocument(std::shared_ptr<const OrderedJson> document)
+void ConversationTreeModel::setDocument(SharedJson document)
 {
     beginResetModel();
     resetNodes(std::move(document));
@@ -50,29 +49,36 @@ void ConversationTreeModel::setDocument(std::shared_ptr<const OrderedJson> docum
 
 void ConversationTreeModel::clear()
 {
-    setDocument(std::shared_ptr<const OrderedJson>());
+    setDocument(SharedJson());
 }
 
-void ConversationTreeModel::resetNodes(std::shared_ptr<const OrderedJson> document)
+void ConversationTreeModel::resetNodes(SharedJson document)
 {
+    JsonIndex::NodeId root = JsonIndex::Root;
+    std::shared_ptr<const JsonIndex> index = document.isNull() ? emptyIndex() : document.toIndex(&root);
     m_document = std::move(document);
     std::vector<Node>().swap(m_nodes); // give a large previous tree's memory back
-    m_nodes.push_back(Node{m_document ? m_document.get() : &emptyDocument(), RootId, 0});
+    m_sources.clear();
+    m_sources.push_back(std::move(index));
+    m_nodes.push_back(Node{root, RootId, 0});
     m_decoded.clear();
     m_serverExtension.reset();
-    m_loadedServerExtension = nullptr;
+    m_loadedServerExtension = Value();
     m_pendingServerExtension.reset();
     m_loadedServerExtensionJson.reset();
 }
 
-const OrderedJson &ConversationTreeModel::document() const
+ConversationTreeModel::SourceId ConversationTreeModel::addSource(std::shared_ptr<const JsonIndex> index) const
 {
-    return *m_nodes[RootId].value;
+    if (m_sources.size() >= NoSource)
+        qFatal("ConversationTreeModel: more decoded strings than a 16-bit id can count");
+    m_sources.push_back(std::move(index));
+    return SourceId(m_sources.size() - 1);
 }
 
-std::shared_ptr<const OrderedJson> ConversationTreeModel::sharedDocument() const
+int ConversationTreeModel::childCount(Value value) const
 {
-    return m_document;
+    return value.isValid() ? m_sources[value.source]->childCount(value.entry) : 0;
 }
 
 ConversationTreeModel::NodeId ConversationTreeModel::nodeId(const QModelIndex &index) const
@@ -88,49 +94,55 @@ QModelIndex ConversationTreeModel::indexOf(NodeId id, int column) const
     return id == RootId ? QModelIndex() : createIndex(int(m_nodes[id].row), column, quintptr(id));
 }
 
-const OrderedJson &ConversationTreeModel::containerOf(NodeId id) const
+ConversationTreeModel::Value ConversationTreeModel::containerOf(NodeId id) const
 {
-    const OrderedJson &value = *m_nodes[id].value;
-    return value.is_string() ? decodedJson(id) : value;
+    return isString(id) ? decodedJson(id) : valueOf(id);
 }
 
-const OrderedJson &ConversationTreeModel::decodedJson(NodeId stringId) const
+ConversationTreeModel::Value ConversationTreeModel::decodedJson(NodeId stringId) const
 {
     auto found = m_decoded.find(stringId);
     if (found == m_decoded.end()) {
-        const std::string &text = m_nodes[stringId].value->get_ref<const std::string &>();
+        const JsonIndex &index = sourceOf(stringId);
+        const JsonIndex::NodeId entry = entryOf(stringId);
         // Only strings that may hold JSON are remembered: the filter asks every string.
-        if (!FieldDecoder::mayHoldEmbeddedJson(text))
-            return emptyDocument();
+        if (!mayHoldJson(stringId))
+            return {};
         ++m_embeddedParses;
-        std::unique_ptr<const OrderedJson> parsed;
-        if (auto json = FieldDecoder::embeddedJson(text))
-            parsed = std::make_unique<const OrderedJson>(std::move(*json));
-        found = m_decoded.emplace(stringId, std::move(parsed)).first;
+        SourceId source = NoSource;
+        if (auto parsed = FieldDecoder::embeddedIndex(index.string(entry)))
+            source = addSource(std::move(parsed));
+        found = m_decoded.emplace(stringId, source).first;
     }
-    return found->second ? *found->second : emptyDocument();
+    return found->second == NoSource ? Value() : Value{found->second, JsonIndex::Root};
+}
+
+bool ConversationTreeModel::mayHoldJson(NodeId stringId) const
+{
+    const JsonIndex &index = sourceOf(stringId);
+    const JsonIndex::NodeId entry = entryOf(stringId);
+    // Its ends decide; escapes (a leading "\n") are read only where there are some.
+    return index.stringHasEscape(entry) ? FieldDecoder::mayHoldEmbeddedJson(index.string(entry))
+                                        : FieldDecoder::mayHoldEmbeddedJson(index.rawString(entry));
 }
 
 ConversationTreeModel::NodeId ConversationTreeModel::childId(NodeId parent, int row) const
 {
     if (m_nodes[parent].firstChild == ChildrenNotCreated) {
-        const OrderedJson &value = containerOf(parent);
-        const bool decoded = m_nodes[parent].decoded || m_nodes[parent].value->is_string();
+        const Value container = containerOf(parent);
+        const size_t count = size_t(childCount(container));
+        const bool decoded = m_nodes[parent].decoded || isString(parent);
         const size_t first = m_nodes.size();
-        if (first + value.size() > std::numeric_limits<NodeId>::max())
+        if (first + count > std::numeric_limits<NodeId>::max())
             qFatal("ConversationTreeModel: more nodes than a 32-bit id can count");
         // Grow geometrically: reserving the exact size for every expanded node would copy
         // the whole table each time.
-        if (m_nodes.capacity() < first + value.size())
-            m_nodes.reserve(std::max(first + value.size(), m_nodes.capacity() * 2));
-        quint32 position = 0;
-        if (value.is_object()) {
-            for (const auto &member : value.get_ref<const OrderedJson::object_t &>())
-                m_nodes.push_back(Node{&member.second, parent, position++, ChildrenNotCreated, decoded});
-        } else {
-            for (const OrderedJson &element : value.get_ref<const OrderedJson::array_t &>())
-                m_nodes.push_back(Node{&element, parent, position++, ChildrenNotCreated, decoded});
-        }
+        if (m_nodes.capacity() < first + count)
+            m_nodes.reserve(std::max(first + count, m_nodes.capacity() * 2));
+        const JsonIndex &index = *m_sources[container.source];
+        JsonIndex::NodeId entry = count > 0 ? index.firstChild(container.entry) : 0;
+        for (quint32 position = 0; position < count; ++position, entry = index.nextSibling(entry))
+            m_nodes.push_back(Node{entry, parent, position, ChildrenNotCreated, container.source, decoded});
         m_nodes[parent].firstChild = NodeId(first);
     }
     return m_nodes[parent].firstChild + NodeId(row);
@@ -139,24 +151,25 @@ ConversationTreeModel::NodeId ConversationTreeModel::childId(NodeId parent, int 
 QString ConversationTreeModel::keyText(NodeId id) const
 {
     const Node &node = m_nodes[id];
-    const OrderedJson &parentValue = containerOf(node.parent);
-    if (parentValue.is_object()) {
-        const auto &members = parentValue.get_ref<const OrderedJson::object_t &>();
-        return Json::toQString((members.begin() + node.row)->first);
-    }
+    const Value parent = containerOf(node.parent);
+    const JsonIndex &index = *m_sources[parent.source];
+    if (index.isObject(parent.entry) && node.source == parent.source)
+        return shownKeyOf(index, node.entry);
+    if (index.isObject(parent.entry)) // a pending server_extension in the document's place
+        return shownKeyOf(index, index.child(parent.entry, int(node.row)));
     return u'[' + QString::number(node.row) + u']';
 }
 
-const OrderedJson &ConversationTreeModel::valueAt(const QModelIndex &index) const
+OrderedJson ConversationTreeModel::valueAt(const QModelIndex &index) const
 {
-    return *m_nodes[nodeId(index)].value;
+    return jsonOf(nodeId(index));
 }
 
 DecodedField ConversationTreeModel::decodedField(const QModelIndex &index) const
 {
-    const auto origin = m_nodes[nodeId(index)].decoded ? FieldDecoder::Origin::EmbeddedJson
-                                                        : FieldDecoder::Origin::Conversation;
-    return FieldDecoder::decode(jsonPathForIndex(index), valueAt(index), origin);
+    const NodeId id = nodeId(index);
+    const auto origin = m_nodes[id].decoded ? FieldDecoder::Origin::EmbeddedJson : FieldDecoder::Origin::Conversation;
+    return FieldDecoder::decode(jsonPathForIndex(index), sourceOf(id), entryOf(id), origin);
 }
 
 JsonPath ConversationTreeModel::jsonPathForIndex(const QModelIndex &index) const
@@ -169,14 +182,11 @@ JsonPath ConversationTreeModel::jsonPathForIndex(const QModelIndex &index) const
     QList<JsonPathStep> steps;
     steps.reserve(chain.size());
     for (auto id = chain.crbegin(); id != chain.crend(); ++id) {
-        const Node &node = m_nodes[*id];
-        const OrderedJson &parentValue = containerOf(node.parent);
-        if (parentValue.is_object()) {
-            const auto &members = parentValue.get_ref<const OrderedJson::object_t &>();
-            steps.append(Json::toQString((members.begin() + node.row)->first));
-        } else {
-            steps.append(int(node.row));
-        }
+        const Value parent = containerOf(m_nodes[*id].parent);
+        if (m_sources[parent.source]->isObject(parent.entry))
+            steps.append(keyText(*id));
+        else
+            steps.append(int(m_nodes[*id].row));
     }
     return JsonPath(std::move(steps));
 }
@@ -199,21 +209,27 @@ QModelIndex ConversationTreeModel::indexForPath(const JsonPath &path, int column
     NodeId id = RootId;
     int row = 0;
     for (const JsonPathStep &step : path.steps()) {
-        const OrderedJson &value = containerOf(id);
+        const Value container = containerOf(id);
+        if (!container.isValid())
+            return {};
+        const JsonIndex &index = *m_sources[container.source];
         if (step.isIndex()) {
-            if (!value.is_array() || step.index() >= childCount(value))
+            if (!index.isArray(container.entry) || step.index() >= index.childCount(container.entry))
                 return {};
             row = step.index();
         } else {
-            if (!value.is_object())
+            if (!index.isObject(container.entry))
                 return {};
             const std::string key = Json::toStdString(step.key());
-            const auto &members = value.get_ref<const OrderedJson::object_t &>();
-            const auto found = std::find_if(members.begin(), members.end(),
-                                            [&](const auto &member) { return member.first == key; });
-            if (found == members.end())
+            row = 0;
+            JsonIndex::NodeId entry = index.firstChild(container.entry);
+            const int count = index.childCount(container.entry);
+            while (row < count && (index.keyHasEscape(entry) ? index.key(entry) != key : index.rawKey(entry) != key)) {
+                entry = index.nextSibling(entry);
+                ++row;
+            }
+            if (row == count)
                 return {};
-            row = int(found - members.begin());
         }
         id = childId(id, row);
     }
@@ -222,15 +238,16 @@ QModelIndex ConversationTreeModel::indexForPath(const JsonPath &path, int column
 
 QString ConversationTreeModel::subtreeJson(const QModelIndex &index, int indent) const
 {
-    return Json::toText(valueAt(index), indent);
+    const NodeId id = nodeId(index);
+    return QString::fromUtf8(sourceOf(id).serialize(entryOf(id), indent));
 }
 
 QString ConversationTreeModel::valueText(const QModelIndex &index) const
 {
-    const OrderedJson &value = valueAt(index);
-    if (value.is_string())
-        return Json::toQString(value.get_ref<const std::string &>());
-    return Json::toText(value);
+    const NodeId id = nodeId(index);
+    if (isString(id))
+        return Json::toQString(stringOf(id));
+    return QString::fromUtf8(sourceOf(id).serialize(entryOf(id)));
 }
 
 QModelIndex ConversationTreeModel::index(int row, int column, const QModelIndex &parent) const
@@ -276,9 +293,8 @@ bool ConversationTreeModel::hasChildren(const QModelIndex &parent) const
         return false;
     // A string not parsed yet is judged by its ends: drawing a row must not parse it.
     const NodeId id = nodeId(parent);
-    const OrderedJson &value = *m_nodes[id].value;
-    if (value.is_string() && !m_decoded.contains(id))
-        return FieldDecoder::mayHoldEmbeddedJson(value.get_ref<const std::string &>());
+    if (isString(id) && !m_decoded.contains(id))
+        return mayHoldJson(id);
     return rowCount(parent) > 0;
 }
 
@@ -287,7 +303,6 @@ QVariant ConversationTreeModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const NodeId id = nodeId(index);
-    const OrderedJson &value = valueAt(index);
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -301,7 +316,7 @@ QVariant ConversationTreeModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::EditRole:
         if (index.column() == ValueColumn && isEditable(id))
-            return InlineValueEdit::editText(value);
+            return InlineValueEdit::editText(jsonOf(id));
         break;
     case Qt::ToolTipRole: {
         QString toolTip;
@@ -330,9 +345,9 @@ QVariant ConversationTreeModel::data(const QModelIndex &index, int role) const
     case PathRole:
         return pathForIndex(index);
     case RawValueRole:
-        return Json::toText(value);
+        return QString::fromUtf8(sourceOf(id).serialize(entryOf(id)));
     case IsContainerRole:
-        return value.is_structured();
+        return sourceOf(id).isContainer(entryOf(id));
     case IsDecodedRole:
         return m_nodes[id].decoded;
     case IsEditedRole:
@@ -364,11 +379,9 @@ Qt::ItemFlags ConversationTreeModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     const NodeId id = nodeId(index);
-    const OrderedJson &value = *m_nodes[id].value;
     // A string may hold JSON, and server_extension may get some from a pending value.
-    const bool mayGetChildren = value.is_string()
-        && (id == serverExtensionId() || FieldDecoder::mayHoldEmbeddedJson(value.get_ref<const std::string &>()));
-    if (childCount(value) == 0 && !mayGetChildren)
+    const bool mayGetChildren = isString(id) && (id == serverExtensionId() || mayHoldJson(id));
+    if (childCount(valueOf(id)) == 0 && !mayGetChildren)
         result |= Qt::ItemNeverHasChildren;
     if (index.column() == ValueColumn && isEditable(id))
         result |= Qt::ItemIsEditable;

@@ -2,7 +2,9 @@
 
 #include "json/FieldDecoder.h"
 #include "json/JsonDocument.h"
+#include "json/JsonIndex.h"
 #include "json/JsonPath.h"
+#include "json/SharedJson.h"
 #include "json/JsonTextEditor.h"
 
 #include <QAbstractItemModel>
@@ -18,8 +20,9 @@ namespace convdesk {
 // key order, with values decoded by FieldDecoder.
 //
 // The tree is built lazily: a node's children enter the node table the first time one of
-// them is asked for, so an 8 MB response costs only what the user has expanded. Nodes point
-// into the model's own copy of the document, which never changes while it is set.
+// them is asked for, so an 8 MB response costs only what the user has expanded. Nodes are
+// entries of the document's JsonIndex (the API client's one parse, shared, never copied):
+// numbers show the server's exact text, strings are unescaped when shown.
 //
 // A string that holds a JSON object or array (server_extension, last_message.extension,
 // push_payload, ...) has that JSON as its children, "decoded" nodes: shown in italics, with
@@ -55,16 +58,23 @@ public:
     explicit ConversationTreeModel(QObject *parent = nullptr);
     ~ConversationTreeModel() override;
 
-    void setDocument(const OrderedJson &document);
-    void setDocument(OrderedJson &&document);
-    void setDocument(std::shared_ptr<const OrderedJson> document); // null means empty
+    // Shows `document`, sharing it (empty means no document). A value held by nlohmann is
+    // indexed from its text first (a copy: for small documents).
+    void setDocument(SharedJson document);
+    void setDocument(const OrderedJson &document) { setDocument(SharedJson(document)); }
+    void setDocument(OrderedJson &&document) { setDocument(SharedJson(std::move(document))); }
     void clear();
 
-    const OrderedJson &document() const;
-    std::shared_ptr<const OrderedJson> sharedDocument() const;
+    // The document as set; document() reads it through nlohmann (made on first use for an
+    // indexed one, so never for a large document shown).
+    const SharedJson &sharedDocument() const { return m_document; }
+    const OrderedJson &document() const { return m_document.get(); }
+    // The parse the tree reads, and the document's node in it (for TreeFilterJob).
+    const std::shared_ptr<const JsonIndex> &documentIndex() const { return m_sources.front(); }
+    JsonIndex::NodeId documentRoot() const { return m_nodes[RootId].entry; }
 
-    // The JSON value behind an index; the whole document for an invalid index.
-    const OrderedJson &valueAt(const QModelIndex &index) const;
+    // The JSON value behind an index, as nlohmann JSON; the whole document for an invalid index.
+    OrderedJson valueAt(const QModelIndex &index) const;
     DecodedField decodedField(const QModelIndex &index) const;
 
     JsonPath jsonPathForIndex(const QModelIndex &index) const; // empty for an invalid index
@@ -122,26 +132,46 @@ private:
     static constexpr NodeId RootId = 0;
     static constexpr NodeId ChildrenNotCreated = 0; // the root is never anyone's child
     static constexpr NodeId NoNode = 0;             // ...nor a string that holds JSON
+    // Parses a node's entry can come from: [0] the document, then the JSON decoded from
+    // strings and the pending server_extension.
+    using SourceId = quint16;
+    static constexpr SourceId NoSource = 0xFFFF;
 
     struct Node
     {
-        const OrderedJson *value;
+        JsonIndex::NodeId entry; // in m_sources[source]
         NodeId parent;
         quint32 row;
         NodeId firstChild = ChildrenNotCreated; // children are contiguous in the node table
-        bool decoded = false;                   // below a string whose JSON was decoded
+        SourceId source = 0;
+        bool decoded = false; // below a string whose JSON was decoded
     };
-    static_assert(sizeof(Node) <= 24, "a node per JSON value: keep it small");
+    static_assert(sizeof(Node) <= 20, "a node per JSON value: keep it small");
 
-    static const OrderedJson &emptyDocument();
-    static int childCount(const OrderedJson &value);
+    // A value in one of the parses: a node's own, or the container of its children.
+    struct Value
+    {
+        SourceId source = NoSource;
+        JsonIndex::NodeId entry = 0;
+        bool isValid() const { return source != NoSource; }
+    };
+
+    const JsonIndex &sourceOf(NodeId id) const { return *m_sources[m_nodes[id].source]; }
+    JsonIndex::NodeId entryOf(NodeId id) const { return m_nodes[id].entry; }
+    Value valueOf(NodeId id) const { return Value{m_nodes[id].source, m_nodes[id].entry}; }
+    int childCount(Value value) const;
+    OrderedJson jsonOf(NodeId id) const { return sourceOf(id).toJson(entryOf(id)); }
+    std::string stringOf(NodeId id) const { return sourceOf(id).string(entryOf(id)); }
+    bool isString(NodeId id) const { return sourceOf(id).isString(entryOf(id)); }
+    SourceId addSource(std::shared_ptr<const JsonIndex> index) const;
 
     NodeId nodeId(const QModelIndex &index) const;
     QModelIndex indexOf(NodeId id, int column = KeyColumn) const; // invalid for the root
     NodeId childId(NodeId parent, int row) const; // creates the children when needed
-    // The value whose members are the node's children: its JSON text for a string.
-    const OrderedJson &containerOf(NodeId id) const;
-    const OrderedJson &decodedJson(NodeId stringId) const; // parsed once, kept
+    // The value whose members are the node's children: its decoded JSON for a string.
+    Value containerOf(NodeId id) const;
+    Value decodedJson(NodeId stringId) const; // parsed once, kept
+    bool mayHoldJson(NodeId stringId) const;  // FieldDecoder::mayHoldEmbeddedJson(), without parsing
     QString keyText(NodeId id) const;
     NodeId decodingString(NodeId id) const; // the nearest string above a decoded node
     NodeId serverExtensionId() const;       // NoNode when the root has no string server_extension
@@ -150,17 +180,18 @@ private:
     bool isEdited(NodeId id) const;
     QString notes(NodeId id) const; // the "decoded from" and "edited" tooltip lines
     void discardChildren(NodeId id);
-    void showServerExtension(NodeId id, std::unique_ptr<const OrderedJson> pending);
-    void resetNodes(std::shared_ptr<const OrderedJson> document);
+    void showServerExtension(NodeId id, std::optional<std::string> pending);
+    void resetNodes(SharedJson document);
 
-    std::shared_ptr<const OrderedJson> m_document;
+    SharedJson m_document;
+    mutable std::vector<std::shared_ptr<const JsonIndex>> m_sources;
     mutable std::vector<Node> m_nodes; // [0] is the document root
-    // The JSON of each string node whose children were asked for; null when it holds none.
-    mutable std::unordered_map<NodeId, std::unique_ptr<const OrderedJson>> m_decoded;
+    // The decoded JSON of each string node whose children were asked for; NoSource when it holds none.
+    mutable std::unordered_map<NodeId, SourceId> m_decoded;
     mutable qsizetype m_embeddedParses = 0;
     mutable std::optional<NodeId> m_serverExtension; // found on first use
-    mutable const OrderedJson *m_loadedServerExtension = nullptr; // its string in the document
-    std::unique_ptr<const OrderedJson> m_pendingServerExtension; // a string, shown instead
+    mutable Value m_loadedServerExtension;             // its string in the document
+    std::optional<std::string> m_pendingServerExtension; // UTF-8, shown instead
     mutable std::optional<std::unique_ptr<const OrderedJson>> m_loadedServerExtensionJson;
 };
 

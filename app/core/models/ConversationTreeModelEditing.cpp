@@ -17,7 +17,7 @@ ConversationTreeModel::NodeId ConversationTreeModel::decodingString(NodeId id) c
     if (!m_nodes[id].decoded)
         return NoNode;
     NodeId at = m_nodes[id].parent;
-    while (at != RootId && !m_nodes[at].value->is_string())
+    while (at != RootId && !isString(at))
         at = m_nodes[at].parent;
     return at; // RootId only for a document that is itself a string holding JSON
 }
@@ -26,14 +26,20 @@ ConversationTreeModel::NodeId ConversationTreeModel::serverExtensionId() const
 {
     if (!m_serverExtension) {
         m_serverExtension = NoNode;
-        const OrderedJson &root = *m_nodes[RootId].value;
-        if (root.is_object()) {
-            const auto &members = root.get_ref<const OrderedJson::object_t &>();
-            const auto found = std::find_if(members.begin(), members.end(),
-                                            [](const auto &member) { return member.first == "server_extension"; });
-            if (found != members.end() && found->second.is_string()) {
-                m_loadedServerExtension = &found->second;
-                m_serverExtension = childId(RootId, int(found - members.begin()));
+        const JsonIndex &document = sourceOf(RootId);
+        const JsonIndex::NodeId root = entryOf(RootId);
+        if (document.isObject(root)) {
+            JsonIndex::NodeId entry = document.firstChild(root);
+            for (int row = 0, count = document.childCount(root); row < count; ++row, entry = document.nextSibling(entry)) {
+                if (document.rawKey(entry) != "server_extension" && !document.keyHasEscape(entry))
+                    continue;
+                if (document.key(entry) != "server_extension")
+                    continue;
+                if (document.isString(entry)) {
+                    m_loadedServerExtension = Value{m_nodes[RootId].source, entry};
+                    m_serverExtension = childId(RootId, row);
+                }
+                break;
             }
         }
     }
@@ -46,10 +52,10 @@ const OrderedJson *ConversationTreeModel::loadedValueAt(NodeId id) const
     if (serverExtension == NoNode)
         return nullptr;
     if (id == serverExtension)
-        return m_loadedServerExtension;
+        return &m_sources[m_loadedServerExtension.source]->cachedJson(m_loadedServerExtension.entry);
     if (!m_loadedServerExtensionJson) {
         ++m_embeddedParses;
-        auto json = FieldDecoder::embeddedJson(m_loadedServerExtension->get_ref<const std::string &>());
+        auto json = FieldDecoder::embeddedJson(m_sources[m_loadedServerExtension.source]->string(m_loadedServerExtension.entry));
         m_loadedServerExtensionJson = json ? std::make_unique<const OrderedJson>(std::move(*json)) : nullptr;
     }
     const OrderedJson *at = m_loadedServerExtensionJson->get();
@@ -70,7 +76,7 @@ const OrderedJson *ConversationTreeModel::loadedValueAt(NodeId id) const
 
 bool ConversationTreeModel::isEditable(NodeId id) const
 {
-    if (!m_nodes[id].decoded || !InlineValueEdit::isEditable(*m_nodes[id].value))
+    if (!m_nodes[id].decoded || sourceOf(id).isContainer(entryOf(id)) || !InlineValueEdit::isEditable(jsonOf(id)))
         return false;
     const NodeId serverExtension = serverExtensionId();
     return serverExtension != NoNode && decodingString(id) == serverExtension;
@@ -86,7 +92,7 @@ bool ConversationTreeModel::isEdited(NodeId id) const
     if (!m_nodes[id].decoded || decodingString(id) != serverExtension)
         return false;
     const OrderedJson *loaded = loadedValueAt(id);
-    return !loaded || *loaded != *m_nodes[id].value;
+    return !loaded || *loaded != jsonOf(id);
 }
 
 QString ConversationTreeModel::notes(NodeId id) const
@@ -122,7 +128,7 @@ bool ConversationTreeModel::setData(const QModelIndex &index, const QVariant &va
     if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid)
         || index.column() != ValueColumn || !isEditable(nodeId(index)))
         return false;
-    const auto result = InlineValueEdit::fromTypedText(serverExtensionPointer(index), valueAt(index),
+    const auto result = InlineValueEdit::fromTypedText(serverExtensionPointer(index), jsonOf(nodeId(index)),
                                                        value.toString());
     if (!result.refusal.isEmpty()) {
         Q_EMIT editRefused(result.refusal);
@@ -138,7 +144,7 @@ std::optional<QString> ConversationTreeModel::pendingServerExtension() const
 {
     if (!m_pendingServerExtension)
         return std::nullopt;
-    return Json::toQString(m_pendingServerExtension->get_ref<const std::string &>());
+    return Json::toQString(*m_pendingServerExtension);
 }
 
 void ConversationTreeModel::setPendingServerExtension(const std::optional<QString> &text)
@@ -146,14 +152,14 @@ void ConversationTreeModel::setPendingServerExtension(const std::optional<QStrin
     const NodeId serverExtension = serverExtensionId();
     if (serverExtension == NoNode)
         return;
-    std::unique_ptr<const OrderedJson> pending;
+    const std::string loaded = m_sources[m_loadedServerExtension.source]->string(m_loadedServerExtension.entry);
+    std::optional<std::string> pending;
     if (text) {
         std::string utf8 = Json::toStdString(*text);
-        if (utf8 != m_loadedServerExtension->get_ref<const std::string &>())
-            pending = std::make_unique<const OrderedJson>(std::move(utf8));
+        if (utf8 != loaded)
+            pending = std::move(utf8);
     }
-    const OrderedJson &next = pending ? *pending : *m_loadedServerExtension;
-    if (next == *m_nodes[serverExtension].value)
+    if (pending == m_pendingServerExtension)
         return;
     showServerExtension(serverExtension, std::move(pending));
 }
@@ -166,14 +172,20 @@ void ConversationTreeModel::discardChildren(NodeId id)
         const NodeId end = first + NodeId(childCount(containerOf(id)));
         for (NodeId child = first; child < end; ++child) {
             discardChildren(child);
-            m_nodes[child].value = &emptyDocument();
+            m_nodes[child].source = 0;
+            m_nodes[child].entry = JsonIndex::Root;
+            m_nodes[child].decoded = false;
         }
         m_nodes[id].firstChild = ChildrenNotCreated;
     }
-    m_decoded.erase(id);
+    if (const auto found = m_decoded.find(id); found != m_decoded.end()) {
+        if (found->second != NoSource)
+            m_sources[found->second].reset(); // its nodes lead nowhere: free the parse
+        m_decoded.erase(found);
+    }
 }
 
-void ConversationTreeModel::showServerExtension(NodeId id, std::unique_ptr<const OrderedJson> pending)
+void ConversationTreeModel::showServerExtension(NodeId id, std::optional<std::string> pending)
 {
     // The decoded children are replaced as a whole: removed, then the new ones inserted.
     // ConversationPanel expands again what was expanded where the paths still exist.
@@ -181,27 +193,34 @@ void ConversationTreeModel::showServerExtension(NodeId id, std::unique_ptr<const
     if (const int oldRows = rowCount(parent); oldRows > 0) {
         beginRemoveRows(parent, 0, oldRows - 1);
         discardChildren(id);
-        m_decoded[id] = nullptr; // no children until the new ones are inserted
+        m_decoded[id] = NoSource; // no children until the new ones are inserted
         endRemoveRows();
     }
-    const std::unique_ptr<const OrderedJson> shownBefore = std::move(m_pendingServerExtension);
+    if (m_nodes[id].source != m_loadedServerExtension.source)
+        m_sources[m_nodes[id].source].reset(); // the pending string shown before
     m_pendingServerExtension = std::move(pending);
-    m_nodes[id].value = m_pendingServerExtension ? m_pendingServerExtension.get() : m_loadedServerExtension;
+    if (m_pendingServerExtension) {
+        m_nodes[id].source = addSource(JsonIndex::fromJson(OrderedJson(*m_pendingServerExtension)));
+        m_nodes[id].entry = JsonIndex::Root;
+    } else {
+        m_nodes[id].source = m_loadedServerExtension.source;
+        m_nodes[id].entry = m_loadedServerExtension.entry;
+    }
 
-    const std::string &text = m_nodes[id].value->get_ref<const std::string &>();
-    std::unique_ptr<const OrderedJson> decoded;
+    const std::string text = stringOf(id);
+    SourceId decoded = NoSource;
     if (FieldDecoder::mayHoldEmbeddedJson(text)) {
         ++m_embeddedParses;
-        if (auto json = FieldDecoder::embeddedJson(text))
-            decoded = std::make_unique<const OrderedJson>(std::move(*json));
+        if (auto index = FieldDecoder::embeddedIndex(text))
+            decoded = addSource(std::move(index));
     }
-    m_decoded[id] = nullptr;
-    if (const int newRows = decoded ? childCount(*decoded) : 0; newRows > 0) {
+    m_decoded[id] = NoSource;
+    if (const int newRows = childCount(Value{decoded, JsonIndex::Root}); newRows > 0) {
         beginInsertRows(parent, 0, newRows - 1);
-        m_decoded[id] = std::move(decoded);
+        m_decoded[id] = decoded;
         endInsertRows();
     } else {
-        m_decoded[id] = std::move(decoded);
+        m_decoded[id] = decoded;
     }
     Q_EMIT dataChanged(indexOf(id, KeyColumn), indexOf(id, TypeColumn));
 }

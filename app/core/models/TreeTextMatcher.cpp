@@ -73,9 +73,9 @@ public:
     bool isIn(const QString &text) const { return text.contains(m_text, Qt::CaseInsensitive); }
 
     // UTF-8 as the tree model shows it (Json::toQString), compared without converting ASCII.
-    bool isInUtf8(const std::string &utf8, bool ascii) const
+    bool isInUtf8(std::string_view utf8, bool ascii) const
     {
-        return ascii ? isInAscii(utf8.data(), utf8.size()) : isIn(Json::toQString(utf8));
+        return ascii ? isInAscii(utf8.data(), utf8.size()) : isIn(Json::toQString(std::string(utf8)));
     }
 
 private:
@@ -91,7 +91,7 @@ struct TextTraits
     bool escaped = false; // has a character that JSON text writes as an escape
 };
 
-TextTraits traitsOf(const std::string &utf8)
+TextTraits traitsOf(std::string_view utf8)
 {
     TextTraits traits;
     for (const char c : utf8) {
@@ -104,14 +104,14 @@ TextTraits traitsOf(const std::string &utf8)
     return traits;
 }
 
-bool isAscii(const std::string &utf8)
+bool isAscii(std::string_view utf8)
 {
     return std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 // Keys whose values FieldDecoder shows as something else than their text (enum meanings,
 // dates) in the conversation's own fields.
-bool isDecodedVendorKey(const std::string &key)
+bool isDecodedVendorKey(std::string_view key)
 {
     static constexpr std::array<std::string_view, 9> keys{
         "type",          "conversation_type", "message_type",  "message_state",  "revoke_type",
@@ -129,24 +129,22 @@ public:
         , m_progress(progress)
     {
         if (job.pendingServerExtension)
-            m_pending = OrderedJson(*job.pendingServerExtension);
+            m_pending = JsonIndex::fromJson(OrderedJson(*job.pendingServerExtension));
     }
 
-    bool walk(const OrderedJson &root)
+    bool walk(const JsonIndex &document, JsonIndex::NodeId root)
     {
         // The tree model shows its pending text in place of the root's server_extension string.
-        if (root.is_object()) {
-            const auto &members = root.get_ref<const OrderedJson::object_t &>();
-            const auto found = std::find_if(members.begin(), members.end(),
-                                            [](const auto &member) { return member.first == "server_extension"; });
-            if (found != members.end() && found->second.is_string())
-                m_serverExtension = &found->second;
+        if (m_pending) {
+            const JsonIndex::NodeId found = document.member(root, "server_extension");
+            if (found != JsonIndex::NoNode && document.isString(found))
+                m_serverExtension = found;
         }
-        if (root.is_structured()) {
-            visitChildren(root, false);
-        } else if (root.is_string() && FieldDecoder::mayHoldEmbeddedJson(root.get_ref<const std::string &>())) {
-            if (const auto embedded = FieldDecoder::embeddedJson(root.get_ref<const std::string &>()))
-                visitChildren(*embedded, true);
+        if (document.isContainer(root)) {
+            visitChildren(document, root, false, true);
+        } else if (document.isString(root)) {
+            if (const auto embedded = FieldDecoder::embeddedIndex(document.string(root)))
+                visitChildren(*embedded, JsonIndex::Root, true, false);
         }
         return !m_stopped;
     }
@@ -159,25 +157,23 @@ private:
     struct Frame
     {
         int row;
-        const std::string *key; // null for an array element
+        const JsonIndex *index; // where its key is; null for an array element
+        JsonIndex::NodeId node;
         quint32 entry = NoEntry;
         bool matched = false;
         bool matchBelow = false;
     };
 
-    void visitChildren(const OrderedJson &container, bool decoded)
+    void visitChildren(const JsonIndex &index, JsonIndex::NodeId container, bool decoded, bool inDocument)
     {
-        int row = 0;
-        if (container.is_object()) {
-            for (const auto &member : container.get_ref<const OrderedJson::object_t &>())
-                visit(member.second, &member.first, row++, decoded);
-        } else {
-            for (const OrderedJson &element : container.get_ref<const OrderedJson::array_t &>())
-                visit(element, nullptr, row++, decoded);
-        }
+        const bool object = index.isObject(container);
+        JsonIndex::NodeId child = index.firstChild(container);
+        for (int row = 0, count = index.childCount(container); row < count; ++row, child = index.nextSibling(child))
+            visit(index, child, object, row, decoded, inDocument && m_frames.empty());
     }
 
-    void visit(const OrderedJson &value, const std::string *key, int row, bool decoded)
+    // The tree shows the string's text, or its pending one.
+    void visit(const JsonIndex &index, JsonIndex::NodeId node, bool hasKey, int row, bool decoded, bool atDocumentRoot)
     {
         if (m_stopped)
             return;
@@ -185,63 +181,87 @@ private:
             m_stopped = true;
             return;
         }
-        m_frames.push_back(Frame{row, key});
-        const OrderedJson &shown = m_pending && &value == m_serverExtension ? *m_pending : value;
+        m_frames.push_back(Frame{row, hasKey ? &index : nullptr, node});
+        const bool pending = atDocumentRoot && node == m_serverExtension;
+        const JsonIndex &shown = pending ? *m_pending : index;
+        const JsonIndex::NodeId shownNode = pending ? JsonIndex::Root : node;
 
         // What the tree model shows as the children of a string (ConversationTreeModel::decodedJson).
-        std::optional<OrderedJson> embedded;
-        if (shown.is_string() && FieldDecoder::mayHoldEmbeddedJson(shown.get_ref<const std::string &>()))
-            embedded = FieldDecoder::embeddedJson(shown.get_ref<const std::string &>());
-        const bool hasDecodedChildren = embedded && !embedded->empty();
+        std::shared_ptr<const JsonIndex> embedded;
+        if (shown.isString(shownNode) && mayHoldJson(shown, shownNode))
+            embedded = FieldDecoder::embeddedIndex(shown.string(shownNode));
+        const bool hasDecodedChildren = embedded && embedded->childCount(JsonIndex::Root) > 0;
 
         // As ConversationFilterModel::rowMatches(): the key, then (scalars only) the value.
-        if (keyMatches() || (!shown.is_structured() && !hasDecodedChildren && valueMatches(shown, decoded)))
+        const bool container = shown.isContainer(shownNode);
+        if (keyMatches() || (!container && !hasDecodedChildren && valueMatches(shown, shownNode, decoded)))
             recordMatch();
-        if (shown.is_structured())
-            visitChildren(shown, decoded);
+        if (container)
+            visitChildren(shown, shownNode, decoded, false);
         else if (hasDecodedChildren)
-            visitChildren(*embedded, true);
+            visitChildren(*embedded, JsonIndex::Root, true, false);
 
         if (m_frames.back().matched)
             --m_matchedFrames;
         m_frames.pop_back();
     }
 
+    static bool mayHoldJson(const JsonIndex &index, JsonIndex::NodeId node)
+    {
+        return index.stringHasEscape(node) ? FieldDecoder::mayHoldEmbeddedJson(index.string(node))
+                                           : FieldDecoder::mayHoldEmbeddedJson(index.rawString(node));
+    }
+
+    // A key as the tree shows it, and its UTF-8 (kept in `storage` when it had escapes).
+    static std::string_view keyOf(const Frame &frame, std::string &storage)
+    {
+        if (!frame.index->keyHasEscape(frame.node))
+            return frame.index->rawKey(frame.node);
+        storage = frame.index->key(frame.node);
+        return storage;
+    }
+
     bool keyMatches() const
     {
         const Frame &self = m_frames.back();
-        if (self.key)
-            return m_needle.isInUtf8(*self.key, isAscii(*self.key));
+        if (self.index) {
+            std::string storage;
+            const std::string_view key = keyOf(self, storage);
+            return m_needle.isInUtf8(key, isAscii(key));
+        }
         std::array<char, 16> text{'['};
         const auto end = std::to_chars(text.data() + 1, text.data() + text.size() - 1, self.row).ptr;
         *end = ']';
         return m_needle.isInAscii(text.data(), size_t(end + 1 - text.data()));
     }
 
-    bool valueMatches(const OrderedJson &value, bool decoded) const
+    bool valueMatches(const JsonIndex &index, JsonIndex::NodeId node, bool decoded) const
     {
         const Frame &self = m_frames.back();
-        if (!decoded && self.key && isDecodedVendorKey(*self.key))
-            return displayOrJsonMatches(value, decoded);
-        if (value.is_string()) {
+        if (!decoded && self.index) {
+            std::string storage;
+            if (isDecodedVendorKey(keyOf(self, storage)))
+                return displayOrJsonMatches(index, node, decoded);
+        }
+        if (index.isString(node)) {
             // Its compact JSON is the text in quotes, and its display a part of the text
             // (plus an ellipsis when elided): with a plain needle, the text decides.
-            const std::string &text = value.get_ref<const std::string &>();
-            const TextTraits traits = traitsOf(text);
-            if (traits.escaped || !m_needle.isPlain())
-                return displayOrJsonMatches(value, decoded);
-            return m_needle.isInUtf8(text, traits.ascii);
+            if (index.stringHasEscape(node) || !m_needle.isPlain())
+                return displayOrJsonMatches(index, node, decoded);
+            const std::string_view text = index.rawString(node);
+            return m_needle.isInUtf8(text, traitsOf(text).ascii);
         }
         // Numbers, booleans and null are shown as their JSON text.
-        const std::string text = value.dump();
+        const std::string_view text = index.rawText(node);
         return m_needle.isInAscii(text.data(), text.size());
     }
 
     // The long way, exactly what the model shows: FieldDecoder's display and the compact JSON.
-    bool displayOrJsonMatches(const OrderedJson &value, bool decoded) const
+    bool displayOrJsonMatches(const JsonIndex &index, JsonIndex::NodeId node, bool decoded) const
     {
         const auto origin = decoded ? FieldDecoder::Origin::EmbeddedJson : FieldDecoder::Origin::Conversation;
-        return m_needle.isIn(FieldDecoder::decode(path(), value, origin).display) || m_needle.isIn(Json::toText(value));
+        return m_needle.isIn(FieldDecoder::decode(path(), index, node, origin).display)
+            || m_needle.isIn(QString::fromUtf8(index.serialize(node)));
     }
 
     JsonPath path() const
@@ -249,8 +269,8 @@ private:
         QList<JsonPathStep> steps;
         steps.reserve(qsizetype(m_frames.size()));
         for (const Frame &frame : m_frames) {
-            if (frame.key)
-                steps.append(Json::toQString(*frame.key));
+            if (frame.index)
+                steps.append(Json::toQString(frame.index->key(frame.node)));
             else
                 steps.append(frame.row);
         }
@@ -283,8 +303,8 @@ private:
     const Needle m_needle;
     const TreeFilterJob::Record m_record;
     const TreeTextMatcher::Progress &m_progress;
-    std::optional<OrderedJson> m_pending;
-    const OrderedJson *m_serverExtension = nullptr;
+    std::shared_ptr<const JsonIndex> m_pending;
+    JsonIndex::NodeId m_serverExtension = JsonIndex::NoNode;
     std::vector<Frame> m_frames;
     qsizetype m_matchedFrames = 0; // frames on the stack that match by themselves
     qint64 m_visited = 0;
@@ -300,33 +320,14 @@ std::optional<TreeFilterMatches> TreeTextMatcher::run(const TreeFilterJob &job, 
     if (!job.document || job.text.isEmpty())
         return TreeFilterMatches();
     Walker walker(job, progress);
-    if (!walker.walk(*job.document))
+    if (!walker.walk(*job.document, job.root))
         return std::nullopt;
     return walker.takeMatches();
 }
 
-qint64 TreeTextMatcher::countValues(const OrderedJson &document, qint64 limit)
+qint64 TreeTextMatcher::countValues(const JsonIndex &document, JsonIndex::NodeId root, qint64 limit)
 {
-    qint64 count = 0;
-    std::vector<const OrderedJson *> pending{&document};
-    while (!pending.empty() && count < limit) {
-        const OrderedJson *value = pending.back();
-        pending.pop_back();
-        if (value->is_object()) {
-            for (const auto &member : value->get_ref<const OrderedJson::object_t &>()) {
-                ++count;
-                if (member.second.is_structured())
-                    pending.push_back(&member.second);
-            }
-        } else if (value->is_array()) {
-            for (const OrderedJson &element : value->get_ref<const OrderedJson::array_t &>()) {
-                ++count;
-                if (element.is_structured())
-                    pending.push_back(&element);
-            }
-        }
-    }
-    return std::min(count, limit);
+    return std::min(document.descendantCount(root), limit);
 }
 
 } // namespace convdesk

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "json/JsonDocument.h"
+#include "json/JsonIndex.h"
 #include "models/TreeFilterMatches.h"
 
 #include <QString>
@@ -14,8 +15,9 @@
 namespace convdesk {
 
 // One search of a ConversationTreeModel's document, self-contained so that it can run on any
-// thread: the document (immutable, the very one the tree model shows), the pending
-// server_extension text the tree shows in place of the loaded one, and the filter text.
+// thread: the document (immutable, the very parse the tree model shows:
+// ConversationTreeModel::documentIndex() and documentRoot()), the pending server_extension
+// text the tree shows in place of the loaded one, and the filter text.
 struct TreeFilterJob
 {
     enum class Record {
@@ -23,7 +25,8 @@ struct TreeFilterJob
         EveryMatch,     // every node that matches by itself (for checks and tests)
     };
 
-    std::shared_ptr<const OrderedJson> document;
+    std::shared_ptr<const JsonIndex> document;
+    JsonIndex::NodeId root = JsonIndex::Root;          // the tree's root in it
     std::optional<std::string> pendingServerExtension; // UTF-8
     QString text;                                      // trimmed and not empty
     Record record = Record::TopmostMatches;
@@ -51,9 +54,10 @@ public:
     // The matches of `job`; nullopt when `progress` stopped it.
     static std::optional<TreeFilterMatches> run(const TreeFilterJob &job, const Progress &progress = {});
 
-    // How many values the document holds below its root, counting no further than `limit`
+    // How many values the document holds below `root`, counting no further than `limit`
     // (strings are not parsed for the JSON they may hold).
-    static qint64 countValues(const OrderedJson &document, qint64 limit = std::numeric_limits<qint64>::max());
+    static qint64 countValues(const JsonIndex &document, JsonIndex::NodeId root = JsonIndex::Root,
+                              qint64 limit = std::numeric_limits<qint64>::max());
 };
 
 } // namespace convdesk

@@ -178,7 +178,10 @@ void ConversationSession::cancel()
 
 void ConversationSession::adoptServerState(const SaveConflict &conflict)
 {
-    if (isBusy() || !hasConversation() || conflict.id != m_loadedId || !conflict.conversation->is_object())
+    if (isBusy() || !hasConversation() || conflict.id != m_loadedId)
+        return;
+    const SharedJson &reread = conflict.conversation; // its type, without reading it all through nlohmann
+    if (reread.index() ? !reread.index()->isObject(reread.node()) : !reread->is_object())
         return;
     m_partialSaveResponse = false;
     setConversation(conflict.id, conflict.conversation);

@@ -91,11 +91,12 @@ public:
 
     bool hasConversation() const { return m_loadedId.isValid(); }
     ConversationId conversationId() const { return m_loadedId; }
-    // The conversation as the server answered it, parsed once: the nodes of the reply's
-    // ApiResult::data, never a copy. sharedConversation() hands the same document on (to the
-    // tree) without copying it; null when nothing is loaded.
+    // The conversation as the server answered it, parsed once: the reply's ApiResult::data,
+    // never a copy. sharedConversation() hands the same parse on (to the tree) without
+    // copying it; empty when nothing is loaded. conversation() reads it through nlohmann
+    // (made on first use: the tree never asks for it).
     const OrderedJson &conversation() const { return *m_conversation; }
-    std::shared_ptr<const OrderedJson> sharedConversation() const { return m_conversation.shared(); }
+    const SharedJson &sharedConversation() const { return m_conversation; }
     // When the shown conversation was last read from the server (a load, a save's answer, a
     // conflict's re-read), so a view kept after a failed load can say how old it is.
     QDateTime fetchedAt() const { return m_fetchedAt; }

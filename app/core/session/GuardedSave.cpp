@@ -68,6 +68,18 @@ QString GuardedSave::serverExtensionOf(const OrderedJson &conversation)
     return Json::toText(*it); // not a string, against the documentation: compare its JSON text
 }
 
+QString GuardedSave::serverExtensionOf(const SharedJson &conversation)
+{
+    if (!conversation.index())
+        return serverExtensionOf(conversation.get());
+    const SharedJson extension = conversation.member("server_extension");
+    if (extension.isNull() || extension->is_null())
+        return {};
+    if (extension->is_string())
+        return Json::toQString(extension->get_ref<const std::string &>());
+    return Json::toText(*extension);
+}
+
 bool GuardedSave::save(const ConversationId &id, const QString &loadedValue, const QString &newValue,
                        const QString &reason, QString *refusal)
 {
@@ -242,7 +254,7 @@ void GuardedSave::onWritten(const ApiResult &result)
     if (result.ok()) {
         const QString problem = answerProblem(result);
         const bool contradicts = !problem.isEmpty()
-                                 || (result.data->contains("server_extension")
+                                 || (!result.data.member("server_extension").isNull()
                                      && serverExtensionOf(result.data) != m_newValue);
         if (contradicts) {
             m_writeResult.error = ErrorKind::MalformedResponse;

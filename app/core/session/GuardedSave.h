@@ -113,6 +113,7 @@ public:
 
     // server_extension of a conversation object as a string; missing or null is "".
     static QString serverExtensionOf(const OrderedJson &conversation);
+    static QString serverExtensionOf(const SharedJson &conversation); // reads only that member
 
 Q_SIGNALS:
     void stageChanged(convdesk::GuardedSave::Stage stage);
