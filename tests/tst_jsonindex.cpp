@@ -1,4 +1,5 @@
 #include "json/JsonIndex.h"
+#include "json/SharedJson.h"
 
 #include <QTest>
 
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void findsMembersByUnescapedKey();
     void readsTheReceivedBytesWithoutCopying();
     void countsDescendants();
+    void sharedValuePrintsTheServersNumbers();
 };
 
 void TestJsonIndex::readsWhatNlohmannReads_data()
@@ -238,5 +240,16 @@ void TestJsonIndex::countsDescendants()
     QCOMPARE(index->textSpan(JsonIndex::Root), index->text().size());
 }
 
-QTEST_GUILESS_MAIN(TestJsonIndex)
+// What `convdesk-cli get` prints: a member of the answer, indented, with the numbers as sent.
+void TestJsonIndex::sharedValuePrintsTheServersNumbers()
+{
+    const SharedJson body(JsonIndex::parse(R"({"code":200,"data":{"id":123456789012345678901234567890,"r":1.0,"t":"é"}})"));
+    const SharedJson data = body.member("data");
+    QCOMPARE(data.serialize(), R"({"id":123456789012345678901234567890,"r":1.0,"t":"é"})"_ba);
+    QCOMPARE(data.serialize(2), "{\n  \"id\": 123456789012345678901234567890,\n  \"r\": 1.0,\n  \"t\": \"é\"\n}"_ba);
+    // A value the program made prints as nlohmann prints it.
+    QCOMPARE(SharedJson(OrderedJson::parse(R"({"a":[1,2]})")).serialize(), R"({"a":[1,2]})"_ba);
+}
+
+QTEST_APPLESS_MAIN(TestJsonIndex)
 #include "tst_jsonindex.moc"

@@ -54,7 +54,7 @@ int GetCommand::run(CliContext &context, const QCommandLineParser &parser)
     ApiResult result = wait(client.getConversation(*id));
     if (!ConversationAnswer::checkConversation(result, *id))
         return reportFailure(context, result);
-    context.printOut(Json::serialize(result.data, 2) + '\n');
+    context.printOut(result.data.serialize(2) + '\n');
     return ExitOk;
 }
 
@@ -87,7 +87,7 @@ int GetCommand::runBatch(CliContext &context, const QCommandLineParser &parser)
             answered = ConversationAnswer::checkConversation(result, *entry.id);
         } while (!answered && retry.waitAfter(result));
         if (answered)
-            context.printOut(Json::serialize(result.data) + '\n');
+            context.printOut(result.data.serialize() + '\n');
         else
             status = mostSevereExitCode(status, reportFailure(context, result));
         context.errPrefix.clear();

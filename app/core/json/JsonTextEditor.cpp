@@ -14,22 +14,6 @@ namespace {
 using Span = JsonTextSpans::Span;
 using ValueKind = JsonTextSpans::Kind;
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-size_t skipString(const std::string &text, size_t pos) // pos at the opening quote
-{
-    for (++pos; pos < text.size(); ++pos) {
-        if (text[pos] == '\\')
-            ++pos;
-        else if (text[pos] == '"')
-            return pos + 1;
-    }
-    return text.size();
-}
-
 QString typeName(char first)
 {
     switch (first) {
@@ -49,11 +33,11 @@ std::string compact(const std::string &json)
     out.reserve(json.size());
     for (size_t pos = 0; pos < json.size();) {
         if (json[pos] == '"') {
-            const size_t end = skipString(json, pos);
+            const size_t end = JsonTextSpans::skipString(json, pos);
             out.append(json, pos, end - pos);
             pos = end;
         } else {
-            if (!isSpace(json[pos]))
+            if (!JsonTextSpans::isSpace(json[pos]))
                 out.push_back(json[pos]);
             ++pos;
         }

@@ -6,27 +6,11 @@ namespace convdesk {
 
 namespace {
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 size_t skipSpace(const std::string &text, size_t pos)
 {
-    while (pos < text.size() && isSpace(text[pos]))
+    while (pos < text.size() && JsonTextSpans::isSpace(text[pos]))
         ++pos;
     return pos;
-}
-
-size_t skipString(const std::string &text, size_t pos) // pos at the opening quote
-{
-    for (++pos; pos < text.size(); ++pos) {
-        if (text[pos] == '\\')
-            ++pos;
-        else if (text[pos] == '"')
-            return pos + 1;
-    }
-    return text.size();
 }
 
 QString decodeString(const std::string &text, size_t begin, size_t end)
@@ -44,7 +28,7 @@ size_t scanValue(const std::string &text, size_t pos, JsonTextSpans::Span &span)
     const char first = text[pos];
     if (first == '"') {
         span.kind = JsonTextSpans::Kind::String;
-        span.valueEnd = skipString(text, pos);
+        span.valueEnd = JsonTextSpans::skipString(text, pos);
         return span.valueEnd;
     }
     if (first == '{' || first == '[') {
@@ -57,7 +41,7 @@ size_t scanValue(const std::string &text, size_t pos, JsonTextSpans::Span &span)
             child.keyEnd = pos;
             if (isObject) {
                 child.hasKey = true;
-                child.keyEnd = skipString(text, pos);
+                child.keyEnd = JsonTextSpans::skipString(text, pos);
                 child.key = decodeString(text, pos, child.keyEnd);
                 pos = skipSpace(text, skipSpace(text, child.keyEnd) + 1); // past ':'
             }
@@ -70,7 +54,7 @@ size_t scanValue(const std::string &text, size_t pos, JsonTextSpans::Span &span)
         return span.valueEnd;
     }
     // A number or a literal: up to the next delimiter.
-    while (pos < text.size() && !isSpace(text[pos]) && text[pos] != ',' && text[pos] != '}' && text[pos] != ']')
+    while (pos < text.size() && !JsonTextSpans::isSpace(text[pos]) && text[pos] != ',' && text[pos] != '}' && text[pos] != ']')
         ++pos;
     span.valueEnd = pos;
     span.kind = JsonTextSpans::kindOf(std::string_view(text).substr(span.valueBegin, pos - span.valueBegin));
@@ -83,6 +67,17 @@ bool isDigit(char c)
 }
 
 } // namespace
+
+size_t JsonTextSpans::skipString(const std::string &text, size_t pos)
+{
+    for (++pos; pos < text.size(); ++pos) {
+        if (text[pos] == '\\')
+            ++pos;
+        else if (text[pos] == '"')
+            return pos + 1;
+    }
+    return text.size();
+}
 
 std::optional<JsonTextSpans> JsonTextSpans::scan(const QString &text, JsonParseError *error)
 {

@@ -49,6 +49,11 @@ public:
     static Kind kindOf(std::string_view valueText);
     // Whether text is one JSON number (`12`, `-3.5`, `1e6`), nothing around it.
     static bool isJsonNumber(std::string_view text);
+    // JSON's white space: space, tab, line feed and carriage return (RFC 8259).
+    static bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+    // Where the string starting with its quote at `pos` ends (just past its closing quote; the
+    // end of `text` if it is not closed). Shared with JsonTextEditor, which scans the same text.
+    static size_t skipString(const std::string &text, size_t pos);
     // Whether text is `-?digits` without a leading zero that fits in 64 signed bits.
     static bool isInt64(std::string_view text);
 

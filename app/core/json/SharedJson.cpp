@@ -17,6 +17,11 @@ const OrderedJson &SharedJson::get() const
     return nullValue();
 }
 
+QByteArray SharedJson::serialize(int indent) const
+{
+    return m_index ? m_index->serialize(m_node, indent) : Json::serialize(get(), indent);
+}
+
 SharedJson SharedJson::member(std::string_view key) const
 {
     if (m_index) {

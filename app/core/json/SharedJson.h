@@ -58,6 +58,10 @@ public:
     JsonIndex::NodeId node() const { return m_node; }
     // The nlohmann document of a value held that way (null for an indexed one).
     const std::shared_ptr<const OrderedJson> &json() const { return m_value; }
+    // The value as JSON text (compact when `indent` is negative). An indexed value keeps the
+    // server's text of its numbers (integers beyond 64 bits, `1.0`); nlohmann's would not.
+    QByteArray serialize(int indent = -1) const;
+
     // The value as an index: its own parse, or for a value held by nlohmann one made from its
     // text (a copy; meant for small values). `node` receives the value's node in it.
     std::shared_ptr<const JsonIndex> toIndex(JsonIndex::NodeId *node) const;
